@@ -1,0 +1,79 @@
+"""The vault's own settings, stored inside the encrypted file.
+
+They live in the vault (not in a config file) because some of them say something
+about how the peer works, and because a restored backup should bring them back.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any
+
+from peerdesk import messages
+from peerdesk.vault.errors import InvalidSetting
+from peerdesk.vault.sqlcipher import Connection
+
+THEMES = ("dark", "light")
+CHECKLIST_MAX_CHARS = 4000
+
+# name -> (lowest, highest) for the whole-number settings
+RANGES: dict[str, tuple[int, int]] = {
+    "idle_lock_minutes": (1, 240),
+    "retention_days": (0, 3650),
+    "min_cell": (2, 100),
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Defaults are what a new vault starts with."""
+
+    idle_lock_minutes: int = 5
+    retention_days: int = 30  # 0 means never keep note text or handles
+    min_cell: int = 5  # small-cell suppression threshold for team reports
+    theme: str = "dark"
+    # What the team does when a contact's risk is imminent; one step per line.
+    escalation_checklist: str = messages.DEFAULT_ESCALATION_CHECKLIST
+
+    def validated(self) -> Settings:
+        """Return self, or raise InvalidSetting with a sentence naming the bad value."""
+        for name, (low, high) in RANGES.items():
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+                label = name.replace("_", " ")
+                raise InvalidSetting(
+                    messages.SETTING_OUT_OF_RANGE.format(name=label, low=low, high=high)
+                )
+        if self.theme not in THEMES:
+            raise InvalidSetting(messages.SETTING_UNKNOWN_THEME.format(choices=", ".join(THEMES)))
+        if not isinstance(self.escalation_checklist, str) or (
+            len(self.escalation_checklist) > CHECKLIST_MAX_CHARS
+        ):
+            raise InvalidSetting(messages.SETTING_TOO_LONG.format(max=CHECKLIST_MAX_CHARS))
+        return self
+
+
+def load(conn: Connection) -> Settings:
+    """Stored values over the defaults; unknown keys (from a newer peerdesk) are kept, not read."""
+    known = {f.name for f in fields(Settings)}
+    stored: dict[str, Any] = {}
+    for key, value in conn.execute("SELECT key, value FROM settings"):
+        if key in known:
+            stored[key] = json.loads(value)
+    settings = replace(Settings(), **stored)
+    try:
+        return settings.validated()
+    except InvalidSetting:
+        # A value written by hand or by a future version: fall back to defaults for safety.
+        return Settings()
+
+
+def save(conn: Connection, settings: Settings) -> None:
+    """Write every setting; the caller owns the transaction."""
+    settings.validated()
+    conn.executemany(
+        "INSERT INTO settings(key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [(key, json.dumps(value)) for key, value in asdict(settings).items()],
+    )

@@ -1,0 +1,135 @@
+"""The only module that talks to sqlcipher3 directly.
+
+It owns the traps listed in shared/SECURITY.md: the key must be the first statement,
+a wrong key is silent until the first read, SQLCipher logs to stderr, a missing path
+is silently created, a missing cipher means plaintext, temp files may be plaintext.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from sqlcipher3 import dbapi2
+
+from peerdesk import messages
+from peerdesk.vault.errors import (
+    EncryptionUnavailable,
+    InvalidPassphrase,
+    VaultCannotOpen,
+    WrongPassphrase,
+)
+
+Connection = Any  # sqlcipher3 ships no type stubs; this alias documents intent.
+DatabaseError = dbapi2.DatabaseError
+OperationalError = dbapi2.OperationalError
+
+SQLITE_NOTADB = 26
+
+# Set on every connection, then read back: a value that does not stick stops the open.
+HARDENING: tuple[tuple[str, str, str], ...] = (
+    # (pragma, value to set, value expected on read-back)
+    ("cipher_memory_security", "ON", "1"),
+    ("temp_store", "MEMORY", "2"),
+    ("secure_delete", "ON", "1"),
+    ("foreign_keys", "ON", "1"),
+)
+
+
+def normalise_passphrase(passphrase: str) -> str:
+    """NFC form, so a passphrase typed as NFD (e.g. on macOS) opens an NFC vault."""
+    if not passphrase:
+        raise InvalidPassphrase(messages.PASSPHRASE_EMPTY)
+    if "\x00" in passphrase:
+        raise InvalidPassphrase(messages.PASSPHRASE_BAD_CHARACTER)
+    return unicodedata.normalize("NFC", passphrase)
+
+
+def sql_string(value: str) -> str:
+    """A single-quoted SQL literal. Only for PRAGMA key/rekey, which cannot bind."""
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _uri(path: Path, mode: str) -> str:
+    return f"file:{quote(str(path.resolve()))}?mode={mode}"
+
+
+def connect(path: Path, passphrase: str, *, mode: str) -> Connection:
+    """Open and key `path`, proving the key on a first read.
+
+    `mode` is a SQLite URI mode: "rw" for existing vaults (never creates a file),
+    "ro" for a damaged vault, "rwc" only from the explicit create step.
+    Raises WrongPassphrase (wrong key or damaged file) with nothing on stderr.
+    """
+    key = normalise_passphrase(passphrase)
+    try:
+        conn = dbapi2.connect(
+            _uri(path, mode), uri=True, isolation_level=None, check_same_thread=False
+        )
+    except OperationalError as exc:
+        raise VaultCannotOpen(
+            messages.VAULT_CANNOT_OPEN.format(path=path, reason=exc)
+        ) from None
+    try:
+        conn.execute(f"PRAGMA key = {sql_string(key)}")  # must be the first statement
+        conn.execute("PRAGMA cipher_log_level = NONE")  # before the first read
+        require_cipher(conn)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except DatabaseError as exc:
+            if getattr(exc, "sqlite_errorcode", None) == SQLITE_NOTADB or "not a database" in str(
+                exc
+            ):
+                raise WrongPassphrase(messages.WRONG_PASSPHRASE) from None
+            raise VaultCannotOpen(
+                messages.VAULT_CANNOT_OPEN.format(path=path, reason=exc)
+            ) from None
+        harden(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def require_cipher(conn: Connection) -> None:
+    """Refuse to continue unless SQLCipher is really active on this connection."""
+    row = conn.execute("PRAGMA cipher_version").fetchone()
+    if not row or not row[0]:
+        raise EncryptionUnavailable(messages.VAULT_NOT_ENCRYPTED)
+
+
+def harden(conn: Connection) -> None:
+    """Apply the safety pragmas and read each one back."""
+    for name, value, expected in HARDENING:
+        conn.execute(f"PRAGMA {name} = {value}")
+        row = conn.execute(f"PRAGMA {name}").fetchone()
+        if row is None or str(row[0]) != expected:
+            raise EncryptionUnavailable(messages.VAULT_SETTING_REFUSED.format(name=name))
+
+
+def integrity_problems(conn: Connection) -> list[str]:
+    """What quick_check and cipher_integrity_check report; empty means healthy."""
+    problems: list[str] = []
+    try:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+        problems += [str(r[0]) for r in rows if str(r[0]) != "ok"]
+        problems += [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")]
+    except DatabaseError as exc:
+        problems.append(str(exc))
+    return problems
+
+
+def cipher_facts(conn: Connection) -> dict[str, str]:
+    """SQLCipher version and KDF settings, for `peerdesk doctor`."""
+    facts = {
+        "cipher_version": str(conn.execute("PRAGMA cipher_version").fetchone()[0]),
+        "cipher_provider": str(conn.execute("PRAGMA cipher_provider_version").fetchone()[0]),
+        "sqlite_version": str(dbapi2.sqlite_version),
+    }
+    for (line,) in conn.execute("PRAGMA cipher_settings"):
+        # e.g. "PRAGMA kdf_iter = 256000;"
+        name, _, value = str(line).removeprefix("PRAGMA ").rstrip(";").partition(" = ")
+        facts[name] = value
+    return facts

@@ -1,0 +1,268 @@
+"""The Vault: one open, keyed, hardened connection to the peer's encrypted file.
+
+Create and unlock are separate on purpose: unlock never creates a file, and create
+refuses an existing one. A Vault owns its connection and (unless handed one) its
+instance lock; `close()` leaves no open handle on the vault file.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+from peerdesk import messages
+from peerdesk.vault import migrate, settings as settings_repo
+from peerdesk.vault.errors import (
+    InvalidPassphrase,
+    VaultCannotOpen,
+    VaultError,
+    VaultExists,
+    VaultMissing,
+    VaultReadOnly,
+    WrongPassphrase,
+)
+from peerdesk.vault.instance_lock import InstanceLock
+from peerdesk.vault.settings import Settings
+from peerdesk.vault.sqlcipher import (
+    Connection,
+    connect,
+    integrity_problems,
+    normalise_passphrase,
+    sql_string,
+)
+
+DIR_MODE = 0o700
+FILE_MODE = 0o600
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+@dataclass(frozen=True)
+class Health:
+    """What the integrity checks found when the vault was opened."""
+
+    problems: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+class Vault:
+    """An unlocked vault. Build one with `Vault.create` or `Vault.unlock`."""
+
+    def __init__(
+        self,
+        path: Path,
+        conn: Connection,
+        lock: InstanceLock | None,
+        *,
+        owns_lock: bool,
+        read_only: bool,
+        health: Health,
+    ) -> None:
+        self.path = path
+        self._conn: Connection | None = conn
+        self._lock = lock
+        self._owns_lock = owns_lock
+        self.read_only = read_only
+        self.health = health
+
+    # --- opening and closing ------------------------------------------------
+    @classmethod
+    def create(
+        cls, path: Path, passphrase: str, *, lock: InstanceLock | None = None
+    ) -> Vault:
+        """Make a new encrypted vault: 0700 folder, 0600 file, WAL, schema applied."""
+        key = normalise_passphrase(passphrase)
+        path = Path(path)
+        if path.exists() or path.is_symlink():
+            raise VaultExists(messages.VAULT_EXISTS.format(path=path))
+        try:
+            path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        except OSError as exc:
+            raise VaultCannotOpen(
+                messages.VAULT_CANNOT_CREATE.format(path=path, reason=exc.strerror)
+            ) from None
+        own_lock = lock is None
+        lock = lock or InstanceLock.acquire(path)
+        try:
+            _create_private_file(path)
+            conn = None
+            try:
+                conn = connect(path, key, mode="rw")
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
+                migrate.migrate(conn)
+                with _transaction(conn):
+                    settings_repo.save(conn, Settings())
+            except BaseException:
+                if conn is not None:
+                    conn.close()
+                for suffix in ("", *SIDE_FILES):
+                    Path(str(path) + suffix).unlink(missing_ok=True)
+                raise
+        except BaseException:
+            if own_lock:
+                lock.release()
+            raise
+        return cls(path, conn, lock, owns_lock=own_lock, read_only=False, health=Health())
+
+    @classmethod
+    def unlock(
+        cls, path: Path, passphrase: str, *, lock: InstanceLock | None = None
+    ) -> Vault:
+        """Open an existing vault. Runs the KDF: call it from a worker thread in the TUI.
+
+        A failed integrity check opens the vault read-only instead of refusing: the
+        peer can still read (and back up) what is there, and nothing is overwritten.
+        """
+        path = Path(path)
+        if not path.is_file():
+            raise VaultMissing(messages.VAULT_MISSING.format(path=path))
+        own_lock = lock is None
+        lock = lock or InstanceLock.acquire(path)
+        conn = None
+        try:
+            conn = connect(path, passphrase, mode="rw")
+            problems = integrity_problems(conn)
+            if problems:
+                conn.close()
+                conn = connect(path, passphrase, mode="ro")
+                return cls(
+                    path, conn, lock, owns_lock=own_lock, read_only=True,
+                    health=Health(tuple(problems)),
+                )
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            migrate.migrate(conn)
+        except BaseException:
+            if conn is not None:
+                conn.close()
+            if own_lock:
+                lock.release()
+            raise
+        return cls(path, conn, lock, owns_lock=own_lock, read_only=False, health=Health())
+
+    def close(self) -> None:
+        """Close the connection (and our instance lock, if we took it). Idempotent."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        if self._owns_lock and self._lock is not None:
+            self._lock.release()
+
+    @property
+    def is_open(self) -> bool:
+        return self._conn is not None
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # --- access for repositories --------------------------------------------
+    @property
+    def conn(self) -> Connection:
+        """The live connection; repositories use it for reads."""
+        if self._conn is None:
+            raise VaultError("The vault is locked.")
+        return self._conn
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One transaction per user action: BEGIN IMMEDIATE .. COMMIT, or ROLLBACK."""
+        if self.read_only:
+            raise VaultReadOnly(messages.VAULT_READ_ONLY)
+        with _transaction(self.conn) as conn:
+            yield conn
+
+    # --- settings -----------------------------------------------------------
+    def settings(self) -> Settings:
+        return settings_repo.load(self.conn)
+
+    def save_settings(self, new: Settings) -> None:
+        with self.transaction() as conn:
+            settings_repo.save(conn, new)
+
+    # --- passphrase ---------------------------------------------------------
+    def change_passphrase(self, new_passphrase: str) -> None:
+        """Rekey, then prove it by opening the file afresh with the new passphrase.
+
+        SQLCipher's rekey rewrites every page in one transaction; a crash mid-way
+        leaves a file that opens with exactly one of the two passphrases.
+        """
+        if self.read_only:
+            raise VaultReadOnly(messages.VAULT_READ_ONLY)
+        new_key = normalise_passphrase(new_passphrase)
+        self.conn.execute(f"PRAGMA rekey = {sql_string(new_key)}")
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        try:
+            probe = connect(self.path, new_key, mode="ro")
+        except WrongPassphrase:
+            raise InvalidPassphrase(messages.PASSPHRASE_CHANGE_UNVERIFIED) from None
+        probe.close()
+
+    # --- facts --------------------------------------------------------------
+    def schema_version(self) -> int:
+        return migrate.current_version(self.conn)
+
+    def table_counts(self) -> dict[str, int]:
+        """Rows per ordinary table; backups compare these to verify a copy."""
+        return table_counts(self.conn)
+
+    def check_integrity(self) -> Health:
+        return Health(tuple(integrity_problems(self.conn)))
+
+
+def table_counts(conn: Connection, schema: str = "main") -> dict[str, int]:
+    names = [
+        row[0]
+        for row in conn.execute(
+            f"SELECT name FROM {schema}.sqlite_master WHERE type = 'table' "
+            "AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        )
+    ]
+    return {
+        name: int(conn.execute(f'SELECT count(*) FROM {schema}."{name}"').fetchone()[0])
+        for name in names
+    }
+
+
+@contextmanager
+def _transaction(conn: Connection) -> Iterator[Connection]:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _create_private_file(path: Path) -> None:
+    """Create the empty vault file ourselves so it is 0600 from its first byte."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    except FileExistsError:
+        raise VaultExists(messages.VAULT_EXISTS.format(path=path)) from None
+    except OSError as exc:
+        raise VaultCannotOpen(
+            messages.VAULT_CANNOT_CREATE.format(path=path, reason=exc.strerror)
+        ) from None
+    os.close(fd)
+
+
+def file_mode(path: Path) -> int:
+    """Permission bits of a path, for doctor and tests."""
+    return stat.S_IMODE(path.stat().st_mode)
