@@ -12,11 +12,14 @@ import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
 from peerdesk import messages
-from peerdesk.vault import migrate, settings as settings_repo
+from peerdesk.models import PurgeReport
+from peerdesk.vault import migrate, retention
+from peerdesk.vault import settings as settings_repo
 from peerdesk.vault.errors import (
     InvalidPassphrase,
     VaultCannotOpen,
@@ -71,12 +74,12 @@ class Vault:
         self._owns_lock = owns_lock
         self.read_only = read_only
         self.health = health
+        # How much expired text the unlock wiped (None: nothing was checked).
+        self.purged_on_unlock: PurgeReport | None = None
 
     # --- opening and closing ------------------------------------------------
     @classmethod
-    def create(
-        cls, path: Path, passphrase: str, *, lock: InstanceLock | None = None
-    ) -> Vault:
+    def create(cls, path: Path, passphrase: str, *, lock: InstanceLock | None = None) -> Vault:
         """Make a new encrypted vault: 0700 folder, 0600 file, WAL, schema applied."""
         key = normalise_passphrase(passphrase)
         path = Path(path)
@@ -95,6 +98,8 @@ class Vault:
             conn = None
             try:
                 conn = connect(path, key, mode="rw")
+                # Before any table exists: lets a purge hand freed pages back to the OS.
+                conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")
                 migrate.migrate(conn)
@@ -113,9 +118,7 @@ class Vault:
         return cls(path, conn, lock, owns_lock=own_lock, read_only=False, health=Health())
 
     @classmethod
-    def unlock(
-        cls, path: Path, passphrase: str, *, lock: InstanceLock | None = None
-    ) -> Vault:
+    def unlock(cls, path: Path, passphrase: str, *, lock: InstanceLock | None = None) -> Vault:
         """Open an existing vault. Runs the KDF: call it from a worker thread in the TUI.
 
         A failed integrity check opens the vault read-only instead of refusing: the
@@ -129,24 +132,35 @@ class Vault:
         conn = None
         try:
             conn = connect(path, passphrase, mode="rw")
+            if migrate.current_version(conn) == 0:
+                # An empty file (cut to 0 bytes, or a create that never finished) keys with
+                # any passphrase; unlock must never turn it into a fresh vault.
+                raise WrongPassphrase(messages.WRONG_PASSPHRASE)
             problems = integrity_problems(conn)
             if problems:
                 conn.close()
                 conn = connect(path, passphrase, mode="ro")
                 return cls(
-                    path, conn, lock, owns_lock=own_lock, read_only=True,
+                    path,
+                    conn,
+                    lock,
+                    owns_lock=own_lock,
+                    read_only=True,
                     health=Health(tuple(problems)),
                 )
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             migrate.migrate(conn)
+            purged = _purge_expired_text(conn)
         except BaseException:
             if conn is not None:
                 conn.close()
             if own_lock:
                 lock.release()
             raise
-        return cls(path, conn, lock, owns_lock=own_lock, read_only=False, health=Health())
+        vault = cls(path, conn, lock, owns_lock=own_lock, read_only=False, health=Health())
+        vault.purged_on_unlock = purged
+        return vault
 
     def close(self) -> None:
         """Close the connection (and our instance lock, if we took it). Idempotent."""
@@ -248,6 +262,16 @@ def _transaction(conn: Connection) -> Iterator[Connection]:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def _purge_expired_text(conn: Connection) -> PurgeReport:
+    """Retention runs on every unlock, so expired text never outlives a session."""
+    days = settings_repo.load(conn).retention_days
+    with _transaction(conn):
+        report = retention.wipe_expired(conn, datetime.now(UTC), days)
+    if report.total:
+        retention.reclaim(conn)
+    return report
 
 
 def _create_private_file(path: Path) -> None:

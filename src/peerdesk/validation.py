@@ -1,0 +1,87 @@
+"""Checks on what a person types, shared by the CLI and the TUI.
+
+Each failure is an InvalidInput naming the field and saying, in one sentence, what
+is wrong and what would be right.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+from peerdesk import messages
+from peerdesk.vocab import Choice
+
+NOTE_MAX_CHARS = 4000
+HANDLE_MAX_CHARS = 40
+MINUTES_MAX = 24 * 60
+HEAD_COUNT_MAX = 500
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class InvalidInput(ValueError):
+    """A value a person entered cannot be used; str() is the sentence to show."""
+
+    def __init__(self, field: str, sentence: str) -> None:
+        super().__init__(sentence)
+        self.field = field
+
+
+def parse_date(text: str, field: str = "date") -> date:
+    """YYYY-MM-DD, and a real calendar day."""
+    text = text.strip()
+    if not _DATE.match(text):
+        raise InvalidInput(field, messages.DATE_FORMAT.format(field=field, value=text))
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput(
+            field, messages.DATE_IMPOSSIBLE.format(field=field, value=text)
+        ) from None
+
+
+def not_in_future(day: date, today: date, field: str = "date") -> date:
+    if day > today:
+        raise InvalidInput(field, messages.DATE_IN_FUTURE.format(field=field, value=day))
+    return day
+
+
+def choice(choices: tuple[Choice, ...], value: str, field: str) -> str:
+    """A known vocabulary id, or a sentence listing the valid ones."""
+    valid = [c.id for c in choices]
+    if value not in valid:
+        raise InvalidInput(
+            field,
+            messages.UNKNOWN_CHOICE.format(field=field, value=value, choices=", ".join(valid)),
+        )
+    return value
+
+
+def whole_number(value: int, field: str, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise InvalidInput(field, messages.NUMBER_RANGE.format(field=field, low=low, high=high))
+    return value
+
+
+def has_control_characters(text: str, *, allow_newlines: bool) -> bool:
+    """True for C0/C1 controls (escape sequences included), except tab/newline when allowed."""
+    allowed = {"\n", "\t"} if allow_newlines else set()
+    return any(unicodedata.category(ch) == "Cc" and ch not in allowed for ch in text)
+
+
+def optional_text(
+    text: str | None, field: str, max_chars: int, *, allow_newlines: bool
+) -> str | None:
+    """Trimmed text, None when empty; refuses control characters and oversize text."""
+    if text is None:
+        return None
+    text = text.replace("\r\n", "\n").strip()
+    if not text:
+        return None
+    if len(text) > max_chars:
+        raise InvalidInput(field, messages.TEXT_TOO_LONG.format(field=field, max=max_chars))
+    if has_control_characters(text, allow_newlines=allow_newlines):
+        raise InvalidInput(field, messages.TEXT_CONTROL_CHARACTERS.format(field=field))
+    return text

@@ -1,0 +1,196 @@
+"""Contacts: short parameterised SQL in, frozen models out.
+
+Reads take the connection; writes take the connection of the caller's transaction
+(`with vault.transaction() as conn:`), so one user action is one transaction.
+Lists are paged by keyset (date, id) so a screen never loads thousands of rows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from peerdesk import vocab
+from peerdesk.models import Contact, ContactFields, ContactRow
+from peerdesk.vault.sqlcipher import Connection
+
+_COLUMNS = (
+    "id, contact_date, mode, initiated_by, minutes, head_count, risk, outcome, "
+    "critical_incident, note, handle, created_at, updated_at"
+)
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class ContactFilter:
+    """What the contacts list is narrowed by. month is 'YYYY-MM'."""
+
+    month: str | None = None
+    topic: str | None = None
+    search: str | None = None
+
+
+def fts_query(text: str) -> str | None:
+    """Turn what a person typed into a safe FTS5 prefix query ("word"* AND ...).
+
+    Every word is quoted, so FTS5 syntax characters in the search box are just text.
+    """
+    words = _WORD.findall(text)
+    if not words:
+        return None
+    return " ".join(f'"{w}"*' for w in words)
+
+
+def add(conn: Connection, fields: ContactFields, now: datetime) -> int:
+    stamp = now.isoformat(timespec="seconds")
+    cur = conn.execute(
+        "INSERT INTO contacts (contact_date, mode, initiated_by, minutes, head_count, risk, "
+        "outcome, critical_incident, note, handle, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            fields.contact_date.isoformat(),
+            fields.mode,
+            fields.initiated_by,
+            fields.minutes,
+            fields.head_count,
+            fields.risk,
+            fields.outcome,
+            int(fields.critical_incident),
+            fields.note,
+            fields.handle,
+            stamp,
+            stamp,
+        ),
+    )
+    contact_id = int(cur.lastrowid)
+    _write_topics(conn, contact_id, fields.topics)
+    return contact_id
+
+
+def update(conn: Connection, contact_id: int, fields: ContactFields, now: datetime) -> None:
+    conn.execute(
+        "UPDATE contacts SET contact_date = ?, mode = ?, initiated_by = ?, minutes = ?, "
+        "head_count = ?, risk = ?, outcome = ?, critical_incident = ?, note = ?, handle = ?, "
+        "updated_at = ? WHERE id = ?",
+        (
+            fields.contact_date.isoformat(),
+            fields.mode,
+            fields.initiated_by,
+            fields.minutes,
+            fields.head_count,
+            fields.risk,
+            fields.outcome,
+            int(fields.critical_incident),
+            fields.note,
+            fields.handle,
+            now.isoformat(timespec="seconds"),
+            contact_id,
+        ),
+    )
+    conn.execute("DELETE FROM contact_topics WHERE contact_id = ?", (contact_id,))
+    _write_topics(conn, contact_id, fields.topics)
+
+
+def delete(conn: Connection, contact_id: int) -> bool:
+    """Delete a contact (topics cascade; follow-ups keep existing, unlinked)."""
+    return bool(conn.execute("DELETE FROM contacts WHERE id = ?", (contact_id,)).rowcount)
+
+
+def _write_topics(conn: Connection, contact_id: int, topics: tuple[str, ...]) -> None:
+    conn.executemany(
+        "INSERT INTO contact_topics (contact_id, topic) VALUES (?, ?)",
+        [(contact_id, t) for t in topics],
+    )
+
+
+def get(conn: Connection, contact_id: int) -> Contact | None:
+    row = conn.execute(f"SELECT {_COLUMNS} FROM contacts WHERE id = ?", (contact_id,)).fetchone()
+    if row is None:
+        return None
+    topics = vocab.in_topic_order(
+        r[0]
+        for r in conn.execute(
+            "SELECT topic FROM contact_topics WHERE contact_id = ?", (contact_id,)
+        )
+    )
+    return Contact(
+        id=row[0],
+        fields=ContactFields(
+            contact_date=date.fromisoformat(row[1]),
+            mode=row[2],
+            initiated_by=row[3],
+            minutes=row[4],
+            head_count=row[5],
+            risk=row[6],
+            outcome=row[7],
+            critical_incident=bool(row[8]),
+            note=row[9],
+            handle=row[10],
+            topics=topics,
+        ),
+        created_at=datetime.fromisoformat(row[11]),
+        updated_at=datetime.fromisoformat(row[12]),
+    )
+
+
+def _where(flt: ContactFilter) -> tuple[list[str], list[object]]:
+    clauses: list[str] = []
+    params: list[object] = []
+    if flt.month:
+        clauses.append("c.contact_date >= ? AND c.contact_date < ?")
+        params += [f"{flt.month}-01", f"{flt.month}-99"]
+    if flt.topic:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM contact_topics t WHERE t.contact_id = c.id AND t.topic = ?)"
+        )
+        params.append(flt.topic)
+    query = fts_query(flt.search) if flt.search else None
+    if flt.search and query is None:
+        clauses.append("0")
+    elif query:
+        clauses.append("c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?)")
+        params.append(query)
+    return clauses, params
+
+
+def page(
+    conn: Connection,
+    flt: ContactFilter = ContactFilter(),
+    *,
+    limit: int = 100,
+    after: tuple[date, int] | None = None,
+) -> list[ContactRow]:
+    """Newest first, at most `limit` rows, starting after the (date, id) of the last row shown."""
+    clauses, params = _where(flt)
+    if after is not None:
+        clauses.append("(c.contact_date, c.id) < (?, ?)")
+        params += [after[0].isoformat(), after[1]]
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    rows = conn.execute(
+        "SELECT c.id, c.contact_date, c.mode, "
+        "(SELECT group_concat(topic, ' ') FROM contact_topics t WHERE t.contact_id = c.id), "
+        "c.minutes, c.risk, c.outcome, c.note IS NOT NULL, c.handle "
+        f"FROM contacts c {where} ORDER BY c.contact_date DESC, c.id DESC LIMIT ?",
+        (*params, limit),
+    ).fetchall()
+    return [
+        ContactRow(
+            id=r[0],
+            contact_date=date.fromisoformat(r[1]),
+            mode=r[2],
+            topics=vocab.in_topic_order((r[3] or "").split()),
+            minutes=r[4],
+            risk=r[5],
+            outcome=r[6],
+            has_note=bool(r[7]),
+            handle=r[8],
+        )
+        for r in rows
+    ]
+
+
+def count(conn: Connection, flt: ContactFilter = ContactFilter()) -> int:
+    clauses, params = _where(flt)
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    return int(conn.execute(f"SELECT count(*) FROM contacts c {where}", params).fetchone()[0])

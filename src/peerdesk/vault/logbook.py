@@ -1,0 +1,78 @@
+"""The peer's log as user actions: each function is one transaction.
+
+The CLI and the TUI both call these, so validation, the follow-up that goes with a
+contact, and retention are decided in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, date, datetime
+
+from peerdesk.models import ContactFields, PurgeReport
+from peerdesk.validation import HANDLE_MAX_CHARS, optional_text
+from peerdesk.vault import contacts, followups, retention
+from peerdesk.vault.store import Vault
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def save_contact(
+    vault: Vault,
+    fields: ContactFields,
+    *,
+    today: date,
+    now: datetime | None = None,
+    contact_id: int | None = None,
+    follow_up_on: date | None = None,
+    completes_followup: int | None = None,
+) -> int:
+    """Validate and store a new (or edited) contact, with its follow-up if asked.
+
+    `completes_followup` closes a colleague-concern follow-up that became this contact.
+    With retention 0 no note or handle is kept at all.
+    """
+    now = now or utc_now()
+    clean = fields.validated(today)
+    if vault.settings().retention_days == 0:
+        clean = _without_text(clean)
+    with vault.transaction() as conn:
+        if contact_id is None:
+            contact_id = contacts.add(conn, clean, now)
+        else:
+            contacts.update(conn, contact_id, clean, now)
+        if follow_up_on is not None:
+            followups.add(conn, follow_up_on, clean.handle, now, contact_id=contact_id)
+        if completes_followup is not None:
+            followups.mark_done(conn, completes_followup, today, now, contact_id=contact_id)
+    return contact_id
+
+
+def add_concern(
+    vault: Vault, due_on: date, handle: str | None, *, now: datetime | None = None
+) -> int:
+    """A colleague asked the peer to check on someone: a follow-up with no contact yet."""
+    clean = optional_text(handle, "handle", HANDLE_MAX_CHARS, allow_newlines=False)
+    if vault.settings().retention_days == 0:
+        clean = None
+    with vault.transaction() as conn:
+        return followups.add(conn, due_on, clean, now or utc_now(), kind="concern")
+
+
+def purge(vault: Vault, *, now: datetime | None = None, dry_run: bool = False) -> PurgeReport:
+    """Wipe expired notes and handles (or, with dry_run, count what would go)."""
+    now = now or utc_now()
+    days = vault.settings().retention_days
+    if dry_run or vault.read_only:
+        return retention.expired(vault.conn, now, days)
+    with vault.transaction() as conn:
+        report = retention.wipe_expired(conn, now, days)
+    if report.total:
+        retention.reclaim(vault.conn)
+    return report
+
+
+def _without_text(fields: ContactFields) -> ContactFields:
+    return replace(fields, note=None, handle=None)

@@ -1,0 +1,1 @@
+"""Helpers shared by tests (not fixtures): page decryption, file scans."""
