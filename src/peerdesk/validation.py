@@ -19,6 +19,7 @@ MINUTES_MAX = 24 * 60
 HEAD_COUNT_MAX = 500
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH = re.compile(r"^\d{4}-\d{2}$")
 
 
 class InvalidInput(ValueError):
@@ -40,6 +41,14 @@ def parse_date(text: str, field: str = "date") -> date:
         raise InvalidInput(
             field, messages.DATE_IMPOSSIBLE.format(field=field, value=text)
         ) from None
+
+
+def parse_month(text: str, field: str = "month") -> str:
+    """YYYY-MM with a real month; returns it unchanged."""
+    text = text.strip()
+    if not _MONTH.match(text) or not 1 <= int(text[5:]) <= 12:
+        raise InvalidInput(field, messages.MONTH_FORMAT.format(field=field, value=text))
+    return text
 
 
 def not_in_future(day: date, today: date, field: str = "date") -> date:

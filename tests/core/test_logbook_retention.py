@@ -44,7 +44,9 @@ def old_contact(vault: Vault, **text: str) -> int:
     )
 
 
-def test_canaries_never_reach_disk_in_plaintext(vault: Vault, vault_path: Path) -> None:
+def test_canaries_never_reach_disk_in_plaintext(vault_path: Path) -> None:
+    passphrase = "pass " + secrets.token_hex(8)
+    vault = Vault.create(vault_path, passphrase)
     cid = old_contact(vault, note=f"spoke about {NOTE_CANARY}", handle=HANDLE_CANARY)
     contacts.page(vault.conn, ContactFilter(search=NOTE_CANARY[:6]))
     logbook.save_contact(
@@ -53,8 +55,9 @@ def test_canaries_never_reach_disk_in_plaintext(vault: Vault, vault_path: Path) 
         today=TODAY,
         contact_id=cid,
     )
+    vault.close()
     folders = (vault_path.parent, Path(tempfile.gettempdir()))
-    for needle in (NOTE_CANARY, HANDLE_CANARY, PASSPHRASE):
+    for needle in (NOTE_CANARY, HANDLE_CANARY, passphrase):
         assert files_holding(needle.encode(), *folders) == [], needle
 
 

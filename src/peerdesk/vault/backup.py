@@ -55,18 +55,33 @@ def _remove(path: Path) -> None:
 
 def verify_copy(path: Path, passphrase: str, expected_counts: dict[str, int] | None) -> int:
     """Open a backup, run both integrity checks, compare row counts; return user_version."""
-    conn = connect(path, passphrase, mode="ro")
+    had_side_files = any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm"))
     try:
-        problems = integrity_problems(conn)
-        if problems:
-            raise BackupError(
-                messages.BACKUP_VERIFY_FAILED.format(reason="; ".join(problems[:3]))
-            )
-        if expected_counts is not None and table_counts(conn) != expected_counts:
-            raise BackupError(messages.BACKUP_VERIFY_FAILED.format(reason="row counts differ"))
-        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+        conn = connect(path, passphrase, mode="ro")
+        try:
+            problems = integrity_problems(conn)
+            if problems:
+                raise BackupError(
+                    messages.BACKUP_VERIFY_FAILED.format(reason="; ".join(problems[:3]))
+                )
+            if expected_counts is not None and table_counts(conn) != expected_counts:
+                raise BackupError(messages.BACKUP_VERIFY_FAILED.format(reason="row counts differ"))
+            return int(conn.execute("PRAGMA user_version").fetchone()[0])
+        finally:
+            conn.close()
     finally:
-        conn.close()
+        if not had_side_files:
+            _remove_empty_wal(path)
+
+
+def _remove_empty_wal(path: Path) -> None:
+    """A read-only open of a WAL-mode file creates -wal/-shm and cannot delete them on
+    close; remove the pair when the -wal is still empty (a reader never writes frames)."""
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    if wal.exists() and wal.stat().st_size > 0:
+        return
+    wal.unlink(missing_ok=True)
+    shm.unlink(missing_ok=True)
 
 
 def backup(vault: Vault, dest: Path, passphrase: str | None = None) -> Path:
@@ -125,11 +140,11 @@ def _verify_attached(vault: Vault, path: Path) -> None:
             for r in conn.execute("PRAGMA peerdesk_verify.quick_check")
             if str(r[0]) != "ok"
         ]
-        problems += [str(r[0]) for r in conn.execute("PRAGMA peerdesk_verify.cipher_integrity_check")]
+        problems += [
+            str(r[0]) for r in conn.execute("PRAGMA peerdesk_verify.cipher_integrity_check")
+        ]
         if problems:
-            raise BackupError(
-                messages.BACKUP_VERIFY_FAILED.format(reason="; ".join(problems[:3]))
-            )
+            raise BackupError(messages.BACKUP_VERIFY_FAILED.format(reason="; ".join(problems[:3])))
         if table_counts(conn, "peerdesk_verify") != vault.table_counts():
             raise BackupError(messages.BACKUP_VERIFY_FAILED.format(reason="row counts differ"))
     finally:
@@ -198,4 +213,3 @@ def restore(
 
 def _reason(exc: BaseException) -> str:
     return str(exc).rstrip(".")
-

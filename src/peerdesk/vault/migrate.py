@@ -53,7 +53,10 @@ def migrate(conn: Connection) -> int:
     if version > len(migrations):
         raise VaultTooNew(messages.VAULT_TOO_NEW.format(found=version, known=len(migrations)))
     for migration in migrations[version:]:
-        script = f"BEGIN IMMEDIATE;\n{migration.sql}\nPRAGMA user_version = {migration.version};\nCOMMIT;"
+        script = (
+            f"BEGIN IMMEDIATE;\n{migration.sql}\n"
+            f"PRAGMA user_version = {migration.version};\nCOMMIT;"
+        )
         try:
             conn.executescript(script)
         except BaseException:

@@ -41,7 +41,7 @@ class Settings:
         for name, (low, high) in RANGES.items():
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-                label = name.replace("_", " ")
+                label = name.replace("_", " ").capitalize()  # it starts the sentence
                 raise InvalidSetting(
                     messages.SETTING_OUT_OF_RANGE.format(name=label, low=low, high=high)
                 )

@@ -26,6 +26,7 @@ Connection = Any  # sqlcipher3 ships no type stubs; this alias documents intent.
 DatabaseError = dbapi2.DatabaseError
 OperationalError = dbapi2.OperationalError
 
+SQLITE_CORRUPT = 11
 SQLITE_NOTADB = 26
 
 # Set on every connection, then read back: a value that does not stick stops the open.
@@ -69,9 +70,7 @@ def connect(path: Path, passphrase: str, *, mode: str) -> Connection:
             _uri(path, mode), uri=True, isolation_level=None, check_same_thread=False
         )
     except OperationalError as exc:
-        raise VaultCannotOpen(
-            messages.VAULT_CANNOT_OPEN.format(path=path, reason=exc)
-        ) from None
+        raise VaultCannotOpen(messages.VAULT_CANNOT_OPEN.format(path=path, reason=exc)) from None
     try:
         conn.execute(f"PRAGMA key = {sql_string(key)}")  # must be the first statement
         conn.execute("PRAGMA cipher_log_level = NONE")  # before the first read
@@ -79,9 +78,10 @@ def connect(path: Path, passphrase: str, *, mode: str) -> Connection:
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except DatabaseError as exc:
-            if getattr(exc, "sqlite_errorcode", None) == SQLITE_NOTADB or "not a database" in str(
-                exc
-            ):
+            # Page 1 that does not decrypt (NOTADB) or decrypts but is malformed (CORRUPT,
+            # e.g. a vault cut short right after page 1): both are "wrong key or damaged".
+            code = int(getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+            if code in (SQLITE_NOTADB, SQLITE_CORRUPT) or "not a database" in str(exc):
                 raise WrongPassphrase(messages.WRONG_PASSPHRASE) from None
             raise VaultCannotOpen(
                 messages.VAULT_CANNOT_OPEN.format(path=path, reason=exc)

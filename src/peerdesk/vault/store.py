@@ -118,11 +118,19 @@ class Vault:
         return cls(path, conn, lock, owns_lock=own_lock, read_only=False, health=Health())
 
     @classmethod
-    def unlock(cls, path: Path, passphrase: str, *, lock: InstanceLock | None = None) -> Vault:
+    def unlock(
+        cls,
+        path: Path,
+        passphrase: str,
+        *,
+        lock: InstanceLock | None = None,
+        purge_expired: bool = True,
+    ) -> Vault:
         """Open an existing vault. Runs the KDF: call it from a worker thread in the TUI.
 
         A failed integrity check opens the vault read-only instead of refusing: the
         peer can still read (and back up) what is there, and nothing is overwritten.
+        Expired note text is wiped here unless `purge_expired` is False (a dry run).
         """
         path = Path(path)
         if not path.is_file():
@@ -151,7 +159,7 @@ class Vault:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             migrate.migrate(conn)
-            purged = _purge_expired_text(conn)
+            purged = _purge_expired_text(conn) if purge_expired else None
         except BaseException:
             if conn is not None:
                 conn.close()

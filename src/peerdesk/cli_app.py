@@ -1,0 +1,283 @@
+"""The typer app behind `peerdesk`: open the TUI, init, passphrase, backup, restore,
+doctor, demo, crisis.
+
+Import discipline (checked by tests): this module imports neither the vault (it pulls
+in SQLCipher) nor Textual at module level, so `peerdesk --help` stays light. Each
+command imports what it needs, and the TUI is imported only after the vault's
+instance lock was taken, so a busy vault is refused before Textual loads.
+
+Every command that needs a vault checks what it can (file present, lock free,
+target absent) *before* asking for a passphrase, so nobody types one in vain.
+Errors a person can cause print one sentence to stderr and exit 1; bad usage is
+typer's exit 2. Passphrases are never printed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from peerdesk import __version__, messages
+from peerdesk.cli_common import (
+    CliState,
+    PassphraseStdin,
+    fail,
+    locked,
+    require_vault,
+    state_of,
+    user_errors,
+)
+from peerdesk.cli_contacts import contacts_app, followups_app, purge
+from peerdesk.cli_passphrase import (
+    BACKUP_OPEN,
+    BACKUP_OWN,
+    CHANGE_NEW,
+    CURRENT,
+    INIT_NEW,
+    PassphraseSource,
+    tell_strength,
+)
+
+if TYPE_CHECKING:
+    from peerdesk.doctor import DoctorReport
+
+app = typer.Typer(
+    name="peerdesk",
+    help=messages.CLI_HELP,
+    add_completion=False,
+    # A Rich traceback could show local variables (passphrases); plain ones never do.
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,
+)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(messages.VERSION_LINE.format(version=__version__))
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    vault: Annotated[
+        Path | None, typer.Option("--vault", metavar="PATH", help=messages.HELP_VAULT)
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help=messages.HELP_VERSION
+        ),
+    ] = False,
+) -> None:
+    """Resolve the vault path; with no command, open the TUI on it."""
+    from peerdesk.paths import default_vault_path
+
+    vault_path = vault.expanduser() if vault is not None else default_vault_path()
+    ctx.obj = CliState(vault_path=vault_path)
+    if ctx.invoked_subcommand is None:
+        with user_errors():
+            launch_tui(vault_path)
+
+
+def launch_tui(vault_path: Path, unlock_hint: str | None = None) -> None:
+    """Take the instance lock, then (and only then) import Textual and run the app."""
+    with locked(vault_path) as lock:
+        from peerdesk.tui.app import PeerdeskApp
+
+        PeerdeskApp(vault_path, instance_lock=lock, unlock_hint=unlock_hint).run()
+
+
+# --- commands ------------------------------------------------------------------
+@app.command(help=messages.HELP_INIT)
+def init(ctx: typer.Context, passphrase_stdin: PassphraseStdin = False) -> None:
+    """Create the vault; refuses an existing file before asking for a passphrase."""
+    from peerdesk.vault import Vault, VaultExists
+
+    path = state_of(ctx).vault_path
+    source = PassphraseSource(from_stdin=passphrase_stdin)
+    with user_errors():
+        if path.exists() or path.is_symlink():
+            raise VaultExists(messages.VAULT_EXISTS.format(path=path))
+        with locked(path) as lock:
+            typer.echo(messages.NO_RECOVERY_WARNING, err=True)
+            passphrase = source.ask(INIT_NEW)
+            Vault.create(path, passphrase, lock=lock).close()
+    tell_strength(passphrase)
+    typer.echo(messages.CLI_INIT_DONE.format(path=path))
+
+
+@app.command(help=messages.HELP_PASSPHRASE)
+def passphrase(ctx: typer.Context, passphrase_stdin: PassphraseStdin = False) -> None:
+    """Change the passphrase: the current one is proven before the new one is asked for."""
+    from peerdesk.vault import InvalidPassphrase, Vault
+    from peerdesk.vault.sqlcipher import normalise_passphrase
+
+    path = state_of(ctx).vault_path
+    source = PassphraseSource(from_stdin=passphrase_stdin)
+    with user_errors():
+        require_vault(path)
+        with locked(path) as lock:
+            current = source.ask(CURRENT)
+            with Vault.unlock(path, current, lock=lock) as vault:
+                new = source.ask(CHANGE_NEW)
+                if normalise_passphrase(new) == normalise_passphrase(current):
+                    raise InvalidPassphrase(messages.PASSPHRASE_SAME)
+                vault.change_passphrase(new)
+    tell_strength(new)
+    typer.echo(messages.CLI_PASSPHRASE_CHANGED)
+
+
+@app.command(help=messages.HELP_BACKUP)
+def backup(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(metavar="FILE", help=messages.HELP_BACKUP_FILE)],
+    own_passphrase: Annotated[
+        bool, typer.Option("--own-passphrase", help=messages.HELP_OWN_PASSPHRASE)
+    ] = False,
+    passphrase_stdin: PassphraseStdin = False,
+) -> None:
+    """Write a verified encrypted backup; refuses an existing FILE before any prompt."""
+    from peerdesk.vault import BackupError, Vault
+    from peerdesk.vault import backup as write_backup
+
+    path = state_of(ctx).vault_path
+    dest = file.expanduser().absolute()
+    source = PassphraseSource(from_stdin=passphrase_stdin)
+    with user_errors():
+        if dest.exists() or dest.is_symlink():
+            raise BackupError(messages.BACKUP_EXISTS.format(path=dest))
+        if not dest.parent.is_dir():
+            raise BackupError(messages.CLI_BACKUP_NO_FOLDER.format(path=dest.parent))
+        require_vault(path)
+        with locked(path) as lock:
+            vault_passphrase = source.ask(CURRENT)
+            with Vault.unlock(path, vault_passphrase, lock=lock) as vault:
+                own = source.ask(BACKUP_OWN) if own_passphrase else None
+                written = write_backup(vault, dest, own)
+    if own is not None:
+        tell_strength(own)
+    done = messages.CLI_BACKUP_DONE_OWN if own_passphrase else messages.CLI_BACKUP_DONE
+    typer.echo(done.format(path=written))
+
+
+@app.command(help=messages.HELP_RESTORE)
+def restore(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(metavar="FILE", help=messages.HELP_RESTORE_FILE)],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help=messages.HELP_YES)] = False,
+    passphrase_stdin: PassphraseStdin = False,
+) -> None:
+    """Swap in a verified backup (vault.restore is atomic); confirm before replacing."""
+    from peerdesk.vault import RestoreError
+    from peerdesk.vault import restore as restore_backup
+
+    path = state_of(ctx).vault_path
+    src = file.expanduser().absolute()
+    source = PassphraseSource(from_stdin=passphrase_stdin)
+    with user_errors():
+        if not src.is_file():
+            raise RestoreError(messages.BACKUP_MISSING.format(path=src))
+        with locked(path) as lock:
+            if path.exists() and not yes:
+                if passphrase_stdin:
+                    # The confirmation would eat a line meant as a passphrase.
+                    ctx.fail(messages.CLI_RESTORE_NEEDS_YES.format(path=path))
+                typer.confirm(
+                    messages.CLI_RESTORE_CONFIRM.format(path=path, backup=src),
+                    abort=True,
+                    err=True,
+                )
+            backup_passphrase = source.ask(BACKUP_OPEN)
+            restore_backup(path, src, backup_passphrase, lock=lock)
+    typer.echo(messages.CLI_RESTORE_DONE.format(path=path, backup=src))
+
+
+@app.command(help=messages.HELP_DOCTOR)
+def doctor(ctx: typer.Context, passphrase_stdin: PassphraseStdin = False) -> None:
+    """Print the doctor's report; exit 1 if any check failed."""
+    from peerdesk.doctor import examine
+
+    path = state_of(ctx).vault_path
+    source = PassphraseSource(from_stdin=passphrase_stdin)
+    with user_errors():
+        require_vault(path)
+        with locked(path) as lock:
+            report = examine(path, source.ask(CURRENT), lock=lock)
+    typer.echo(format_report(report))
+    if not report.ok:
+        fail(messages.DOCTOR_FOUND_PROBLEMS.format(count=len(report.problems), path=path))
+
+
+def format_report(report: DoctorReport) -> str:
+    """The report as plain lines, one per check."""
+    lines = [messages.DOCTOR_TITLE.format(version=__version__, path=report.vault_path)]
+    for check in report.checks:
+        mark = messages.DOCTOR_OK_MARK if check.ok else messages.DOCTOR_PROBLEM_MARK
+        lines.append(messages.DOCTOR_LINE.format(mark=mark, label=check.label, detail=check.detail))
+    if report.ok:
+        lines.append(messages.DOCTOR_ALL_OK)
+    return "\n".join(lines)
+
+
+@app.command(help=messages.HELP_DEMO)
+def demo(
+    no_tui: Annotated[bool, typer.Option("--no-tui", help=messages.HELP_NO_TUI)] = False,
+) -> None:
+    """A throwaway vault in a temporary folder; ignores --vault and PEERDESK_VAULT."""
+    from peerdesk.demo import create_demo
+
+    with user_errors():
+        made = create_demo()
+        typer.echo(
+            messages.CLI_DEMO_CREATED.format(path=made.vault_path, passphrase=made.passphrase)
+        )
+        if no_tui:
+            typer.echo(messages.CLI_DEMO_KEPT.format(folder=made.folder))
+            return
+        try:
+            launch_tui(
+                made.vault_path,
+                unlock_hint=messages.DEMO_UNLOCK_HINT.format(passphrase=made.passphrase),
+            )
+        finally:
+            made.remove()
+        typer.echo(messages.CLI_DEMO_REMOVED)
+
+
+@app.command(help=messages.HELP_CRISIS)
+def crisis() -> None:
+    """Print the crisis lines; on a broken file print the defaults too, then exit 1."""
+    from peerdesk.crisis import CrisisLinesInvalid, default_crisis_lines, load_crisis_lines
+
+    problem: str | None = None
+    try:
+        lines = load_crisis_lines()
+    except CrisisLinesInvalid as exc:
+        problem = str(exc)
+        lines = default_crisis_lines()
+    out = [messages.CRISIS_TITLE]
+    for line in lines:
+        reach = line.how or line.number
+        if not reach:
+            out.append(f"  {line.name}: {messages.CRISIS_NOT_SET}")
+            continue
+        checked = (
+            messages.CRISIS_VERIFIED.format(date=line.verified_on.isoformat())
+            if line.verified_on
+            else messages.CRISIS_UNVERIFIED
+        )
+        out.append(f"  {line.name}: {reach} ({checked})")
+        if line.note:
+            out.append(f"      {line.note}")
+    out.append(messages.CRISIS_EMERGENCY)
+    typer.echo("\n".join(out))
+    if problem is not None:
+        fail(messages.CRISIS_SHOWING_DEFAULTS.format(problem=problem))
+
+
+app.add_typer(contacts_app, name="contacts")
+app.add_typer(followups_app, name="followups")
+app.command(help=messages.HELP_PURGE)(purge)

@@ -1,0 +1,104 @@
+"""What every `peerdesk` command shares: the global state, how errors become one
+sentence, and how a command opens the vault (check, lock, ask, unlock).
+
+Like cli_app, it imports neither the vault nor Textual at module level.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from peerdesk import messages
+from peerdesk.cli_passphrase import CURRENT, PassphraseSource, PassphraseUnavailable
+
+if TYPE_CHECKING:
+    from peerdesk.vault import InstanceLock, Vault
+
+
+@dataclass(frozen=True)
+class CliState:
+    """What the global options decided, handed to every command via ctx.obj."""
+
+    vault_path: Path
+
+
+PassphraseStdin = Annotated[
+    bool, typer.Option("--passphrase-stdin", help=messages.HELP_PASSPHRASE_STDIN)
+]
+
+
+# --- shared helpers ----------------------------------------------------------
+def fail(sentence: str) -> NoReturn:
+    """Print one sentence to stderr and exit 1."""
+    typer.echo(sentence, err=True)
+    raise typer.Exit(1)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn every error a person can cause into its sentence and exit 1, never a traceback."""
+    from peerdesk.vault import VaultError
+
+    try:
+        yield
+    except (VaultError, PassphraseUnavailable) as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(
+            messages.CLI_OS_ERROR.format(
+                path=exc.filename or "a file", reason=exc.strerror or type(exc).__name__
+            )
+        )
+
+
+def state_of(ctx: typer.Context) -> CliState:
+    state = ctx.find_root().obj
+    assert isinstance(state, CliState)
+    return state
+
+
+def require_vault(path: Path) -> None:
+    """Refuse a missing vault before taking the lock (which would create its folder)."""
+    from peerdesk.vault import VaultMissing
+
+    if not path.is_file():
+        raise VaultMissing(messages.VAULT_MISSING.format(path=path))
+
+
+@contextmanager
+def locked(path: Path) -> Iterator[InstanceLock]:
+    """Hold the vault's instance lock for the whole command (VaultBusy if a TUI has it)."""
+    from peerdesk.vault import InstanceLock
+
+    lock = InstanceLock.acquire(path)
+    try:
+        yield lock
+    finally:
+        lock.release()
+
+
+@contextmanager
+def unlocked_vault(
+    ctx: typer.Context, *, passphrase_stdin: bool, purge_expired: bool = True
+) -> Iterator[Vault]:
+    """Check, lock, ask, unlock: how every data command opens the vault.
+
+    Runs inside `user_errors()`. Unlocking wipes expired note text unless
+    `purge_expired` is False (only `purge --dry-run` wants that).
+    """
+    from peerdesk.vault import Vault
+
+    path = state_of(ctx).vault_path
+    source = PassphraseSource(from_stdin=passphrase_stdin)
+    require_vault(path)
+    with (
+        locked(path) as lock,
+        Vault.unlock(path, source.ask(CURRENT), lock=lock, purge_expired=purge_expired) as vault,
+    ):
+        yield vault

@@ -1,0 +1,344 @@
+"""`peerdesk contacts`, `peerdesk followups` and `peerdesk purge`.
+
+Vocabulary options are plain strings checked by peerdesk.validation, so an unknown
+id gets the same sentence (listing the valid ids) as in the TUI. Note and handle
+text is printed only with --show-text: a list piped into a file must not carry it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from peerdesk import messages, vocab
+from peerdesk.cli_common import PassphraseStdin, fail, unlocked_vault, user_errors
+from peerdesk.validation import InvalidInput, parse_date, parse_month
+
+if TYPE_CHECKING:
+    from peerdesk.models import ContactRow, FollowUp
+
+contacts_app = typer.Typer(help=messages.HELP_CONTACTS, no_args_is_help=True)
+followups_app = typer.Typer(help=messages.HELP_FOLLOWUPS, no_args_is_help=True)
+
+Format = Annotated[str, typer.Option("--format", metavar="table|json", help=messages.HELP_FORMAT)]
+ShowText = Annotated[bool, typer.Option("--show-text", help=messages.HELP_SHOW_TEXT)]
+
+
+def _ids(choices: tuple[vocab.Choice, ...]) -> str:
+    return ", ".join(vocab.ids(choices))
+
+
+@contextmanager
+def input_errors() -> Iterator[None]:
+    """Vault errors and bad values alike: one sentence on stderr, exit 1."""
+    with user_errors():
+        try:
+            yield
+        except InvalidInput as exc:
+            fail(str(exc))
+
+
+def _check_format(value: str) -> None:
+    if value not in ("table", "json"):
+        raise InvalidInput(
+            "format",
+            messages.UNKNOWN_CHOICE.format(field="format", value=value, choices="table, json"),
+        )
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> str:
+    """Plain aligned columns: readable in any terminal and when copied as text."""
+    widths = [
+        max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)
+    ]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    return "\n".join(lines)
+
+
+@contacts_app.command("add", help=messages.HELP_CONTACTS_ADD)
+def contacts_add(
+    ctx: typer.Context,
+    topic: Annotated[
+        list[str], typer.Option("--topic", help=messages.HELP_TOPIC.format(ids=_ids(vocab.TOPICS)))
+    ],
+    mode: Annotated[
+        str, typer.Option("--mode", help=messages.HELP_MODE.format(ids=_ids(vocab.MODES)))
+    ] = vocab.DEFAULT_MODE,
+    minutes: Annotated[int, typer.Option("--minutes", help=messages.HELP_MINUTES)] = (
+        vocab.DEFAULT_MINUTES
+    ),
+    initiated_by: Annotated[
+        str,
+        typer.Option(
+            "--initiated-by", help=messages.HELP_INITIATED_BY.format(ids=_ids(vocab.INITIATED_BY))
+        ),
+    ] = vocab.DEFAULT_INITIATED_BY,
+    risk: Annotated[
+        str, typer.Option("--risk", help=messages.HELP_RISK.format(ids=_ids(vocab.RISKS)))
+    ] = vocab.DEFAULT_RISK,
+    outcome: Annotated[
+        str, typer.Option("--outcome", help=messages.HELP_OUTCOME.format(ids=_ids(vocab.OUTCOMES)))
+    ] = vocab.DEFAULT_OUTCOME,
+    head_count: Annotated[int, typer.Option("--head-count", help=messages.HELP_HEAD_COUNT)] = 1,
+    critical_incident: Annotated[
+        bool, typer.Option("--critical-incident", help=messages.HELP_CRITICAL_INCIDENT)
+    ] = False,
+    note: Annotated[str | None, typer.Option("--note", help=messages.HELP_NOTE)] = None,
+    handle: Annotated[str | None, typer.Option("--handle", help=messages.HELP_HANDLE)] = None,
+    follow_up: Annotated[
+        str | None, typer.Option("--follow-up", metavar="YYYY-MM-DD", help=messages.HELP_FOLLOW_UP)
+    ] = None,
+    on: Annotated[
+        str | None, typer.Option("--date", metavar="YYYY-MM-DD", help=messages.HELP_DATE)
+    ] = None,
+    passphrase_stdin: PassphraseStdin = False,
+) -> None:
+    """Log a contact; every value is checked before the passphrase is asked for."""
+    from peerdesk.models import ContactFields
+    from peerdesk.vault import logbook
+
+    today = date.today()
+    with input_errors():
+        fields = ContactFields(
+            contact_date=parse_date(on) if on else today,
+            topics=tuple(topic),
+            mode=mode,
+            initiated_by=initiated_by,
+            minutes=minutes,
+            head_count=head_count,
+            risk=risk,
+            outcome=outcome,
+            critical_incident=critical_incident,
+            note=note,
+            handle=handle,
+        ).validated(today)
+        follow_up_on = parse_date(follow_up, "follow-up date") if follow_up else None
+        with unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:
+            contact_id = logbook.save_contact(vault, fields, today=today, follow_up_on=follow_up_on)
+            notices = _saved_notices(fields, vault.settings().retention_days)
+    for notice in notices:
+        typer.echo(notice, err=True)
+    typer.echo(str(contact_id))
+
+
+def _saved_notices(fields: object, retention_days: int) -> list[str]:
+    from peerdesk.models import ContactFields
+    from peerdesk.note_check import check_note
+
+    assert isinstance(fields, ContactFields)
+    notices: list[str] = []
+    if fields.note:
+        kinds = [messages.NOTE_WARNINGS[w.kind] for w in check_note(fields.note)]
+        if kinds:
+            notices.append(messages.NOTE_WARNING_LEAD.format(what=", ".join(kinds)))
+        if retention_days == 0:
+            notices.append(messages.CLI_NOTE_NOT_KEPT)
+    if fields.risk == "imminent":
+        notices.append(messages.CLI_IMMINENT_REMINDER)
+    return notices
+
+
+@contacts_app.command("list", help=messages.HELP_CONTACTS_LIST)
+def contacts_list(
+    ctx: typer.Context,
+    month: Annotated[
+        str | None, typer.Option("--month", metavar="YYYY-MM", help=messages.HELP_MONTH)
+    ] = None,
+    topic: Annotated[str | None, typer.Option("--topic", help=messages.HELP_TOPIC_FILTER)] = None,
+    search: Annotated[str | None, typer.Option("--search", help=messages.HELP_SEARCH)] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help=messages.HELP_LIMIT)] = 100,
+    output: Format = "table",
+    show_text: ShowText = False,
+    passphrase_stdin: PassphraseStdin = False,
+) -> None:
+    """Newest first; note and handle text only with --show-text."""
+    from peerdesk.validation import choice
+    from peerdesk.vault import contacts
+
+    with input_errors():
+        _check_format(output)
+        if month:
+            parse_month(month)
+        if topic:
+            choice(vocab.TOPICS, topic, "topic")
+        flt = contacts.ContactFilter(month=month, topic=topic, search=search)
+        with unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:
+            rows = contacts.page(vault.conn, flt, limit=limit)
+            notes = (
+                {r.id: contacts.get(vault.conn, r.id) for r in rows if r.has_note}
+                if show_text
+                else {}
+            )
+    texts = {cid: c.fields.note for cid, c in notes.items() if c is not None}
+    if output == "json":
+        typer.echo(json.dumps([_contact_json(r, show_text, texts) for r in rows], indent=2))
+        return
+    if not rows:
+        typer.echo(messages.CLI_NO_CONTACTS)
+        return
+    headers = ["ID", "DATE", "MODE", "MIN", "RISK", "OUTCOME", "TOPICS", "NOTE"]
+    if show_text:
+        headers.append("HANDLE")
+    table = []
+    for r in rows:
+        line = [
+            str(r.id),
+            r.contact_date.isoformat(),
+            r.mode,
+            str(r.minutes),
+            r.risk,
+            r.outcome,
+            ",".join(r.topics),
+            _one_line(texts.get(r.id)) if show_text else ("yes" if r.has_note else ""),
+        ]
+        if show_text:
+            line.append(_one_line(r.handle))
+        table.append(line)
+    typer.echo(_table(headers, table))
+
+
+def _one_line(text: str | None, width: int = 40) -> str:
+    if not text:
+        return ""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def _contact_json(
+    row: ContactRow, show_text: bool, texts: dict[int, str | None]
+) -> dict[str, object]:
+    out: dict[str, object] = {
+        "id": row.id,
+        "date": row.contact_date.isoformat(),
+        "mode": row.mode,
+        "minutes": row.minutes,
+        "risk": row.risk,
+        "outcome": row.outcome,
+        "topics": list(row.topics),
+        "has_note": row.has_note,
+    }
+    if show_text:
+        out["note"] = texts.get(row.id)
+        out["handle"] = row.handle
+    return out
+
+
+@followups_app.command("list", help=messages.HELP_FOLLOWUPS_LIST)
+def followups_list(
+    ctx: typer.Context,
+    output: Format = "table",
+    show_text: ShowText = False,
+    passphrase_stdin: PassphraseStdin = False,
+) -> None:
+    """Open follow-ups, soonest due first, with whether each is overdue."""
+    from peerdesk.vault import followups
+
+    today = date.today()
+    with input_errors():
+        _check_format(output)
+        with unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:
+            items = followups.open_followups(vault.conn)
+    if output == "json":
+        typer.echo(json.dumps([_followup_json(f, today, show_text) for f in items], indent=2))
+        return
+    if not items:
+        typer.echo(messages.CLI_NO_FOLLOWUPS)
+        return
+    headers = ["ID", "DUE", "STATE", "KIND", "CONTACT"] + (["HANDLE"] if show_text else [])
+    rows = [
+        [
+            str(f.id),
+            f.due_on.isoformat(),
+            _due_state(f, today),
+            f.kind,
+            str(f.contact_id or ""),
+        ]
+        + ([_one_line(f.handle)] if show_text else [])
+        for f in items
+    ]
+    typer.echo(_table(headers, rows))
+
+
+def _due_state(item: FollowUp, today: date) -> str:
+    if item.due_on < today:
+        return "overdue"
+    return "today" if item.due_on == today else "upcoming"
+
+
+def _followup_json(item: FollowUp, today: date, show_text: bool) -> dict[str, object]:
+    out: dict[str, object] = {
+        "id": item.id,
+        "due": item.due_on.isoformat(),
+        "state": _due_state(item, today),
+        "kind": item.kind,
+        "contact_id": item.contact_id,
+    }
+    if show_text:
+        out["handle"] = item.handle
+    return out
+
+
+@followups_app.command("add", help=messages.HELP_FOLLOWUPS_ADD)
+def followups_add(
+    ctx: typer.Context,
+    due: Annotated[str, typer.Option("--due", metavar="YYYY-MM-DD", help=messages.HELP_DUE)],
+    handle: Annotated[str | None, typer.Option("--handle", help=messages.HELP_HANDLE)] = None,
+    passphrase_stdin: PassphraseStdin = False,
+) -> None:
+    """A colleague's concern: someone to check on, no contact yet."""
+    from peerdesk.vault import logbook
+
+    with input_errors():
+        due_on = parse_date(due, "due date")
+        with unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:
+            followup_id = logbook.add_concern(vault, due_on, handle)
+    typer.echo(str(followup_id))
+
+
+@followups_app.command("done", help=messages.HELP_FOLLOWUPS_DONE)
+def followups_done(
+    ctx: typer.Context,
+    followup_id: Annotated[int, typer.Argument(metavar="ID")],
+    passphrase_stdin: PassphraseStdin = False,
+) -> None:
+    from peerdesk.vault import followups, logbook
+
+    with input_errors():
+        with (
+            unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault,
+            vault.transaction() as conn,
+        ):
+            closed = followups.mark_done(conn, followup_id, date.today(), logbook.utc_now())
+        if not closed:
+            fail(messages.CLI_NO_OPEN_FOLLOWUP.format(id=followup_id))
+    typer.echo(messages.CLI_FOLLOWUP_DONE.format(id=followup_id))
+
+
+def purge(
+    ctx: typer.Context,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=messages.HELP_DRY_RUN)] = False,
+    passphrase_stdin: PassphraseStdin = False,
+) -> None:
+    """Wipe expired note text and handles now, or say what would go (unlock does it too)."""
+    from peerdesk.vault import logbook
+
+    with (
+        input_errors(),
+        unlocked_vault(ctx, passphrase_stdin=passphrase_stdin, purge_expired=False) as vault,
+    ):
+        report = logbook.purge(vault, dry_run=dry_run)
+        days = vault.settings().retention_days
+    template = messages.CLI_PURGE_DRY_RUN if dry_run else messages.CLI_PURGE_DONE
+    typer.echo(
+        template.format(
+            notes=report.contact_notes,
+            handles=report.contact_handles + report.followup_handles,
+            days=days,
+        )
+    )

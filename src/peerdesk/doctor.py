@@ -1,0 +1,159 @@
+"""`peerdesk doctor`: a self-check a peer (or the team's IT person) can read.
+
+`examine()` is a pure core function: it returns a DoctorReport and prints nothing,
+so the CLI and the TUI can show the same findings. It never changes the vault: the
+plain-SQLite probe opens the file read-only, and a damaged vault is opened read-only
+by Vault.unlock itself.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from peerdesk import messages
+from peerdesk.vault import InstanceLock, Vault, VaultBusy, VaultError, VaultMissing
+from peerdesk.vault.migrate import latest_version
+from peerdesk.vault.sqlcipher import cipher_facts
+from peerdesk.vault.store import DIR_MODE, FILE_MODE
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+KDF_ITER_MIN = 256_000  # SQLCipher 4's default; anything lower is weaker than shipped
+
+
+@dataclass(frozen=True)
+class Check:
+    """One finding: a label, whether it passed, and what was seen."""
+
+    label: str
+    ok: bool
+    detail: str
+
+
+@dataclass(frozen=True)
+class DoctorReport:
+    """Everything doctor found, in the order it looked."""
+
+    vault_path: Path
+    checks: tuple[Check, ...]
+
+    @property
+    def ok(self) -> bool:
+        return all(check.ok for check in self.checks)
+
+    @property
+    def problems(self) -> tuple[Check, ...]:
+        return tuple(check for check in self.checks if not check.ok)
+
+
+def examine(vault_path: Path, passphrase: str, *, lock: InstanceLock | None = None) -> DoctorReport:
+    """Check the vault at `vault_path`. Raises VaultMissing / VaultBusy; reports the rest.
+
+    A wrong passphrase is reported as a failed check, not raised: the file-level checks
+    (permissions, not plain SQLite) still tell the peer something useful.
+    """
+    vault_path = Path(vault_path)
+    if not vault_path.is_file():
+        raise VaultMissing(messages.VAULT_MISSING.format(path=vault_path))
+    checks = [
+        _mode_check(messages.DOCTOR_FILE_MODE, vault_path, FILE_MODE),
+        _mode_check(messages.DOCTOR_DIR_MODE, vault_path.parent, DIR_MODE),
+        _plaintext_check(vault_path),
+    ]
+    try:
+        vault = Vault.unlock(vault_path, passphrase, lock=lock)
+    except VaultBusy:
+        raise
+    except VaultError as exc:
+        checks.append(Check(messages.DOCTOR_UNLOCK, False, str(exc)))
+        return DoctorReport(vault_path, tuple(checks))
+    try:
+        checks.append(Check(messages.DOCTOR_UNLOCK, True, messages.DOCTOR_UNLOCK_OK))
+        checks += _cipher_checks(vault)
+        checks.append(_integrity_check(vault))
+        checks.append(
+            Check(
+                messages.DOCTOR_SCHEMA,
+                True,
+                messages.DOCTOR_SCHEMA_DETAIL.format(
+                    found=vault.schema_version(), known=latest_version()
+                ),
+            )
+        )
+    finally:
+        vault.close()
+    return DoctorReport(vault_path, tuple(checks))
+
+
+def _mode_check(label: str, path: Path, wanted: int) -> Check:
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if mode == wanted:
+        return Check(label, True, messages.DOCTOR_MODE_OK.format(path=path, mode=f"{mode:04o}"))
+    return Check(
+        label,
+        False,
+        messages.DOCTOR_MODE_BAD.format(path=path, mode=f"{mode:04o}", wanted=f"{wanted:04o}"),
+    )
+
+
+def _plaintext_check(path: Path) -> Check:
+    """Prove the file is not plain SQLite: no SQLite header, and stdlib sqlite3 cannot read it."""
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header == SQLITE_HEADER:
+        return Check(messages.DOCTOR_PLAINTEXT, False, messages.DOCTOR_PLAINTEXT_HEADER)
+    if _stdlib_sqlite_can_read(path):
+        return Check(messages.DOCTOR_PLAINTEXT, False, messages.DOCTOR_PLAINTEXT_READABLE)
+    return Check(messages.DOCTOR_PLAINTEXT, True, messages.DOCTOR_PLAINTEXT_OK)
+
+
+def _stdlib_sqlite_can_read(path: Path) -> bool:
+    """True if the standard library's (unencrypted) sqlite3 can read the schema."""
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError:
+        return False
+    finally:
+        conn.close()
+    return True
+
+
+def _cipher_checks(vault: Vault) -> list[Check]:
+    facts = cipher_facts(vault.conn)
+    version = Check(
+        messages.DOCTOR_SQLCIPHER,
+        bool(facts.get("cipher_version")),
+        messages.DOCTOR_SQLCIPHER_DETAIL.format(
+            version=facts.get("cipher_version", "?"),
+            provider=facts.get("cipher_provider", "?"),
+            sqlite=facts.get("sqlite_version", "?"),
+        ),
+    )
+    kdf_iter = facts.get("kdf_iter", "")
+    kdf_ok = kdf_iter.isdigit() and int(kdf_iter) >= KDF_ITER_MIN
+    kdf_detail = messages.DOCTOR_KDF_DETAIL.format(
+        kdf=facts.get("cipher_kdf_algorithm", "?"),
+        kdf_iter=kdf_iter or "?",
+        hmac=facts.get("cipher_hmac_algorithm", "?"),
+        page_size=facts.get("cipher_page_size", "?"),
+    )
+    if not kdf_ok:
+        kdf_detail += " " + messages.DOCTOR_KDF_WEAK.format(minimum=KDF_ITER_MIN)
+    return [version, Check(messages.DOCTOR_KDF, kdf_ok, kdf_detail)]
+
+
+def _integrity_check(vault: Vault) -> Check:
+    if vault.health.ok:
+        return Check(messages.DOCTOR_INTEGRITY, True, messages.DOCTOR_INTEGRITY_OK)
+    shown = "; ".join(vault.health.problems[:3])
+    return Check(
+        messages.DOCTOR_INTEGRITY, False, messages.DOCTOR_INTEGRITY_BAD.format(problems=shown)
+    )

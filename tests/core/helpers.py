@@ -1,0 +1,107 @@
+"""Small tools the core tests share: hashing, file scans, open-handle listings, child runs.
+
+They read the real file system and /proc (Linux), so the tests prove what is on disk
+and what the process holds, not what the code believes it did.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+import subprocess
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CHILD = HERE / "child_vault.py"
+SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+_CHUNK = 1 << 20
+
+
+def sha256(path: Path) -> str:
+    """Fingerprint a file so a test can prove nothing rewrote it."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def open_targets() -> dict[int, str]:
+    """What every file descriptor of this process points at (fd -> resolved target)."""
+    targets: dict[int, str] = {}
+    for name in os.listdir("/proc/self/fd"):
+        try:
+            targets[int(name)] = os.readlink(f"/proc/self/fd/{name}")
+        except OSError:
+            continue  # the fd used by listdir itself is gone by now
+    return targets
+
+
+def vault_family(vault_path: Path) -> set[str]:
+    """The vault file and its SQLite side files, as /proc/self/fd would name them."""
+    base = str(vault_path.resolve())
+    return {base, *(base + suffix for suffix in SIDE_SUFFIXES)}
+
+
+def regular_files(roots: Iterable[Path]) -> Iterator[Path]:
+    """Every regular file under the roots; symlinks, FIFOs and sockets are skipped."""
+    for root in roots:
+        for folder, _dirs, names in os.walk(root, followlinks=False):
+            for name in names:
+                path = Path(folder) / name
+                try:
+                    mode = os.lstat(path).st_mode
+                except OSError:
+                    continue  # vanished while walking: another process's temp file
+                if stat.S_ISREG(mode):
+                    yield path
+
+
+def file_contains(path: Path, needles: Iterable[bytes]) -> bytes | None:
+    """The first needle found in the file (read in overlapping chunks), or None.
+
+    Unreadable or vanished files are skipped: they belong to other processes.
+    """
+    wanted = list(needles)
+    overlap = max(len(n) for n in wanted) - 1
+    tail = b""
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(_CHUNK):
+                window = tail + chunk
+                for needle in wanted:
+                    if needle in window:
+                        return needle
+                tail = window[-overlap:] if overlap else b""
+    except OSError:
+        return None
+    return None
+
+
+def files_containing(roots: Iterable[Path], needles: Iterable[bytes]) -> list[Path]:
+    """Every regular file under the roots that holds any of the needles."""
+    wanted = list(needles)
+    return [path for path in regular_files(roots) if file_contains(path, wanted) is not None]
+
+
+def start_child(mode: str, vault_path: Path, env_extra: dict[str, str]) -> subprocess.Popen[str]:
+    """Run tests/core/child_vault.py; secrets go through the environment, never argv."""
+    env = dict(os.environ)
+    env.update(env_extra)
+    return subprocess.Popen(
+        [sys.executable, str(CHILD), mode, str(vault_path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+
+
+def wait_for_line(child: subprocess.Popen[str], expected: str) -> None:
+    """Block until the child prints `expected`; fail with its stderr if it died first."""
+    assert child.stdout is not None
+    line = child.stdout.readline().strip()
+    if line != expected:
+        child.kill()
+        _out, err = child.communicate()
+        raise AssertionError(f"child said {line!r} instead of {expected!r}; stderr: {err}")
