@@ -11,14 +11,14 @@ from pathlib import Path
 
 from benchmarks.timing import PYTHON, interleaved, report_ratio, time_process
 
-BARE_TYPER = '''
+BARE_TYPER = """
 import typer
 app = typer.Typer()
 @app.command()
 def main(version: bool = typer.Option(False, "--version")) -> None:
     print("0.0.0")
 app()
-'''
+"""
 
 
 def main() -> None:

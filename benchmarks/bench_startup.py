@@ -17,7 +17,7 @@ from pathlib import Path
 
 from benchmarks.timing import PYTHON, interleaved, report_ratio
 
-BARE_APP = '''
+BARE_APP = """
 from textual.app import App, ComposeResult
 from textual.widgets import Static
 
@@ -26,7 +26,7 @@ class Hello(App[None]):
         yield Static("Hello from a bare Textual app")
 
 Hello().run()
-'''
+"""
 SESSION = "peerdesk-bench"
 
 

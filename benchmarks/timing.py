@@ -50,9 +50,7 @@ def report_ratio(name: str, subject: list[float], baseline: list[float], target:
     return ok
 
 
-def report_budget(
-    name: str, subject: list[float], baseline: list[float], extra_ms: float
-) -> bool:
+def report_budget(name: str, subject: list[float], baseline: list[float], extra_ms: float) -> bool:
     """Print one line for a 'baseline + N ms' target."""
     s, b = median_ms(subject), median_ms(baseline)
     ok = s <= b + extra_ms

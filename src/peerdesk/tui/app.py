@@ -1,0 +1,204 @@
+"""PeerdeskApp: owns the vault, the instance lock, and every way of locking.
+
+Locking means: close the vault (no file descriptor stays on it), drop every screen
+that showed data, and show a fresh unlock screen that says nothing about the
+contents. It happens on ctrl+l from anywhere, after the configured idle minutes
+(suspend included, see `tui.idle`), and on SIGTERM/SIGHUP (then the app exits).
+
+Screens get what they need passed in and post messages up; only this class holds
+the open `Vault`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from pathlib import Path
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import events, on
+from textual.app import App
+from textual.binding import BindingType
+from textual.screen import Screen
+
+from peerdesk import messages
+from peerdesk.tui import keys
+from peerdesk.tui.idle import IdleWatch
+from peerdesk.tui.lockout import RetryDelay
+from peerdesk.tui.opening import VaultCreated, VaultOpened, VaultUnlocked
+from peerdesk.tui.screens.help import HelpScreen
+from peerdesk.tui.screens.home import HomeScreen
+from peerdesk.tui.screens.setup import SetupScreen
+from peerdesk.tui.screens.unlock import UnlockScreen
+from peerdesk.vault import InstanceLock, Settings, Vault, VaultBusy
+
+# The vault's theme setting -> a Textual built-in theme.
+THEMES = {"dark": "textual-dark", "light": "textual-light"}
+LOCK_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+IDLE_CHECK_SECONDS = 5.0
+
+
+class PeerdeskApp(App[None]):
+    """The peerdesk terminal app for one vault file.
+
+    `instance_lock` is the CLI's already-acquired lock, or None: then the app takes it
+    on start and, if another peerdesk holds it, exits with return code 1 and
+    messages.VAULT_BUSY. `unlock_hint` is one line shown on the unlock screen.
+    `idle_watch`, `retry_delay` and `idle_check_seconds` exist for tests.
+    """
+
+    # Absolute, so subclasses in other folders (benchmarks, test harnesses) find it too.
+    CSS_PATH = Path(__file__).with_name("app.tcss")
+    TITLE = messages.APP_TITLE
+    # The palette offers screenshots (an SVG of whatever is on screen, written to disk)
+    # and commands that bypass the key table; peerdesk has neither.
+    ENABLE_COMMAND_PALETTE = False
+    # No mouse selection, so screen text never reaches the clipboard (or a clipboard
+    # manager's history file) by way of Textual's ctrl+c "copy selected text".
+    ALLOW_SELECT = False
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings(keys.GLOBAL_KEYS)
+
+    def __init__(
+        self,
+        vault_path: Path,
+        *,
+        instance_lock: InstanceLock | None = None,
+        unlock_hint: str | None = None,
+        idle_watch: IdleWatch | None = None,
+        retry_delay: RetryDelay | None = None,
+        idle_check_seconds: float = IDLE_CHECK_SECONDS,
+    ) -> None:
+        super().__init__()
+        self.vault_path = Path(vault_path)
+        self.instance_lock = instance_lock
+        self.unlock_hint = unlock_hint
+        self.idle = idle_watch or IdleWatch(Settings().idle_lock_minutes)
+        self.retry = retry_delay or RetryDelay()
+        self.idle_check_seconds = idle_check_seconds
+        self.vault: Vault | None = None
+        self._owns_lock = False
+        self._previous_handlers: dict[signal.Signals, Any] = {}
+        self.theme = THEMES["dark"]
+
+    # --- start and stop -----------------------------------------------------
+    def on_mount(self) -> None:
+        if self.instance_lock is None:
+            try:
+                self.instance_lock = InstanceLock.acquire(self.vault_path)
+            except VaultBusy as exc:
+                self.exit(return_code=1, message=Text(str(exc)))
+                return
+            self._owns_lock = True
+        self._install_signal_handlers()
+        self.set_interval(self.idle_check_seconds, self.check_idle_lock, name="idle-lock")
+        self.push_screen(self._locked_screen())
+
+    def on_unmount(self) -> None:
+        """However the app ends, the vault is closed and our own lock released."""
+        self._close_vault()
+        self._remove_signal_handlers()
+        if self._owns_lock and self.instance_lock is not None:
+            self.instance_lock.release()
+
+    def _locked_screen(self) -> Screen[None]:
+        """Set-up on first run (no vault file yet), otherwise a fresh unlock screen."""
+        if not self.vault_path.exists():
+            return SetupScreen(self.vault_path, instance_lock=self.instance_lock)
+        return UnlockScreen(
+            self.vault_path,
+            instance_lock=self.instance_lock,
+            retry=self.retry,
+            hint=self.unlock_hint,
+        )
+
+    # --- opening ------------------------------------------------------------
+    @on(VaultUnlocked)
+    @on(VaultCreated)
+    def _vault_opened(self, message: VaultOpened) -> None:
+        opened = message.opened
+        if self.vault is not None or message.origin is not self.screen:
+            # The screen that asked is gone (locked or exiting meanwhile): do not keep it.
+            opened.vault.close()
+            return
+        self.vault = opened.vault
+        self.retry.succeeded()
+        self.apply_settings(opened.settings)
+        self.idle.touch()
+        self.switch_screen(HomeScreen(opened))
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Theme and idle minutes from the vault; call again after settings change."""
+        self.theme = THEMES.get(settings.theme, THEMES["dark"])
+        self.idle.minutes = settings.idle_lock_minutes
+
+    # --- locking ------------------------------------------------------------
+    def lock(self) -> None:
+        """Close the vault and drop every screen that shows data. Safe when locked."""
+        if self.vault is None:
+            forget = getattr(self.screen, "forget_typing", None)
+            if forget is not None:
+                forget()
+            return
+        self._drop_everything()
+        self.push_screen(self._locked_screen())
+
+    def _drop_everything(self) -> None:
+        """Close the vault first, then every screen above Textual's blank base screen."""
+        self._close_vault()
+        self.clear_notifications()
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def check_idle_lock(self) -> None:
+        """Lock if nothing was pressed for the idle minutes (the timer calls this)."""
+        if self.vault is not None and self.idle.expired():
+            self.lock()
+
+    def _close_vault(self) -> None:
+        vault, self.vault = self.vault, None
+        if vault is not None:
+            vault.close()
+
+    async def on_event(self, event: events.Event) -> None:
+        """Any key, mouse or paste from the terminal counts as activity."""
+        if isinstance(event, events.InputEvent | events.Paste) and not getattr(
+            event, "is_forwarded", False
+        ):
+            self.idle.touch()
+        await super().on_event(event)
+
+    # --- signals ------------------------------------------------------------
+    def _install_signal_handlers(self) -> None:
+        loop = asyncio.get_running_loop()
+        for sig in LOCK_SIGNALS:
+            self._previous_handlers[sig] = signal.getsignal(sig)
+            loop.add_signal_handler(sig, self._lock_and_exit, sig)
+
+    def _remove_signal_handlers(self) -> None:
+        loop = asyncio.get_running_loop()
+        for sig, previous in self._previous_handlers.items():
+            loop.remove_signal_handler(sig)
+            if previous is not None:
+                signal.signal(sig, previous)
+        self._previous_handlers.clear()
+
+    def _lock_and_exit(self, sig: signal.Signals) -> None:
+        """SIGTERM/SIGHUP: close the vault first, then leave (return code 128 + signal).
+
+        No new unlock screen is pushed: the app is going, and leaving the terminal's
+        alternate screen takes whatever was drawn with it.
+        """
+        self._drop_everything()
+        self.exit(return_code=128 + int(sig))
+
+    # --- actions bound in tui.keys ------------------------------------------
+    def action_lock(self) -> None:
+        self.lock()
+
+    def action_help(self) -> None:
+        """Open help, or close it when it is already open."""
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()
+        elif self.vault is not None:
+            self.push_screen(HelpScreen())

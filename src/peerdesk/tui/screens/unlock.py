@@ -1,0 +1,141 @@
+"""The lock screen: one masked field, and nothing about what is inside the vault.
+
+It is also what every lock lands on, so it shows no path, no counts, no names.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Input, LoadingIndicator, Static
+
+from peerdesk import messages
+from peerdesk.tui.lockout import RetryDelay
+from peerdesk.tui.opening import UnlockFailed, deliver, open_safely
+from peerdesk.tui.widgets.passphrase import PassphraseInput
+from peerdesk.vault import InstanceLock, Vault
+
+
+class UnlockScreen(Screen[None]):
+    """Ask for the passphrase; the KDF runs in a thread, wrong tries slow down."""
+
+    def __init__(
+        self,
+        vault_path: Path,
+        *,
+        instance_lock: InstanceLock | None,
+        retry: RetryDelay,
+        hint: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.vault_path = vault_path
+        self.instance_lock = instance_lock
+        self.retry = retry
+        self.hint = hint
+        self.busy = False
+        self._wait_timer: Timer | None = None
+        self._error = ""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="passphrase-box", classes="box"):
+            yield Static(Text(messages.APP_TITLE), classes="app-title")
+            yield Static(Text(messages.UNLOCK_TITLE), classes="screen-title")
+            if self.hint:
+                yield Static(Text(self.hint), id="hint", classes="hint")
+            yield Static(Text(messages.UNLOCK_PROMPT), classes="field-label")
+            yield PassphraseInput(id="passphrase")
+            yield LoadingIndicator(id="spinner")
+            yield Static("", id="status", classes="status")
+            yield Static(Text(messages.UNLOCK_KEYS), classes="keys-line")
+
+    def on_mount(self) -> None:
+        if self.retry.remaining() > 0:
+            self._start_wait()
+        else:
+            self.query_one(PassphraseInput).focus()
+
+    @on(Input.Submitted, "#passphrase")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        passphrase = self.query_one(PassphraseInput).take()
+        if self.busy or self.retry.remaining() > 0:
+            return
+        if not passphrase:
+            self._show_status(messages.PASSPHRASE_EMPTY, error=True)
+            return
+        self._set_busy(True)
+        self._unlock(passphrase)
+
+    # description= keeps the passphrase out of the worker's debug description.
+    @work(thread=True, exclusive=True, group="open-vault", description="unlock vault")
+    def _unlock(self, passphrase: str) -> None:
+        """Run the KDF off the main thread; the result comes back as a message."""
+        path, lock = self.vault_path, self.instance_lock
+        result = open_safely(lambda: Vault.unlock(path, passphrase, lock=lock))
+        deliver(self, result, created=False)
+
+    @on(UnlockFailed)
+    def _failed(self, message: UnlockFailed) -> None:
+        message.stop()
+        self._set_busy(False)
+        if message.refused.wrong_passphrase:
+            self.retry.failed()
+        self._error = message.refused.sentence
+        self._show_status(self._error, error=True)
+        if self.retry.remaining() > 0:
+            self._start_wait()
+        else:
+            self.query_one(PassphraseInput).focus()
+
+    def forget_typing(self) -> None:
+        """Clear the field (the app calls this when ctrl+l is pressed here)."""
+        self.query_one(PassphraseInput).clear()
+
+    # --- the growing wait ---------------------------------------------------
+    def _start_wait(self) -> None:
+        """Refuse input until the wait is over; a timer counts down (never a sleep)."""
+        self.query_one(PassphraseInput).disabled = True
+        self._show_wait()
+        if self._wait_timer is not None:
+            self._wait_timer.stop()
+        interval = max(0.25 * self.retry.scale, 0.005)
+        self._wait_timer = self.set_interval(interval, self._tick, name="retry-wait")
+
+    def _tick(self) -> None:
+        if self.retry.remaining() > 0:
+            self._show_wait()
+            return
+        if self._wait_timer is not None:
+            self._wait_timer.stop()
+            self._wait_timer = None
+        field = self.query_one(PassphraseInput)
+        field.disabled = False
+        field.focus()
+        self._show_status(self._error, error=bool(self._error))
+
+    def _show_wait(self) -> None:
+        wait = messages.UNLOCK_WAIT.format(seconds=self.retry.remaining_shown())
+        self._show_status(f"{self._error}\n{wait}" if self._error else wait, error=True)
+
+    @property
+    def waiting(self) -> bool:
+        """True while a wrong-passphrase wait refuses input."""
+        return self._wait_timer is not None
+
+    # --- small helpers ------------------------------------------------------
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.query_one(PassphraseInput).disabled = busy
+        self.set_class(busy, "-busy")  # app.tcss shows the spinner
+        self._show_status(messages.UNLOCK_WORKING if busy else "")
+
+    def _show_status(self, sentence: str, *, error: bool = False) -> None:
+        status = self.query_one("#status", Static)
+        status.update(Text(sentence))
+        status.set_class(error, "error")

@@ -1,0 +1,74 @@
+"""Shared helpers for the Pilot tests: build the app, wait for a state, read the screen."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from rich.text import Text
+from textual import events
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from peerdesk.tui.app import PeerdeskApp
+
+SIZE = (80, 24)
+WAIT_LIMIT = 15.0  # seconds; a bound for a hung test, never a timing assertion
+
+
+async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], what: str) -> None:
+    """Let the app run until `condition` holds (the KDF runs in a worker thread)."""
+    waited = 0.0
+    while not condition():
+        if waited > WAIT_LIMIT:
+            raise AssertionError(f"gave up waiting for: {what}")
+        await pilot.pause(0.02)
+        waited += 0.02
+
+
+def screen_text(app: PeerdeskApp) -> str:
+    """All the text the current screen shows in Static widgets, as plain text."""
+    parts = []
+    for widget in app.screen.query(Static):
+        content = widget.content
+        parts.append(content.plain if isinstance(content, Text) else str(content))
+    return "\n".join(parts)
+
+
+def all_screens_text(app: PeerdeskApp) -> str:
+    """Text of every screen on the stack, to prove nothing confidential lingers below."""
+    parts = []
+    for screen in app.screen_stack:
+        for widget in screen.query(Static):
+            content = widget.content
+            parts.append(content.plain if isinstance(content, Text) else str(content))
+    return "\n".join(parts)
+
+
+def open_vault_fds(vault_path: Path) -> list[str]:
+    """Targets of this process's open fds that are the vault file or its -wal/-shm."""
+    watched = {str(vault_path.resolve()) + suffix for suffix in ("", "-wal", "-shm")}
+    found = []
+    for name in os.listdir("/proc/self/fd"):
+        try:
+            target = os.readlink(f"/proc/self/fd/{name}")
+        except OSError:
+            continue  # the fd of the listing itself is gone by now
+        if target in watched or target.removesuffix(" (deleted)") in watched:
+            found.append(target)
+    return found
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    """Type `text` key by key into whatever has focus."""
+    await pilot.press(*("space" if ch == " " else ch for ch in text))
+
+
+async def paste(pilot: Pilot[None], text: str) -> None:
+    """Paste `text` into the focused field: like typing, but one event (tests stay fast)."""
+    await wait_until(pilot, lambda: pilot.app.focused is not None, "a focused field")
+    focused = pilot.app.focused
+    assert focused is not None
+    focused.post_message(events.Paste(text))
+    await pilot.pause()
