@@ -57,9 +57,18 @@ def time_until_drawn(command: str, marker: str, timeout: float = 20.0) -> float:
 def make_vault(folder: Path) -> Path:
     from peerdesk.vault import Vault
 
-    path = folder / "vault.peerdesk"
+    path = folder / "template.peerdesk"
     Vault.create(path, "benchmark passphrase").close()
     return path
+
+
+def fresh_copy(template: Path) -> Path:
+    """A vault of its own for each run: the previous run's process may still be
+    exiting (and holding its instance lock) when the next one starts."""
+    folder = Path(tempfile.mkdtemp(dir=template.parent))
+    target = folder / "vault.peerdesk"
+    shutil.copyfile(template, target)
+    return target
 
 
 def main() -> None:
@@ -74,7 +83,7 @@ def main() -> None:
         vault = make_vault(folder)
         subject, baseline = interleaved(
             runs,
-            lambda: time_until_drawn(f"{peerdesk} --vault {vault}", "Passphrase"),
+            lambda: time_until_drawn(f"{peerdesk} --vault {fresh_copy(vault)}", "Passphrase"),
             lambda: time_until_drawn(f"{PYTHON} {bare}", "Hello from a bare"),
         )
     print(f"{runs} runs each, medians (real terminal: tmux 80x24):")

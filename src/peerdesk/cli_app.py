@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from peerdesk import __version__, messages
+from peerdesk.cli_clinicians import clinicians_app
 from peerdesk.cli_common import (
     CliState,
     PassphraseStdin,
@@ -83,11 +84,12 @@ def root(
 
 
 def launch_tui(vault_path: Path, unlock_hint: str | None = None) -> None:
-    """Take the instance lock, then (and only then) import Textual and run the app."""
-    with locked(vault_path) as lock:
-        from peerdesk.tui.app import PeerdeskApp
+    """Run the app (lock first, Textual after); exit with its code when it is not 0."""
+    from peerdesk.launch import run_tui
 
-        PeerdeskApp(vault_path, instance_lock=lock, unlock_hint=unlock_hint).run()
+    code = run_tui(vault_path, unlock_hint)
+    if code:
+        raise typer.Exit(code)
 
 
 # --- commands ------------------------------------------------------------------
@@ -279,5 +281,6 @@ def crisis() -> None:
 
 
 app.add_typer(contacts_app, name="contacts")
+app.add_typer(clinicians_app, name="clinicians")
 app.add_typer(followups_app, name="followups")
 app.command(help=messages.HELP_PURGE)(purge)

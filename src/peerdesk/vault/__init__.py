@@ -2,27 +2,63 @@
 
 Public surface: `Vault` (create, unlock, settings, change_passphrase, close),
 `backup`/`restore`, `InstanceLock`, `Settings`, and the typed errors.
+
+Names are loaded on first use (PEP 562): `peerdesk` takes the instance lock and
+draws the unlock screen before anything needs SQLCipher, and start-up time is a
+measured target (docs/performance.md).
 """
 
-from peerdesk.vault.backup import backup, restore, verify_copy
-from peerdesk.vault.errors import (
-    BackupError,
-    EncryptionUnavailable,
-    InvalidPassphrase,
-    InvalidSetting,
-    RestoreError,
-    VaultBusy,
-    VaultCannotOpen,
-    VaultError,
-    VaultExists,
-    VaultMissing,
-    VaultReadOnly,
-    VaultTooNew,
-    WrongPassphrase,
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from peerdesk.vault.backup import backup, restore, verify_copy
+    from peerdesk.vault.errors import (
+        BackupError,
+        EncryptionUnavailable,
+        InvalidPassphrase,
+        InvalidSetting,
+        RestoreError,
+        VaultBusy,
+        VaultCannotOpen,
+        VaultError,
+        VaultExists,
+        VaultMissing,
+        VaultReadOnly,
+        VaultTooNew,
+        WrongPassphrase,
+    )
+    from peerdesk.vault.instance_lock import InstanceLock
+    from peerdesk.vault.settings import Settings
+    from peerdesk.vault.store import Health, Vault
+
+_HOME = {
+    "backup": "backup",
+    "restore": "backup",
+    "verify_copy": "backup",
+    "InstanceLock": "instance_lock",
+    "Settings": "settings",
+    "Health": "store",
+    "Vault": "store",
+}
+_ERRORS = (
+    "BackupError",
+    "EncryptionUnavailable",
+    "InvalidPassphrase",
+    "InvalidSetting",
+    "RestoreError",
+    "VaultBusy",
+    "VaultCannotOpen",
+    "VaultError",
+    "VaultExists",
+    "VaultMissing",
+    "VaultReadOnly",
+    "VaultTooNew",
+    "WrongPassphrase",
 )
-from peerdesk.vault.instance_lock import InstanceLock
-from peerdesk.vault.settings import Settings
-from peerdesk.vault.store import Health, Vault
+_HOME.update(dict.fromkeys(_ERRORS, "errors"))
 
 __all__ = [
     "BackupError",
@@ -46,3 +82,12 @@ __all__ = [
     "restore",
     "verify_copy",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"peerdesk.vault.{module}"), name)
+    globals()[name] = value
+    return value

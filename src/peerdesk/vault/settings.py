@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, fields, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from peerdesk import messages
 from peerdesk.vault.errors import InvalidSetting
-from peerdesk.vault.sqlcipher import Connection
+
+if TYPE_CHECKING:
+    from peerdesk.vault.sqlcipher import Connection
 
 THEMES = ("dark", "light")
 CHECKLIST_MAX_CHARS = 4000

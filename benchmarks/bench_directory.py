@@ -1,0 +1,114 @@
+"""The clinician directory at 10,000 clinicians: one keystroke's queries, and an import.
+
+Per typed prefix it times what the directory screen runs on each key: `page()` (one
+screenful of 50 rows) plus `count()`, with and without filters, and prints medians.
+Then it times importing a 10,000-row CSV into an empty vault (read, check, plan,
+write) and re-importing it unchanged. The issue's budgets: key to results frame drawn
+<= 50 ms median (these queries are only part of that), 10,000-row import <= 2 s.
+
+Run: python -m benchmarks.bench_directory [runs]
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from peerdesk import synthetic_clinicians
+from peerdesk.clinician_model import Clinician
+from peerdesk.interchange import directory_csv, import_file
+from peerdesk.vault import Vault
+from peerdesk.vault.clinicians import DirectoryFilter, count, page
+
+PASSPHRASE = "benchmark passphrase, not a secret"
+COUNT = 10_000
+TYPED = ("trauma", "jose", "north", "emdr", "spanish", "zz")
+FILTERS = {
+    "no filter": {},
+    "specialty=trauma": {"specialties": ("trauma",)},
+    "telehealth+accepting+EAP": {
+        "telehealth": True,
+        "accepting_new_clients": True,
+        "insurance": "agency eap",
+    },
+    "status=vetted": {"status": "vetted"},
+}
+
+
+def median_ms(fn: Callable[[], object], runs: int) -> float:
+    fn()
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples) * 1000
+
+
+def keystrokes(vault: Vault, runs: int, today: date) -> None:
+    print(f"page(50) + count() per keystroke over {COUNT} clinicians, medians of {runs}:")
+    for label, extra in FILTERS.items():
+        worst = 0.0
+        for word in TYPED:
+            times = []
+            for end in range(1, len(word) + 1):
+                flt = DirectoryFilter(search=word[:end], **extra)  # type: ignore[arg-type]
+
+                def key(flt: DirectoryFilter = flt) -> None:
+                    page(vault.conn, flt, today=today)
+                    count(vault.conn, flt, today=today)
+
+                times.append(median_ms(key, runs))
+            worst = max(worst, *times)
+            steps = " ".join(f"{t:.1f}" for t in times)
+            print(f"  {label:<26} {word:<8} per prefix ms: {steps}")
+        empty = DirectoryFilter(**extra)  # type: ignore[arg-type]
+        blank = median_ms(lambda: (page(vault.conn, empty, today=today)), runs)
+        print(f"  {label:<26} (empty box) {blank:.1f} ms; worst prefix {worst:.1f} ms")
+    deep = median_ms(lambda: page(vault.conn, DirectoryFilter(), today=today, offset=9950), runs)
+    print(f"  last page (offset 9950): {deep:.1f} ms")
+
+
+def imports(folder: Path, today: date, runs: int) -> None:
+    records = [
+        Clinician(cid, fields, when)
+        for cid, fields, when in synthetic_clinicians.generate(COUNT, today=today, seed=99)
+    ]
+    csv_path = folder / "directory.csv"
+    csv_path.write_bytes(directory_csv(records).encode("utf-8-sig"))
+    fresh, again = [], []
+    for run in range(runs):
+        with Vault.create(folder / f"import-{run}.peerdesk", PASSPHRASE) as vault:
+            start = time.perf_counter()
+            plan = import_file(vault, csv_path)
+            fresh.append(time.perf_counter() - start)
+            assert plan.written and len(plan.added) == COUNT, plan.problems[:3]
+            start = time.perf_counter()
+            plan = import_file(vault, csv_path)
+            again.append(time.perf_counter() - start)
+            assert plan.unchanged == COUNT
+    print(f"import a {COUNT}-row CSV ({csv_path.stat().st_size // 1024} KiB), medians of {runs}:")
+    print(f"  into an empty vault: {statistics.median(fresh) * 1000:.0f} ms (budget 2000 ms)")
+    print(f"  again, all unchanged: {statistics.median(again) * 1000:.0f} ms")
+
+
+def main() -> None:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 15
+    today = date.today()
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        with Vault.create(folder / "directory.peerdesk", PASSPHRASE) as vault:
+            start = time.perf_counter()
+            synthetic_clinicians.fill(vault, count=COUNT, today=today)
+            print(f"built {COUNT} clinicians in {time.perf_counter() - start:.1f} s")
+            keystrokes(vault, runs, today)
+        imports(folder, today, max(3, runs // 5))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,83 @@
+"""Enter on the passphrase to the home screen drawn, against the bare KDF open.
+
+Both in one process, interleaved: the baseline is SQLCipher alone (connect, key,
+first read) on the same file; the subject is the real app under Textual's Pilot,
+from pressing Enter until the home screen is the active screen and has refreshed.
+Target: subject <= baseline + 60 ms.
+
+Run: python -m benchmarks.bench_unlock [runs] [contacts]
+  contacts: synthetic contacts in the vault (default 0: the foundation's empty vault;
+  unlock runs quick_check and cipher_integrity_check, which grow with the file).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.fixtures import PASSPHRASE, contacts_vault
+from benchmarks.timing import report_budget
+from peerdesk.tui.app import PeerdeskApp
+from peerdesk.tui.screens.home import HomeScreen
+from peerdesk.tui.screens.unlock import UnlockScreen
+from peerdesk.tui.widgets.passphrase import PassphraseInput
+from peerdesk.vault import Vault
+
+
+def bare_kdf_open(path: Path) -> float:
+    """Seconds for connect + PRAGMA key + the first read: the floor of any unlock."""
+    from sqlcipher3 import dbapi2
+
+    start = time.perf_counter()
+    conn = dbapi2.connect(f"file:{path}?mode=rw", uri=True)
+    conn.execute("PRAGMA key = '" + PASSPHRASE.replace("'", "''") + "'")
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    elapsed = time.perf_counter() - start
+    conn.close()
+    return elapsed
+
+
+async def enter_to_home(path: Path) -> float:
+    """Seconds from Enter on the unlock screen to the home screen drawn."""
+    app = PeerdeskApp(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        while not (isinstance(app.screen, UnlockScreen) and app.screen.query(PassphraseInput)):
+            await pilot.pause(0.005)
+        app.screen.query_one(PassphraseInput).value = PASSPHRASE
+        await pilot.pause()
+        start = time.perf_counter()
+        await pilot.press("enter")
+        while not isinstance(app.screen, HomeScreen):
+            await asyncio.sleep(0.001)
+        await pilot.pause()  # let the first frame of home be composed and drawn
+        elapsed = time.perf_counter() - start
+
+    return elapsed
+
+
+def main() -> None:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 15
+    contacts = int(sys.argv[2]) if len(sys.argv) > 2 else 0
+    with tempfile.TemporaryDirectory() as name:
+        path = Path(name) / "vault.peerdesk"
+        if contacts:
+            shutil.copyfile(contacts_vault(contacts), path)
+        else:
+            Vault.create(path, PASSPHRASE).close()
+        subject: list[float] = []
+        baseline: list[float] = []
+        asyncio.run(enter_to_home(path))  # warm up imports and the page cache
+        for _ in range(runs):
+            baseline.append(bare_kdf_open(path))
+            subject.append(asyncio.run(enter_to_home(path)))
+    print(f"{runs} runs each, medians, vault with {contacts} contacts:")
+    report_budget("enter -> home drawn / bare KDF open", subject, baseline, 60.0)
+
+
+if __name__ == "__main__":
+    main()
