@@ -143,7 +143,7 @@ def backup(
 ) -> None:
     """Write a verified encrypted backup; refuses an existing FILE before any prompt."""
     from peerdesk.vault import BackupError, Vault
-    from peerdesk.vault import backup as write_backup
+    from peerdesk.vault.backup import backup as write_backup
 
     path = state_of(ctx).vault_path
     dest = file.expanduser().absolute()
@@ -174,7 +174,7 @@ def restore(
 ) -> None:
     """Swap in a verified backup (vault.restore is atomic); confirm before replacing."""
     from peerdesk.vault import RestoreError
-    from peerdesk.vault import restore as restore_backup
+    from peerdesk.vault.backup import restore as restore_backup
 
     path = state_of(ctx).vault_path
     src = file.expanduser().absolute()

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from peerdesk import messages
-from peerdesk.vault import Settings, Vault, WrongPassphrase, verify_copy
+from peerdesk.vault import Settings, Vault, WrongPassphrase
+from peerdesk.vault.backup import verify_copy
 from tests.cli.conftest import (
     BACKUP_PASSPHRASE,
     WRONG_PASSPHRASE,

@@ -17,9 +17,8 @@ from peerdesk.vault import (
     Vault,
     VaultBusy,
     WrongPassphrase,
-    backup,
-    restore,
 )
+from peerdesk.vault.backup import backup, restore
 from peerdesk.vault.store import file_mode
 from tests.conftest import PASSPHRASE
 from tests.core.helpers import sha256

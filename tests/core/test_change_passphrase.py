@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from peerdesk.vault import InvalidPassphrase, Vault, WrongPassphrase, backup
+from peerdesk.vault import InvalidPassphrase, Vault, WrongPassphrase
+from peerdesk.vault.backup import backup
 from tests.conftest import PASSPHRASE
 
 NEW = "a brand new 'passphrase' 🚓"

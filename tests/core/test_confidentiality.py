@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from peerdesk.vault import Vault, backup
+from peerdesk.vault import Vault
+from peerdesk.vault.backup import backup
 from tests.core.helpers import files_containing, open_targets, vault_family
 
 SQLITE_MAGIC = b"SQLite format 3\x00"

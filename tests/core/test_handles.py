@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from peerdesk.paths import lock_path_for
-from peerdesk.vault import InstanceLock, Vault, backup
+from peerdesk.vault import InstanceLock, Vault
+from peerdesk.vault.backup import backup
 from tests.conftest import PASSPHRASE
 from tests.core.helpers import open_targets, vault_family
 

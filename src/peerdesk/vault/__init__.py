@@ -1,7 +1,8 @@
 """The encrypted store. Never imports Textual or Rich (a test proves it).
 
 Public surface: `Vault` (create, unlock, settings, change_passphrase, close),
-`backup`/`restore`, `InstanceLock`, `Settings`, and the typed errors.
+`InstanceLock`, `Settings`, and the typed errors. Backups: `peerdesk.vault.backup`
+(its functions share the submodule's name, so they are not re-exported here).
 
 Names are loaded on first use (PEP 562): `peerdesk` takes the instance lock and
 draws the unlock screen before anything needs SQLCipher, and start-up time is a
@@ -14,7 +15,6 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from peerdesk.vault.backup import backup, restore, verify_copy
     from peerdesk.vault.errors import (
         BackupError,
         EncryptionUnavailable,
@@ -35,9 +35,6 @@ if TYPE_CHECKING:
     from peerdesk.vault.store import Health, Vault
 
 _HOME = {
-    "backup": "backup",
-    "restore": "backup",
-    "verify_copy": "backup",
     "InstanceLock": "instance_lock",
     "Settings": "settings",
     "Health": "store",
@@ -78,9 +75,6 @@ __all__ = [
     "VaultReadOnly",
     "VaultTooNew",
     "WrongPassphrase",
-    "backup",
-    "restore",
-    "verify_copy",
 ]
 
 
