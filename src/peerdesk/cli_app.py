@@ -40,6 +40,7 @@ from peerdesk.cli_passphrase import (
     PassphraseSource,
     tell_strength,
 )
+from peerdesk.cli_reports import report_app
 
 if TYPE_CHECKING:
     from peerdesk.doctor import DoctorReport
@@ -283,4 +284,5 @@ def crisis() -> None:
 app.add_typer(contacts_app, name="contacts")
 app.add_typer(clinicians_app, name="clinicians")
 app.add_typer(followups_app, name="followups")
+app.add_typer(report_app, name="report")
 app.command(help=messages.HELP_PURGE)(purge)

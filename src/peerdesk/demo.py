@@ -11,12 +11,15 @@ import secrets
 import shutil
 import tempfile
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
+from peerdesk import synthetic_clinicians
 from peerdesk.paths import VAULT_FILENAME, default_vault_path
 from peerdesk.vault import Vault
 
 FOLDER_PREFIX = "peerdesk-demo-"
+DEMO_CLINICIANS = 40
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,8 @@ def seed_demo(vault: Vault) -> None:
     Later issues add example contacts, follow-ups, clinicians and referrals here.
     """
     vault.save_settings(replace(vault.settings(), idle_lock_minutes=30))
+    # The clinician directory: ~40 fictional entries (555-01xx phones, example.org).
+    synthetic_clinicians.fill(vault, count=DEMO_CLINICIANS, today=date.today())
 
 
 def create_demo(parent: Path | None = None) -> DemoVault:

@@ -81,7 +81,7 @@ SETUP_INTRO = (
 SETUP_WHERE = "The vault will be created at:"
 SETUP_PASSPHRASE_LABEL = "Passphrase"
 SETUP_REPEAT_LABEL = "Type it again"
-SETUP_KEYS = "enter  next field, then create      ctrl+q  quit"
+SETUP_KEYS = "enter  next field, then create      ctrl+g  crisis lines      ctrl+q  quit"
 SETUP_WORKING = "Creating the vault..."
 PASSPHRASE_MISMATCH = "The two passphrases do not match. Type both again."
 STRENGTH_EMPTY = "Strength: type a passphrase."
@@ -90,7 +90,7 @@ STRENGTH_FAIR = "Strength: fair. A word or two more would make it strong."
 STRENGTH_STRONG = "Strength: strong."
 UNLOCK_TITLE = "The vault is locked"
 UNLOCK_PROMPT = "Passphrase"
-UNLOCK_KEYS = "enter  unlock      ctrl+q  quit"
+UNLOCK_KEYS = "enter  unlock      ctrl+g  crisis lines      ctrl+q  quit"
 UNLOCK_WORKING = "Unlocking..."
 UNLOCK_WAIT = "Too many wrong tries. Wait {seconds} s before the next one."
 OPEN_UNEXPECTED = "peerdesk could not open the vault ({kind}). Nothing was changed."
@@ -288,6 +288,52 @@ CONFIDENTIALITY_LIMITS = (
 )
 ESCALATION_TITLE = "Imminent risk: the team's escalation checklist"
 
+# --- terminal app: contact form, imminent risk, crisis screen, drafts (TUI part A) ---
+KEY_NEW_CONTACT = "new contact"
+KEY_CRISIS = "crisis lines (even while locked)"
+KEYS_ON_FORM = "On the contact form"
+KEY_FORM_SAVE = "save the contact"
+KEY_FORM_CANCEL = "cancel (asks first if anything changed)"
+KEY_FORM_TOPIC = "on the topic list: toggle the topic with that letter"
+KEY_FORM_MINUTES = "on the topic list: 5, 15, 30 or 60 minutes"
+KEY_FORM_CHOICE = "change the choice in a field (or type its first letter)"
+KEY_FORM_FIELDS = "next / previous field"
+FORM_TITLE_NEW = "New contact"
+FORM_TITLE_EDIT = "Edit contact"
+FORM_TOPICS_HINT = "Topics: press a letter to toggle"
+FORM_DATE = "Date"
+FORM_MINUTES = "Minutes"
+FORM_MODE = "Mode"
+FORM_INITIATED_BY = "Started by"
+FORM_RISK = "Risk"
+FORM_OUTCOME = "Outcome"
+FORM_CRITICAL = "Critical incident"
+FORM_CRITICAL_NO = "No"
+FORM_CRITICAL_YES = "Yes"
+FORM_HEAD_COUNT = "People"
+FORM_HANDLE = "Handle"
+FORM_FOLLOW_UP = "Follow-up on"
+FORM_NOTE = "Note (optional)"
+FORM_DATE_PLACEHOLDER = "YYYY-MM-DD"
+FORM_LEGEND = (
+    "letters  toggle topics    1-4  5/15/30/60 minutes    tab  next field\n"
+    "\u2190\u2192 space  change a choice   ctrl+s  save   esc  cancel   ctrl+g  crisis lines"
+)
+FORM_FOLLOW_UP_FIELD = "follow-up date"
+FORM_TEXT_NOT_KEPT = (
+    "Retention is 0 days, so no note or handle is kept: these fields are switched off."
+)
+FORM_CONTACT_MISSING = "There is no contact with id {id}; it may have been deleted."
+FORM_DISCARD_QUESTION = "Discard the changes to this contact?"
+FORM_PASTE_REFUSED = "The paste was not added. {reason}"
+CONTACT_SAVED = "Contact saved."
+YES_NO_KEYS = "y  yes      n  no"
+ESCALATION_KEYS = "enter or esc  back to the form      ctrl+g  crisis lines"
+CRISIS_KEYS = "esc or ctrl+g  close"
+DRAFT_RESUME_QUESTION = "A contact was left unfinished when peerdesk locked. Open it again?"
+DRAFT_NOT_KEPT = "The unfinished contact could not be kept: {reason}"
+DRAFT_UNREADABLE = "The unfinished contact could not be read back, so it was discarded."
+
 # --- command line: contacts, follow-ups, purge -------------------------------------
 HELP_CONTACTS = "Log contacts and list them."
 HELP_FOLLOWUPS = "Follow-ups: who to check on, and when."
@@ -338,3 +384,325 @@ CLI_PURGE_DRY_RUN = (
     "Would wipe {notes} note(s) and {handles} handle(s) older than {days} days. Nothing changed."
 )
 CLI_PURGE_DONE = "Wiped {notes} note(s) and {handles} handle(s) older than {days} days."
+
+# --- TUI: follow-ups on home, contacts list, contact detail (issue 3, part B) -------
+KEY_CONFIRM_YES = "yes"
+KEY_CONFIRM_NO = "no"
+KEY_CONTACTS = "contacts: list and search"
+KEY_ADD_CONCERN = "a colleague's concern"
+KEY_FOLLOWUP_UP = "previous follow-up"
+KEY_FOLLOWUP_DOWN = "next follow-up"
+KEY_FOLLOWUP_DONE = "follow-up done"
+KEY_FOLLOWUP_SNOOZE = "snooze to tomorrow"
+KEY_FOLLOWUP_SNOOZE_WEEK = "snooze a week"
+KEY_FOLLOWUP_CONTACT = "log follow-up as contact"
+FOLLOWUPS_TITLE = "Follow-ups due"
+FOLLOWUPS_TITLE_COUNT = "Follow-ups due ({count})"
+FOLLOWUPS_NONE = "Nothing due today."
+FOLLOWUP_OVERDUE = "OVERDUE {days} d"
+FOLLOWUP_DUE_TODAY = "today"
+FOLLOWUP_KINDS = {"contact": "after a contact", "concern": "colleague concern"}
+FOLLOWUP_NO_HANDLE = "(no handle)"
+FOLLOWUP_MORE_ABOVE = "{count} more above"
+FOLLOWUP_MORE_BELOW = "{count} more below"
+FOLLOWUP_DONE = "Follow-up marked done."
+FOLLOWUP_SNOOZED = "Follow-up moved to {date}."
+FOLLOWUP_GONE = "That follow-up is already closed."
+CONCERN_TITLE = "A colleague asked you to check on someone"
+CONCERN_INTRO = (
+    "This adds a follow-up. When you have checked on them, press enter on it at home "
+    "to log it as a contact."
+)
+CONCERN_HANDLE_LABEL = "Handle (optional; private, expires), e.g. S. or blue truck"
+CONCERN_DUE_LABEL = "Check on them by (YYYY-MM-DD)"
+CONCERN_KEYS = "enter  save      tab  next field      escape  cancel"
+CONCERN_ADDED = "Follow-up added, due {date}."
+KEY_SAVE = "save"
+KEY_CANCEL = "cancel"
+CONTACTS_TITLE = "Contacts"
+CONTACTS_SEARCH_PLACEHOLDER = "search notes: type words (/ to come back here)"
+CONTACTS_COUNT_ONE = "1 contact"
+CONTACTS_COUNT_ALL = "{count} contacts"
+CONTACTS_COUNT_MATCH = "{count} of {total} match"
+CONTACTS_NONE_YET = "No contacts yet. Press n on the home screen to log one."
+CONTACTS_NONE_MATCH = "No contact matches. Change the search, month or topic."
+CONTACTS_ALL_MONTHS = "all months"
+CONTACTS_ALL_TOPICS = "all topics"
+CONTACTS_MONTH = "Month"
+CONTACTS_TOPIC = "Topic"
+CONTACTS_COLUMNS = ("date", "mode", "min", "risk", "outcome", "note", "topics", "handle")
+CONTACTS_HAS_NOTE = "note"
+CONTACTS_KEYS = "enter open  e edit  d delete  / search  [ ] month  t topic  escape back"
+KEY_OPEN = "open the contact"
+KEY_EDIT = "edit the contact"
+KEY_DELETE = "delete the contact"
+KEY_SEARCH = "search the notes"
+KEY_MONTH_BACK = "month: one back"
+KEY_MONTH_FORWARD = "month: one forward (past this month: all)"
+KEY_TOPIC = "topic: pick one"
+KEY_TO_LIST = "from the search box to the list"
+KEY_BACK = "back"
+RISK_MARKS = {"none": "-", "low": "low", "elevated": "elevated!", "imminent": "IMMINENT!"}
+TOPIC_PICK_TITLE = "Show contacts about"
+TOPIC_PICK_ALL = "all topics"
+TOPIC_PICK_KEYS = "a letter  pick      0  all topics      escape  keep as is"
+CONTACT_TITLE = "Contact of {date}"
+CONTACT_DATE = "Date"
+CONTACT_MODE = "Mode"
+CONTACT_INITIATED_BY = "Started by"
+CONTACT_MINUTES = "Minutes"
+CONTACT_HEAD_COUNT = "People"
+CONTACT_TOPICS = "Topics"
+CONTACT_RISK = "Risk"
+CONTACT_OUTCOME = "Outcome"
+CONTACT_CRITICAL_INCIDENT = "Critical incident"
+CONTACT_HANDLE = "Handle"
+CONTACT_LOGGED = "Logged"
+CONTACT_EDITED = "Edited"
+CONTACT_NOTE = "Note"
+CONTACT_YES = "yes"
+CONTACT_NO = "no"
+CONTACT_NO_HANDLE = "none"
+CONTACT_NO_NOTE = "No note (none written, or wiped after the retention period)."
+CONTACT_KEYS = "e edit    d delete    up/down scroll the note    escape back"
+CONTACT_DELETE_QUESTION = (
+    "Delete the contact of {date} for good? Its note and handle are wiped from the vault "
+    "and cannot be brought back."
+)
+CONTACT_DELETED = "Contact deleted."
+CONTACT_GONE = "That contact no longer exists."
+
+# --- the clinician directory: records, files, command line (issue 4) ---------------
+CLINICIAN_BAD_ID = (
+    "The id {value!r} is not a UUID; leave it empty for a new clinician, "
+    "e.g. 3f2b8c1e-4d5a-4b6c-9e7f-0a1b2c3d4e5f."
+)
+CLINICIAN_NAME_REQUIRED = "The name is required."
+CLINICIAN_REVET_MISSING = "A vetted clinician needs a re-vet date (revet_due) too."
+CLINICIAN_VETTED_MISSING = "A re-vet date needs the date of the vetting (vetted_on) too."
+CLINICIAN_REVET_BEFORE_VETTED = "The re-vet date must come after the vetting date."
+CLINICIAN_ITEM_SEPARATOR = (
+    "The {field} entry {value!r} contains ';', which separates entries; split it in two."
+)
+CLINICIAN_TOO_MANY_ITEMS = "The {field} can have at most {max} entries."
+CLINICIAN_BAD_PHONE = (
+    "The phone {value!r} is not a phone number: use digits, spaces, + ( ) - . / "
+    "and an optional 'ext. 12', e.g. +1 555 0100."
+)
+CLINICIAN_BAD_EMAIL = "The email {value!r} is not an email address, e.g. name@example.org."
+# Labels of `peerdesk clinicians show`, keyed by the file's column names.
+CLINICIAN_LABELS = {
+    "status": "Vetting status",
+    "id": "Id",
+    "name": "Name",
+    "credentials": "Credentials/licence",
+    "practice": "Practice",
+    "phones": "Phones",
+    "email": "Email",
+    "address": "Address",
+    "region": "Region",
+    "telehealth": "Telehealth",
+    "languages": "Languages",
+    "specialties": "Specialties",
+    "modalities": "Modalities",
+    "insurance": "Insurance/EAP accepted",
+    "accepting_new_clients": "Accepting new clients",
+    "first_responder_experience": "First-responder experience",
+    "vetted_by": "Vetted by",
+    "vetted_on": "Vetted on",
+    "revet_due": "Re-vet due",
+    "suspended": "Suspended",
+    "notes": "Notes",
+    "updated_at": "Updated at",
+}
+DIRECTORY_NOT_TEXT = "The {field} must be text."
+DIRECTORY_NOT_TEXT_LIST = "The {field} must be a list of texts."
+DIRECTORY_BAD_BOOLEAN = "The {field} {value!r} is not yes or no; write true/false, yes/no or 1/0."
+DIRECTORY_BAD_TIMESTAMP = (
+    "The updated_at {value!r} is not a date and time, e.g. 2026-03-14T09:30:00+00:00."
+)
+DIRECTORY_DUPLICATE_ID = "The id {id} already appears at {first}; each clinician once."
+DIRECTORY_AT_LINE = "line {line}"
+DIRECTORY_AT_INDEX = "clinicians[{index}]"
+DIRECTORY_FILE_MISSING = "There is no file {path}."
+DIRECTORY_NOT_A_FILE = "{path} is a folder, not a directory file."
+DIRECTORY_FILE_UNREADABLE = "The file {path} cannot be read: {reason}."
+DIRECTORY_FILE_TOO_BIG = "The file {path} is larger than {max} MB, too big for a directory."
+DIRECTORY_TOO_MANY_ROWS = "The file has more than {max} clinicians, too many for a directory."
+DIRECTORY_NOT_UTF8 = (
+    "The file {path} is not UTF-8 text (first bad byte on line {line}); "
+    "save it as 'CSV UTF-8' or UTF-8 JSON."
+)
+DIRECTORY_FILE_EMPTY = "The file {path} is empty."
+DIRECTORY_NOT_TEXT_FILE = "The file {path} is not a text file (it contains NUL bytes)."
+DIRECTORY_BAD_CSV = "The CSV cannot be read at line {line}: {reason}."
+DIRECTORY_TOO_MANY_CELLS = "The row has {found} cells but the header has only {max} columns."
+DIRECTORY_UNKNOWN_COLUMN = "Unknown column {column!r}; the columns are: {columns}."
+DIRECTORY_REPEATED_COLUMN = "The column {column!r} appears more than once in the header."
+DIRECTORY_NO_NAME_COLUMN = "The file has no 'name' column; the header row must name it."
+DIRECTORY_BAD_JSON = "The file is not valid JSON (line {line}, column {column}: {reason})."
+DIRECTORY_JSON_SHAPE = 'The JSON must be an object with a "clinicians" list.'
+DIRECTORY_JSON_UNKNOWN_KEY = 'Unknown key "{key}" at the top of the JSON file.'
+DIRECTORY_JSON_VERSION = 'The JSON must say "format": "{format}" and "version": {version}.'
+DIRECTORY_ITEM_NOT_OBJECT = "The entry is not a JSON object."
+DIRECTORY_ITEM_UNKNOWN_KEY = 'Unknown field "{key}" (see docs/directory-format.md).'
+DIRECTORY_EXPORT_EXISTS = "{path} already exists; choose a new name, or add --force to replace it."
+DIRECTORY_EXPORT_NO_FOLDER = "There is no folder {path} to write the file into."
+
+HELP_CLINICIANS = "The vetted clinician directory: list, show, import, export."
+HELP_CLINICIANS_LIST = (
+    "List clinicians in name order with their vetting status as of today. "
+    "Passphrase: PEERDESK_PASSPHRASE, --passphrase-stdin, or a prompt."
+)
+HELP_CLINICIANS_SHOW = "Show every detail of one clinician."
+HELP_CLINICIANS_IMPORT = (
+    "Import a directory file (CSV or JSON, see docs/directory-format.md): adds new "
+    "clinicians and updates those with the same id; never deletes. All or nothing: any "
+    "bad row means nothing changes, and every bad row is reported."
+)
+HELP_CLINICIANS_EXPORT = (
+    "Export the whole directory (only the directory, nothing else) as CSV or JSON."
+)
+HELP_CLINICIANS_SUSPEND = "Suspend a clinician: kept in the directory, marked not to refer to."
+HELP_CLINICIANS_REACTIVATE = "Reactivate a suspended clinician."
+HELP_CLINICIAN_ID = "The clinician's id (its first characters are enough if unique)."
+HELP_CLINICIAN_SEARCH = (
+    "Only clinicians matching these words (prefix search over name, practice, "
+    "specialties, region, languages, modalities and notes)."
+)
+HELP_SPECIALTY = "Only clinicians with this specialty; repeat to require more. One of: {ids}."
+HELP_VETTING_STATUS = "Only clinicians with this vetting status. One of: {ids}."
+HELP_REGION = "Only clinicians in this region."
+HELP_LANGUAGE = "Only clinicians who work in this language."
+HELP_INSURANCE = "Only clinicians who accept this insurance or EAP."
+HELP_TELEHEALTH_FILTER = "Only clinicians who offer telehealth."
+HELP_ACCEPTING_FILTER = "Only clinicians accepting new clients."
+HELP_IMPORT_FILE = "The CSV or JSON file to import."
+HELP_IMPORT_DRY_RUN = "Only show what would be added and changed; change nothing."
+HELP_EXPORT_FILE = "The file to write."
+HELP_EXPORT_FORMAT = "csv or json (default: from the file name, else csv)."
+HELP_EXPORT_FORCE = "Replace FILE if it exists."
+CLI_NO_CLINICIANS = "No clinicians match."
+CLI_CLINICIANS_MORE = "Showing {shown} of {total}; narrow the search or raise --limit."
+CLI_NO_CLINICIAN = "There is no clinician with id {id}."
+CLI_CLINICIAN_AMBIGUOUS = "More than one clinician's id starts with {id}; type more of it."
+CLI_CLINICIAN_SUSPENDED = "Suspended {name} ({id})."
+CLI_CLINICIAN_REACTIVATED = "Reactivated {name} ({id})."
+CLI_IMPORT_PROBLEM = "{where}, {field}: {why}"
+CLI_IMPORT_REFUSED = (
+    "Nothing was imported: {problems} problem(s) in {rows} row(s). Fix them and import again."
+)
+CLI_IMPORT_MORE = "... and {count} more"
+CLI_IMPORT_NEW_ID = "; no id in the file, new id assigned"
+CLI_IMPORT_CHANGED_FIELDS = ": {fields}"
+CLI_IMPORT_DRY_RUN = (
+    "Dry run, nothing was changed. Would add {added}, change {changed} and leave "
+    "{unchanged} unchanged; {left_alone} clinician(s) not in the file would be left alone."
+)
+CLI_IMPORT_DONE = (
+    "Imported: added {added}, changed {changed}, {unchanged} unchanged; "
+    "{left_alone} clinician(s) not in the file were left alone."
+)
+CLI_EXPORT_DONE = "Exported {count} clinician(s) to {path} ({kind})."
+
+# --- monthly counts and team reports (issue 6: reports/, report_files.py, cli_reports.py) ---
+HELP_REPORT = "Monthly counts: export your month, merge a team's months with suppression."
+HELP_REPORT_MONTH = (
+    "Your counts for one month (exact; counts only: no text, handles, names or days). "
+    "Passphrase: PEERDESK_PASSPHRASE, --passphrase-stdin, or a prompt."
+)
+HELP_REPORT_MERGE = (
+    "Merge peers' month files (JSON from `report month --format json`) into a team report "
+    "with small-cell suppression. Needs no vault unless --min-cell is left out and a vault "
+    "exists (its threshold setting is used then)."
+)
+HELP_REPORT_MONTH_ARG = "The month, as YYYY-MM."
+HELP_REPORT_FILES = "Month files (JSON) from the team's peers, all for the same month."
+HELP_REPORT_FORMAT = "Output format: {choices}."
+HELP_REPORT_OUTPUT = "Write to FILE instead of printing (refuses an existing FILE unless --force)."
+HELP_REPORT_FORCE = "Replace FILE if it exists."
+HELP_REPORT_LABEL = (
+    "A label for the team lead (e.g. your initials). Left out unless you add it; "
+    "never shown in the merged team report."
+)
+HELP_REPORT_MIN_CELL = (
+    "Suppress counts from 1 to N-1 (at least {lowest}). Default: the vault's setting, "
+    "or {default} when there is no vault."
+)
+HELP_REPORT_EXPECT_MONTH = "Refuse any file that is not for this month (YYYY-MM)."
+REPORT_FIGURE_LABELS = {
+    "contacts": "Contacts",
+    "minutes": "Minutes",
+    "group_people": "People in group contacts",
+    "followups_completed": "Follow-ups completed",
+    "referrals": "Referrals made",
+}
+REPORT_TABLE_TITLES = {
+    "mode": "Mode",
+    "initiated_by": "Initiated by",
+    "topic": "Topics",
+    "risk": "Risk",
+    "outcome": "Outcome",
+    "critical_incident": "Critical incident",
+    "referral_status": "Referrals by status",
+}
+REPORT_TOPICS_NOTE = "A contact can have several topics, so topics add up to more than contacts."
+REPORT_TOTAL = "Total"
+REPORT_NOT_RECORDED = "not recorded by this peerdesk version"
+REPORT_NOT_RECORDED_SHORT = "not recorded"
+REPORT_MONTH_TITLE = "peerdesk counts for {month}"
+REPORT_LABEL_LINE = "Label: {label}"
+REPORT_TEAM_TITLE = "Team counts for {month} ({peers} peer files merged)"
+REPORT_SUPPRESSED_MARK = "x"
+REPORT_SUPPRESSION_LINE = (
+    "x = suppressed. Threshold {n}: {total} value(s) suppressed, {small} because they were "
+    "from 1 to {below} (or part of a section whose total was), {complementary} so that no "
+    "suppressed value can be worked out from a total."
+)
+REPORT_NO_SUPPRESSION = "Threshold {n}: no value needed suppressing."
+REPORT_THRESHOLD_SOURCE = {
+    "option": "from --min-cell",
+    "vault": "from the vault's settings",
+    "default": "the default; no vault found",
+}
+REPORT_THRESHOLD_LINE = "Threshold {n} ({source})."
+REPORT_WRITTEN = "Wrote {what} to {path}."
+REPORT_WHAT_MONTH = "the counts for {month}"
+REPORT_WHAT_TEAM = "the team report for {month}"
+REPORT_FILE_EXISTS = "{path} already exists; choose another file or add --force."
+REPORT_MIN_CELL_RANGE = (
+    "The threshold must be a whole number from {low} to {high}; with 2 a suppressed "
+    "value could only be 1."
+)
+REPORT_VAULT_MIN_CELL_LOW = (
+    "The vault's threshold setting is {n}, below {low}; pass --min-cell {low} or higher."
+)
+REPORT_FILE_UNREADABLE = "{file} could not be read: {reason}."
+REPORT_FILE_TOO_LARGE = "{file} is too large to be a month file."
+REPORT_FILE_NOT_JSON = "{file} is not valid JSON (line {line}); merge takes the JSON month files."
+REPORT_FILE_NOT_MONTH = "{file} is not a peerdesk month file."
+REPORT_FILE_NEWER = (
+    "{file} was made by a newer peerdesk (file version {version}); update peerdesk to merge it."
+)
+REPORT_FILE_VERSION = "{file} has an unknown file version {version!r}."
+REPORT_FILE_CHECKSUM = (
+    "{file} was changed after it was exported (its checksum does not match); "
+    "ask the peer to export it again."
+)
+REPORT_FILE_BAD_FIELD = "{file} has a bad {field}: {why}."
+REPORT_FILE_NOT_ADDING_UP = (
+    "{file} does not add up: {table} gives {got} but {figure} is {expected}."
+)
+REPORT_FILE_OTHER_MONTH = "{file} is for {month}, not {expected}; merge one month at a time."
+REPORT_FILE_REPEATED = (
+    "{file} is the same export as {first} (export id repeated); each peer's month "
+    "may be merged once."
+)
+REPORT_MERGE_REFUSED = "Nothing was merged: {count} problem(s) above."
+REPORT_WHY_COUNT = "a whole number of 0 or more"
+REPORT_WHY_MONTH = "it must be a month written YYYY-MM"
+REPORT_WHY_EXPORT_ID = "it must be 32 hexadecimal characters"
+REPORT_WHY_LABEL = "it must be text or null"
+REPORT_WHY_OBJECT = "it must be an object of names and counts"
+REPORT_WHY_MISSING = "it is missing"
+REPORT_WHY_TOPIC_ABOVE = "a topic count is above the number of contacts"

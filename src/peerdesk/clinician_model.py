@@ -1,0 +1,274 @@
+"""The vetted clinician directory's records, their checks and the vetting status.
+
+Kept apart from models.py so that module stays small: clinicians have many fields and
+their checks are shared by the TUI form, the CLI and the file import. Every check
+names the field exactly as the import file's column does, so a sentence about a bad
+value reads the same in every place.
+
+The vetting status is derived from the dates and the suspended flag relative to a
+`today` the caller passes in; nothing here reads the clock.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import uuid
+from dataclasses import dataclass, fields, replace
+from datetime import date, datetime, timedelta
+
+from peerdesk import messages, vocab
+from peerdesk.validation import InvalidInput, choice, optional_text
+
+REVET_WINDOW_DAYS = 30  # "re-vet due" from this many days before the re-vet date
+
+NAME_MAX_CHARS = 200
+SHORT_MAX_CHARS = 200  # credentials, practice, region, vetted by
+ADDRESS_MAX_CHARS = 500
+EMAIL_MAX_CHARS = 254
+NOTES_MAX_CHARS = 4000
+ITEM_MAX_CHARS = 100  # one phone, language, modality or insurance entry
+LIST_MAX_ITEMS = 30
+LIST_SEPARATOR = ";"  # between the items of a list in one CSV cell
+
+VETTED = "vetted"
+REVET_DUE = "revet-due"
+EXPIRED = "expired"
+SUSPENDED = "suspended"
+UNVETTED = "unvetted"
+VETTING_STATUSES: tuple[vocab.Choice, ...] = (
+    vocab.Choice(VETTED, "Vetted"),
+    vocab.Choice(REVET_DUE, "Re-vet due"),
+    vocab.Choice(EXPIRED, "Vetting expired"),
+    vocab.Choice(SUSPENDED, "Suspended"),
+    vocab.Choice(UNVETTED, "Not vetted"),
+)
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+_PHONE = re.compile(r"^\+?[0-9 ().\-/]+(?:\s*(?:x|ext\.?)\s*[0-9]+)?$", re.IGNORECASE)
+
+
+def vetting_status(
+    vetted_on: date | None, revet_due: date | None, suspended: bool, today: date
+) -> str:
+    """One of the VETTING_STATUSES ids; suspended overrides the dates."""
+    if suspended:
+        return SUSPENDED
+    if vetted_on is None or revet_due is None:
+        return UNVETTED
+    if revet_due < today:
+        return EXPIRED
+    if revet_due <= today + timedelta(days=REVET_WINDOW_DAYS):
+        return REVET_DUE
+    return VETTED
+
+
+def fold(text: str) -> str:
+    """Case- and accent-folded text: how names sort and list values compare."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def parse_id(text: str, field: str = "id") -> str:
+    """A UUID in its canonical lower-case form, or InvalidInput."""
+    try:
+        return str(uuid.UUID(text.strip()))
+    except ValueError:
+        raise InvalidInput(field, messages.CLINICIAN_BAD_ID.format(value=text)) from None
+
+
+@dataclass(frozen=True)
+class ClinicianFields:
+    """What the team lead records about a clinician (everything except id and time)."""
+
+    name: str
+    credentials: str | None = None
+    practice: str | None = None
+    phones: tuple[str, ...] = ()
+    email: str | None = None
+    address: str | None = None
+    region: str | None = None
+    telehealth: bool = False
+    languages: tuple[str, ...] = ()
+    specialties: tuple[str, ...] = ()
+    modalities: tuple[str, ...] = ()
+    insurance: tuple[str, ...] = ()
+    accepting_new_clients: bool = False
+    first_responder_experience: str | None = None
+    vetted_by: str | None = None
+    vetted_on: date | None = None
+    revet_due: date | None = None
+    suspended: bool = False
+    notes: str | None = None
+
+    def vetting_status(self, today: date) -> str:
+        return vetting_status(self.vetted_on, self.revet_due, self.suspended, today)
+
+    def validated(self) -> ClinicianFields:
+        """A cleaned copy (text trimmed, lists de-duplicated) or the first InvalidInput."""
+        clean, problems = self.check()
+        if problems:
+            raise problems[0]
+        assert clean is not None
+        return clean
+
+    def check(self) -> tuple[ClinicianFields | None, tuple[InvalidInput, ...]]:
+        """Every problem at once (the import reports them all), or the cleaned copy."""
+        problems: list[InvalidInput] = []
+        cleaned: dict[str, object] = {}
+
+        def run(name: str, check: object) -> None:
+            assert callable(check)
+            try:
+                cleaned[name] = check()
+            except InvalidInput as exc:
+                problems.append(exc)
+
+        run("name", lambda: _name(self.name))
+        for name, limit in _SHORT_TEXT.items():
+            run(name, lambda n=name, m=limit: _line(getattr(self, n), n, m))
+        for name, limit in _LONG_TEXT.items():
+            run(name, lambda n=name, m=limit: _text(getattr(self, n), n, m))
+        run("phones", lambda: tuple(_phone(p) for p in _items(self.phones, "phones")))
+        run("email", lambda: _email(self.email))
+        run("specialties", lambda: _specialties(self.specialties))
+        for name in ("languages", "modalities", "insurance"):
+            run(name, lambda n=name: _items(getattr(self, n), n))
+        if self.vetted_on is not None and self.revet_due is None:
+            problems.append(InvalidInput("revet_due", messages.CLINICIAN_REVET_MISSING))
+        elif self.vetted_on is None and self.revet_due is not None:
+            problems.append(InvalidInput("vetted_on", messages.CLINICIAN_VETTED_MISSING))
+        elif self.vetted_on and self.revet_due and self.revet_due <= self.vetted_on:
+            problems.append(InvalidInput("revet_due", messages.CLINICIAN_REVET_BEFORE_VETTED))
+        if problems:
+            return None, tuple(problems)
+        return replace(self, **cleaned), ()  # type: ignore[arg-type]
+
+    def changed_fields(self, other: ClinicianFields) -> tuple[str, ...]:
+        """The names of the fields that differ, in field order (for the import preview)."""
+        return tuple(
+            f.name for f in fields(self) if getattr(self, f.name) != getattr(other, f.name)
+        )
+
+
+FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in fields(ClinicianFields))
+_SHORT_TEXT = {
+    "credentials": SHORT_MAX_CHARS,
+    "practice": SHORT_MAX_CHARS,
+    "region": SHORT_MAX_CHARS,
+    "vetted_by": SHORT_MAX_CHARS,
+}
+_LONG_TEXT = {
+    "address": ADDRESS_MAX_CHARS,
+    "first_responder_experience": NOTES_MAX_CHARS,
+    "notes": NOTES_MAX_CHARS,
+}
+
+
+@dataclass(frozen=True)
+class Clinician:
+    """A clinician in the directory: the stable UUID, the fields, when they last changed."""
+
+    id: str
+    fields: ClinicianFields
+    updated_at: datetime
+
+    @property
+    def name(self) -> str:
+        return self.fields.name
+
+    def vetting_status(self, today: date) -> str:
+        return self.fields.vetting_status(today)
+
+
+@dataclass(frozen=True)
+class ClinicianRow:
+    """One line of the directory list: enough to draw and filter by eye, nothing more."""
+
+    id: str
+    name: str
+    credentials: str | None
+    practice: str | None
+    phone: str | None  # the first phone
+    region: str | None
+    telehealth: bool
+    accepting_new_clients: bool
+    specialties: tuple[str, ...]
+    languages: tuple[str, ...]
+    status: str  # a VETTING_STATUSES id
+
+
+@dataclass(frozen=True)
+class DirectoryChoices:
+    """The values the directory's filters can offer, as the team lead wrote them."""
+
+    regions: tuple[str, ...]
+    languages: tuple[str, ...]
+    insurance: tuple[str, ...]
+    modalities: tuple[str, ...]
+
+
+# --- checks (each names the field as the import file's column does) ------------
+def _name(text: str | None) -> str:
+    clean = _line(text, "name", NAME_MAX_CHARS)
+    if clean is None:
+        raise InvalidInput("name", messages.CLINICIAN_NAME_REQUIRED)
+    return clean
+
+
+def _line(text: str | None, field: str, max_chars: int) -> str | None:
+    return optional_text(text, field, max_chars, allow_newlines=False)
+
+
+def _text(text: str | None, field: str, max_chars: int) -> str | None:
+    return optional_text(text, field, max_chars, allow_newlines=True)
+
+
+def _items(items: tuple[str, ...], field: str) -> tuple[str, ...]:
+    """Trimmed, non-empty, no repeats (ignoring case and accents), order kept."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for item in items:
+        clean = _line(item, field, ITEM_MAX_CHARS)
+        if clean is None:
+            continue
+        if LIST_SEPARATOR in clean:
+            raise InvalidInput(
+                field, messages.CLINICIAN_ITEM_SEPARATOR.format(field=field, value=clean)
+            )
+        key = fold(clean)
+        if key not in seen:
+            seen.add(key)
+            out.append(clean)
+    if len(out) > LIST_MAX_ITEMS:
+        raise InvalidInput(
+            field, messages.CLINICIAN_TOO_MANY_ITEMS.format(field=field, max=LIST_MAX_ITEMS)
+        )
+    return tuple(out)
+
+
+def _phone(text: str) -> str:
+    digits = sum(ch.isdigit() for ch in text)
+    if not _PHONE.match(text) or digits < 3:
+        raise InvalidInput("phones", messages.CLINICIAN_BAD_PHONE.format(value=text))
+    return text
+
+
+def _email(text: str | None) -> str | None:
+    clean = _line(text, "email", EMAIL_MAX_CHARS)
+    if clean is not None and not _EMAIL.match(clean):
+        raise InvalidInput("email", messages.CLINICIAN_BAD_EMAIL.format(value=clean))
+    return clean
+
+
+def _specialties(items: tuple[str, ...]) -> tuple[str, ...]:
+    ids = tuple(i.strip() for i in items if i.strip())
+    for item in ids:
+        choice(vocab.TOPICS, item, "specialties")
+    return vocab.in_topic_order(ids)

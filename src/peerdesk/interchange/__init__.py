@@ -1,0 +1,50 @@
+"""Directory files in and out (CSV and JSON), with their checks. No Textual, no Rich.
+
+Public surface:
+- read_directory(path) -> ParsedDirectory: read and check a file, touching no vault;
+- import_file(vault, path, now=None, dry_run=False) -> ImportPlan and
+  import_parsed(vault, parsed, ...): preview and all-or-nothing upsert by id;
+- export_directory(conn, path, kind, overwrite=False) -> int, directory_csv, directory_json;
+- DirectoryFileError (a file that cannot be read at all; str() is one sentence),
+  RowProblem (one bad field of one row), FORMATS, detect_format.
+The format is documented in docs/directory-format.md.
+"""
+
+from peerdesk.interchange.cells import COLUMNS, FileRecord, RowProblem, neutralise, unneutralise
+from peerdesk.interchange.importing import ImportPlan, PlannedRecord, import_file, import_parsed
+from peerdesk.interchange.reading import (
+    MAX_FILE_BYTES,
+    MAX_ROWS,
+    DirectoryFileError,
+    ParsedDirectory,
+    detect_format,
+    read_directory,
+)
+from peerdesk.interchange.writing import (
+    FORMATS,
+    directory_csv,
+    directory_json,
+    export_directory,
+)
+
+__all__ = [
+    "COLUMNS",
+    "FORMATS",
+    "MAX_FILE_BYTES",
+    "MAX_ROWS",
+    "DirectoryFileError",
+    "FileRecord",
+    "ImportPlan",
+    "ParsedDirectory",
+    "PlannedRecord",
+    "RowProblem",
+    "detect_format",
+    "directory_csv",
+    "directory_json",
+    "export_directory",
+    "import_file",
+    "import_parsed",
+    "neutralise",
+    "read_directory",
+    "unneutralise",
+]

@@ -1,0 +1,186 @@
+"""One clinician as the cells of a directory file, and back.
+
+Both formats share the column names (COLUMNS) and these conversions; CSV adds the
+formula neutralisation, JSON keeps lists and booleans typed. Reading a record
+collects every problem of the row instead of stopping at the first, because the
+import reports every bad field at once.
+
+Formula neutralisation (CSV only) must round-trip: on export a cell that matches
+`'*[=+\\-@\\t\\r]` (formula triggers, possibly already behind apostrophes) gets one
+more leading apostrophe; on import one leading apostrophe is removed from a cell
+matching `'+[=+\\-@\\t\\r]`. So "=Dr. Plus" is written '=Dr. Plus, "+1 555 0100" is
+written '+1 555 0100, "'=x" is written ''=x, and each reads back exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from peerdesk import messages
+from peerdesk.clinician_model import (
+    FIELD_NAMES,
+    LIST_SEPARATOR,
+    Clinician,
+    ClinicianFields,
+    parse_id,
+)
+from peerdesk.validation import InvalidInput, parse_date
+
+COLUMNS: tuple[str, ...] = ("id", *FIELD_NAMES, "updated_at")
+LIST_FIELDS = frozenset({"phones", "languages", "specialties", "modalities", "insurance"})
+BOOL_FIELDS = frozenset({"telehealth", "accepting_new_clients", "suspended"})
+DATE_FIELDS = frozenset({"vetted_on", "revet_due"})
+TRUE_WORDS = frozenset({"true", "yes", "1"})
+FALSE_WORDS = frozenset({"false", "no", "0", ""})
+
+_NEEDS_GUARD = re.compile(r"^'*[=+\-@\t\r]")
+_GUARDED = re.compile(r"^'+[=+\-@\t\r]")
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """One bad field of one row: where (a CSV line or a JSON index), which field, why."""
+
+    location: str
+    field: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    """One good row of a directory file. id None: the file gave none (a new clinician)."""
+
+    location: str
+    id: str | None
+    fields: ClinicianFields
+    updated_at: datetime | None
+
+
+def neutralise(cell: str) -> str:
+    """What a spreadsheet would run as a formula gets a leading apostrophe (reversibly)."""
+    return "'" + cell if _NEEDS_GUARD.match(cell) else cell
+
+
+def unneutralise(cell: str) -> str:
+    """Undo `neutralise`: drop one apostrophe, only in front of a formula trigger."""
+    return cell[1:] if cell[:1] == "'" and _GUARDED.match(cell) else cell
+
+
+# --- out ----------------------------------------------------------------------
+def to_json_object(clinician: Clinician) -> dict[str, object]:
+    """The record as a JSON object: lists as arrays, booleans as booleans, null if empty."""
+    f = clinician.fields
+    out: dict[str, object] = {"id": clinician.id}
+    for name in FIELD_NAMES:
+        value = getattr(f, name)
+        if name in LIST_FIELDS:
+            out[name] = list(value)
+        elif name in DATE_FIELDS:
+            out[name] = value.isoformat() if value else None
+        else:
+            out[name] = value
+    out["updated_at"] = clinician.updated_at.astimezone(UTC).isoformat(timespec="seconds")
+    return out
+
+
+def to_csv_cells(clinician: Clinician) -> list[str]:
+    """The record as neutralised CSV cells in COLUMNS order."""
+    obj = to_json_object(clinician)
+    cells: list[str] = []
+    for column in COLUMNS:
+        value = obj[column]
+        if isinstance(value, bool):
+            text = "true" if value else "false"
+        elif isinstance(value, list):
+            text = f"{LIST_SEPARATOR} ".join(value)
+        else:
+            text = "" if value is None else str(value)
+        cells.append(neutralise(text))
+    return cells
+
+
+# --- in -----------------------------------------------------------------------
+def from_values(
+    values: Mapping[str, object], location: str
+) -> tuple[FileRecord | None, list[RowProblem]]:
+    """A record from a row's values (CSV text or JSON values), or every problem in it."""
+    problems: list[RowProblem] = []
+    parsed: dict[str, object] = {}
+    for column in COLUMNS:
+        raw = values.get(column)
+        try:
+            parsed[column] = _parse(column, raw)
+        except InvalidInput as exc:
+            problems.append(RowProblem(location, exc.field, str(exc)))
+    bad = {p.field for p in problems}
+    if "name" in bad:
+        return None, problems
+    typed = {k: v for k, v in parsed.items() if k in FIELD_NAMES}
+    fields = ClinicianFields(**typed)  # type: ignore[arg-type]
+    clean, found = fields.check()
+    problems += [RowProblem(location, p.field, str(p)) for p in found if p.field not in bad]
+    if problems or clean is None:
+        return None, problems
+    clinician_id = parsed["id"]
+    updated_at = parsed["updated_at"]
+    assert clinician_id is None or isinstance(clinician_id, str)
+    assert updated_at is None or isinstance(updated_at, datetime)
+    return FileRecord(location, clinician_id, clean, updated_at), []
+
+
+def _parse(column: str, raw: object) -> object:
+    """One value in the type ClinicianFields wants; InvalidInput naming the column."""
+    if column in LIST_FIELDS:
+        return _list(raw, column)
+    if column in BOOL_FIELDS:
+        return _bool(raw, column)
+    text = _text(raw, column)
+    if column == "id":
+        return parse_id(text) if text else None
+    if column in DATE_FIELDS:
+        return parse_date(text, column) if text else None
+    if column == "updated_at":
+        return _moment(text) if text else None
+    if column == "name":
+        return text or ""
+    return text or None
+
+
+def _text(raw: object, column: str) -> str:
+    if raw is None:
+        return ""
+    if not isinstance(raw, str):
+        raise InvalidInput(column, messages.DIRECTORY_NOT_TEXT.format(field=column))
+    return raw.strip()
+
+
+def _list(raw: object, column: str) -> tuple[str, ...]:
+    if isinstance(raw, list):
+        if not all(isinstance(item, str) for item in raw):
+            raise InvalidInput(column, messages.DIRECTORY_NOT_TEXT_LIST.format(field=column))
+        return tuple(raw)
+    return tuple(_text(raw, column).split(LIST_SEPARATOR))
+
+
+def _bool(raw: object, column: str) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    word = _text(raw, column).lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise InvalidInput(column, messages.DIRECTORY_BAD_BOOLEAN.format(field=column, value=word))
+
+
+def _moment(text: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput(
+            "updated_at", messages.DIRECTORY_BAD_TIMESTAMP.format(value=text)
+        ) from None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)

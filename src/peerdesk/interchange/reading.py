@@ -1,0 +1,212 @@
+"""Read a directory file (CSV or JSON) into records and row problems, touching no vault.
+
+A problem with the whole file (unreadable, too big, not UTF-8, empty, not JSON, an
+unknown column) raises DirectoryFileError with one sentence. Problems with rows are
+collected, every one with its place (CSV line, JSON index) and field, so the person
+can fix them all in one go.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from peerdesk import messages
+from peerdesk.clinician_model import parse_id
+from peerdesk.interchange.cells import (
+    COLUMNS,
+    FileRecord,
+    RowProblem,
+    from_values,
+    unneutralise,
+)
+from peerdesk.validation import InvalidInput
+
+MAX_FILE_BYTES = 32 * 1024 * 1024
+MAX_ROWS = 50_000
+JSON_FORMAT = "peerdesk-directory"
+JSON_VERSION = 1
+_JSON_KEYS = frozenset({"format", "version", "clinicians"})
+
+
+WHOLE_ROW = "row"  # the field of a problem with the row as a whole
+Row = dict[str, object] | RowProblem  # a row's values, or why it cannot be read at all
+
+
+class DirectoryFileError(ValueError):
+    """The file as a whole cannot be imported; str() is the sentence to show."""
+
+
+@dataclass(frozen=True)
+class ParsedDirectory:
+    """What a file holds: its good records and every bad row's problems."""
+
+    path: Path
+    kind: str  # "csv" or "json"
+    records: tuple[FileRecord, ...]
+    problems: tuple[RowProblem, ...]
+
+
+def detect_format(path: Path, text: str | None = None) -> str:
+    """csv or json, from the suffix, else from the first character of the text."""
+    suffix = path.suffix.lower()
+    if suffix in (".csv", ".json"):
+        return suffix[1:]
+    if text is not None and text.lstrip()[:1] in ("{", "["):
+        return "json"
+    return "csv"
+
+
+def read_directory(path: Path) -> ParsedDirectory:
+    """Read and check a whole file; nothing is stored."""
+    text = _read_text(path)
+    kind = detect_format(path, text)
+    values = _json_rows(text) if kind == "json" else _csv_rows(text)
+    records: list[FileRecord] = []
+    problems: list[RowProblem] = []
+    first_seen: dict[str, str] = {}
+    for location, row in values:
+        if isinstance(row, RowProblem):
+            problems.append(row)
+            continue
+        record, found = from_values(row, location)
+        clinician_id = _id_of(row)
+        if clinician_id is not None:
+            if clinician_id in first_seen:
+                sentence = messages.DIRECTORY_DUPLICATE_ID.format(
+                    id=clinician_id, first=first_seen[clinician_id]
+                )
+                problems.append(RowProblem(location, "id", sentence))
+                continue
+            first_seen[clinician_id] = location
+        if record is None:
+            problems += found
+            continue
+        records.append(record)
+    return ParsedDirectory(path, kind, tuple(records), tuple(problems))
+
+
+def _id_of(row: dict[str, object]) -> str | None:
+    """The row's id in canonical form, if it has a valid one (a bad one is reported
+    by from_values); a duplicate is caught even when the first row was bad."""
+    raw = row.get("id")
+    if not isinstance(raw, str) or not raw.strip():
+        return None
+    try:
+        return parse_id(raw)
+    except InvalidInput:
+        return None
+
+
+def _read_text(path: Path) -> str:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DirectoryFileError(
+                messages.DIRECTORY_FILE_TOO_BIG.format(path=path, max=MAX_FILE_BYTES // 2**20)
+            )
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise DirectoryFileError(messages.DIRECTORY_NOT_A_FILE.format(path=path)) from None
+    except FileNotFoundError:
+        raise DirectoryFileError(messages.DIRECTORY_FILE_MISSING.format(path=path)) from None
+    except OSError as exc:
+        raise DirectoryFileError(
+            messages.DIRECTORY_FILE_UNREADABLE.format(path=path, reason=exc.strerror)
+        ) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DirectoryFileError(messages.DIRECTORY_NOT_UTF8.format(path=path, line=line)) from None
+    if not text.strip():
+        raise DirectoryFileError(messages.DIRECTORY_FILE_EMPTY.format(path=path))
+    if "\x00" in text:
+        raise DirectoryFileError(messages.DIRECTORY_NOT_TEXT_FILE.format(path=path))
+    return text
+
+
+def _csv_rows(text: str) -> list[tuple[str, Row]]:
+    """(\"line N\", {column: cell}) for every non-blank row; N is where the row starts."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = [cell.strip().lower() for cell in next(reader)]
+    except csv.Error as exc:
+        raise DirectoryFileError(messages.DIRECTORY_BAD_CSV.format(line=1, reason=exc)) from None
+    _check_header(header)
+    rows: list[tuple[str, Row]] = []
+    start = reader.line_num + 1
+    try:
+        for cells in reader:
+            location = messages.DIRECTORY_AT_LINE.format(line=start)
+            start = reader.line_num + 1
+            if not any(cell.strip() for cell in cells):
+                continue
+            if len(rows) >= MAX_ROWS:
+                raise DirectoryFileError(messages.DIRECTORY_TOO_MANY_ROWS.format(max=MAX_ROWS))
+            if len(cells) > len(header):
+                sentence = messages.DIRECTORY_TOO_MANY_CELLS.format(
+                    found=len(cells), max=len(header)
+                )
+                rows.append((location, RowProblem(location, WHOLE_ROW, sentence)))
+                continue
+            row = {h: unneutralise(c.strip()) for h, c in zip(header, cells, strict=False)}
+            rows.append((location, dict(row)))
+    except csv.Error as exc:
+        raise DirectoryFileError(
+            messages.DIRECTORY_BAD_CSV.format(line=reader.line_num, reason=exc)
+        ) from None
+    return rows
+
+
+def _check_header(header: list[str]) -> None:
+    unknown = [h for h in header if h not in COLUMNS]
+    if unknown:
+        raise DirectoryFileError(
+            messages.DIRECTORY_UNKNOWN_COLUMN.format(column=unknown[0], columns=", ".join(COLUMNS))
+        )
+    repeated = sorted({h for h in header if header.count(h) > 1})
+    if repeated:
+        raise DirectoryFileError(messages.DIRECTORY_REPEATED_COLUMN.format(column=repeated[0]))
+    if "name" not in header:
+        raise DirectoryFileError(messages.DIRECTORY_NO_NAME_COLUMN)
+
+
+def _json_rows(text: str) -> list[tuple[str, Row]]:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DirectoryFileError(
+            messages.DIRECTORY_BAD_JSON.format(line=exc.lineno, column=exc.colno, reason=exc.msg)
+        ) from None
+    except RecursionError:
+        raise DirectoryFileError(messages.DIRECTORY_JSON_SHAPE) from None
+    if not isinstance(document, dict) or not isinstance(document.get("clinicians"), list):
+        raise DirectoryFileError(messages.DIRECTORY_JSON_SHAPE)
+    extra = sorted(set(document) - _JSON_KEYS)
+    if extra:
+        raise DirectoryFileError(messages.DIRECTORY_JSON_UNKNOWN_KEY.format(key=extra[0]))
+    if document.get("format") != JSON_FORMAT or document.get("version") != JSON_VERSION:
+        raise DirectoryFileError(
+            messages.DIRECTORY_JSON_VERSION.format(format=JSON_FORMAT, version=JSON_VERSION)
+        )
+    items = document["clinicians"]
+    if len(items) > MAX_ROWS:
+        raise DirectoryFileError(messages.DIRECTORY_TOO_MANY_ROWS.format(max=MAX_ROWS))
+    rows: list[tuple[str, Row]] = []
+    for index, item in enumerate(items):
+        location = messages.DIRECTORY_AT_INDEX.format(index=index)
+        if not isinstance(item, dict):
+            problem = RowProblem(location, WHOLE_ROW, messages.DIRECTORY_ITEM_NOT_OBJECT)
+            rows.append((location, problem))
+            continue
+        unknown = sorted(set(item) - set(COLUMNS))
+        if unknown:
+            sentence = messages.DIRECTORY_ITEM_UNKNOWN_KEY.format(key=unknown[0])
+            rows.append((location, RowProblem(location, unknown[0], sentence)))
+            continue
+        rows.append((location, item))
+    return rows

@@ -1,0 +1,258 @@
+"""The month file a peer exports and a team lead merges: JSON, counts only.
+
+    {"format": "peerdesk-month", "version": 1, "month": "2026-03",
+     "export_id": "<32 hex: random, 128 bits>", "label": null,
+     "counts": {"figures": {...}, "tables": {...}}, "checksum": "sha256:<hex>"}
+
+The checksum is SHA-256 over the canonical JSON (sorted keys, no spaces, ASCII) of
+everything except "checksum". It catches a file damaged or edited by hand; it is not
+a signature: anyone can recompute it. The export id lets a merge refuse the same
+export twice; it is random, so it says nothing about the peer. There is no creation
+time (a timestamp could tell when, and so who, exported) and no day anywhere.
+
+Reading collects every problem of every file, each as one sentence naming the file,
+so a merge can refuse with the full list before printing anything.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import tempfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from hashlib import sha256
+from pathlib import Path
+from typing import Any
+
+from peerdesk import messages
+from peerdesk.reports.counts import (
+    FIGURES,
+    OPTIONAL_TABLES,
+    TABLES,
+    MonthCounts,
+    spec_of,
+)
+
+FORMAT = "peerdesk-month"
+VERSION = 1
+MAX_BYTES = 1 << 20  # a month file is a few kilobytes
+_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+_EXPORT_ID = re.compile(r"^[0-9a-f]{32}$")
+
+
+class ReportFileError(ValueError):
+    """One or more month files cannot be used; `problems` holds one sentence each."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = list(problems)
+
+
+@dataclass(frozen=True)
+class MonthExport:
+    """A month file as read: its counts, its export id and the peer's optional label."""
+
+    counts: MonthCounts
+    export_id: str
+    label: str | None
+    source: str  # how to name the file in a sentence
+
+
+def new_export_id() -> str:
+    return secrets.token_hex(16)
+
+
+def canonical(obj: object) -> bytes:
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode()
+
+
+def checksum_of(document: Mapping[str, Any]) -> str:
+    """sha256 of the canonical JSON of every field except the checksum itself."""
+    body = {k: v for k, v in document.items() if k != "checksum"}
+    return "sha256:" + sha256(canonical(body)).hexdigest()
+
+
+def document(
+    counts: MonthCounts, *, label: str | None = None, export_id: str | None = None
+) -> dict[str, Any]:
+    """The month file's content, checksum included."""
+    doc: dict[str, Any] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "month": counts.month,
+        "export_id": export_id or new_export_id(),
+        "label": label,
+        "counts": {
+            "figures": dict(counts.figures),
+            "tables": {name: dict(cells) for name, cells in counts.tables.items()},
+        },
+    }
+    doc["checksum"] = checksum_of(doc)
+    return doc
+
+
+def dumps(doc: Mapping[str, Any]) -> str:
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def parse(text: str, source: str) -> MonthExport:
+    """A month file's text to a MonthExport, or ReportFileError with every problem."""
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ReportFileError(
+            [messages.REPORT_FILE_NOT_JSON.format(file=source, line=exc.lineno)]
+        ) from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise ReportFileError([messages.REPORT_FILE_NOT_MONTH.format(file=source)])
+    version = doc.get("version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
+        raise ReportFileError([messages.REPORT_FILE_NEWER.format(file=source, version=version)])
+    if version != VERSION or isinstance(version, bool):
+        raise ReportFileError([messages.REPORT_FILE_VERSION.format(file=source, version=version)])
+    if doc.get("checksum") != checksum_of(doc):
+        raise ReportFileError([messages.REPORT_FILE_CHECKSUM.format(file=source)])
+    problems: list[str] = []
+
+    def bad(field: str, why: str) -> None:
+        problems.append(messages.REPORT_FILE_BAD_FIELD.format(file=source, field=field, why=why))
+
+    month, export_id, label = doc.get("month"), doc.get("export_id"), doc.get("label")
+    if not isinstance(month, str) or not _MONTH.match(month):
+        bad("month", messages.REPORT_WHY_MONTH)
+    if not isinstance(export_id, str) or not _EXPORT_ID.match(export_id):
+        bad("export id", messages.REPORT_WHY_EXPORT_ID)
+    if label is not None and not isinstance(label, str):
+        bad("label", messages.REPORT_WHY_LABEL)
+    counts = doc.get("counts")
+    if not isinstance(counts, dict):
+        bad("counts", messages.REPORT_WHY_OBJECT)
+        raise ReportFileError(problems)
+    raw_figures = counts.get("figures")
+    figures = _count_map(raw_figures, "figures", bad)
+    tables: dict[str, dict[str, int]] = {}
+    raw_tables = counts.get("tables")
+    if not isinstance(raw_tables, dict):
+        bad("tables", messages.REPORT_WHY_OBJECT)
+    else:
+        for name, cells in raw_tables.items():
+            tables[str(name)] = _count_map(cells, f"table {name}", bad)
+    for figure in FIGURES:
+        if isinstance(raw_figures, dict) and figure not in raw_figures:
+            bad(f"figure {figure}", messages.REPORT_WHY_MISSING)
+    for spec in TABLES:
+        missing = isinstance(raw_tables, dict) and spec.name not in raw_tables
+        if missing and spec.name not in OPTIONAL_TABLES:
+            bad(f"table {spec.name}", messages.REPORT_WHY_MISSING)
+    if problems:
+        raise ReportFileError(problems)
+    problems += _consistency(figures, tables, source)
+    if problems:
+        raise ReportFileError(problems)
+    assert isinstance(month, str) and isinstance(export_id, str)
+    return MonthExport(MonthCounts(month, figures, tables), export_id, label, source)
+
+
+def _count_map(raw: object, field: str, bad: Any) -> dict[str, int]:
+    if not isinstance(raw, dict):
+        bad(field, messages.REPORT_WHY_OBJECT)
+        return {}
+    out: dict[str, int] = {}
+    for key, value in raw.items():
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            bad(f"{field} {key}", messages.REPORT_WHY_COUNT)
+        else:
+            out[str(key)] = value
+    return out
+
+
+def _consistency(
+    figures: Mapping[str, int], tables: Mapping[str, Mapping[str, int]], source: str
+) -> list[str]:
+    """Tables that partition a figure must add up to it; no topic above the contacts."""
+    problems = []
+    for name, cells in tables.items():
+        spec = spec_of(name)
+        if spec.total and (cells or name not in OPTIONAL_TABLES):
+            got, expected = sum(cells.values()), figures.get(spec.total, 0)
+            if got != expected:
+                problems.append(
+                    messages.REPORT_FILE_NOT_ADDING_UP.format(
+                        file=source, table=name, got=got, figure=spec.total, expected=expected
+                    )
+                )
+        if spec.at_least and any(v > figures.get(spec.at_least, 0) for v in cells.values()):
+            problems.append(
+                messages.REPORT_FILE_BAD_FIELD.format(
+                    file=source, field=f"table {name}", why=messages.REPORT_WHY_TOPIC_ABOVE
+                )
+            )
+    return problems
+
+
+def read_exports(paths: Sequence[Path], *, month: str | None = None) -> list[MonthExport]:
+    """Read and check every file; ReportFileError lists every problem of every file.
+
+    All must be for one month (`month` if given, else the first readable file's), and
+    no export id may appear twice.
+    """
+    problems: list[str] = []
+    exports: list[MonthExport] = []
+    for path in paths:
+        source = str(path)
+        try:
+            if path.stat().st_size > MAX_BYTES:
+                problems.append(messages.REPORT_FILE_TOO_LARGE.format(file=source))
+                continue
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = getattr(exc, "strerror", None) or type(exc).__name__
+            problems.append(messages.REPORT_FILE_UNREADABLE.format(file=source, reason=reason))
+            continue
+        try:
+            exports.append(parse(text, source))
+        except ReportFileError as exc:
+            problems += exc.problems
+    expected = month or (exports[0].counts.month if exports else None)
+    seen: dict[str, str] = {}
+    for export in exports:
+        if export.counts.month != expected:
+            problems.append(
+                messages.REPORT_FILE_OTHER_MONTH.format(
+                    file=export.source, month=export.counts.month, expected=expected
+                )
+            )
+        if export.export_id in seen:
+            problems.append(
+                messages.REPORT_FILE_REPEATED.format(
+                    file=export.source, first=seen[export.export_id]
+                )
+            )
+        seen.setdefault(export.export_id, export.source)
+    if problems:
+        raise ReportFileError(problems)
+    return exports
+
+
+def write_new(path: Path, text: str, *, force: bool) -> Path:
+    """Write `text` to `path` atomically (temp file in the same folder, then rename).
+
+    Refuses an existing path unless `force`; FileExistsError carries the sentence.
+    """
+    path = path.expanduser().absolute()
+    if not force and (path.exists() or path.is_symlink()):
+        raise FileExistsError(messages.REPORT_FILE_EXISTS.format(path=path))
+    fd, temp = tempfile.mkstemp(prefix=".peerdesk-report-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return path

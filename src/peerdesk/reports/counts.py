@@ -1,0 +1,217 @@
+"""What a month's counts are, and how they are made and added up. Pure: no vault, no I/O.
+
+A month is a few *figures* (contacts, minutes, people in group contacts, follow-ups
+completed, referrals made) and one-dimensional *tables* of counts by category id. A
+table either partitions a figure (every contact has exactly one mode, initiator, risk,
+outcome and critical-incident flag, so those tables add up to `contacts`; referral
+statuses add up to `referrals`) or does not (a contact may have several topics, so
+topic counts add up to at least `contacts`, usually more). Suppression
+(peerdesk.reports.suppression) relies on exactly these relations, so they live here.
+
+Nothing here is per contact: no text, no handle, no day, no id.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from peerdesk import vocab
+
+if TYPE_CHECKING:
+    from peerdesk.models import ContactFields
+
+CONTACTS = "contacts"
+MINUTES = "minutes"
+GROUP_PEOPLE = "group_people"
+FOLLOWUPS_COMPLETED = "followups_completed"
+REFERRALS = "referrals"
+
+# Figure order in every output. minutes and group_people are sums, not head counts of
+# contacts; suppression treats them by their own rule (see suppression.py).
+FIGURES: tuple[str, ...] = (CONTACTS, MINUTES, GROUP_PEOPLE, FOLLOWUPS_COMPLETED, REFERRALS)
+SUM_FIGURES = frozenset({MINUTES, GROUP_PEOPLE})
+
+CRITICAL_INCIDENT_CHOICES: tuple[vocab.Choice, ...] = (
+    vocab.Choice("yes", "After a critical incident"),
+    vocab.Choice("no", "Not after a critical incident"),
+)
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """One table of a month: its name in files, its vocabulary, and what it adds up to."""
+
+    name: str
+    choices: tuple[vocab.Choice, ...]
+    total: str | None  # the figure the cells add up to exactly, or None
+    at_least: str | None = None  # the figure the cells add up to at least (topics)
+
+
+TABLES: tuple[TableSpec, ...] = (
+    TableSpec("mode", vocab.MODES, CONTACTS),
+    TableSpec("initiated_by", vocab.INITIATED_BY, CONTACTS),
+    TableSpec("topic", vocab.TOPICS, None, at_least=CONTACTS),
+    TableSpec("risk", vocab.RISKS, CONTACTS),
+    TableSpec("outcome", vocab.OUTCOMES, CONTACTS),
+    TableSpec("critical_incident", CRITICAL_INCIDENT_CHOICES, CONTACTS),
+    TableSpec("referral_status", vocab.REFERRAL_STATUSES, REFERRALS),
+)
+SPECS: dict[str, TableSpec] = {spec.name: spec for spec in TABLES}
+# Referral counts are recorded only once the referrals table exists (issue 5); until
+# then the table is empty ({}), which outputs show as "not recorded", not as zeros.
+OPTIONAL_TABLES = frozenset({"referral_status"})
+
+
+def spec_of(name: str) -> TableSpec:
+    """The spec of a table; an unknown table (from a newer peerdesk) adds up to nothing."""
+    return SPECS.get(name) or TableSpec(name, (), None)
+
+
+def ordered_ids(name: str, cells: Iterable[str]) -> list[str]:
+    """A table's ids in vocabulary order; unknown ids (newer peerdesk) last, sorted."""
+    known = [c.id for c in spec_of(name).choices]
+    rank = {cid: i for i, cid in enumerate(known)}
+    return sorted(set(cells), key=lambda cid: (rank.get(cid, len(rank)), cid))
+
+
+@dataclass(frozen=True)
+class MonthCounts:
+    """One month's exact counts: figures by name, tables by name then category id.
+
+    Known ids are always present (zero-filled); ids and tables this version does not
+    know (from a newer peerdesk) are kept, so a merge never drops what a peer counted.
+    """
+
+    month: str  # YYYY-MM
+    figures: Mapping[str, int]
+    tables: Mapping[str, Mapping[str, int]]
+
+    @property
+    def contacts(self) -> int:
+        return self.figures.get(CONTACTS, 0)
+
+    @property
+    def minutes(self) -> int:
+        return self.figures.get(MINUTES, 0)
+
+    def table(self, name: str) -> dict[str, int]:
+        """A table's cells in display order."""
+        cells = self.tables.get(name, {})
+        return {cid: cells[cid] for cid in ordered_ids(name, cells)}
+
+
+@dataclass(frozen=True)
+class MonthTotal:
+    """One point of the trend: a month's contacts and minutes."""
+
+    month: str
+    contacts: int
+    minutes: int
+
+
+def _zeros(name: str) -> dict[str, int]:
+    return dict.fromkeys((c.id for c in SPECS[name].choices), 0)
+
+
+def from_marginals(
+    month: str,
+    *,
+    contacts: int,
+    minutes: int,
+    group_people: int,
+    followups_completed: int,
+    tables: Mapping[str, Iterable[tuple[str, int]]],
+    referral_statuses: Iterable[tuple[str, int]] | None,
+) -> MonthCounts:
+    """Build a month from (category id, count) rows per table, as the vault's queries give.
+
+    Known ids are zero-filled. `referral_statuses` is None when the vault has no
+    referrals yet: that table stays empty rather than claiming zero referrals.
+    """
+    built: dict[str, dict[str, int]] = {}
+    for spec in TABLES:
+        if spec.name in OPTIONAL_TABLES:
+            continue
+        cells = _zeros(spec.name)
+        for cid, count in tables.get(spec.name, ()):
+            cells[cid] = cells.get(cid, 0) + count
+        built[spec.name] = cells
+    referrals = 0
+    built["referral_status"] = {}
+    if referral_statuses is not None:
+        cells = _zeros("referral_status")
+        for status, count in referral_statuses:
+            cells[status] = cells.get(status, 0) + count
+        built["referral_status"] = cells
+        referrals = sum(cells.values())
+    figures = {
+        CONTACTS: contacts,
+        MINUTES: minutes,
+        GROUP_PEOPLE: group_people,
+        FOLLOWUPS_COMPLETED: followups_completed,
+        REFERRALS: referrals,
+    }
+    return MonthCounts(month, figures, built)
+
+
+def tally(
+    month: str,
+    contacts: Iterable[ContactFields],
+    *,
+    followups_completed: int = 0,
+    referral_statuses: Iterable[str] | None = None,
+) -> MonthCounts:
+    """Count contacts one by one: the plain reference the SQL in vault.monthly must match.
+
+    Contacts outside `month` are ignored. Screens use vault.monthly (aggregates in
+    SQL); tests use this to check it.
+    """
+    tables: dict[str, Counter[str]] = {
+        name: Counter() for name in ("mode", "initiated_by", "topic", "risk", "outcome")
+    }
+    tables["critical_incident"] = Counter()
+    count = minutes = people = 0
+    for c in contacts:
+        if c.contact_date.strftime("%Y-%m") != month:
+            continue
+        count += 1
+        minutes += c.minutes
+        people += c.head_count if c.mode == "group" else 0
+        tables["mode"][c.mode] += 1
+        tables["initiated_by"][c.initiated_by] += 1
+        tables["risk"][c.risk] += 1
+        tables["outcome"][c.outcome] += 1
+        tables["critical_incident"]["yes" if c.critical_incident else "no"] += 1
+        tables["topic"].update(set(c.topics))
+    return from_marginals(
+        month,
+        contacts=count,
+        minutes=minutes,
+        group_people=people,
+        followups_completed=followups_completed,
+        tables={name: cells.items() for name, cells in tables.items()},
+        referral_statuses=None if referral_statuses is None else Counter(referral_statuses).items(),
+    )
+
+
+def add_up(months: Sequence[MonthCounts]) -> MonthCounts:
+    """Sum several peers' counts of the same month, keeping every id any of them has.
+
+    The caller (the merge) has already checked that all are the same month.
+    """
+    if not months:
+        raise ValueError("nothing to add up")
+    figures: Counter[str] = Counter(dict.fromkeys(FIGURES, 0))
+    tables: dict[str, Counter[str]] = {}
+    for m in months:
+        figures.update(m.figures)
+        for name, cells in m.tables.items():
+            tables.setdefault(name, Counter()).update(cells)  # zero cells are kept too
+    return MonthCounts(
+        months[0].month,
+        dict(figures),
+        {name: dict(cells) for name, cells in tables.items()},
+    )

@@ -1,0 +1,393 @@
+"""The clinician directory: short parameterised SQL in, frozen models out.
+
+Reads take the connection; writes take the connection of the caller's transaction.
+The user actions (save, suspend, reactivate: one transaction each, like
+vault.logbook) are in vault.directory.
+
+The list a screen shows is `page()` (one screenful of light rows) plus `count()`,
+both driven by a DirectoryFilter. Search is FTS5 with prefix indexes, and the
+multi-valued filters (specialty, language, insurance) and the region are one instr()
+on the folded filter_keys column, so both stay in single milliseconds over 10,000
+clinicians (see benchmarks/bench_directory.py). Every row written costs SQLCipher's
+memory locking, so a clinician is exactly two writes: its row and its search row.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, timedelta
+
+from peerdesk import vocab
+from peerdesk.clinician_model import (
+    EXPIRED,
+    REVET_DUE,
+    REVET_WINDOW_DAYS,
+    SUSPENDED,
+    UNVETTED,
+    VETTED,
+    Clinician,
+    ClinicianFields,
+    ClinicianRow,
+    DirectoryChoices,
+    fold,
+    new_id,
+    vetting_status,
+)
+from peerdesk.vault.contacts import fts_query
+from peerdesk.vault.sqlcipher import Connection
+
+PAGE_SIZE = 50
+
+_COLUMNS = (
+    "id, name, credentials, practice, phones, email, address, region, telehealth, "
+    "languages, specialties, modalities, insurance, accepting_new_clients, "
+    "first_responder_experience, vetted_by, vetted_on, revet_due, suspended, notes, updated_at"
+)
+_FILTERED = {  # filter_keys kind -> the ClinicianFields list it repeats
+    "s": "specialties",
+    "l": "languages",
+    "i": "insurance",
+}
+REGION_KEY = "r"
+
+
+@dataclass(frozen=True)
+class DirectoryFilter:
+    """What the directory list is narrowed by; every given part must hold.
+
+    specialties: topic ids, all required. Language, insurance and region compare
+    ignoring case and accents. status: a clinician_model.VETTING_STATUSES id.
+    """
+
+    search: str | None = None
+    specialties: tuple[str, ...] = ()
+    telehealth: bool | None = None
+    accepting_new_clients: bool | None = None
+    insurance: str | None = None
+    language: str | None = None
+    region: str | None = None
+    status: str | None = None
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def stamp(moment: datetime) -> str:
+    """How updated_at is stored and exported: ISO, UTC, whole seconds."""
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+# --- writes (inside the caller's transaction) -----------------------------------
+def add(
+    conn: Connection, fields: ClinicianFields, now: datetime, clinician_id: str | None = None
+) -> str:
+    """Store a validated clinician; returns its UUID (a new one unless given)."""
+    clinician_id = clinician_id or new_id()
+    cur = conn.execute(
+        f"INSERT INTO clinicians ({_COLUMNS}, sort_name, filter_keys) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (clinician_id, *values_of(fields), stamp(now), fold(fields.name), _filter_keys(fields)),
+    )
+    _index(conn, int(cur.lastrowid), fields)
+    return clinician_id
+
+
+def update(conn: Connection, clinician_id: str, fields: ClinicianFields, now: datetime) -> bool:
+    """Replace every field of a clinician; False if there is no such clinician."""
+    row = conn.execute("SELECT num FROM clinicians WHERE id = ?", (clinician_id,)).fetchone()
+    if row is None:
+        return False
+    num = int(row[0])
+    conn.execute(
+        "UPDATE clinicians SET name = ?, credentials = ?, practice = ?, phones = ?, email = ?, "
+        "address = ?, region = ?, telehealth = ?, languages = ?, specialties = ?, "
+        "modalities = ?, insurance = ?, accepting_new_clients = ?, "
+        "first_responder_experience = ?, vetted_by = ?, vetted_on = ?, revet_due = ?, "
+        "suspended = ?, notes = ?, updated_at = ?, sort_name = ?, filter_keys = ? WHERE num = ?",
+        (*values_of(fields), stamp(now), fold(fields.name), _filter_keys(fields), num),
+    )
+    conn.execute("DELETE FROM clinicians_fts WHERE rowid = ?", (num,))
+    _index(conn, num, fields)
+    return True
+
+
+def values_of(f: ClinicianFields) -> tuple[object, ...]:
+    """The fields as the database stores them (comparable with stored_values)."""
+    return (
+        f.name,
+        f.credentials,
+        f.practice,
+        _json(f.phones),
+        f.email,
+        f.address,
+        f.region,
+        int(f.telehealth),
+        _json(f.languages),
+        _json(f.specialties),
+        _json(f.modalities),
+        _json(f.insurance),
+        int(f.accepting_new_clients),
+        f.first_responder_experience,
+        f.vetted_by,
+        f.vetted_on.isoformat() if f.vetted_on else None,
+        f.revet_due.isoformat() if f.revet_due else None,
+        int(f.suspended),
+        f.notes,
+    )
+
+
+def _json(items: tuple[str, ...]) -> str:
+    return json.dumps(list(items), ensure_ascii=False)
+
+
+def filter_key(kind: str, value: str) -> str:
+    """How one filter value appears in filter_keys (kind: s, l, i or r)."""
+    return f"\x1f{kind}:{fold(value.strip())}\x1f"
+
+
+def _filter_keys(f: ClinicianFields) -> str:
+    keys = [filter_key(kind, v) for kind, attr in _FILTERED.items() for v in getattr(f, attr)]
+    if f.region:
+        keys.append(filter_key(REGION_KEY, f.region))
+    return "".join(keys)
+
+
+def _index(conn: Connection, num: int, f: ClinicianFields) -> None:
+    """Write the search row of one clinician."""
+    specialties = " ".join(
+        f"{topic} {vocab.label_of(vocab.TOPICS, topic)}" for topic in f.specialties
+    )
+    notes = "\n".join(t for t in (f.notes, f.first_responder_experience) if t)
+    conn.execute(
+        "INSERT INTO clinicians_fts (rowid, name, practice, credentials, specialties, "
+        "modalities, region, languages, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            num,
+            f.name,
+            f.practice,
+            f.credentials,
+            specialties,
+            " ".join(f.modalities),
+            f.region,
+            " ".join(f.languages),
+            notes,
+        ),
+    )
+
+
+# --- reads ------------------------------------------------------------------
+def get(conn: Connection, clinician_id: str) -> Clinician | None:
+    row = conn.execute(
+        f"SELECT {_COLUMNS} FROM clinicians WHERE id = ?", (clinician_id,)
+    ).fetchone()
+    return None if row is None else _clinician(row)
+
+
+def find(conn: Connection, prefix: str) -> list[Clinician]:
+    """Clinicians whose UUID starts with `prefix` (so a person can type the first 8)."""
+    clean = prefix.strip().lower()
+    if not clean or not all(ch in "0123456789abcdef-" for ch in clean):
+        return []
+    rows = conn.execute(
+        f"SELECT {_COLUMNS} FROM clinicians WHERE id >= ? AND id < ? ORDER BY id LIMIT 2",
+        (clean, clean + "~"),
+    ).fetchall()
+    return [_clinician(r) for r in rows]
+
+
+def every(conn: Connection) -> Iterator[Clinician]:
+    """The whole directory in list order (name, then id): what an export writes."""
+    for row in conn.execute(f"SELECT {_COLUMNS} FROM clinicians ORDER BY sort_name, id"):
+        yield _clinician(row)
+
+
+def stored_values(conn: Connection) -> dict[str, tuple[object, ...]]:
+    """Every clinician's fields as stored, by UUID: an import compares these with
+    `values_of(fields)` instead of building 10,000 records it mostly will not change."""
+    fields = _COLUMNS.removesuffix(", updated_at")
+    return {str(row[0]): tuple(row[1:]) for row in conn.execute(f"SELECT {fields} FROM clinicians")}
+
+
+def _clinician(r: tuple[object, ...]) -> Clinician:
+    return Clinician(
+        id=str(r[0]),
+        fields=ClinicianFields(
+            name=str(r[1]),
+            credentials=_opt(r[2]),
+            practice=_opt(r[3]),
+            phones=_tuple(r[4]),
+            email=_opt(r[5]),
+            address=_opt(r[6]),
+            region=_opt(r[7]),
+            telehealth=bool(r[8]),
+            languages=_tuple(r[9]),
+            specialties=_tuple(r[10]),
+            modalities=_tuple(r[11]),
+            insurance=_tuple(r[12]),
+            accepting_new_clients=bool(r[13]),
+            first_responder_experience=_opt(r[14]),
+            vetted_by=_opt(r[15]),
+            vetted_on=_day(r[16]),
+            revet_due=_day(r[17]),
+            suspended=bool(r[18]),
+            notes=_opt(r[19]),
+        ),
+        updated_at=datetime.fromisoformat(str(r[20])),
+    )
+
+
+def _opt(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _tuple(value: object) -> tuple[str, ...]:
+    return tuple(str(v) for v in json.loads(str(value)))
+
+
+def _day(value: object) -> date | None:
+    return None if value is None else date.fromisoformat(str(value))
+
+
+def _where(flt: DirectoryFilter, today: date) -> tuple[list[str], list[object]]:
+    clauses: list[str] = []
+    params: list[object] = []
+    for topic in flt.specialties:
+        clauses.append("instr(c.filter_keys, ?)")
+        params.append(filter_key("s", topic))
+    for kind, value in (("l", flt.language), ("i", flt.insurance), (REGION_KEY, flt.region)):
+        if value is not None and value.strip():
+            clauses.append("instr(c.filter_keys, ?)")
+            params.append(filter_key(kind, value))
+    if flt.telehealth is not None:
+        clauses.append("c.telehealth = ?")
+        params.append(int(flt.telehealth))
+    if flt.accepting_new_clients is not None:
+        clauses.append("c.accepting_new_clients = ?")
+        params.append(int(flt.accepting_new_clients))
+    if flt.status is not None:
+        clause, values = _status_clause(flt.status, today)
+        clauses.append(clause)
+        params += values
+    query = fts_query(flt.search) if flt.search else None
+    if flt.search and query is None:
+        clauses.append("0")
+    elif query:
+        # The unary + keeps SQLite scanning clinicians_list in name order (checking each
+        # entry against the matches) instead of a table look-up per match.
+        clauses.append("+c.num IN (SELECT rowid FROM clinicians_fts WHERE clinicians_fts MATCH ?)")
+        params.append(query)
+    return clauses, params
+
+
+def _status_clause(status: str, today: date) -> tuple[str, list[object]]:
+    """The SQL for one vetting status; mirrors clinician_model.vetting_status."""
+    soon = (today + timedelta(days=REVET_WINDOW_DAYS)).isoformat()
+    now = today.isoformat()
+    active = "c.suspended = 0 AND c.vetted_on IS NOT NULL AND c.revet_due IS NOT NULL AND "
+    clauses: dict[str, tuple[str, list[object]]] = {
+        SUSPENDED: ("c.suspended = 1", []),
+        UNVETTED: ("c.suspended = 0 AND (c.vetted_on IS NULL OR c.revet_due IS NULL)", []),
+        EXPIRED: (active + "c.revet_due < ?", [now]),
+        REVET_DUE: (active + "c.revet_due BETWEEN ? AND ?", [now, soon]),
+        VETTED: (active + "c.revet_due > ?", [soon]),
+    }
+    return clauses.get(status, ("0", []))
+
+
+def page(
+    conn: Connection,
+    flt: DirectoryFilter = DirectoryFilter(),
+    *,
+    today: date,
+    limit: int = PAGE_SIZE,
+    offset: int = 0,
+) -> list[ClinicianRow]:
+    """At most `limit` light rows in name order, skipping the first `offset` matches."""
+    clauses, params = _where(flt, today)
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    rows = conn.execute(
+        "SELECT c.id, c.name, c.credentials, c.practice, c.phones ->> '$[0]', c.region, "
+        "c.telehealth, c.accepting_new_clients, c.specialties, c.languages, "
+        "c.vetted_on, c.revet_due, c.suspended "
+        f"FROM clinicians c {where} ORDER BY c.sort_name, c.num LIMIT ? OFFSET ?",
+        (*params, limit, offset),
+    ).fetchall()
+    return [
+        ClinicianRow(
+            id=r[0],
+            name=r[1],
+            credentials=r[2],
+            practice=r[3],
+            phone=r[4],
+            region=r[5],
+            telehealth=bool(r[6]),
+            accepting_new_clients=bool(r[7]),
+            specialties=_tuple(r[8]),
+            languages=_tuple(r[9]),
+            status=vetting_status(_day(r[10]), _day(r[11]), bool(r[12]), today),
+        )
+        for r in rows
+    ]
+
+
+def count(conn: Connection, flt: DirectoryFilter = DirectoryFilter(), *, today: date) -> int:
+    """How many clinicians match (the list's "N found")."""
+    query = fts_query(flt.search) if flt.search else None
+    if query and replace(flt, search=None) == DirectoryFilter():
+        # Search alone: the search index counts its own matches without the table.
+        return int(
+            conn.execute(
+                "SELECT count(*) FROM clinicians_fts WHERE clinicians_fts MATCH ?", (query,)
+            ).fetchone()[0]
+        )
+    clauses, params = _where(flt, today)
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    return int(conn.execute(f"SELECT count(*) FROM clinicians c {where}", params).fetchone()[0])
+
+
+def choices(conn: Connection) -> DirectoryChoices:
+    """Distinct regions, languages, insurance and modalities, sorted, for filter pickers."""
+    found: dict[str, dict[str, str]] = {}
+    for column in ("languages", "insurance", "modalities"):
+        values = found.setdefault(column, {})
+        for (text,) in conn.execute(f"SELECT DISTINCT {column} FROM clinicians"):
+            for item in json.loads(text):
+                values.setdefault(fold(item), item)
+    regions = found.setdefault("region", {})
+    for (region,) in conn.execute("SELECT DISTINCT region FROM clinicians WHERE region != ''"):
+        regions.setdefault(fold(region), region)
+
+    def ordered(column: str) -> tuple[str, ...]:
+        return tuple(value for _key, value in sorted(found[column].items()))
+
+    return DirectoryChoices(
+        regions=ordered("region"),
+        languages=ordered("languages"),
+        insurance=ordered("insurance"),
+        modalities=ordered("modalities"),
+    )
+
+
+def total(conn: Connection) -> int:
+    return int(conn.execute("SELECT count(*) FROM clinicians").fetchone()[0])
+
+
+def store_many(
+    conn: Connection, records: Iterable[tuple[str, ClinicianFields, datetime]], *, new: bool
+) -> int:
+    """Add (new=True) or replace (by UUID) validated clinicians with the given updated_at.
+
+    The caller knows which ids are new (an import compared them already), which saves
+    a look-up per clinician. Returns how many were stored.
+    """
+    stored = 0
+    for clinician_id, fields, when in records:
+        if new:
+            add(conn, fields, when, clinician_id)
+        elif not update(conn, clinician_id, fields, when):
+            raise KeyError(clinician_id)
+        stored += 1
+    return stored

@@ -1,0 +1,171 @@
+"""The month file: checksum, validation, merge refusals with one sentence per problem."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from peerdesk import report_files
+from peerdesk.report_files import ReportFileError, document, dumps, parse, read_exports
+from peerdesk.reports import MonthCounts, add_up, team_report
+from peerdesk.reports.counts import from_marginals
+
+
+def month(
+    name: str = "2026-03", *, cruiser: int = 10, phone: int = 6, sleep: int = 12, done: int = 1
+) -> MonthCounts:
+    contacts = cruiser + phone
+    return from_marginals(
+        name,
+        contacts=contacts,
+        minutes=15 * contacts,
+        group_people=0,
+        followups_completed=done,
+        tables={
+            "mode": [("cruiser", cruiser), ("phone", phone)],
+            "initiated_by": [("self", contacts)],
+            "topic": [("sleep", sleep), ("work-stress", contacts)],
+            "risk": [("none", contacts)],
+            "outcome": [("support", contacts)],
+            "critical_incident": [("no", contacts)],
+        },
+        referral_statuses=None,
+    )
+
+
+def write(folder: Path, name: str, doc: dict[str, object]) -> Path:
+    path = folder / name
+    path.write_text(dumps(doc))
+    return path
+
+
+def test_a_document_round_trips_and_carries_no_day_and_no_time(tmp_path: Path) -> None:
+    doc = document(month(), label="JD")
+    assert set(doc) == {"format", "version", "month", "export_id", "label", "counts", "checksum"}
+    assert doc["checksum"] == report_files.checksum_of(doc)
+    read = parse(dumps(doc), "a.json")
+    assert read.counts == month() and read.label == "JD" and read.export_id == doc["export_id"]
+    assert document(month())["export_id"] != document(month())["export_id"]
+
+
+def test_merge_of_known_files_gives_known_totals(tmp_path: Path) -> None:
+    files = [
+        write(tmp_path, "a.json", document(month(cruiser=10, phone=6, sleep=12, done=1))),
+        write(tmp_path, "b.json", document(month(cruiser=20, phone=1, sleep=3, done=2))),
+        write(tmp_path, "c.json", document(month(cruiser=0, phone=2, sleep=0, done=0))),
+    ]
+    exports = read_exports(files)
+    total = add_up([e.counts for e in exports])
+    assert total.figures["contacts"] == 39 and total.figures["minutes"] == 39 * 15
+    assert total.tables["mode"]["cruiser"] == 30 and total.tables["mode"]["phone"] == 9
+    assert total.tables["topic"]["sleep"] == 15 and total.figures["followups_completed"] == 3
+    report = team_report([e.counts for e in exports], [e.export_id for e in exports], 5)
+    assert report.peers == 3 and report.figures["contacts"] == 39
+    assert report.figures["followups_completed"] is None  # 3 is small
+
+
+def test_a_tampered_file_is_refused_naming_the_file(tmp_path: Path) -> None:
+    doc = document(month())
+    doc["counts"]["figures"]["contacts"] += 1
+    path = write(tmp_path, "edited.json", doc)
+    with pytest.raises(ReportFileError) as caught:
+        read_exports([path])
+    assert caught.value.problems == [
+        f"{path} was changed after it was exported (its checksum does not match); "
+        "ask the peer to export it again."
+    ]
+
+
+def test_a_different_month_and_a_repeated_export_are_refused(tmp_path: Path) -> None:
+    march = document(month())
+    a = write(tmp_path, "a.json", march)
+    copy = write(tmp_path, "copy.json", march)
+    april = write(tmp_path, "april.json", document(month("2026-04")))
+    with pytest.raises(ReportFileError) as caught:
+        read_exports([a, copy, april])
+    assert caught.value.problems == [
+        f"{copy} is the same export as {a} (export id repeated); each peer's month may be "
+        "merged once.",
+        f"{april} is for 2026-04, not 2026-03; merge one month at a time.",
+    ]
+    with pytest.raises(ReportFileError, match="is for 2026-03, not 2026-04"):
+        read_exports([a], month="2026-04")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("{not json", "is not valid JSON (line 1)"),
+        ("[1, 2]", "is not a peerdesk month file"),
+        ('{"format": "peerdesk-month", "version": 2}', "made by a newer peerdesk"),
+        ('{"format": "peerdesk-month", "version": "1"}', "unknown file version '1'"),
+        ('{"format": "peerdesk-month", "version": 1}', "checksum does not match"),
+    ],
+)
+def test_bad_files_get_one_sentence(tmp_path: Path, text: str, expected: str) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(text)
+    with pytest.raises(ReportFileError) as caught:
+        read_exports([path])
+    (problem,) = caught.value.problems
+    assert problem.startswith(str(path)) and expected in problem
+
+
+def _resealed(doc: dict[str, object]) -> dict[str, object]:
+    doc["checksum"] = report_files.checksum_of(doc)
+    return doc
+
+
+def test_a_resealed_file_that_does_not_add_up_is_refused(tmp_path: Path) -> None:
+    doc = document(month())
+    doc["counts"]["tables"]["mode"]["phone"] = 7
+    doc["counts"]["figures"]["minutes"] = -5
+    path = write(tmp_path, "x.json", _resealed(doc))
+    with pytest.raises(ReportFileError) as caught:
+        read_exports([path])
+    assert caught.value.problems == [
+        f"{path} has a bad figures minutes: a whole number of 0 or more."
+    ]
+    doc["counts"]["figures"]["minutes"] = 5
+    path = write(tmp_path, "y.json", _resealed(doc))
+    with pytest.raises(ReportFileError, match="mode gives 17 but contacts is 16"):
+        read_exports([path])
+
+
+def test_unknown_ids_from_a_newer_peerdesk_are_summed(tmp_path: Path) -> None:
+    newer = document(month())
+    newer["counts"]["tables"]["topic"]["moral-injury"] = 7
+    newer["counts"]["tables"]["mood"] = {"calm": 8}
+    files = [
+        write(tmp_path, "n.json", _resealed(newer)),
+        write(tmp_path, "o.json", document(month())),
+    ]
+    total = add_up([e.counts for e in read_exports(files)])
+    assert total.tables["topic"]["moral-injury"] == 7 and total.tables["mood"] == {"calm": 8}
+
+
+def test_missing_and_unreadable_files_are_named(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.json"
+    big = tmp_path / "big.json"
+    big.write_text(" " * (report_files.MAX_BYTES + 1))
+    with pytest.raises(ReportFileError) as caught:
+        read_exports([missing, big])
+    assert caught.value.problems == [
+        f"{missing} could not be read: No such file or directory.",
+        f"{big} is too large to be a month file.",
+    ]
+
+
+def test_write_new_refuses_an_existing_file_and_leaves_no_temp_file(tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "out.json"
+    report_files.write_new(target, "one", force=False)
+    with pytest.raises(FileExistsError, match="already exists"):
+        report_files.write_new(target, "two", force=False)
+    report_files.write_new(target, "three", force=True)
+    assert target.read_text() == "three"
+    assert [p.name for p in folder.iterdir()] == ["out.json"]
+    assert json.loads(dumps(document(month())))["version"] == 1
