@@ -14,12 +14,13 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from peerdesk import synthetic_clinicians
+from peerdesk import synthetic, synthetic_clinicians
 from peerdesk.paths import VAULT_FILENAME, default_vault_path
 from peerdesk.vault import Vault
 
 FOLDER_PREFIX = "peerdesk-demo-"
 DEMO_CLINICIANS = 40
+DEMO_CONTACTS = 140
 
 
 @dataclass(frozen=True)
@@ -43,10 +44,12 @@ def demo_passphrase() -> str:
 def seed_demo(vault: Vault) -> None:
     """Fill a demo vault with examples of everything that exists so far.
 
-    Today that is settings only: a longer idle lock so a newcomer can look around.
-    Later issues add example contacts, follow-ups, clinicians and referrals here.
+    A longer idle lock so a newcomer can look around; half a year of synthetic
+    contacts (recent ones with short notes and handles) with open follow-ups and a
+    colleague's concern; the clinician directory. Later issues add referrals here.
     """
     vault.save_settings(replace(vault.settings(), idle_lock_minutes=30))
+    synthetic.fill(vault, count=DEMO_CONTACTS, months=6, today=date.today())
     # The clinician directory: ~40 fictional entries (555-01xx phones, example.org).
     synthetic_clinicians.fill(vault, count=DEMO_CLINICIANS, today=date.today())
 

@@ -5,6 +5,10 @@ that showed data, and show a fresh unlock screen that says nothing about the
 contents. It happens on ctrl+l from anywhere, after the configured idle minutes
 (suspend included, see `tui.idle`), and on SIGTERM/SIGHUP (then the app exits).
 
+A contact form open when any of these fires is first kept inside the vault as a
+draft (`tui.drafts`) and offered back after the next unlock. The crisis lines
+(ctrl+g) open over any screen, locked or not: they never touch the vault.
+
 Screens get what they need passed in and post messages up; only this class holds
 the open `Vault`.
 """
@@ -23,10 +27,14 @@ from textual.binding import BindingType
 from textual.screen import Screen
 
 from peerdesk import messages
-from peerdesk.tui import keys
+from peerdesk.tui import drafts, keys
 from peerdesk.tui.idle import IdleWatch
 from peerdesk.tui.lockout import RetryDelay
 from peerdesk.tui.opening import VaultCreated, VaultOpened, VaultUnlocked
+from peerdesk.tui.screens.confirm import ConfirmScreen
+from peerdesk.tui.screens.contact_form import ContactFormScreen, ContactSaved
+from peerdesk.tui.screens.contact_values import Draft
+from peerdesk.tui.screens.crisis import CrisisScreen
 from peerdesk.tui.screens.help import HelpScreen
 from peerdesk.tui.screens.home import HomeScreen
 from peerdesk.tui.screens.setup import SetupScreen
@@ -117,7 +125,9 @@ class PeerdeskApp(App[None]):
     @on(VaultCreated)
     def _vault_opened(self, message: VaultOpened) -> None:
         opened = message.opened
-        if self.vault is not None or message.origin is not self.screen:
+        crisis_open = isinstance(self.screen, CrisisScreen)
+        asker = self.screen_stack[-2] if crisis_open else self.screen
+        if self.vault is not None or message.origin is not asker:
             # The screen that asked is gone (locked or exiting meanwhile): do not keep it.
             opened.vault.close()
             return
@@ -125,7 +135,12 @@ class PeerdeskApp(App[None]):
         self.retry.succeeded()
         self.apply_settings(opened.settings)
         self.idle.touch()
+        if crisis_open:  # the crisis lines opened during the KDF stay on top
+            self.pop_screen()
         self.switch_screen(HomeScreen(opened))
+        self._offer_draft(opened.vault)
+        if crisis_open:
+            self.push_screen(CrisisScreen())
 
     def apply_settings(self, settings: Settings) -> None:
         """Theme and idle minutes from the vault; call again after settings change."""
@@ -140,8 +155,11 @@ class PeerdeskApp(App[None]):
             if forget is not None:
                 forget()
             return
+        problem = drafts.keep(self.vault, self.screen_stack)
         self._drop_everything()
         self.push_screen(self._locked_screen())
+        if problem is not None:
+            self.notify(problem, severity="error")
 
     def _drop_everything(self) -> None:
         """Close the vault first, then every screen above Textual's blank base screen."""
@@ -189,8 +207,9 @@ class PeerdeskApp(App[None]):
         No new unlock screen is pushed: the app is going, and leaving the terminal's
         alternate screen takes whatever was drawn with it.
         """
+        problem = drafts.keep(self.vault, self.screen_stack) if self.vault else None
         self._drop_everything()
-        self.exit(return_code=128 + int(sig))
+        self.exit(return_code=128 + int(sig), message=Text(problem) if problem else None)
 
     # --- actions bound in tui.keys ------------------------------------------
     def action_lock(self) -> None:
@@ -202,3 +221,53 @@ class PeerdeskApp(App[None]):
             self.pop_screen()
         elif self.vault is not None:
             self.push_screen(HelpScreen())
+
+    def action_crisis(self) -> None:
+        """Open the crisis lines (vault locked or not), or close them when open."""
+        if isinstance(self.screen, CrisisScreen):
+            self.pop_screen()
+        else:
+            self.push_screen(CrisisScreen())
+
+    def action_new_contact(self) -> None:
+        """Open an empty contact form (home's n key)."""
+        if self.vault is None:
+            return
+        if self.vault.read_only:
+            self.notify(messages.VAULT_READ_ONLY, severity="error")
+            return
+        self.push_screen(ContactFormScreen(self.vault))
+
+    @on(ContactSaved)
+    def _contact_saved(self, message: ContactSaved) -> None:
+        self.notify(messages.CONTACT_SAVED)
+
+    # --- the unfinished contact (see tui.drafts) ----------------------------
+    def _offer_draft(self, vault: Vault) -> None:
+        """After unlock: ask whether to reopen a contact the lock interrupted."""
+        found = drafts.waiting(vault)
+        if isinstance(found, str):
+            self.notify(found, severity="error")
+        elif found is not None:
+            draft: Draft = found
+
+            def answered(reopen: bool | None) -> None:
+                self._draft_answered(vault, draft, reopen=bool(reopen))
+
+            self.push_screen(ConfirmScreen(messages.DRAFT_RESUME_QUESTION), answered)
+
+    def _draft_answered(self, vault: Vault, draft: Draft, *, reopen: bool) -> None:
+        if self.vault is not vault:
+            return  # locked again meanwhile: the draft stays for the next unlock
+        problem = drafts.discard(vault)
+        if problem is not None:
+            self.notify(problem, severity="error")
+        if reopen:
+            self.push_screen(
+                ContactFormScreen(
+                    vault,
+                    contact_id=draft.contact_id,
+                    completes_followup=draft.completes_followup,
+                    draft=draft.values,
+                )
+            )

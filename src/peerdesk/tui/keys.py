@@ -31,10 +31,25 @@ GLOBAL_KEYS: tuple[KeySpec, ...] = (
     KeySpec("question_mark", "?", "help", messages.KEY_HELP),
     KeySpec("ctrl+l", "ctrl+l", "lock", messages.KEY_LOCK, priority=True),
     KeySpec("ctrl+q", "ctrl+q", "quit", messages.KEY_QUIT, priority=True),
+    # ctrl+g: one byte (BEL) every terminal delivers in raw mode; Input and TextArea
+    # leave it alone; no F-key (laptops hide them behind Fn, GNOME Terminal takes F1).
+    KeySpec("ctrl+g", "ctrl+g", "crisis", messages.KEY_CRISIS, priority=True),
 )
 
 # Bound on the home screen: one line per feature that exists.
-HOME_KEYS: tuple[KeySpec, ...] = ()
+HOME_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("n", "n", "app.new_contact", messages.KEY_NEW_CONTACT),
+    # The follow-ups panel and the contacts list (issue 3, part B). up/down/x/s/S/enter
+    # act on the follow-up marked on home; nothing on home takes focus.
+    KeySpec("c", "c", "contacts", messages.KEY_CONTACTS),
+    KeySpec("o", "o", "add_concern", messages.KEY_ADD_CONCERN),
+    KeySpec("up", "up", "followup_move(-1)", messages.KEY_FOLLOWUP_UP),
+    KeySpec("down", "down", "followup_move(1)", messages.KEY_FOLLOWUP_DOWN),
+    KeySpec("x", "x", "followup_done", messages.KEY_FOLLOWUP_DONE),
+    KeySpec("s", "s", "followup_snooze(1)", messages.KEY_FOLLOWUP_SNOOZE),
+    KeySpec("S", "S", "followup_snooze(7)", messages.KEY_FOLLOWUP_SNOOZE_WEEK),
+    KeySpec("enter", "enter", "followup_contact", messages.KEY_FOLLOWUP_CONTACT),
+)
 
 # Handled by the passphrase fields themselves; listed on the help screen only.
 PASSPHRASE_KEYS: tuple[KeySpec, ...] = (
@@ -48,8 +63,57 @@ PASSPHRASE_KEYS: tuple[KeySpec, ...] = (
 # to quit. Listed so the help test can tell them from a key someone forgot to document.
 TEXTUAL_OWN_KEYS = frozenset({"ctrl+c", "super+c"})
 
+# Bound on the contact form (priority: they work while the note field has focus).
+FORM_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("ctrl+s", "ctrl+s", "save", messages.KEY_FORM_SAVE, priority=True),
+    KeySpec("escape", "escape", "cancel", messages.KEY_FORM_CANCEL),
+)
+
+# Handled by the contact form's fields themselves; listed on the help screen only.
+FORM_FIELD_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("a-z", "a-z", "toggle_topic", messages.KEY_FORM_TOPIC),
+    KeySpec("1-4", "1-4", "minutes_preset", messages.KEY_FORM_MINUTES),
+    KeySpec("left,right,space", "\u2190 \u2192 space", "step", messages.KEY_FORM_CHOICE),
+    KeySpec("tab,shift+tab", "tab shift+tab", "focus_next", messages.KEY_FORM_FIELDS),
+)
+
+# The contacts list (issue 3, part B). Letters go to the search box while it has focus.
+CONTACTS_LIST_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("enter", "enter", "open", messages.KEY_OPEN),
+    KeySpec("e", "e", "edit", messages.KEY_EDIT),
+    KeySpec("d", "d", "delete", messages.KEY_DELETE),
+    KeySpec("slash", "/", "search", messages.KEY_SEARCH),
+    KeySpec("left_square_bracket", "[", "month(-1)", messages.KEY_MONTH_BACK),
+    KeySpec("right_square_bracket", "]", "month(1)", messages.KEY_MONTH_FORWARD),
+    KeySpec("t", "t", "pick_topic", messages.KEY_TOPIC),
+    KeySpec("down", "down", "to_list", messages.KEY_TO_LIST),
+    KeySpec("escape", "escape", "back", messages.KEY_BACK),
+)
+
+# One contact, read-only (issue 3, part B).
+CONTACT_DETAIL_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("e", "e", "edit", messages.KEY_EDIT),
+    KeySpec("d", "d", "delete", messages.KEY_DELETE),
+    KeySpec("delete", "delete", "delete", messages.KEY_DELETE),
+    KeySpec("escape", "escape", "back", messages.KEY_BACK),
+)
+
+# The yes/no question (tui.screens.confirm).
+CONFIRM_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("y", "y", "yes", messages.KEY_CONFIRM_YES),
+    KeySpec("n", "n", "no", messages.KEY_CONFIRM_NO),
+    KeySpec("escape", "escape", "no", messages.KEY_CONFIRM_NO),
+)
+
+# The colleague's-concern dialog on home, and the topic picker of the contacts list.
+CONCERN_KEYS: tuple[KeySpec, ...] = (KeySpec("escape", "escape", "cancel", messages.KEY_CANCEL),)
+
 # Bound on the help screen.
-HELP_KEYS: tuple[KeySpec, ...] = (KeySpec("escape", "escape", "close", messages.KEY_CLOSE),)
+HELP_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("escape", "escape", "close", messages.KEY_CLOSE),
+    KeySpec("down", "down", "scroll(1)", messages.KEY_SCROLL_DOWN),
+    KeySpec("up", "up", "scroll(-1)", messages.KEY_SCROLL_UP),
+)
 
 
 def bindings(specs: tuple[KeySpec, ...]) -> list[BindingType]:

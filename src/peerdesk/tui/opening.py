@@ -14,12 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from textual.message import Message
 from textual.screen import Screen
 
 from peerdesk import messages
-from peerdesk.vault import Settings, Vault, VaultError, WrongPassphrase
+from peerdesk.models import FollowUp
+from peerdesk.vault import Settings, Vault, VaultError, WrongPassphrase, followups
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,8 @@ class Opened:
     vault: Vault
     settings: Settings
     schema_version: int
+    # Follow-ups due today or overdue, read here so home draws without a query.
+    due: tuple[FollowUp, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -48,7 +52,8 @@ def open_safely(opener: Callable[[], Vault]) -> Opened | Refused:
     except Exception as exc:  # noqa: BLE001 - a crash report would print the passphrase
         return Refused(messages.OPEN_UNEXPECTED.format(kind=type(exc).__name__))
     try:
-        return Opened(vault, vault.settings(), vault.schema_version())
+        due = tuple(followups.due(vault.conn, date.today()))
+        return Opened(vault, vault.settings(), vault.schema_version(), due)
     except VaultError as exc:
         vault.close()
         return Refused(str(exc))

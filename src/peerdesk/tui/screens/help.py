@@ -1,18 +1,26 @@
 """Help (`?`): every key the app answers to, read from the one table in `tui.keys`.
 
 It shows no data, but it sits on top of home, so a lock drops it with the rest.
+The sections sit in two columns so the whole list fits 80x24; if it ever outgrows
+that, the up and down keys scroll (listed like every other key).
 """
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Grid, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
 from peerdesk import messages
 from peerdesk.tui import keys
+
+Section = tuple[str, tuple[keys.KeySpec, ...]]
+
+
+class HelpScroll(VerticalScroll, can_focus=False):
+    """Scrolls only through the screen's listed keys, never its own bindings."""
 
 
 class HelpScreen(Screen[None]):
@@ -21,25 +29,44 @@ class HelpScreen(Screen[None]):
     BINDINGS = keys.bindings(keys.HELP_KEYS)
 
     def compose(self) -> ComposeResult:
-        # Not a scroll container: its arrow-key bindings would be keys help does not list.
-        # When the list outgrows 80x24, lay the sections out in two columns instead.
-        with Vertical(id="help-box", classes="box"):
+        left, right = self.columns()
+        with Vertical(id="help-box"):
             yield Static(Text(messages.KEYS_SCREEN_TITLE), classes="screen-title")
-            for title, specs in self.sections():
-                yield Static(Text(title), classes="section-title")
-                yield Static(keys.key_table(specs), classes="key-table")
+            with HelpScroll(id="help-scroll"), Grid(id="help-grid"):
+                for column in (left, right):
+                    with Vertical(classes="help-column"):
+                        for title, specs in column:
+                            yield Static(Text(title), classes="section-title")
+                            yield Static(keys.key_table(specs), classes="key-table")
 
     @staticmethod
-    def sections() -> tuple[tuple[str, tuple[keys.KeySpec, ...]], ...]:
-        """The groups shown, in order; empty groups are left out."""
-        groups = (
+    def columns() -> tuple[tuple[Section, ...], tuple[Section, ...]]:
+        """Where the keys work, split into two columns; empty groups are left out."""
+        left: tuple[Section, ...] = (
             (messages.KEYS_EVERYWHERE, keys.GLOBAL_KEYS),
             (messages.KEYS_ON_HOME, keys.HOME_KEYS),
             (messages.KEYS_ON_PASSPHRASE, keys.PASSPHRASE_KEYS),
+        )
+        right: tuple[Section, ...] = (
+            (messages.KEYS_ON_FORM, keys.FORM_KEYS + keys.FORM_FIELD_KEYS),
+            (messages.KEYS_ON_CONTACTS_LIST, keys.CONTACTS_LIST_KEYS),
+            (messages.KEYS_ON_CONTACT_DETAIL, keys.CONTACT_DETAIL_KEYS),
             (messages.KEYS_ON_THIS_SCREEN, keys.HELP_KEYS),
         )
-        return tuple((title, specs) for title, specs in groups if specs)
+        return (
+            tuple(section for section in left if section[1]),
+            tuple(section for section in right if section[1]),
+        )
+
+    @classmethod
+    def sections(cls) -> tuple[Section, ...]:
+        """Every section shown, in reading order."""
+        left, right = cls.columns()
+        return left + right
 
     def action_close(self) -> None:
         """Back to where help was opened."""
         self.dismiss()
+
+    def action_scroll(self, lines: int) -> None:
+        self.query_one(HelpScroll).scroll_relative(y=lines, animate=False)

@@ -1,50 +1,175 @@
-"""Home: the vault's state and the keys for everything that exists.
+"""Home: follow-ups due, the keys for everything that exists, and the vault's state.
 
-Built once per unlock from facts the unlock worker already read, so drawing it
-costs no query on the main thread. Later issues add their keys in `tui.keys` and
-their panels (follow-ups due) here.
+Built once per unlock from facts the unlock worker already read (follow-ups due
+included), so the first drawing costs no query on the main thread. After that, every
+action and every return to home (a saved contact, a closed dialog) re-reads the
+follow-ups due: one short query.
+
+Nothing on home takes focus: its keys (tui.keys.HOME_KEYS) act on the follow-up
+marked in the panel, so home and help list every key there is.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import ClassVar
+
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
 from peerdesk import messages
+from peerdesk.models import ContactFields, FollowUp
 from peerdesk.tui import keys
 from peerdesk.tui.opening import Opened
+from peerdesk.tui.screens.contacts_list import ContactsListScreen
+from peerdesk.tui.screens.followups_concern import Concern, ConcernScreen
+from peerdesk.tui.widgets.followup_panel import FollowUpPanel
+from peerdesk.vault import VaultError, followups, logbook
 
 LABEL_WIDTH = 11
+KEY_COLUMN_WIDTH = 34  # two columns of keys fit the 68 columns inside the home box
 
 
 class HomeScreen(Screen[None]):
-    """What the peer sees after unlocking. Holds data, so every lock drops it."""
+    """What the peer sees after unlocking. Holds data, so every lock drops it.
 
-    BINDINGS = keys.bindings(keys.HOME_KEYS)
+    `today` is a clock for tests; the app passes nothing and gets the real date.
+    """
 
-    def __init__(self, opened: Opened) -> None:
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings(keys.HOME_KEYS)
+
+    def __init__(self, opened: Opened, *, today: Callable[[], date] = date.today) -> None:
         super().__init__()
         self.opened = opened
+        self.vault = opened.vault
+        self.today = today
+        self._drawn_from_unlock = True
 
     def compose(self) -> ComposeResult:
         with Vertical(id="home-box", classes="box"):
             yield Static(Text(messages.HOME_TITLE), classes="app-title")
-            if not self.opened.vault.health.ok:
+            if not self.vault.health.ok:
                 yield Static(
                     Text(messages.VAULT_DAMAGED_READ_ONLY), id="damaged", classes="warning"
                 )
-            yield Static(self._facts(), id="facts")
+            yield Static(
+                self._title(self.opened.due), id="followups-title", classes="section-title"
+            )
+            yield FollowUpPanel(self.opened.due, self.today(), id="followups")
             yield Static(Text(messages.HOME_KEYS), classes="section-title")
-            yield Static(keys.key_table(keys.GLOBAL_KEYS + keys.HOME_KEYS), id="home-keys")
+            yield Static(key_columns(keys.GLOBAL_KEYS + keys.HOME_KEYS), id="home-keys")
+            yield Static(self._facts(), id="facts")
 
+    # --- the follow-ups panel -----------------------------------------------
+    @property
+    def panel(self) -> FollowUpPanel:
+        return self.query_one("#followups", FollowUpPanel)
+
+    def on_screen_resume(self) -> None:
+        """Back on home (a contact saved, a dialog closed): read the follow-ups again."""
+        if self._drawn_from_unlock:
+            self._drawn_from_unlock = False  # the unlock worker's list is fresh
+            return
+        self.refresh_followups()
+
+    def refresh_followups(self) -> None:
+        """Re-read what is due (never after a lock: the vault is closed then)."""
+        if not self.vault.is_open:
+            return
+        today = self.today()
+        due = tuple(followups.due(self.vault.conn, today))
+        self.query_one("#followups-title", Static).update(self._title(due))
+        self.panel.show(due, today)
+
+    @staticmethod
+    def _title(due: tuple[FollowUp, ...]) -> Content:
+        if not due:
+            return Content(messages.FOLLOWUPS_TITLE)
+        return Content(messages.FOLLOWUPS_TITLE_COUNT.format(count=len(due)))
+
+    def action_followup_move(self, delta: int) -> None:
+        """Mark the previous or next follow-up."""
+        self.panel.move(delta)
+
+    def action_followup_done(self) -> None:
+        """Close the marked follow-up without logging a contact."""
+        item = self.panel.selected
+        if item is None:
+            return
+        try:
+            with self.vault.transaction() as conn:
+                closed = followups.mark_done(conn, item.id, self.today(), logbook.utc_now())
+        except VaultError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.notify(messages.FOLLOWUP_DONE if closed else messages.FOLLOWUP_GONE)
+        self.refresh_followups()
+
+    def action_followup_snooze(self, days: int) -> None:
+        """Move the marked follow-up to `days` after today (1: tomorrow, 7: a week)."""
+        item = self.panel.selected
+        if item is None:
+            return
+        new_due = self.today() + timedelta(days=days)
+        try:
+            with self.vault.transaction() as conn:
+                moved = followups.snooze(conn, item.id, new_due, logbook.utc_now())
+        except VaultError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        if moved:
+            self.notify(messages.FOLLOWUP_SNOOZED.format(date=new_due.isoformat()))
+        else:
+            self.notify(messages.FOLLOWUP_GONE)
+        self.refresh_followups()
+
+    def action_followup_contact(self) -> None:
+        """Open the contact form for the marked follow-up; saving it closes the follow-up."""
+        item = self.panel.selected
+        if item is None:
+            return
+        from peerdesk.tui.screens.contact_form import ContactFormScreen
+
+        self.app.push_screen(
+            ContactFormScreen(
+                self.vault,
+                initial=followup_contact_fields(item, self.today()),
+                completes_followup=item.id,
+            )
+        )
+
+    # --- other screens ------------------------------------------------------
+    def action_contacts(self) -> None:
+        """Open the contacts list."""
+        self.app.push_screen(ContactsListScreen(self.vault))
+
+    def action_add_concern(self) -> None:
+        """Ask for a handle and a due date, then add the follow-up."""
+        self.app.push_screen(ConcernScreen(self.today()), self._concern_given)
+
+    def _concern_given(self, concern: Concern | None) -> None:
+        if concern is None or not self.vault.is_open:
+            return
+        try:
+            logbook.add_concern(self.vault, concern.due_on, concern.handle)
+        except VaultError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.notify(messages.CONCERN_ADDED.format(date=concern.due_on.isoformat()))
+        self.refresh_followups()
+
+    # --- the vault's state --------------------------------------------------
     def _facts(self) -> Text:
         """Path, schema, auto-lock and theme, every value shown literally."""
         settings = self.opened.settings
         rows = (
-            (messages.HOME_VAULT, str(self.opened.vault.path)),
+            (messages.HOME_VAULT, str(self.vault.path)),
             (
                 messages.HOME_SCHEMA,
                 messages.HOME_SCHEMA_VALUE.format(version=self.opened.schema_version),
@@ -62,3 +187,39 @@ class HomeScreen(Screen[None]):
             text.append(label.ljust(LABEL_WIDTH), style="dim")
             text.append(value)
         return text
+
+
+def followup_contact_fields(item: FollowUp, today: date) -> ContactFields:
+    """The contact form's start for a follow-up: today, its handle, who started it.
+
+    A colleague's concern becomes "colleague-concern"; checking back after an earlier
+    contact is the peer reaching out ("peer-outreach"). Topics stay empty on purpose:
+    the peer picks what the talk was about. Everything else keeps the form's defaults.
+    """
+    initiated_by = "colleague-concern" if item.kind == "concern" else "peer-outreach"
+    return ContactFields(
+        contact_date=today, topics=(), initiated_by=initiated_by, handle=item.handle
+    )
+
+
+def key_columns(specs: tuple[keys.KeySpec, ...]) -> Text:
+    """The key table in two columns (down the first, then the second) to save height.
+
+    A key whose label is too long for half the width gets a whole line, after the rest.
+    """
+    width = max((len(spec.shown) for spec in specs), default=0) + 2
+    short = [s for s in specs if width + len(s.label) < KEY_COLUMN_WIDTH]
+    long = [s for s in specs if width + len(s.label) >= KEY_COLUMN_WIDTH]
+    rows = (len(short) + 1) // 2
+    lines = [[short[row], *short[row + rows : row + rows + 1]] for row in range(rows)]
+    lines += [[spec] for spec in long]
+    text = Text()
+    for index, line in enumerate(lines):
+        if index:
+            text.append("\n")
+        for column, spec in enumerate(line):
+            if column:
+                text.append(" " * (KEY_COLUMN_WIDTH - width - len(line[0].label)))
+            text.append(spec.shown.ljust(width), style="bold")
+            text.append(spec.label)
+    return text

@@ -1,0 +1,73 @@
+"""The interrupted contact form: kept inside the vault when the lock fires, offered back.
+
+jrnl's old bug was losing an entry typed before a password prompt; peerdesk's version
+of that would be a lock (ctrl+l, idle, SIGTERM) throwing away a half-written contact.
+So before the vault closes, the open form's fields go into the vault's one draft row
+(encrypted like everything else, never a temp file), and after the next unlock the
+peer is asked whether to open it again. Each step is one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from textual.screen import Screen
+
+from peerdesk import messages
+from peerdesk.tui.screens.contact_form import ContactFormScreen
+from peerdesk.tui.screens.contact_values import Draft, from_draft
+from peerdesk.vault import Vault, VaultError, logbook
+from peerdesk.vault import drafts as drafts_repo
+
+
+def open_form(screens: Iterable[Screen[object]]) -> ContactFormScreen | None:
+    """The topmost contact form on the screen stack, if any."""
+    forms = [screen for screen in screens if isinstance(screen, ContactFormScreen)]
+    return forms[-1] if forms else None
+
+
+def keep(vault: Vault, screens: Iterable[Screen[object]]) -> str | None:
+    """Save the open form (if it holds anything) into the vault; a sentence if that failed."""
+    form = open_form(screens)
+    if form is None or not form.is_mounted or not form.changed:
+        return None
+    try:
+        with vault.transaction() as conn:
+            drafts_repo.save(conn, form.draft(), logbook.utc_now())
+    except VaultError as exc:
+        return messages.DRAFT_NOT_KEPT.format(reason=exc)
+    return None
+
+
+def waiting(vault: Vault) -> Draft | str | None:
+    """The kept draft, None when there is none, or a sentence when it was unusable.
+
+    An unusable draft (damaged, or from another peerdesk version) is removed, so the
+    question is never asked about something that cannot be opened.
+    """
+    if vault.read_only:
+        return None  # nothing could be saved from it anyway
+    try:
+        body = drafts_repo.load(vault.conn)
+    except json.JSONDecodeError:
+        body = {}
+    except VaultError as exc:
+        return messages.DRAFT_NOT_KEPT.format(reason=exc)
+    if body is None:
+        return None
+    draft = from_draft(body)
+    if draft is None:
+        problem = discard(vault)
+        return problem or messages.DRAFT_UNREADABLE
+    return draft
+
+
+def discard(vault: Vault) -> str | None:
+    """Remove the kept draft; a sentence if that failed."""
+    try:
+        with vault.transaction() as conn:
+            drafts_repo.clear(conn)
+    except VaultError as exc:
+        return str(exc)
+    return None

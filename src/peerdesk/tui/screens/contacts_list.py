@@ -1,0 +1,285 @@
+"""The contacts list: newest first, one page at a time, narrowed by month, topic and words.
+
+Never more than a page of rows is built at once: the list starts with PAGE_SIZE rows
+and fetches the next page (keyset paging) when the cursor comes near the end. Typing
+in the search box re-queries after a short pause (SEARCH_DELAY), so fast typing runs
+one query for the last keystroke instead of one per letter. Queries run on the main
+thread: a page or a count takes well under a millisecond, a thread would cost more.
+
+The vault may be locked at any moment; the lock drops this screen, and every query
+first checks the vault is still open, because a timer or a resume can fire on the way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from peerdesk import messages, vocab
+from peerdesk.models import ContactRow
+from peerdesk.tui import keys
+from peerdesk.tui.contact_text import contact_line, contacts_header
+from peerdesk.tui.screens.contact_detail import ContactDetailScreen, ask_to_delete, edit_contact
+from peerdesk.tui.screens.contacts_topic import TopicPickScreen
+from peerdesk.tui.widgets.text_fields import PasteRefused, PlainInput
+from peerdesk.vault import Vault, contacts
+from peerdesk.vault.contacts import ContactFilter
+
+PAGE_SIZE = 50
+NEAR_END = 5  # rows before the end at which the next page is fetched
+SEARCH_DELAY = 0.04  # seconds of quiet typing before the search runs
+SEARCH_MAX_CHARS = 200
+
+
+def step_month(month: str | None, step: int, this_month: str) -> str | None:
+    """One month back or forward; None is "all months".
+
+    Back from all months starts at this month; forward past this month returns to all.
+    """
+    if month is None:
+        return this_month if step < 0 else None
+    index = int(month[:4]) * 12 + int(month[5:7]) - 1 + step
+    stepped = f"{index // 12:04d}-{index % 12 + 1:02d}"
+    return None if stepped > this_month else stepped
+
+
+class ContactsListScreen(Screen[None]):
+    """Contacts, newest first; the count, the filters and a search box above them.
+
+    `today` is a clock for tests; the app passes nothing and gets the real date.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings(keys.CONTACTS_LIST_KEYS)
+
+    def __init__(self, vault: Vault, *, today: Callable[[], date] = date.today) -> None:
+        super().__init__()
+        self.vault = vault
+        self.today = today
+        self.filter = ContactFilter()
+        self.rows: list[ContactRow] = []
+        self.more = False  # the last page was full, so there may be more rows
+        self.matching = 0
+        self.total = 0
+        self._search_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="contacts-box"):
+            with Horizontal(id="contacts-top"):
+                yield Static(Content(messages.CONTACTS_TITLE), id="contacts-title")
+                yield Static("", id="contacts-count")
+            yield PlainInput(
+                id="contacts-search",
+                placeholder=messages.CONTACTS_SEARCH_PLACEHOLDER,
+                max_length=SEARCH_MAX_CHARS,
+                field="search",
+            )
+            yield Static("", id="contacts-filters")
+            yield Static(contacts_header(), id="contacts-header")
+            yield Static("", id="contacts-empty")
+            yield OptionList(id="contacts-rows")
+            yield Static(Content(messages.CONTACTS_KEYS), classes="keys-line")
+
+    @property
+    def option_list(self) -> OptionList:
+        return self.query_one("#contacts-rows", OptionList)
+
+    @property
+    def search_box(self) -> Input:
+        return self.query_one("#contacts-search", Input)
+
+    def on_mount(self) -> None:
+        self.option_list.focus()
+
+    def on_screen_resume(self) -> None:
+        """First shown, or back from a contact, the form or a dialog: query again."""
+        self.reload(keep_place=True)
+
+    # --- querying -----------------------------------------------------------
+    def reload(self, *, keep_place: bool = False) -> None:
+        """Query the first page (or as many rows as were loaded) and the counts.
+
+        With `keep_place` the cursor stays on the same contact, or at the same place.
+        """
+        if not self.vault.is_open:
+            return
+        option_list = self.option_list
+        before = option_list.highlighted
+        keep_id = self.rows[before].id if keep_place and before is not None else None
+        limit = max(PAGE_SIZE, len(self.rows)) if keep_place else PAGE_SIZE
+        conn = self.vault.conn
+        self.rows = contacts.page(conn, self.filter, limit=limit)
+        self.more = len(self.rows) == limit
+        self.total = contacts.count(conn)
+        self.matching = contacts.count(conn, self.filter) if self._narrowed() else self.total
+        option_list.clear_options()
+        option_list.add_options(self._options(self.rows))
+        if self.rows:
+            ids = [row.id for row in self.rows]
+            if keep_id in ids:
+                option_list.highlighted = ids.index(keep_id)
+            elif keep_place and before is not None:
+                option_list.highlighted = min(before, len(ids) - 1)
+            else:
+                option_list.highlighted = 0
+        self._show_state()
+
+    def load_more(self) -> None:
+        """Fetch the page after the last row shown and add it below."""
+        if not self.more or not self.rows or not self.vault.is_open:
+            return
+        last = self.rows[-1]
+        page = contacts.page(
+            self.vault.conn, self.filter, limit=PAGE_SIZE, after=(last.contact_date, last.id)
+        )
+        self.more = len(page) == PAGE_SIZE
+        self.rows.extend(page)
+        self.option_list.add_options(self._options(page))
+
+    @staticmethod
+    def _options(rows: list[ContactRow]) -> list[Option]:
+        return [Option(contact_line(row), id=str(row.id)) for row in rows]
+
+    def _narrowed(self) -> bool:
+        return bool(self.filter.month or self.filter.topic or self.filter.search)
+
+    def _show_state(self) -> None:
+        """The count line, the filter line, and the empty-list sentence."""
+        if self._narrowed():
+            count = messages.CONTACTS_COUNT_MATCH.format(count=self.matching, total=self.total)
+        elif self.total == 1:
+            count = messages.CONTACTS_COUNT_ONE
+        else:
+            count = messages.CONTACTS_COUNT_ALL.format(count=self.total)
+        self.query_one("#contacts-count", Static).update(Content(count))
+        month = self.filter.month or messages.CONTACTS_ALL_MONTHS
+        topic = (
+            vocab.label_of(vocab.TOPICS, self.filter.topic)
+            if self.filter.topic
+            else messages.CONTACTS_ALL_TOPICS
+        )
+        self.query_one("#contacts-filters", Static).update(
+            Content.assemble(
+                (f"{messages.CONTACTS_MONTH} ", "$text-muted"),
+                (month, "bold"),
+                (f"    {messages.CONTACTS_TOPIC} ", "$text-muted"),
+                (topic, "bold"),
+            )
+        )
+        empty = self.query_one("#contacts-empty", Static)
+        empty.update(
+            Content(messages.CONTACTS_NONE_YET if not self.total else messages.CONTACTS_NONE_MATCH)
+        )
+        # The empty list stays on screen (and keeps the focus, so [ ] t still work).
+        empty.display = not self.rows
+
+    def _set_filter(self, flt: ContactFilter) -> None:
+        if flt != self.filter:
+            self.filter = flt
+            self.reload()
+
+    # --- the list -----------------------------------------------------------
+    @on(OptionList.OptionHighlighted, "#contacts-rows")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_index >= len(self.rows) - NEAR_END:
+            self.load_more()
+
+    @on(OptionList.OptionSelected, "#contacts-rows")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    def selected_row(self) -> ContactRow | None:
+        index = self.option_list.highlighted
+        if index is None or not self.rows or self.search_box.has_focus:
+            return None
+        return self.rows[index]
+
+    def action_open(self) -> None:
+        """Show every field of the highlighted contact."""
+        row = self.selected_row()
+        if row is not None:
+            self.app.push_screen(ContactDetailScreen(self.vault, row.id))
+
+    def action_edit(self) -> None:
+        """Open the contact form on the highlighted contact."""
+        row = self.selected_row()
+        if row is not None:
+            edit_contact(self, self.vault, row.id)
+
+    def action_delete(self) -> None:
+        """Ask, then delete the highlighted contact."""
+        row = self.selected_row()
+        if row is not None:
+            ask_to_delete(self, self.vault, row.id, row.contact_date.isoformat())
+
+    def contact_deleted(self, contact_id: int) -> None:
+        """After a deletion from this screen: draw the list without it."""
+        self.reload(keep_place=True)
+
+    # --- filters ------------------------------------------------------------
+    def action_month(self, step: int) -> None:
+        """Step the month filter back or forward (see `step_month`)."""
+        this_month = self.today().strftime("%Y-%m")
+        month = step_month(self.filter.month, step, this_month)
+        self._set_filter(replace(self.filter, month=month))
+
+    def action_pick_topic(self) -> None:
+        """Ask for a topic letter (0: all topics)."""
+        self.app.push_screen(TopicPickScreen(self.filter.topic), self._topic_picked)
+
+    def _topic_picked(self, topic: str | None) -> None:
+        if topic is not None:
+            self._set_filter(replace(self.filter, topic=topic or None))
+
+    # --- search -------------------------------------------------------------
+    def action_search(self) -> None:
+        """Put the cursor in the search box."""
+        self.search_box.focus()
+
+    @on(Input.Changed, "#contacts-search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        """Wait for a pause in the typing; only the latest text is searched."""
+        event.stop()
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_DELAY, self._run_search, name="search")
+
+    def _run_search(self) -> None:
+        self._search_timer = None
+        if not self.vault.is_open:
+            return  # locked meanwhile: this screen's widgets may be gone already
+        words = self.search_box.value.strip()
+        self._set_filter(replace(self.filter, search=words or None))
+
+    @on(Input.Submitted, "#contacts-search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_to_list()
+
+    @on(PasteRefused)
+    def _paste_refused(self, message: PasteRefused) -> None:
+        message.stop()
+        self.notify(message.sentence, severity="warning")
+
+    def action_to_list(self) -> None:
+        """From the search box to the list."""
+        self.option_list.focus()
+
+    def action_back(self) -> None:
+        """Escape: from the search box to the list; from the list back to home."""
+        if self.search_box.has_focus:
+            self.action_to_list()
+        else:
+            self.dismiss()

@@ -1,0 +1,157 @@
+"""An interrupted contact form is kept inside the vault and offered back after unlock."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import signal
+import tempfile
+import time
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from peerdesk import messages
+from peerdesk.tui.app import PeerdeskApp
+from peerdesk.tui.idle import FakeClock, IdleWatch
+from peerdesk.tui.screens.confirm import ConfirmScreen
+from peerdesk.tui.screens.contact_form import ContactFormScreen
+from peerdesk.tui.screens.home import HomeScreen
+from peerdesk.tui.screens.unlock import UnlockScreen
+from peerdesk.vault import Vault, drafts
+from tests.conftest import PASSPHRASE
+from tests.tui.form_helpers import choice, field_input, form, jump, note, open_form, topics
+from tests.tui.helpers import SIZE, all_screens_text, paste, screen_text, wait_until
+from tests.tui.test_lock import assert_locked, unlock
+
+
+async def fill_in(pilot: Pilot[None], app: PeerdeskApp, canary: str) -> None:
+    """Topics, minutes, risk and a note holding the canary; the form stays open."""
+    screen = await open_form(pilot, app)
+    await pilot.press("a", "z", "3")
+    await jump(pilot, screen, "risk")
+    await pilot.press("l")  # Low
+    await jump(pilot, screen, "note")
+    await paste(pilot, f"note {canary}")
+
+
+async def unlock_again(pilot: Pilot[None], app: PeerdeskApp) -> None:
+    """Unlock, where the draft question may land on top of home."""
+    await paste(pilot, PASSPHRASE)
+    await pilot.press("enter")
+    await wait_until(pilot, lambda: app.vault is not None, "the unlock")
+    await wait_until(
+        pilot, lambda: any(isinstance(s, HomeScreen) for s in app.screen_stack), "home"
+    )
+    await pilot.pause()
+
+
+def files_holding(canary: str, folders: list[Path], since: float) -> list[Path]:
+    """Files under `folders` changed since `since` whose bytes contain the canary."""
+    needle = canary.encode()
+    found = []
+    for folder in folders:
+        for root, _dirs, names in os.walk(folder):
+            for name in names:
+                path = Path(root) / name
+                try:
+                    if path.is_symlink() or path.stat().st_mtime < since - 1:
+                        continue
+                    if needle in path.read_bytes():
+                        found.append(path)
+                except OSError:
+                    continue  # another process's file vanished or is unreadable
+    return found
+
+
+async def test_ctrl_l_keeps_the_draft_and_y_brings_it_back(closed_vault: Path) -> None:
+    canary = secrets.token_hex(12)
+    started = time.time()
+    app = PeerdeskApp(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await fill_in(pilot, app, canary)
+        await pilot.press("ctrl+l")
+        await assert_locked(pilot, app, closed_vault)
+        assert canary not in all_screens_text(app)
+        folders = [closed_vault.parent, Path(tempfile.gettempdir())]
+        assert files_holding(canary, folders, started) == []
+        await unlock_again(pilot, app)
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        assert messages.DRAFT_RESUME_QUESTION in screen_text(app)
+        assert canary not in all_screens_text(app)  # asked without showing the note
+        await pilot.press("y")
+        await wait_until(pilot, lambda: isinstance(app.screen, ContactFormScreen), "the form")
+        await wait_until(pilot, lambda: bool(app.screen.query("NoteArea")), "its fields")
+        screen = form(app)
+        assert note(screen).text == f"note {canary}"
+        assert topics(screen).chosen == ("alcohol", "sleep")
+        assert field_input(screen, "minutes").value == "30"
+        assert choice(screen, "risk").value == "low"
+        assert isinstance(app.screen_stack[-2], HomeScreen)
+        assert app.vault is not None
+        assert drafts.load(app.vault.conn) is None  # taken out of the vault once reopened
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen), "home")
+    with Vault.unlock(closed_vault, PASSPHRASE) as vault:
+        assert vault.table_counts()["contacts"] == 1
+        assert drafts.load(vault.conn) is None
+
+
+async def test_n_discards_the_draft(closed_vault: Path) -> None:
+    app = PeerdeskApp(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await fill_in(pilot, app, "discard-me")
+        await pilot.press("ctrl+l")
+        await unlock_again(pilot, app)
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        await pilot.press("n")
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("ctrl+l")
+        await unlock(pilot, app)  # asked only once
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    with Vault.unlock(closed_vault, PASSPHRASE) as vault:
+        assert drafts.load(vault.conn) is None
+        assert vault.table_counts()["contacts"] == 0
+
+
+async def test_idle_lock_keeps_the_draft_too(closed_vault: Path) -> None:
+    wall, mono = FakeClock(), FakeClock()
+    app = PeerdeskApp(closed_vault, idle_watch=IdleWatch(5, wall=wall, monotonic=mono))
+    async with app.run_test(size=SIZE) as pilot:
+        await fill_in(pilot, app, "idle-draft")
+        wall.advance(6 * 60)
+        mono.advance(6 * 60)
+        app.check_idle_lock()
+        await assert_locked(pilot, app, closed_vault)
+        assert "idle-draft" not in all_screens_text(app)
+    with Vault.unlock(closed_vault, PASSPHRASE) as vault:
+        body = drafts.load(vault.conn)
+    assert body is not None and body["fields"]["note"] == "note idle-draft"
+
+
+async def test_an_untouched_form_leaves_no_draft(closed_vault: Path) -> None:
+    app = PeerdeskApp(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_form(pilot, app)
+        await pilot.press("ctrl+l")
+        assert isinstance(app.screen, UnlockScreen)
+        await unlock(pilot, app)
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    with Vault.unlock(closed_vault, PASSPHRASE) as vault:
+        assert drafts.load(vault.conn) is None
+
+
+async def test_sigterm_keeps_the_draft_before_exiting(closed_vault: Path) -> None:
+    """The signal handler's own path (test_signals.py sends the real signal)."""
+    app = PeerdeskApp(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await fill_in(pilot, app, "signalled")
+        app._lock_and_exit(signal.SIGTERM)
+        await pilot.pause()
+        assert app.vault is None
+    assert app.return_code == 128 + int(signal.SIGTERM)
+    with Vault.unlock(closed_vault, PASSPHRASE) as vault:
+        body = drafts.load(vault.conn)
+    assert body is not None and body["fields"]["note"] == "note signalled"
