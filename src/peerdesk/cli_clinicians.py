@@ -18,9 +18,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from peerdesk import messages, vocab
-from peerdesk.cli_common import PassphraseStdin, fail, unlocked_vault
-from peerdesk.cli_contacts import _table as table
-from peerdesk.cli_contacts import input_errors
+from peerdesk.cli_common import PassphraseStdin, fail, input_errors, table, unlocked_vault
 from peerdesk.clinician_model import VETTING_STATUSES
 from peerdesk.validation import InvalidInput, choice
 

@@ -16,6 +16,7 @@ import typer
 
 from peerdesk import messages
 from peerdesk.cli_passphrase import CURRENT, PassphraseSource, PassphraseUnavailable
+from peerdesk.validation import InvalidInput
 
 if TYPE_CHECKING:
     from peerdesk.vault import InstanceLock, Vault
@@ -102,3 +103,23 @@ def unlocked_vault(
         Vault.unlock(path, source.ask(CURRENT), lock=lock, purge_expired=purge_expired) as vault,
     ):
         yield vault
+
+
+@contextmanager
+def input_errors() -> Iterator[None]:
+    """Vault errors and bad values alike: one sentence on stderr, exit 1."""
+    with user_errors():
+        try:
+            yield
+        except InvalidInput as exc:
+            fail(str(exc))
+
+
+def table(headers: list[str], rows: list[list[str]]) -> str:
+    """Plain aligned columns: readable in any terminal and when copied as text."""
+    widths = [
+        max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)
+    ]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    return "\n".join(lines)

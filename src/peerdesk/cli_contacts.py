@@ -8,15 +8,13 @@ text is printed only with --show-text: a list piped into a file must not carry i
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from peerdesk import messages, vocab
-from peerdesk.cli_common import PassphraseStdin, fail, unlocked_vault, user_errors
+from peerdesk.cli_common import PassphraseStdin, fail, input_errors, table, unlocked_vault
 from peerdesk.validation import InvalidInput, parse_date, parse_month
 
 if TYPE_CHECKING:
@@ -33,32 +31,12 @@ def _ids(choices: tuple[vocab.Choice, ...]) -> str:
     return ", ".join(vocab.ids(choices))
 
 
-@contextmanager
-def input_errors() -> Iterator[None]:
-    """Vault errors and bad values alike: one sentence on stderr, exit 1."""
-    with user_errors():
-        try:
-            yield
-        except InvalidInput as exc:
-            fail(str(exc))
-
-
 def _check_format(value: str) -> None:
     if value not in ("table", "json"):
         raise InvalidInput(
             "format",
             messages.UNKNOWN_CHOICE.format(field="format", value=value, choices="table, json"),
         )
-
-
-def _table(headers: list[str], rows: list[list[str]]) -> str:
-    """Plain aligned columns: readable in any terminal and when copied as text."""
-    widths = [
-        max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)
-    ]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
-    return "\n".join(lines)
 
 
 @contacts_app.command("add", help=messages.HELP_CONTACTS_ADD)
@@ -185,7 +163,7 @@ def contacts_list(
     headers = ["ID", "DATE", "MODE", "MIN", "RISK", "OUTCOME", "TOPICS", "NOTE"]
     if show_text:
         headers.append("HANDLE")
-    table = []
+    body = []
     for r in rows:
         line = [
             str(r.id),
@@ -199,8 +177,8 @@ def contacts_list(
         ]
         if show_text:
             line.append(_one_line(r.handle))
-        table.append(line)
-    typer.echo(_table(headers, table))
+        body.append(line)
+    typer.echo(table(headers, body))
 
 
 def _one_line(text: str | None, width: int = 40) -> str:
@@ -262,7 +240,7 @@ def followups_list(
         + ([_one_line(f.handle)] if show_text else [])
         for f in items
     ]
-    typer.echo(_table(headers, rows))
+    typer.echo(table(headers, rows))
 
 
 def _due_state(item: FollowUp, today: date) -> str:
