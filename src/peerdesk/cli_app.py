@@ -40,7 +40,9 @@ from peerdesk.cli_passphrase import (
     PassphraseSource,
     tell_strength,
 )
+from peerdesk.cli_referrals import referrals_app
 from peerdesk.cli_reports import report_app
+from peerdesk.cli_settings import settings_app
 
 if TYPE_CHECKING:
     from peerdesk.doctor import DoctorReport
@@ -285,4 +287,6 @@ app.add_typer(contacts_app, name="contacts")
 app.add_typer(clinicians_app, name="clinicians")
 app.add_typer(followups_app, name="followups")
 app.add_typer(report_app, name="report")
+app.add_typer(settings_app, name="settings")
+app.add_typer(referrals_app, name="referrals")
 app.command(help=messages.HELP_PURGE)(purge)

@@ -710,3 +710,271 @@ REPORT_WHY_LABEL = "it must be text or null"
 REPORT_WHY_OBJECT = "it must be an object of names and counts"
 REPORT_WHY_MISSING = "it is missing"
 REPORT_WHY_TOPIC_ABOVE = "a topic count is above the number of contacts"
+
+# --- TUI: the stats screen and its month export (issue 6: tui/screens/stats*.py) ------
+KEY_STATS = "monthly counts and charts"
+KEYS_ON_STATS = "On the monthly counts"
+KEY_STATS_MONTH_BACK = "month: one back"
+KEY_STATS_MONTH_FORWARD = "month: one forward (up to this month)"
+KEY_STATS_MONTH_TYPED = "go to a month (YYYY-MM)"
+KEY_STATS_EXPORT = "export the month to a file"
+KEY_PAGE_DOWN = "scroll a page down"
+KEY_PAGE_UP = "scroll a page up"
+STATS_TITLE = "Monthly counts"
+STATS_THIS_MONTH = "(this month)"
+STATS_KEYS = "[ ] month  g go to month  e export  up/down scroll  escape back"
+STATS_EMPTY = "No contacts in {month}."
+STATS_TOPICS_NOTE = "a contact can have several"
+STATS_TREND_TITLE = "Last 12 months to {month}"
+STATS_TREND_CONTACTS = "contacts"
+STATS_TREND_MINUTES = "minutes"
+STATS_READ_FAILED = "The counts could not be read ({reason}). Run `peerdesk doctor`."
+STATS_MONTH_TITLE = "Go to a month"
+STATS_MONTH_LABEL = "Month (YYYY-MM), up to {month}"
+STATS_MONTH_KEYS = "enter  go      escape  cancel"
+STATS_MONTH_FUTURE = "{month} has not started yet; choose {latest} or earlier."
+STATS_EXPORT_TITLE = "Export the counts for {month}"
+STATS_EXPORT_INTRO = (
+    "The file holds counts only: no notes, handles, names or days. JSON is the file for "
+    "your team lead; CSV opens in a spreadsheet."
+)
+STATS_EXPORT_FORMAT = "Format"
+STATS_EXPORT_FORMATS = {"json": "JSON (for the team lead)", "csv": "CSV (spreadsheet)"}
+STATS_EXPORT_PATH = "File"
+STATS_EXPORT_LABEL = "Label (optional)"
+STATS_EXPORT_LABEL_HINT = (
+    "A label (e.g. your initials) tells the lead whose file it is, so it identifies you. "
+    "Leave it empty unless the lead asked for one."
+)
+STATS_EXPORT_KEYS = "enter  export      tab  next field      escape  cancel"
+STATS_EXPORT_NO_PATH = "Type the file to write."
+STATS_EXPORT_NO_FOLDER = "The folder {folder} does not exist."
+STATS_EXPORT_IS_FOLDER = "{path} is a folder; type a file name."
+STATS_EXPORT_REPLACE = "{path} already exists. Replace it?"
+STATS_EXPORT_FAILED = "Nothing was exported: {reason}."
+STATS_EXPORTED = "Exported to {path}"
+
+# --- TUI: the clinician directory (issue 4: tui/screens/directory*.py, clinician*.py) ---
+KEY_DIRECTORY = "clinician directory"
+KEYS_ON_DIRECTORY = "In the clinician directory"
+KEYS_ON_CLINICIAN = "On one clinician"
+KEYS_ON_CLINICIAN_FORM = "On the clinician form"
+KEY_DIR_OPEN = "show everything"
+KEY_DIR_SEARCH = "search"
+KEY_DIR_TO_LIST = "from the search box to the list"
+KEY_DIR_ROW_UP = "previous clinician"
+KEY_DIR_ROW_DOWN = "next clinician"
+KEY_DIR_PAGE_UP = "page up"
+KEY_DIR_PAGE_DOWN = "page down"
+KEY_DIR_SPECIALTY = "filter: specialty"
+KEY_DIR_TELEHEALTH = "filter: telehealth"
+KEY_DIR_ACCEPTING = "filter: accepting new"
+KEY_DIR_INSURANCE = "filter: insurance"
+KEY_DIR_LANGUAGE = "filter: language"
+KEY_DIR_REGION = "filter: region"
+KEY_DIR_STATUS = "filter: vetting status"
+KEY_DIR_CLEAR = "clear the filters"
+KEY_DIR_NEW = "add a clinician"
+KEY_DIR_EDIT = "edit the clinician"
+KEY_DIR_SUSPEND = "suspend / reactivate"
+KEY_DIR_IMPORT = "import a file"
+KEY_DIR_EXPORT = "export to a file"
+KEY_CLINICIAN_SAVE = "save the clinician"
+DIRECTORY_TITLE = "Clinician directory"
+DIRECTORY_SEARCH_PLACEHOLDER = "Search name, practice, specialty, region, language, notes"
+DIRECTORY_COUNT_ALL = "{count:,} clinicians"
+DIRECTORY_COUNT_MATCH = "{count:,} of {total:,}"
+DIRECTORY_NO_FILTERS = "No filters (s t a i g r v; 0 clears)"
+DIRECTORY_FILTERS = "Filters: "
+DIRECTORY_FILTER_TELEHEALTH = "telehealth"
+DIRECTORY_FILTER_ACCEPTING = "accepting new"
+DIRECTORY_NONE_YET = "The directory is empty. Press n to add a clinician or m to import a file."
+DIRECTORY_NONE_MATCH = "No clinician matches. Change the search or press 0 to clear filters."
+DIRECTORY_KEYS = (
+    "enter show  / search  s t a i g r v filter  0 clear  n add  e edit  u suspend  m x file"
+)
+DIRECTORY_HEADER = ("Status", "Name", "Region", "Phone", "Tel New")
+DIRECTORY_STATUS_WORDS = {
+    "vetted": "vetted",
+    "revet-due": "re-vet due",
+    "expired": "EXPIRED",
+    "suspended": "SUSPENDED",
+    "unvetted": "unvetted",
+}
+DIRECTORY_PICK_ANY = "Any"
+DIRECTORY_PICK_TITLE = "Filter by {what}"
+DIRECTORY_PICK_KEYS = "enter pick  escape keep as it was"
+DIRECTORY_PICK_EMPTY = "No clinician lists any {what} yet."
+DIRECTORY_WHAT = {
+    "insurance": "insurance",
+    "language": "language",
+    "region": "region",
+    "specialty": "specialty",
+}
+CLINICIAN_TITLE = "{name}"
+CLINICIAN_KEYS = "e edit  u suspend/reactivate  escape back"
+CLINICIAN_GONE = "That clinician is no longer in the directory."
+CLINICIAN_YES = "yes"
+CLINICIAN_NO = "no"
+CLINICIAN_SPELLED = "say: {spoken}"
+CLINICIAN_EMAIL_AT = "at"
+CLINICIAN_EMAIL_DOT = "dot"
+CLINICIAN_PHONE_EXT = "ext"
+CLINICIAN_SUSPEND_QUESTION = (
+    "Suspend {name}? They stay in the directory, marked SUSPENDED: not to refer to."
+)
+CLINICIAN_REACTIVATE_QUESTION = "Reactivate {name}?"
+CLINICIAN_SUSPENDED_DONE = "Suspended {name}."
+CLINICIAN_REACTIVATED_DONE = "Reactivated {name}."
+CLINICIAN_SAVED = "Clinician saved."
+CLINICIAN_FORM_NEW = "New clinician"
+CLINICIAN_FORM_EDIT = "Edit clinician"
+CLINICIAN_FORM_HINT = "Lists: separate entries with ;   Dates: YYYY-MM-DD   Specialties: letters"
+CLINICIAN_FORM_KEYS = "ctrl+s save  escape cancel  tab next field"
+CLINICIAN_FORM_PROBLEMS = "Not saved: {count} field(s) need a fix (marked below). Nothing was lost."
+CLINICIAN_FORM_DISCARD = "Leave without saving the changes?"
+DIRECTORY_IMPORT_TITLE = "Import a directory file (CSV or JSON)"
+DIRECTORY_EXPORT_TITLE = "Export the directory (only the directory, nothing else)"
+DIRECTORY_PATH_LABEL = "File path"
+DIRECTORY_FORMAT_LABEL = "Format (left/right)"
+DIRECTORY_FILE_KEYS = "enter continue  escape cancel"
+DIRECTORY_PATH_EMPTY = "Type the path of the file."
+DIRECTORY_PREVIEW_TITLE = "Import preview: {path}"
+DIRECTORY_PREVIEW_COUNTS = (
+    "{added} to add, {changed} to change, {unchanged} unchanged, "
+    "{left_alone} in the vault and not in the file (kept)."
+)
+DIRECTORY_PREVIEW_ADDED = "add {name} ({location}){assigned}"
+DIRECTORY_PREVIEW_ASSIGNED = ", new id"
+DIRECTORY_PREVIEW_CHANGED = "change {name} ({location}): {fields}"
+DIRECTORY_PREVIEW_PROBLEM = "{location}, {field}: {sentence}"
+DIRECTORY_PREVIEW_PROBLEMS = "{count} problem(s): nothing will be written. Fix the file and retry."
+DIRECTORY_PREVIEW_OK_KEYS = "y import  n cancel"
+DIRECTORY_PREVIEW_BAD_KEYS = "escape close"
+DIRECTORY_PREVIEW_NOTHING = "Nothing to import: the vault already holds this file."
+DIRECTORY_IMPORTED = "Imported: {added} added, {changed} changed."
+DIRECTORY_EXPORT_REPLACE = "{path} already exists. Replace it?"
+DIRECTORY_EXPORTED = "Exported {count:,} clinicians to {path}."
+
+
+# --- referral handoff (issue 5: vault/referrals.py, handoff.py, referral_ranking.py,
+# cli_referrals.py, tui/screens/referral*.py, tui/screens/handoff_card.py) ----------
+REFERRAL_OFFER_QUESTION = "Refer to a clinician? (the directory opens ranked for this contact)"
+REFERRAL_PICK_TITLE = "Refer to a clinician, ranked for: {topics}"
+REFERRAL_PICK_KEYS = "up/down move  enter choose  escape cancel"
+REFERRAL_PICK_EMPTY = "The directory is empty: add or import clinicians first."
+REFERRAL_RANK_TOPICS = "{matched} of {wanted} topics"
+REFERRAL_RANK_NO_TOPICS = "no topics to match"
+REFERRAL_RANK_ACCEPTING = "accepting"
+REFERRAL_RANK_FULL = "not accepting"
+REFERRAL_RANK_TELEHEALTH = "telehealth"
+REFERRAL_RANK_IN_PERSON = "in person"
+REFERRAL_RANK_VETTING = {
+    "vetted": "vetted",
+    "revet-due": "re-vet due",
+    "expired": "VETTING EXPIRED",
+    "suspended": "SUSPENDED",
+    "unvetted": "not vetted",
+}
+REFERRAL_NEEDS_CONFIRM = (
+    "Warning: {name} is {status}. The team lead has not vouched for them now. "
+    "Refer to this clinician anyway?"
+)
+REFERRAL_CONTACT_PICK_TITLE = "Refer to {name}: for which contact?"
+REFERRAL_CONTACT_PICK_EMPTY = "No contacts yet: log the contact first."
+REFERRAL_CONTACT_LINE = "#{id}  {date}  {topics}{handle}"
+REFERRAL_RECORDED = "Referral recorded (offered): check back on {date}."
+REFERRAL_STATUS_CHANGED = "Referral marked {status}."
+REFERRAL_CHECK_BACK_MOVED = "Check back on {date}."
+REFERRAL_GONE = "That referral is no longer in the vault."
+REFERRAL_CLINICIAN_GONE = "That clinician is no longer in the directory."
+REFERRAL_BAD_STATUS = "Unknown referral status {value!r}; choose one of: {choices}."
+REFERRAL_CHECK_BACK_BEFORE = "The check-back date must not be before the referral ({date})."
+CARD_TITLE = "Handoff card: show it, nothing is sent from this device"
+CARD_LABELS = {
+    "credentials": "Credentials",
+    "practice": "Practice",
+    "phones": "Phone",
+    "email": "Email",
+    "address": "Address",
+    "telehealth": "Telehealth",
+    "status": "Vetting",
+}
+CARD_TELEHEALTH_YES = "yes"
+CARD_TELEHEALTH_NO = "no, in person"
+CARD_QR_CAPTION = "Scan: {kind}"
+CARD_QR_KINDS = {"vcard": "contact card (vCard)", "tel": "phone number (tel:)"}
+CARD_NO_PHONE = "This clinician has no phone number, so there is no tel: code."
+CARD_QR_TOO_BIG = (
+    "The {kind} code needs {width}x{height} cells; press f to show it alone, "
+    "t for the shorter phone code, or enlarge the terminal."
+)
+CARD_KEYS = "v vCard code  t phone code  f code alone  escape done"
+REFERRALS_TITLE_OPEN = "Open referrals ({count})"
+REFERRALS_TITLE_ALL = "All referrals ({count})"
+REFERRALS_NONE = "No referrals here."
+REFERRALS_LINE = "check {check_back}  {clinician}  {status} since {status_on}{handle}"
+REFERRALS_NO_CHECK_BACK = "--"
+REFERRALS_HEADING = "1 offered 2 accepted 3 connected 4 declined 5 closed  b +7 days"
+HOME_REFERRALS_TITLE = "Referrals to check back on: {count}"
+HOME_REFERRALS_MORE = "... and {count} more (r)"
+KEY_REFERRALS = "referrals: open ones, status"
+KEYS_ON_REFERRALS = "On the referrals list"
+KEYS_ON_REFERRAL_PICK = "Choosing a clinician to refer to"
+KEYS_ON_CARD = "On the handoff card"
+KEY_REFERRAL_STATUS = "set the status (offered .. closed)"
+KEY_REFERRAL_CHECK_BACK = "check back a week later"
+KEY_REFERRAL_SHOW_ALL = "open only / all referrals"
+KEY_REFERRAL_CARD = "show the clinician's card"
+KEY_CHOOSE = "choose"
+KEY_ROW_UP = "previous row"
+KEY_ROW_DOWN = "next row"
+KEY_CARD_VCARD = "QR: contact card (vCard)"
+KEY_CARD_TEL = "QR: phone number (tel:)"
+KEY_CARD_FULL = "QR alone / with the details"
+KEY_DONE = "done"
+HELP_REFERRALS = "Referrals: hand a contact a clinician's details and check back."
+HELP_REFERRALS_ADD = "Record a referral (status offered) of a contact to a clinician."
+HELP_REFERRALS_LIST = "List referrals with their check-back dates."
+HELP_REFERRALS_STATUS = "Change a referral's status (the date of the change is kept)."
+HELP_REFERRAL_CONTACT = "The contact's number (from `peerdesk contacts list`)."
+HELP_REFERRAL_CLINICIAN = "The clinician's id (its first characters are enough)."
+HELP_REFERRAL_CHECK_BACK = "When to check back, YYYY-MM-DD (default: a week from today)."
+HELP_REFERRAL_DESPITE = "Refer even though the clinician's vetting expired or was suspended."
+HELP_REFERRAL_OPEN = "Only referrals not yet declined or closed."
+HELP_REFERRAL_ID = "The referral's number."
+HELP_REFERRAL_STATUS_ARG = "The new status: {ids}."
+HELP_CLINICIANS_CARD = "Print a clinician's handoff card with a QR code to scan from the screen."
+HELP_CARD_QR = "What the QR code holds: vcard (name, phones, email, address) or tel (a phone)."
+CLI_REFERRAL_ADDED = (
+    "Referral {id} recorded: contact {contact} to {name}, offered; check back on {date}."
+)
+CLI_REFERRAL_NEEDS_DESPITE = (
+    "{name} is {status}: check with the team lead, or add --despite-vetting to refer anyway."
+)
+CLI_REFERRAL_DESPITE_NOTE = "Note: {name} is {status}; referred anyway (--despite-vetting)."
+CLI_NO_REFERRAL = "There is no referral with id {id}."
+CLI_NO_REFERRALS = "No referrals."
+CLI_REFERRAL_STATUS_DONE = "Referral {id} is now {status} (since {date})."
+CLI_REFERRAL_NO_CONTACT = "There is no contact with id {id}."
+CLI_CARD_QR_NOTE = "The code: dark squares are the printed characters, light ones spaces."
+
+# --- command line: settings -------------------------------------------------------
+HELP_SETTINGS = "Show or change the vault's settings (kept inside the encrypted vault)."
+HELP_SETTINGS_SHOW = "Show every setting."
+HELP_SETTINGS_SET = (
+    "Change one setting: idle-lock-minutes (1-240), retention-days (0-3650; 0 keeps no "
+    "note text), min-cell (3-100), theme (dark or light), escalation-checklist (one step "
+    "per line; use --from-file for several lines)."
+)
+HELP_SETTING_NAME = "The setting to change."
+HELP_SETTING_VALUE = "The new value."
+HELP_SETTING_FROM_FILE = "Read the value from a UTF-8 text file (for the escalation checklist)."
+SETTING_VALUE_OR_FILE = "Give either a VALUE or --from-file FILE, not both and not neither."
+SETTING_FILE_UNREADABLE = "Cannot read {path}: {reason}."
+SETTING_NOT_A_NUMBER = "{name} must be a whole number, not {value!r}."
+SETTING_SAVED = "Saved {name}."
+SETTING_RETENTION_LOWERED = (
+    "Note text and handles older than {days} days will be wiped at the next unlock, "
+    "or now with `peerdesk purge`."
+)

@@ -41,14 +41,14 @@ def test_settings_round_trip_across_a_reopen(vault: Vault, vault_path: Path) -> 
 
 
 def test_the_lowest_values_are_accepted(vault: Vault) -> None:
-    lowest = Settings(idle_lock_minutes=1, retention_days=0, min_cell=2, escalation_checklist="")
+    lowest = Settings(idle_lock_minutes=1, retention_days=0, min_cell=3, escalation_checklist="")
     vault.save_settings(lowest)
     assert vault.settings() == lowest
 
 
 IDLE = "Idle lock minutes must be a whole number from 1 to 240."
 RETENTION = "Retention days must be a whole number from 0 to 3650."
-MIN_CELL = "Min cell must be a whole number from 2 to 100."
+MIN_CELL = "Min cell must be a whole number from 3 to 100."
 REFUSED: list[tuple[dict[str, Any], str]] = [
     ({"idle_lock_minutes": 0}, IDLE),
     ({"idle_lock_minutes": 241}, IDLE),
@@ -57,11 +57,17 @@ REFUSED: list[tuple[dict[str, Any], str]] = [
     ({"retention_days": -1}, RETENTION),
     ({"retention_days": 3651}, RETENTION),
     ({"min_cell": 1}, MIN_CELL),
+    ({"min_cell": 2}, MIN_CELL),
     ({"min_cell": "5"}, MIN_CELL),
     ({"theme": "neon"}, "Theme must be one of: dark, light."),
     (
         {"escalation_checklist": "x" * (CHECKLIST_MAX_CHARS + 1)},
         f"The escalation checklist can be at most {CHECKLIST_MAX_CHARS} characters.",
+    ),
+    (
+        {"escalation_checklist": "call \x1b[2J now"},
+        "The escalation checklist contains control characters (such as terminal escape "
+        "codes); remove them.",
     ),
     (
         {"escalation_checklist": None},

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from typing import TYPE_CHECKING, Any
 
 from peerdesk import messages
+from peerdesk.validation import has_control_characters
 from peerdesk.vault.errors import InvalidSetting
 
 if TYPE_CHECKING:
@@ -23,7 +24,8 @@ CHECKLIST_MAX_CHARS = 4000
 RANGES: dict[str, tuple[int, int]] = {
     "idle_lock_minutes": (1, 240),
     "retention_days": (0, 3650),
-    "min_cell": (2, 100),
+    # A threshold of 2 would tell a reader that every suppressed count is exactly 1.
+    "min_cell": (3, 100),
 }
 
 
@@ -33,7 +35,7 @@ class Settings:
 
     idle_lock_minutes: int = 5
     retention_days: int = 30  # 0 means never keep note text or handles
-    min_cell: int = 5  # small-cell suppression threshold for team reports
+    min_cell: int = 5  # small-cell suppression threshold for team reports (3 to 100)
     theme: str = "dark"
     # What the team does when a contact's risk is imminent; one step per line.
     escalation_checklist: str = messages.DEFAULT_ESCALATION_CHECKLIST
@@ -53,6 +55,10 @@ class Settings:
             len(self.escalation_checklist) > CHECKLIST_MAX_CHARS
         ):
             raise InvalidSetting(messages.SETTING_TOO_LONG.format(max=CHECKLIST_MAX_CHARS))
+        if has_control_characters(self.escalation_checklist, allow_newlines=True):
+            raise InvalidSetting(
+                messages.TEXT_CONTROL_CHARACTERS.format(field="escalation checklist")
+            )
         return self
 
 
