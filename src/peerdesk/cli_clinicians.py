@@ -182,6 +182,35 @@ def clinicians_show(
     typer.echo(_detail(found, today))
 
 
+@clinicians_app.command("card", help=messages.HELP_CLINICIANS_CARD)
+def clinicians_card(
+    ctx: typer.Context,
+    clinician_id: ClinicianId,
+    qr: Annotated[
+        str, typer.Option("--qr", metavar="vcard|tel", help=messages.HELP_CARD_QR)
+    ] = "vcard",
+    passphrase_stdin: PassphraseStdin = False,
+) -> None:
+    """The handoff card and its QR code in block characters (see peerdesk.handoff)."""
+    from peerdesk import handoff
+
+    today = date.today()
+    with input_errors():
+        _check_choice(qr, handoff.QR_KINDS, "qr")
+        with unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:
+            found = _one(vault, clinician_id)
+        try:
+            matrix = handoff.qr_matrix(handoff.payload(found.fields, qr))
+        except handoff.NoPhone as exc:
+            fail(str(exc))
+    typer.echo(handoff.card_text(found, today, qr))
+    # Black on white when printing to a terminal (the right way round on a dark one);
+    # the characters alone carry the code, so a plain copy keeps it.
+    for line in handoff.render_blocks(matrix):
+        typer.secho(line, fg="black", bg="white")
+    typer.echo(messages.CLI_CARD_QR_NOTE)
+
+
 def _one(vault: Vault, clinician_id: str) -> Clinician:
     from peerdesk.vault import clinicians
 

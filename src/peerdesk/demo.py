@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from peerdesk import synthetic, synthetic_clinicians
+from peerdesk import synthetic, synthetic_clinicians, synthetic_referrals
 from peerdesk.paths import VAULT_FILENAME, default_vault_path
 from peerdesk.vault import Vault
 
@@ -52,6 +52,8 @@ def seed_demo(vault: Vault) -> None:
     synthetic.fill(vault, count=DEMO_CONTACTS, months=6, today=date.today())
     # The clinician directory: ~40 fictional entries (555-01xx phones, example.org).
     synthetic_clinicians.fill(vault, count=DEMO_CLINICIANS, today=date.today())
+    # Referrals in every status, one due for a check-back today (issue 5).
+    synthetic_referrals.fill(vault, today=date.today())
 
 
 def create_demo(parent: Path | None = None) -> DemoVault:

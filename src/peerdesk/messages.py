@@ -790,9 +790,7 @@ DIRECTORY_FILTER_TELEHEALTH = "telehealth"
 DIRECTORY_FILTER_ACCEPTING = "accepting new"
 DIRECTORY_NONE_YET = "The directory is empty. Press n to add a clinician or m to import a file."
 DIRECTORY_NONE_MATCH = "No clinician matches. Change the search or press 0 to clear filters."
-DIRECTORY_KEYS = (
-    "enter show  / search  s t a i g r v filter  0 clear  n add  e edit  u suspend  m x file"
-)
+DIRECTORY_KEYS = "enter show  / search  s t a i g r v 0 filter  n add e edit u suspend  m x file"
 DIRECTORY_HEADER = ("Status", "Name", "Region", "Phone", "Tel New")
 DIRECTORY_STATUS_WORDS = {
     "vetted": "vetted",
@@ -916,8 +914,7 @@ REFERRALS_NONE = "No referrals here."
 REFERRALS_LINE = "check {check_back}  {clinician}  {status} since {status_on}{handle}"
 REFERRALS_NO_CHECK_BACK = "--"
 REFERRALS_HEADING = "1 offered 2 accepted 3 connected 4 declined 5 closed  b +7 days"
-HOME_REFERRALS_TITLE = "Referrals to check back on: {count}"
-HOME_REFERRALS_MORE = "... and {count} more (r)"
+HOME_REFERRALS_TITLE = "Referrals to check back on: {count} (r)"
 KEY_REFERRALS = "referrals: open ones, status"
 KEYS_ON_REFERRALS = "On the referrals list"
 KEYS_ON_REFERRAL_PICK = "Choosing a clinician to refer to"
@@ -978,3 +975,16 @@ SETTING_RETENTION_LOWERED = (
     "Note text and handles older than {days} days will be wiped at the next unlock, "
     "or now with `peerdesk purge`."
 )
+
+# --- the terminal app: settings -----------------------------------------------------
+SETTINGS_TITLE = "Settings (kept inside the vault)"
+SETTINGS_IDLE_LABEL = "Lock after idle minutes (1-240)"
+SETTINGS_RETENTION_LABEL = "Keep note text for days (0-3650; 0 keeps none)"
+SETTINGS_MIN_CELL_LABEL = "Team reports hide counts below (3-100)"
+SETTINGS_THEME_LABEL = "Theme"
+SETTINGS_CHECKLIST_LABEL = "Escalation checklist for imminent risk (one step per line)"
+SETTINGS_KEYS = "ctrl+s  save      escape  cancel      tab  next field      \u2190 \u2192  theme"
+SETTINGS_SAVED = "Settings saved."
+KEY_SETTINGS = "settings: idle lock, retention, theme, checklist"
+KEY_SETTINGS_SAVE = "save the settings"
+KEYS_ON_SETTINGS = "On the settings screen"

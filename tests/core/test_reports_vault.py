@@ -19,7 +19,7 @@ from peerdesk.clinician_model import ClinicianFields
 from peerdesk.models import ContactFields
 from peerdesk.report_files import document, dumps
 from peerdesk.reports import render, tally, team_report
-from peerdesk.vault import Vault, clinicians, followups, logbook, monthly
+from peerdesk.vault import Vault, clinicians, followups, logbook, monthly, referrals
 from peerdesk.vault.migrate import latest_version
 from tests.conftest import PASSPHRASE
 from tests.core.report_strategies import MONTH, contact_fields
@@ -66,8 +66,10 @@ def test_month_counts_match_a_plain_count(
             followups.mark_done(conn, fid, date(2026, 3, day), NOW)
         followups.mark_done(conn, followups.add(conn, TODAY, None, NOW), TODAY, NOW)
     counts = monthly.month_counts(vault.conn, MONTH)
-    assert counts == tally(MONTH, contacts, followups_completed=len(done_days))
-    assert counts.tables["referral_status"] == {}
+    # The referrals table exists (issue 5) and holds none: every status counts 0.
+    assert counts == tally(
+        MONTH, contacts, followups_completed=len(done_days), referral_statuses=()
+    )
 
 
 def test_trend_fills_empty_months_and_span_finds_the_ends(vault: Vault) -> None:
@@ -88,13 +90,19 @@ def test_trend_fills_empty_months_and_span_finds_the_ends(vault: Vault) -> None:
 
 
 def test_referrals_are_counted_once_the_table_exists(vault: Vault) -> None:
-    # Issue 5 adds the table; this stands in for it with the two columns counted.
+    # The referrals table of issue 5 (vault.referrals), counted by made_on and status.
+    contact_id = logbook.save_contact(
+        vault, ContactFields(contact_date=date(2026, 3, 2), topics=("sleep",)), today=TODAY
+    )
     with vault.transaction() as conn:
-        conn.execute("CREATE TABLE referrals (made_on TEXT NOT NULL, status TEXT NOT NULL)")
-        conn.executemany(
-            "INSERT INTO referrals VALUES (?, ?)",
-            [("2026-03-02", "offered"), ("2026-03-30", "connected"), ("2026-04-01", "offered")],
-        )
+        clinician_id = clinicians.add(conn, ClinicianFields(name="Dr. Example"), NOW)
+        for day, status in (
+            (date(2026, 3, 2), "offered"),
+            (date(2026, 3, 30), "connected"),
+            (date(2026, 4, 1), "offered"),
+        ):
+            made = referrals.add(conn, contact_id, clinician_id, day, None, NOW)
+            referrals.set_status(conn, made, status, day, NOW)
     counts = monthly.month_counts(vault.conn, MONTH)
     assert counts.tables["referral_status"] == {
         "offered": 1, "accepted": 0, "connected": 1, "declined": 0, "closed": 0,

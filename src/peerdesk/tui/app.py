@@ -27,7 +27,7 @@ from textual.binding import BindingType
 from textual.screen import Screen
 
 from peerdesk import messages
-from peerdesk.tui import drafts, keys
+from peerdesk.tui import drafts, keys, referral_flow
 from peerdesk.tui.idle import IdleWatch
 from peerdesk.tui.lockout import RetryDelay
 from peerdesk.tui.opening import VaultCreated, VaultOpened, VaultUnlocked
@@ -37,6 +37,7 @@ from peerdesk.tui.screens.contact_values import Draft
 from peerdesk.tui.screens.crisis import CrisisScreen
 from peerdesk.tui.screens.help import HelpScreen
 from peerdesk.tui.screens.home import HomeScreen
+from peerdesk.tui.screens.referrals_list import ReferralsScreen
 from peerdesk.tui.screens.setup import SetupScreen
 from peerdesk.tui.screens.unlock import UnlockScreen
 from peerdesk.vault import InstanceLock, Settings, Vault, VaultBusy
@@ -215,6 +216,23 @@ class PeerdeskApp(App[None]):
     def action_lock(self) -> None:
         self.lock()
 
+    def action_settings(self) -> None:
+        """Open the vault's settings; saving applies theme and idle minutes at once."""
+        from peerdesk.tui.screens.settings import SettingsScreen
+
+        vault = self.vault
+        if vault is None:
+            return
+
+        def saved(new: Settings | None) -> None:
+            if new is None or self.vault is not vault:
+                return  # cancelled, or the app locked meanwhile
+            vault.save_settings(new)
+            self.apply_settings(new)
+            self.notify(messages.SETTINGS_SAVED)
+
+        self.push_screen(SettingsScreen(vault.settings()), saved)
+
     def action_help(self) -> None:
         """Open help, or close it when it is already open."""
         if isinstance(self.screen, HelpScreen):
@@ -241,6 +259,19 @@ class PeerdeskApp(App[None]):
     @on(ContactSaved)
     def _contact_saved(self, message: ContactSaved) -> None:
         self.notify(messages.CONTACT_SAVED)
+        if self.vault is not None:  # issue 5: offer a referral when it could be one
+            referral_flow.offer_after_contact(self, self.vault, message.contact_id)
+
+    # --- referrals (issue 5, tui.referral_flow) -------------------------------
+    def action_referrals(self) -> None:
+        """Open the referrals list (home's r key)."""
+        if self.vault is not None:
+            self.push_screen(ReferralsScreen(self.vault))
+
+    def refer_from_clinician(self, clinician_id: str) -> None:
+        """Refer a contact (asked next) to this clinician; the directory may bind it."""
+        if self.vault is not None:
+            referral_flow.refer_from_clinician(self, self.vault, clinician_id)
 
     # --- the unfinished contact (see tui.drafts) ----------------------------
     def _offer_draft(self, vault: Vault) -> None:

@@ -43,12 +43,16 @@ HOME_KEYS: tuple[KeySpec, ...] = (
     # act on the follow-up marked on home; nothing on home takes focus.
     KeySpec("c", "c", "contacts", messages.KEY_CONTACTS),
     KeySpec("o", "o", "add_concern", messages.KEY_ADD_CONCERN),
+    KeySpec("m", "m", "stats", messages.KEY_STATS),  # issue 6: monthly counts
+    KeySpec("p", "p", "app.settings", messages.KEY_SETTINGS),
     KeySpec("up", "up", "followup_move(-1)", messages.KEY_FOLLOWUP_UP),
     KeySpec("down", "down", "followup_move(1)", messages.KEY_FOLLOWUP_DOWN),
     KeySpec("x", "x", "followup_done", messages.KEY_FOLLOWUP_DONE),
     KeySpec("s", "s", "followup_snooze(1)", messages.KEY_FOLLOWUP_SNOOZE),
     KeySpec("S", "S", "followup_snooze(7)", messages.KEY_FOLLOWUP_SNOOZE_WEEK),
     KeySpec("enter", "enter", "followup_contact", messages.KEY_FOLLOWUP_CONTACT),
+    KeySpec("d", "d", "directory", messages.KEY_DIRECTORY),  # issue 4
+    KeySpec("r", "r", "app.referrals", messages.KEY_REFERRALS),  # issue 5
 )
 
 # Handled by the passphrase fields themselves; listed on the help screen only.
@@ -98,6 +102,19 @@ CONTACT_DETAIL_KEYS: tuple[KeySpec, ...] = (
     KeySpec("escape", "escape", "back", messages.KEY_BACK),
 )
 
+# The monthly counts screen (issue 6, tui.screens.stats). Nothing on it takes focus.
+STATS_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("left_square_bracket", "[", "month(-1)", messages.KEY_STATS_MONTH_BACK),
+    KeySpec("right_square_bracket", "]", "month(1)", messages.KEY_STATS_MONTH_FORWARD),
+    KeySpec("g", "g", "pick_month", messages.KEY_STATS_MONTH_TYPED),
+    KeySpec("e", "e", "export", messages.KEY_STATS_EXPORT),
+    KeySpec("down", "down", "scroll(1)", messages.KEY_SCROLL_DOWN),
+    KeySpec("up", "up", "scroll(-1)", messages.KEY_SCROLL_UP),
+    KeySpec("pagedown", "pgdn", "page(1)", messages.KEY_PAGE_DOWN),
+    KeySpec("pageup", "pgup", "page(-1)", messages.KEY_PAGE_UP),
+    KeySpec("escape", "escape", "back", messages.KEY_BACK),
+)
+
 # The yes/no question (tui.screens.confirm).
 CONFIRM_KEYS: tuple[KeySpec, ...] = (
     KeySpec("y", "y", "yes", messages.KEY_CONFIRM_YES),
@@ -107,6 +124,75 @@ CONFIRM_KEYS: tuple[KeySpec, ...] = (
 
 # The colleague's-concern dialog on home, and the topic picker of the contacts list.
 CONCERN_KEYS: tuple[KeySpec, ...] = (KeySpec("escape", "escape", "cancel", messages.KEY_CANCEL),)
+
+# The clinician directory (issue 4). Letters go to the search box while it has focus;
+# on the list they set filters. Up/down/page keys move the list's cursor.
+DIRECTORY_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("enter", "enter", "open", messages.KEY_DIR_OPEN),
+    KeySpec("slash", "/", "search", messages.KEY_DIR_SEARCH),
+    KeySpec("up", "up", "move(-1)", messages.KEY_DIR_ROW_UP),
+    KeySpec("down", "down", "move(1)", messages.KEY_DIR_ROW_DOWN),
+    KeySpec("pageup", "pgup", "page(-1)", messages.KEY_DIR_PAGE_UP),
+    KeySpec("pagedown", "pgdn", "page(1)", messages.KEY_DIR_PAGE_DOWN),
+    KeySpec("s", "s", "pick_specialty", messages.KEY_DIR_SPECIALTY),
+    KeySpec("t", "t", "flag('telehealth')", messages.KEY_DIR_TELEHEALTH),
+    KeySpec("a", "a", "flag('accepting')", messages.KEY_DIR_ACCEPTING),
+    KeySpec("i", "i", "pick_value('insurance')", messages.KEY_DIR_INSURANCE),
+    KeySpec("g", "g", "pick_value('language')", messages.KEY_DIR_LANGUAGE),
+    KeySpec("r", "r", "pick_value('region')", messages.KEY_DIR_REGION),
+    KeySpec("v", "v", "cycle_status", messages.KEY_DIR_STATUS),
+    KeySpec("0", "0", "clear", messages.KEY_DIR_CLEAR),
+    KeySpec("n", "n", "new", messages.KEY_DIR_NEW),
+    KeySpec("e", "e", "edit", messages.KEY_DIR_EDIT),
+    KeySpec("u", "u", "suspend", messages.KEY_DIR_SUSPEND),
+    KeySpec("m", "m", "import", messages.KEY_DIR_IMPORT),
+    KeySpec("x", "x", "export", messages.KEY_DIR_EXPORT),
+    KeySpec("escape", "escape", "back", messages.KEY_BACK),
+)
+
+# One clinician, read-only (issue 4).
+CLINICIAN_DETAIL_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("e", "e", "edit", messages.KEY_DIR_EDIT),
+    KeySpec("u", "u", "suspend", messages.KEY_DIR_SUSPEND),
+    KeySpec("escape", "escape", "back", messages.KEY_BACK),
+)
+
+# The clinician form (issue 4); ctrl+s works while a text field has focus.
+CLINICIAN_FORM_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("ctrl+s", "ctrl+s", "save", messages.KEY_CLINICIAN_SAVE, priority=True),
+    KeySpec("escape", "escape", "cancel", messages.KEY_FORM_CANCEL),
+)
+
+# Referral handoff (issue 5). The lists move with up/down and choose with enter
+# (OptionList's own keys, listed for help); the rest are bound on the screens.
+LIST_MOVE_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("up", "up", "cursor_up", messages.KEY_ROW_UP),
+    KeySpec("down", "down", "cursor_down", messages.KEY_ROW_DOWN),
+    KeySpec("enter", "enter", "select", messages.KEY_CHOOSE),
+)
+REFERRAL_PICK_KEYS: tuple[KeySpec, ...] = (KeySpec("escape", "escape", "back", messages.KEY_BACK),)
+HANDOFF_CARD_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("v", "v", "qr('vcard')", messages.KEY_CARD_VCARD),
+    KeySpec("t", "t", "qr('tel')", messages.KEY_CARD_TEL),
+    KeySpec("f", "f", "full", messages.KEY_CARD_FULL),
+    KeySpec("escape", "escape", "back", messages.KEY_DONE),
+)
+# 1-5 set a referral's status (vocab.REFERRAL_STATUSES order), read by the screen's
+# on_key; listed for help only.
+REFERRAL_STATUS_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("1-5", "1-5", "status", messages.KEY_REFERRAL_STATUS),
+)
+REFERRALS_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("b", "b", "check_back", messages.KEY_REFERRAL_CHECK_BACK),
+    KeySpec("a", "a", "toggle_all", messages.KEY_REFERRAL_SHOW_ALL),
+    KeySpec("escape", "escape", "back", messages.KEY_BACK),
+)
+
+# Bound on the settings screen (priority: ctrl+s works while a field has focus).
+SETTINGS_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("ctrl+s", "ctrl+s", "save", messages.KEY_SETTINGS_SAVE, priority=True),
+    KeySpec("escape", "escape", "cancel", messages.KEY_CANCEL),
+)
 
 # Bound on the help screen.
 HELP_KEYS: tuple[KeySpec, ...] = (

@@ -21,7 +21,8 @@ from textual.screen import Screen
 
 from peerdesk import messages
 from peerdesk.models import FollowUp
-from peerdesk.vault import Settings, Vault, VaultError, WrongPassphrase, followups
+from peerdesk.referral_model import Referral
+from peerdesk.vault import Settings, Vault, VaultError, WrongPassphrase, followups, referrals
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ class Opened:
     schema_version: int
     # Follow-ups due today or overdue, read here so home draws without a query.
     due: tuple[FollowUp, ...] = ()
+    # Referrals whose check-back date has come (issue 5), read here like `due`.
+    referrals_due: tuple[Referral, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,8 @@ def open_safely(opener: Callable[[], Vault]) -> Opened | Refused:
         return Refused(messages.OPEN_UNEXPECTED.format(kind=type(exc).__name__))
     try:
         due = tuple(followups.due(vault.conn, date.today()))
-        return Opened(vault, vault.settings(), vault.schema_version(), due)
+        referrals_due = tuple(referrals.due(vault.conn, date.today()))
+        return Opened(vault, vault.settings(), vault.schema_version(), due, referrals_due)
     except VaultError as exc:
         vault.close()
         return Refused(str(exc))

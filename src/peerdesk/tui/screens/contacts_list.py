@@ -23,7 +23,6 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -33,13 +32,14 @@ from peerdesk.tui import keys
 from peerdesk.tui.contact_text import contact_line, contacts_header
 from peerdesk.tui.screens.contact_detail import ContactDetailScreen, ask_to_delete, edit_contact
 from peerdesk.tui.screens.contacts_topic import TopicPickScreen
+from peerdesk.tui.search_pacer import SearchPacer
 from peerdesk.tui.widgets.text_fields import PasteRefused, PlainInput
 from peerdesk.vault import Vault, contacts
 from peerdesk.vault.contacts import ContactFilter
 
-PAGE_SIZE = 50
+PAGE_SIZE = 30  # more than a screenful; the next page loads near the end
 NEAR_END = 5  # rows before the end at which the next page is fetched
-SEARCH_DELAY = 0.04  # seconds of quiet typing before the search runs
+SEARCH_DELAY = 0.04  # keys closer together than this are one burst: one search
 SEARCH_MAX_CHARS = 200
 
 
@@ -72,7 +72,7 @@ class ContactsListScreen(Screen[None]):
         self.more = False  # the last page was full, so there may be more rows
         self.matching = 0
         self.total = 0
-        self._search_timer: Timer | None = None
+        self.pacer = SearchPacer(self, self._run_search, SEARCH_DELAY)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="contacts-box"):
@@ -107,10 +107,12 @@ class ContactsListScreen(Screen[None]):
         self.reload(keep_place=True)
 
     # --- querying -----------------------------------------------------------
-    def reload(self, *, keep_place: bool = False) -> None:
+    def reload(self, *, keep_place: bool = False, recount: bool = True) -> None:
         """Query the first page (or as many rows as were loaded) and the counts.
 
         With `keep_place` the cursor stays on the same contact, or at the same place.
+        A filter or search change passes `recount=False`: the total cannot have changed,
+        and counting 100,000 rows on every keystroke would cost more than the page.
         """
         if not self.vault.is_open:
             return
@@ -121,7 +123,8 @@ class ContactsListScreen(Screen[None]):
         conn = self.vault.conn
         self.rows = contacts.page(conn, self.filter, limit=limit)
         self.more = len(self.rows) == limit
-        self.total = contacts.count(conn)
+        if recount:
+            self.total = contacts.count(conn)
         self.matching = contacts.count(conn, self.filter) if self._narrowed() else self.total
         option_list.clear_options()
         option_list.add_options(self._options(self.rows))
@@ -187,7 +190,7 @@ class ContactsListScreen(Screen[None]):
     def _set_filter(self, flt: ContactFilter) -> None:
         if flt != self.filter:
             self.filter = flt
-            self.reload()
+            self.reload(recount=False)
 
     # --- the list -----------------------------------------------------------
     @on(OptionList.OptionHighlighted, "#contacts-rows")
@@ -250,14 +253,11 @@ class ContactsListScreen(Screen[None]):
 
     @on(Input.Changed, "#contacts-search")
     def _search_changed(self, event: Input.Changed) -> None:
-        """Wait for a pause in the typing; only the latest text is searched."""
+        """Search now, or after the pause when keys come in a burst (tui.search_pacer)."""
         event.stop()
-        if self._search_timer is not None:
-            self._search_timer.stop()
-        self._search_timer = self.set_timer(SEARCH_DELAY, self._run_search, name="search")
+        self.pacer.changed()
 
     def _run_search(self) -> None:
-        self._search_timer = None
         if not self.vault.is_open:
             return  # locked meanwhile: this screen's widgets may be gone already
         words = self.search_box.value.strip()

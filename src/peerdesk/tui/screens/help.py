@@ -51,6 +51,17 @@ class HelpScreen(Screen[None]):
             (messages.KEYS_ON_FORM, keys.FORM_KEYS + keys.FORM_FIELD_KEYS),
             (messages.KEYS_ON_CONTACTS_LIST, keys.CONTACTS_LIST_KEYS),
             (messages.KEYS_ON_CONTACT_DETAIL, keys.CONTACT_DETAIL_KEYS),
+            (messages.KEYS_ON_DIRECTORY, keys.DIRECTORY_KEYS),
+            (messages.KEYS_ON_CLINICIAN, keys.CLINICIAN_DETAIL_KEYS),
+            (messages.KEYS_ON_CLINICIAN_FORM, keys.CLINICIAN_FORM_KEYS),
+            (messages.KEYS_ON_STATS, keys.STATS_KEYS),
+            (
+                messages.KEYS_ON_REFERRALS,
+                keys.REFERRAL_STATUS_KEYS + keys.REFERRALS_KEYS + keys.LIST_MOVE_KEYS,
+            ),
+            (messages.KEYS_ON_REFERRAL_PICK, keys.REFERRAL_PICK_KEYS + keys.LIST_MOVE_KEYS),
+            (messages.KEYS_ON_CARD, keys.HANDOFF_CARD_KEYS),
+            (messages.KEYS_ON_SETTINGS, keys.SETTINGS_KEYS),
             (messages.KEYS_ON_THIS_SCREEN, keys.HELP_KEYS),
         )
         return (

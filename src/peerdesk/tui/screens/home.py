@@ -30,7 +30,8 @@ from peerdesk.tui.opening import Opened
 from peerdesk.tui.screens.contacts_list import ContactsListScreen
 from peerdesk.tui.screens.followups_concern import Concern, ConcernScreen
 from peerdesk.tui.widgets.followup_panel import FollowUpPanel
-from peerdesk.vault import VaultError, followups, logbook
+from peerdesk.tui.widgets.referrals_due import ReferralsDue
+from peerdesk.vault import VaultError, followups, logbook, referrals
 
 LABEL_WIDTH = 11
 KEY_COLUMN_WIDTH = 34  # two columns of keys fit the 68 columns inside the home box
@@ -62,6 +63,7 @@ class HomeScreen(Screen[None]):
                 self._title(self.opened.due), id="followups-title", classes="section-title"
             )
             yield FollowUpPanel(self.opened.due, self.today(), id="followups")
+            yield ReferralsDue(self.opened.referrals_due, self.today(), id="referrals-due")
             yield Static(Text(messages.HOME_KEYS), classes="section-title")
             yield Static(key_columns(keys.GLOBAL_KEYS + keys.HOME_KEYS), id="home-keys")
             yield Static(self._facts(), id="facts")
@@ -86,6 +88,7 @@ class HomeScreen(Screen[None]):
         due = tuple(followups.due(self.vault.conn, today))
         self.query_one("#followups-title", Static).update(self._title(due))
         self.panel.show(due, today)
+        self.query_one(ReferralsDue).show(tuple(referrals.due(self.vault.conn, today)), today)
 
     @staticmethod
     def _title(due: tuple[FollowUp, ...]) -> Content:
@@ -148,6 +151,18 @@ class HomeScreen(Screen[None]):
     def action_contacts(self) -> None:
         """Open the contacts list."""
         self.app.push_screen(ContactsListScreen(self.vault))
+
+    def action_stats(self) -> None:
+        """Open the monthly counts at this month (issue 6)."""
+        from peerdesk.tui.screens.stats import StatsScreen
+
+        self.app.push_screen(StatsScreen(self.vault, today=self.today))
+
+    def action_directory(self) -> None:
+        """Open the clinician directory (issue 4)."""
+        from peerdesk.tui.screens.directory import DirectoryScreen
+
+        self.app.push_screen(DirectoryScreen(self.vault))
 
     def action_add_concern(self) -> None:
         """Ask for a handle and a due date, then add the follow-up."""

@@ -69,8 +69,10 @@ class UnlockScreen(Screen[None]):
         if not passphrase:
             self._show_status(messages.PASSPHRASE_EMPTY, error=True)
             return
-        self._set_busy(True)
+        # Start the KDF first: restyling the screen for "busy" costs the main thread
+        # a few frames' worth of CSS work, and the worker need not wait for it.
         self._unlock(passphrase)
+        self._set_busy(True)
 
     # description= keeps the passphrase out of the worker's debug description.
     @work(thread=True, exclusive=True, group="open-vault", description="unlock vault")

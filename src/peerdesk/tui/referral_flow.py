@@ -1,0 +1,107 @@
+"""The referral handoff as a sequence of screens, driven from the app.
+
+After a saved contact whose outcome is or could be a referral (referral, follow-up,
+escalated) and that has no referral yet: "Refer to a clinician?" -> the directory
+ranked for the contact -> (an expired or suspended clinician: a warning to confirm)
+-> the referral is recorded (offered, check back in a week) -> the handoff card.
+From a clinician in the directory: which contact? -> the same from the warning on.
+
+Each step checks the vault is still the open one (a lock in between drops it all).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from peerdesk import messages
+from peerdesk.referral_ranking import RankedClinician, needs_confirmation
+from peerdesk.tui.screens.confirm import ConfirmScreen
+from peerdesk.tui.screens.handoff_card import HandoffCardScreen
+from peerdesk.tui.screens.referral_pick import ContactPickScreen, ReferralPickScreen
+from peerdesk.vault import Vault, VaultError, clinicians, contacts, referrals
+
+if TYPE_CHECKING:
+    from peerdesk.tui.app import PeerdeskApp
+
+MAY_REFER_OUTCOMES = frozenset({"referral", "follow-up", "escalated"})
+
+
+def offer_after_contact(app: PeerdeskApp, vault: Vault, contact_id: int) -> None:
+    """Ask "refer to a clinician?" when the saved contact could lead to one."""
+    contact = contacts.get(vault.conn, contact_id)
+    if contact is None or contact.fields.outcome not in MAY_REFER_OUTCOMES:
+        return
+    already = vault.conn.execute("SELECT 1 FROM referrals WHERE contact_id = ?", (contact_id,))
+    if already.fetchone() is not None:
+        return
+    topics = contact.fields.topics
+
+    def answered(yes: bool | None) -> None:
+        if yes and app.vault is vault:
+            open_ranked(app, vault, contact_id, topics)
+
+    app.push_screen(ConfirmScreen(messages.REFERRAL_OFFER_QUESTION, id="refer-offer"), answered)
+
+
+def open_ranked(app: PeerdeskApp, vault: Vault, contact_id: int, topics: tuple[str, ...]) -> None:
+    """The directory ranked for the contact; choosing leads to the card."""
+
+    def chosen(item: RankedClinician | None) -> None:
+        if item is not None and app.vault is vault:
+            confirm_then_refer(app, vault, contact_id, item.id, item.name, item.facts.status)
+
+    app.push_screen(ReferralPickScreen(vault, topics, date.today()), chosen)
+
+
+def refer_from_clinician(app: PeerdeskApp, vault: Vault, clinician_id: str) -> None:
+    """Start from a clinician (the directory): pick the contact, then as above."""
+    found = clinicians.get(vault.conn, clinician_id)
+    if found is None:
+        app.notify(messages.REFERRAL_CLINICIAN_GONE, severity="error")
+        return
+    status = found.vetting_status(date.today())
+
+    def picked(contact_id: int | None) -> None:
+        if contact_id is not None and app.vault is vault:
+            confirm_then_refer(app, vault, contact_id, found.id, found.name, status)
+
+    app.push_screen(ContactPickScreen(vault, found.name), picked)
+
+
+def confirm_then_refer(
+    app: PeerdeskApp, vault: Vault, contact_id: int, clinician_id: str, name: str, status: str
+) -> None:
+    """Expired or suspended: warn and ask first; then record and show the card."""
+    if not needs_confirmation(status):
+        record_and_show(app, vault, contact_id, clinician_id)
+        return
+    label = messages.REFERRAL_RANK_VETTING.get(status, status)
+
+    def answered(yes: bool | None) -> None:
+        if yes and app.vault is vault:
+            record_and_show(app, vault, contact_id, clinician_id)
+
+    question = messages.REFERRAL_NEEDS_CONFIRM.format(name=name, status=label)
+    app.push_screen(ConfirmScreen(question, id="refer-warning"), answered)
+
+
+def record_and_show(app: PeerdeskApp, vault: Vault, contact_id: int, clinician_id: str) -> None:
+    """Record the referral (offered, check back in a week) and show the handoff card."""
+    today = date.today()
+    try:
+        referral_id = referrals.make_referral(vault, contact_id, clinician_id, today=today)
+    except KeyError:
+        app.notify(messages.REFERRAL_GONE, severity="error")
+        return
+    except VaultError as exc:
+        app.notify(str(exc), severity="error")
+        return
+    made = referrals.get(vault.conn, referral_id)
+    found = clinicians.get(vault.conn, clinician_id)
+    if made is None or found is None:
+        app.notify(messages.REFERRAL_GONE, severity="error")
+        return
+    check_back = made.check_back_on.isoformat() if made.check_back_on else ""
+    app.notify(messages.REFERRAL_RECORDED.format(date=check_back))
+    app.push_screen(HandoffCardScreen(found, today))

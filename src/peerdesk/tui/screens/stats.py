@@ -1,0 +1,269 @@
+"""Monthly counts (issue 6): one month's figures, charts and tables, and a 12-month trend.
+
+The counts are exact: it is the peer's own data (suppression is for team merges).
+They come from `vault.monthly`, the same queries `peerdesk report month` runs, on the
+main thread: a month and its trend take a few milliseconds with 100,000 contacts
+(benchmarks/bench_stats_tui.py), a worker would cost more than it saves. The vault is
+queried when the screen opens and when the month changes, never from a timer, and
+never once the vault is closed: a lock drops this screen with the rest.
+
+Widgets are built once; a new month updates their content in place. `e` exports the
+month shown (tui.screens.stats_export) to the file `peerdesk report month` would write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Static
+
+from peerdesk import messages
+from peerdesk.reports import counts as report_counts
+from peerdesk.reports.counts import MonthCounts, MonthTotal, spec_of
+from peerdesk.tui import keys
+from peerdesk.tui.screens.confirm import ConfirmScreen
+from peerdesk.tui.screens.stats_export import (
+    ExportRequest,
+    ExportScreen,
+    MonthPickScreen,
+    export_text,
+)
+from peerdesk.tui.widgets.bar_chart import BarChart, TrendChart
+from peerdesk.vault import Vault, monthly
+from peerdesk.vault.sqlcipher import DatabaseError
+from peerdesk.vocab import label_of
+
+CHARTS = ("topic", "mode", "outcome")  # drawn as bar charts
+SMALL_TABLES = ("initiated_by", "risk", "critical_incident", "referral_status")
+TREND_MONTHS = 12
+FIGURE_GAP = "    "
+
+
+class StatsScroll(VerticalScroll, can_focus=False):
+    """Scrolls only through the screen's listed keys, never bindings of its own."""
+
+
+class StatsScreen(Screen[None]):
+    """One month's counts; [ and ] step the month, g jumps to one, e exports it.
+
+    `today` is a clock for tests; home passes its own. The month starts at this month.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings(keys.STATS_KEYS)
+
+    def __init__(self, vault: Vault, *, today: Callable[[], date] = date.today) -> None:
+        super().__init__()
+        self.vault = vault
+        self.today = today
+        self.month = self.this_month()
+        self.counts: MonthCounts | None = None  # the month shown, once read
+
+    def this_month(self) -> str:
+        return self.today().strftime("%Y-%m")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="stats-box"):
+            with Horizontal(id="stats-top"):
+                yield Static(Text(messages.STATS_TITLE), id="stats-title")
+                yield Static("", id="stats-month")
+            yield Static("", id="stats-figures")
+            with StatsScroll(id="stats-scroll"):
+                yield Static("", id="stats-empty")
+                with Vertical(id="stats-charts"):
+                    topics = self._title("topic", messages.STATS_TOPICS_NOTE)
+                    yield Static(topics, classes="stats-head")
+                    yield BarChart(id="chart-topic")
+                    with Grid(id="stats-grid"):
+                        with Vertical(classes="stats-column"):
+                            yield from self._chart_block("mode")
+                            yield from self._table_block("initiated_by")
+                            yield from self._table_block("referral_status")
+                        with Vertical(classes="stats-column"):
+                            yield from self._chart_block("outcome")
+                            yield from self._table_block("risk")
+                            yield from self._table_block("critical_incident")
+                yield Static("", id="stats-trend-title", classes="stats-head")
+                yield TrendChart(id="stats-trend")
+            yield Static(Text(messages.STATS_KEYS), classes="keys-line")
+
+    @staticmethod
+    def _title(name: str, note: str = "") -> Text:
+        text = Text(messages.REPORT_TABLE_TITLES.get(name, name), style="bold")
+        if note:
+            text.append(f"  ({note})", style="dim")
+        return text
+
+    def _chart_block(self, name: str) -> ComposeResult:
+        yield Static(self._title(name), classes="stats-head", id=f"head-{name}")
+        yield BarChart(id=f"chart-{name}")
+
+    def _table_block(self, name: str) -> ComposeResult:
+        yield Static(self._title(name), classes="stats-head", id=f"head-{name}")
+        yield Static("", id=f"table-{name}", classes="stats-table")
+
+    def on_mount(self) -> None:
+        self.show_month(self.month)
+
+    # --- reading and drawing -------------------------------------------------
+    def show_month(self, month: str) -> None:
+        """Read `month` and its trend, then update every widget in place."""
+        if not self.vault.is_open:
+            return  # locked on the way: this screen is being dropped
+        try:
+            counts = monthly.month_counts(self.vault.conn, month)
+            trend = monthly.trend(self.vault.conn, month, TREND_MONTHS)
+        except DatabaseError as exc:
+            self.notify(messages.STATS_READ_FAILED.format(reason=exc), severity="error")
+            return
+        self.month, self.counts = month, counts
+        self._draw(counts, trend)
+
+    def _draw(self, counts: MonthCounts, trend: list[MonthTotal]) -> None:
+        month_line = Text(counts.month, style="bold")
+        if counts.month == self.this_month():
+            month_line.append(f" {messages.STATS_THIS_MONTH}", style="dim")
+        self.query_one("#stats-month", Static).update(month_line)
+        self.query_one("#stats-figures", Static).update(figures_text(counts))
+        empty = counts.contacts == 0
+        sentence = self.query_one("#stats-empty", Static)
+        sentence.update(Text(messages.STATS_EMPTY.format(month=counts.month) if empty else ""))
+        sentence.display = empty
+        self.query_one("#stats-charts").display = not empty
+        if not empty:
+            self.query_one("#chart-topic", BarChart).show(topic_rows(counts))
+            for name in CHARTS[1:]:
+                self.query_one(f"#chart-{name}", BarChart).show(labelled(counts, name))
+            for name in SMALL_TABLES:
+                rows = labelled(counts, name)
+                for widget_id in (f"#head-{name}", f"#table-{name}"):
+                    self.query_one(widget_id).display = bool(rows)
+                self.query_one(f"#table-{name}", Static).update(table_text(rows))
+        self.query_one("#stats-trend-title", Static).update(
+            Text(messages.STATS_TREND_TITLE.format(month=counts.month), style="bold")
+        )
+        headings = (messages.STATS_TREND_CONTACTS, messages.STATS_TREND_MINUTES)
+        self.query_one("#stats-trend", TrendChart).show(trend, headings)
+
+    # --- actions bound in tui.keys.STATS_KEYS --------------------------------
+    def action_month(self, step: int) -> None:
+        """One month back or forward; never past this month (nothing is logged ahead)."""
+        month = monthly.add_months(self.month, step)
+        if month <= self.this_month():
+            self.show_month(month)
+
+    def action_pick_month(self) -> None:
+        """Ask for a month as YYYY-MM."""
+        self.app.push_screen(MonthPickScreen(self.month, self.this_month()), self._month_picked)
+
+    def _month_picked(self, month: str | None) -> None:
+        if month is not None and month != self.month:
+            self.show_month(month)
+
+    def action_scroll(self, lines: int) -> None:
+        self.query_one(StatsScroll).scroll_relative(y=lines, animate=False)
+
+    def action_page(self, pages: int) -> None:
+        scroll = self.query_one(StatsScroll)
+        scroll.scroll_relative(y=pages * max(1, scroll.size.height - 1), animate=False)
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    # --- export --------------------------------------------------------------
+    def action_export(self) -> None:
+        """Ask for format, file and label, then write the month shown."""
+        if self.counts is not None:
+            self.app.push_screen(ExportScreen(self.month, Path.home()), self._export_asked)
+
+    def _export_asked(self, request: ExportRequest | None) -> None:
+        if request is None or not self.vault.is_open:
+            return
+        if request.path.exists() or request.path.is_symlink():
+
+            def answered(replace: bool | None) -> None:
+                if replace:
+                    self._write(request, force=True)
+
+            question = messages.STATS_EXPORT_REPLACE.format(path=request.path)
+            self.app.push_screen(ConfirmScreen(question), answered)
+            return
+        self._write(request, force=False)
+
+    def _write(self, request: ExportRequest, *, force: bool) -> None:
+        """Read the month again (it may have changed since it was drawn) and write it."""
+        from peerdesk.report_files import write_new
+
+        if not self.vault.is_open:
+            return
+        try:
+            counts = monthly.month_counts(self.vault.conn, request.month)
+            written = write_new(request.path, export_text(counts, request), force=force)
+        except (OSError, DatabaseError) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            self.notify(messages.STATS_EXPORT_FAILED.format(reason=reason), severity="error")
+            return
+        self.notify(messages.STATS_EXPORTED.format(path=written))
+
+
+# --- what the widgets show (pure; the tests read them too) ------------------------
+def labelled(counts: MonthCounts, name: str) -> list[tuple[str, int]]:
+    """A table's (label, count) rows in vocabulary order; [] when not recorded."""
+    choices = spec_of(name).choices
+    return [(label_of(choices, cid), n) for cid, n in counts.table(name).items()]
+
+
+def topic_rows(counts: MonthCounts) -> list[tuple[str, int]]:
+    """Topics that came up this month, most frequent first (ties in vocabulary order).
+
+    Topics with no contact are left out: nineteen rows of mostly zeros would push the
+    rest of the month off the screen.
+    """
+    rows = [row for row in labelled(counts, "topic") if row[1] > 0]
+    return sorted(rows, key=lambda row: -row[1])  # sorted() is stable
+
+
+def table_text(rows: list[tuple[str, int]]) -> Text:
+    """A small table: label, then the count right-aligned."""
+    width = max((len(label) for label, _ in rows), default=0) + 2
+    count_width = max((len(str(n)) for _, n in rows), default=1)
+    text = Text(no_wrap=True, overflow="ellipsis")
+    for index, (label, n) in enumerate(rows):
+        if index:
+            text.append("\n")
+        text.append(label.ljust(width))
+        text.append(str(n).rjust(count_width), style="bold")
+    return text
+
+
+def figures_text(counts: MonthCounts) -> Text:
+    """The month's figures on two lines; referrals say "not recorded" before issue 5."""
+    labels: Mapping[str, str] = messages.REPORT_FIGURE_LABELS
+    recorded = bool(counts.tables.get("referral_status"))
+
+    def value(name: str) -> str:
+        if name == report_counts.REFERRALS and not recorded:
+            return messages.REPORT_NOT_RECORDED_SHORT
+        return str(counts.figures.get(name, 0))
+
+    lines = (
+        (report_counts.CONTACTS, report_counts.MINUTES, report_counts.GROUP_PEOPLE),
+        (report_counts.FOLLOWUPS_COMPLETED, report_counts.REFERRALS),
+    )
+    text = Text()
+    for row, names in enumerate(lines):
+        if row:
+            text.append("\n")
+        for index, name in enumerate(names):
+            if index:
+                text.append(FIGURE_GAP)
+            text.append(f"{labels.get(name, name)} ", style="dim")
+            text.append(value(name), style="bold")
+    return text

@@ -1,0 +1,69 @@
+"""Builders the referral tests share: clinicians in each vetting state, contacts, images."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import zxingcpp
+
+from peerdesk.clinician_model import ClinicianFields
+from peerdesk.handoff import Matrix
+from peerdesk.models import ContactFields
+from peerdesk.vault import Vault, clinicians, logbook
+
+NOW = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)
+
+
+def clinician(
+    name: str, today: date, *, state: str = "vetted", **changes: object
+) -> ClinicianFields:
+    """A valid clinician; state: vetted, revet-due, expired, suspended or unvetted."""
+    vetted_on: date | None = today - timedelta(days=300)
+    revet_due: date | None = {
+        "vetted": today + timedelta(days=200),
+        "revet-due": today + timedelta(days=10),
+        "expired": today - timedelta(days=5),
+        "suspended": today + timedelta(days=200),
+    }.get(state)
+    if state == "unvetted":
+        vetted_on = None
+    base: dict[str, object] = {
+        "name": name,
+        "credentials": "LCSW",
+        "phones": ("+1 555 0100",),
+        "email": "someone@example.org",
+        "address": "12 Elm Street, Springfield",
+        "telehealth": False,
+        "specialties": (),
+        "accepting_new_clients": False,
+        "vetted_by": "Team lead" if vetted_on else None,
+        "vetted_on": vetted_on,
+        "revet_due": revet_due,
+        "suspended": state == "suspended",
+    }
+    base.update(changes)
+    return ClinicianFields(**base).validated()  # type: ignore[arg-type]
+
+
+def add_clinician(vault: Vault, fields: ClinicianFields) -> str:
+    with vault.transaction() as conn:
+        return clinicians.add(conn, fields, NOW)
+
+
+def add_contact(
+    vault: Vault, today: date, topics: tuple[str, ...], *, outcome: str = "referral"
+) -> int:
+    fields = ContactFields(contact_date=today, topics=topics, outcome=outcome, handle="blue car")
+    return logbook.save_contact(vault, fields, today=today)
+
+
+def decode(matrix: Matrix, scale: int = 4) -> bytes:
+    """Decode a QR code from a grayscale image drawn from `matrix` (dark modules black)."""
+    width, height = len(matrix[0]) * scale, len(matrix) * scale
+    pixels = bytearray()
+    for row in matrix:
+        line = b"".join(bytes([0 if dark else 255]) * scale for dark in row)
+        pixels += line * scale
+    found = zxingcpp.read_barcode(memoryview(bytes(pixels)).cast("B", (height, width)))
+    assert found is not None, "no QR code found in the image"
+    return bytes(found.bytes)

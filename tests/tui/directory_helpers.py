@@ -1,0 +1,122 @@
+"""Shared set-up for the directory's Pilot tests: a filled vault, opening the screen."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from peerdesk import synthetic_clinicians
+from peerdesk.clinician_model import ClinicianFields
+from peerdesk.tui.app import PeerdeskApp
+from peerdesk.tui.screens.directory import DirectoryScreen
+from peerdesk.tui.widgets.directory_rows import DirectoryRows
+from peerdesk.vault import Vault
+from peerdesk.vault.directory import save_clinician
+from tests.conftest import PASSPHRASE
+from tests.tui.helpers import wait_until
+from tests.tui.test_lock import unlock
+
+TODAY = date.today()
+MARKUP_NAME = "[red]Dr. Markup[/] [b]Bold[/b]"
+HANDMADE = (
+    ClinicianFields(
+        name="José Quetzal",
+        credentials="LCSW",
+        phones=("(206) 555-0142 ext. 13",),
+        email="jose.quetzal@example.org",
+        region="Zedland",
+        telehealth=True,
+        accepting_new_clients=True,
+        languages=("English", "Nahuatl"),
+        specialties=("trauma",),
+        insurance=("Zeta EAP",),
+        vetted_on=TODAY - timedelta(days=10),
+        revet_due=TODAY + timedelta(days=300),
+    ),
+    ClinicianFields(
+        name="Quentin Expired",
+        region="Zedland",
+        telehealth=True,
+        specialties=("trauma",),
+        vetted_on=TODAY - timedelta(days=400),
+        revet_due=TODAY - timedelta(days=5),
+    ),
+    ClinicianFields(
+        name="Quincy Suspended",
+        region="Zedland",
+        specialties=("grief",),
+        vetted_on=TODAY - timedelta(days=10),
+        revet_due=TODAY + timedelta(days=300),
+        suspended=True,
+    ),
+    ClinicianFields(name=MARKUP_NAME, region="Zedland", notes="[link=x]not a link[/link]"),
+)
+
+
+def fill(vault_path: Path, synthetic: int = 300) -> dict[str, str]:
+    """Create the vault with `synthetic` fictional clinicians plus HANDMADE; name -> id."""
+    ids = {}
+    with Vault.create(vault_path, PASSPHRASE) as vault:
+        if synthetic:
+            synthetic_clinicians.fill(vault, count=synthetic, today=TODAY)
+        for fields in HANDMADE:
+            ids[fields.name] = save_clinician(vault, fields)
+    return ids
+
+
+async def open_directory(pilot: Pilot[None], app: PeerdeskApp) -> DirectoryScreen:
+    """Unlock, press d on home, and return the directory once it has drawn its rows."""
+    await unlock(pilot, app)
+    await pilot.press("d")
+    await wait_until(pilot, lambda: isinstance(app.screen, DirectoryScreen), "directory")
+    screen = app.screen
+    assert isinstance(screen, DirectoryScreen)
+    await wait_until(pilot, lambda: bool(rows(screen).shown), "the first rows")
+    return screen
+
+
+def rows(screen: DirectoryScreen) -> DirectoryRows:
+    return screen.query_one(DirectoryRows)
+
+
+def drawn_lines(screen: DirectoryScreen) -> list[str]:
+    """The rows exactly as the widget paints them (its rendered text), top to bottom."""
+    widget = rows(screen)
+    return str(widget.render()).split("\n") if widget.shown else []
+
+
+async def settle(pilot: Pilot[None], screen: DirectoryScreen, typed: str) -> None:
+    """Wait until the search for exactly `typed` has run (it waits for a pause in typing)."""
+    await wait_until(
+        pilot,
+        lambda: screen.filter.search == (typed.strip() or None) and not screen.pacer.pending,
+        f"the search for {typed!r}",
+    )
+    await pilot.pause()
+
+
+def top(app: PeerdeskApp) -> object:
+    """The screen on top, typed loosely so identity checks after an isinstance stay typed."""
+    return app.screen
+
+
+def selected_name(screen: DirectoryScreen) -> str | None:
+    row = rows(screen).selected
+    return None if row is None else row.name
+
+
+def selected_status(screen: DirectoryScreen) -> str | None:
+    row = rows(screen).selected
+    return None if row is None else row.status
+
+
+async def go_to(pilot: Pilot[None], screen: DirectoryScreen, name: str) -> None:
+    """From the search box down the list until `name` is marked."""
+    await pilot.press("down")
+    for _ in range(rows(screen).matching):
+        if selected_name(screen) == name:
+            return
+        await pilot.press("down")
+    raise AssertionError(f"{name!r} is not in the list")
