@@ -17,30 +17,43 @@ from __future__ import annotations
 
 import asyncio
 import signal
+from importlib import import_module
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
-from textual import events, on
+from textual import events, on, work
 from textual.app import App
 from textual.binding import BindingType
 from textual.screen import Screen
 
 from peerdesk import messages
-from peerdesk.tui import drafts, keys, referral_flow
+from peerdesk.tui import keys
+from peerdesk.tui.events import ContactSaved
 from peerdesk.tui.idle import IdleWatch
 from peerdesk.tui.lockout import RetryDelay
 from peerdesk.tui.opening import VaultCreated, VaultOpened, VaultUnlocked
-from peerdesk.tui.screens.confirm import ConfirmScreen
-from peerdesk.tui.screens.contact_form import ContactFormScreen, ContactSaved
-from peerdesk.tui.screens.contact_values import Draft
 from peerdesk.tui.screens.crisis import CrisisScreen
-from peerdesk.tui.screens.help import HelpScreen
-from peerdesk.tui.screens.home import HomeScreen
-from peerdesk.tui.screens.referrals_list import ReferralsScreen
 from peerdesk.tui.screens.setup import SetupScreen
 from peerdesk.tui.screens.unlock import UnlockScreen
-from peerdesk.vault import InstanceLock, Settings, Vault, VaultBusy
+from peerdesk.vault import InstanceLock, Settings, VaultBusy
+
+if TYPE_CHECKING:
+    from peerdesk.tui.screens.contact_values import Draft
+    from peerdesk.vault import Vault
+
+# Only what draws the first (unlock or set-up) screen is imported above. The rest
+# loads in a thread right after that first frame, while the peer types: see
+# `_warm_up`. Methods import what they use, so nothing depends on the warm-up.
+WARM_UP = (
+    "peerdesk.tui.screens.home",
+    "peerdesk.tui.screens.help",
+    "peerdesk.tui.drafts",
+    "peerdesk.tui.screens.contact_form",
+    "peerdesk.tui.referral_flow",
+    "peerdesk.tui.screens.referrals_list",
+    "peerdesk.vault.store",
+)
 
 # The vault's theme setting -> a Textual built-in theme.
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
@@ -102,6 +115,14 @@ class PeerdeskApp(App[None]):
         self._install_signal_handlers()
         self.set_interval(self.idle_check_seconds, self.check_idle_lock, name="idle-lock")
         self.push_screen(self._locked_screen())
+        self.call_after_refresh(self._warm_up)
+
+    # exit_on_error=False: a failed import here is raised again where the module is used.
+    @work(thread=True, exit_on_error=False, group="warm-up", description="warm up imports")
+    def _warm_up(self) -> None:
+        """Import the screens needed after unlock while the peer types the passphrase."""
+        for name in WARM_UP:
+            import_module(name)
 
     def on_unmount(self) -> None:
         """However the app ends, the vault is closed and our own lock released."""
@@ -138,6 +159,8 @@ class PeerdeskApp(App[None]):
         self.idle.touch()
         if crisis_open:  # the crisis lines opened during the KDF stay on top
             self.pop_screen()
+        from peerdesk.tui.screens.home import HomeScreen
+
         self.switch_screen(HomeScreen(opened))
         self._offer_draft(opened.vault)
         if crisis_open:
@@ -156,6 +179,8 @@ class PeerdeskApp(App[None]):
             if forget is not None:
                 forget()
             return
+        from peerdesk.tui import drafts
+
         problem = drafts.keep(self.vault, self.screen_stack)
         self._drop_everything()
         self.push_screen(self._locked_screen())
@@ -208,6 +233,8 @@ class PeerdeskApp(App[None]):
         No new unlock screen is pushed: the app is going, and leaving the terminal's
         alternate screen takes whatever was drawn with it.
         """
+        from peerdesk.tui import drafts
+
         problem = drafts.keep(self.vault, self.screen_stack) if self.vault else None
         self._drop_everything()
         self.exit(return_code=128 + int(sig), message=Text(problem) if problem else None)
@@ -235,6 +262,8 @@ class PeerdeskApp(App[None]):
 
     def action_help(self) -> None:
         """Open help, or close it when it is already open."""
+        from peerdesk.tui.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()
         elif self.vault is not None:
@@ -254,28 +283,39 @@ class PeerdeskApp(App[None]):
         if self.vault.read_only:
             self.notify(messages.VAULT_READ_ONLY, severity="error")
             return
+        from peerdesk.tui.screens.contact_form import ContactFormScreen
+
         self.push_screen(ContactFormScreen(self.vault))
 
     @on(ContactSaved)
     def _contact_saved(self, message: ContactSaved) -> None:
         self.notify(messages.CONTACT_SAVED)
         if self.vault is not None:  # issue 5: offer a referral when it could be one
+            from peerdesk.tui import referral_flow
+
             referral_flow.offer_after_contact(self, self.vault, message.contact_id)
 
     # --- referrals (issue 5, tui.referral_flow) -------------------------------
     def action_referrals(self) -> None:
         """Open the referrals list (home's r key)."""
+        from peerdesk.tui.screens.referrals_list import ReferralsScreen
+
         if self.vault is not None:
             self.push_screen(ReferralsScreen(self.vault))
 
     def refer_from_clinician(self, clinician_id: str) -> None:
         """Refer a contact (asked next) to this clinician; the directory may bind it."""
+        from peerdesk.tui import referral_flow
+
         if self.vault is not None:
             referral_flow.refer_from_clinician(self, self.vault, clinician_id)
 
     # --- the unfinished contact (see tui.drafts) ----------------------------
     def _offer_draft(self, vault: Vault) -> None:
         """After unlock: ask whether to reopen a contact the lock interrupted."""
+        from peerdesk.tui import drafts
+        from peerdesk.tui.screens.confirm import ConfirmScreen
+
         found = drafts.waiting(vault)
         if isinstance(found, str):
             self.notify(found, severity="error")
@@ -290,6 +330,9 @@ class PeerdeskApp(App[None]):
     def _draft_answered(self, vault: Vault, draft: Draft, *, reopen: bool) -> None:
         if self.vault is not vault:
             return  # locked again meanwhile: the draft stays for the next unlock
+        from peerdesk.tui import drafts
+        from peerdesk.tui.screens.contact_form import ContactFormScreen
+
         problem = drafts.discard(vault)
         if problem is not None:
             self.notify(problem, severity="error")

@@ -15,14 +15,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 from textual.screen import Screen
 
 from peerdesk import messages
-from peerdesk.models import FollowUp
-from peerdesk.referral_model import Referral
-from peerdesk.vault import Settings, Vault, VaultError, WrongPassphrase, followups, referrals
+from peerdesk.vault.errors import VaultError, WrongPassphrase
+
+if TYPE_CHECKING:
+    # Types only: the vault and its repositories load in the worker thread that opens
+    # it (or in the app's warm-up), not before the unlock screen is drawn.
+    from peerdesk.models import FollowUp
+    from peerdesk.referral_model import Referral
+    from peerdesk.vault import Settings, Vault
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,8 @@ def open_safely(opener: Callable[[], Vault]) -> Opened | Refused:
     except Exception as exc:  # noqa: BLE001 - a crash report would print the passphrase
         return Refused(messages.OPEN_UNEXPECTED.format(kind=type(exc).__name__))
     try:
+        from peerdesk.vault import followups, referrals
+
         due = tuple(followups.due(vault.conn, date.today()))
         referrals_due = tuple(referrals.due(vault.conn, date.today()))
         return Opened(vault, vault.settings(), vault.schema_version(), due, referrals_due)

@@ -18,7 +18,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Grid, Vertical
-from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
@@ -28,6 +27,7 @@ from peerdesk import messages, vocab
 from peerdesk.models import ContactFields
 from peerdesk.note_check import check_note
 from peerdesk.tui import keys
+from peerdesk.tui.events import ContactSaved
 from peerdesk.tui.screens.confirm import ConfirmScreen
 from peerdesk.tui.screens.contact_values import FormValues, to_draft
 from peerdesk.tui.screens.imminent import EscalationScreen
@@ -58,16 +58,6 @@ FIELD_IDS = {
 }
 DIGITS = r"[0-9]*"
 DATE_CHARS = r"[0-9-]*"
-
-
-class ContactSaved(Message):
-    """A contact was saved: posted to the screen below the form (it bubbles to the app),
-    and also the form's dismiss result."""
-
-    def __init__(self, contact_id: int, created: bool) -> None:
-        super().__init__()
-        self.contact_id = contact_id
-        self.created = created
 
 
 def label(text: str, *, right: bool = False) -> Static:

@@ -19,7 +19,7 @@ from peerdesk import messages
 from peerdesk.passphrase_strength import Strength, rate
 from peerdesk.tui.opening import UnlockFailed, deliver, open_safely
 from peerdesk.tui.widgets.passphrase import PassphraseInput
-from peerdesk.vault import InstanceLock, Vault
+from peerdesk.vault import InstanceLock
 
 
 class SetupScreen(Screen[None]):
@@ -91,6 +91,8 @@ class SetupScreen(Screen[None]):
     def _create(self, passphrase: str) -> None:
         """Create (KDF included) off the main thread; the result comes back as a message."""
         path, lock = self.vault_path, self.instance_lock
+        from peerdesk.vault import Vault  # here, in the worker: SQLCipher loads off-screen
+
         result = open_safely(lambda: Vault.create(path, passphrase, lock=lock))
         deliver(self, result, created=True)
 

@@ -19,7 +19,7 @@ from peerdesk import messages
 from peerdesk.tui.lockout import RetryDelay
 from peerdesk.tui.opening import UnlockFailed, deliver, open_safely
 from peerdesk.tui.widgets.passphrase import PassphraseInput
-from peerdesk.vault import InstanceLock, Vault
+from peerdesk.vault import InstanceLock
 
 
 class UnlockScreen(Screen[None]):
@@ -79,6 +79,8 @@ class UnlockScreen(Screen[None]):
     def _unlock(self, passphrase: str) -> None:
         """Run the KDF off the main thread; the result comes back as a message."""
         path, lock = self.vault_path, self.instance_lock
+        from peerdesk.vault import Vault  # here, in the worker: SQLCipher loads off-screen
+
         result = open_safely(lambda: Vault.unlock(path, passphrase, lock=lock))
         deliver(self, result, created=False)
 
