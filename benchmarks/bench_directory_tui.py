@@ -139,7 +139,7 @@ async def measure_directory(vault_path: Path) -> Timings:
             run_search()
             applied.append(time.perf_counter())
 
-        screen._run_search = timed_search  # type: ignore[method-assign]
+        screen.pacer._run = timed_search  # the pacer calls this when a search runs
 
         async def clear() -> None:
             screen.search_box.value = ""

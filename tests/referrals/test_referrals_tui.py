@@ -11,6 +11,7 @@ from textual.widgets import OptionList, Static
 
 from peerdesk import handoff
 from peerdesk.tui.app import PeerdeskApp
+from peerdesk.tui.screens.clinician_detail import ClinicianDetailScreen
 from peerdesk.tui.screens.confirm import ConfirmScreen
 from peerdesk.tui.screens.handoff_card import HandoffCardScreen
 from peerdesk.tui.screens.home import HomeScreen
@@ -123,7 +124,12 @@ async def test_from_a_clinician_pick_the_contact_then_the_vcard_code(closed_vaul
     app = PeerdeskApp(closed_vault)
     async with app.run_test(size=(120, 50)) as pilot:
         await unlock(pilot, app)
-        app.refer_from_clinician(ids["best"])
+        assert app.vault is not None
+        # From the directory's detail view of the clinician: r refers a contact to them.
+        app.push_screen(ClinicianDetailScreen(app.vault, ids["best"]))
+        await wait_until(pilot, lambda: isinstance(app.screen, ClinicianDetailScreen), "detail")
+        await pilot.pause()
+        await pilot.press("r")
         await wait_until(pilot, lambda: isinstance(app.screen, ContactPickScreen), "contacts")
         await pilot.pause()
         assert "(blue car)" in str(

@@ -154,6 +154,7 @@ DIRECTORY_KEYS: tuple[KeySpec, ...] = (
 CLINICIAN_DETAIL_KEYS: tuple[KeySpec, ...] = (
     KeySpec("e", "e", "edit", messages.KEY_DIR_EDIT),
     KeySpec("u", "u", "suspend", messages.KEY_DIR_SUSPEND),
+    KeySpec("r", "r", "refer", messages.KEY_DIR_REFER),
     KeySpec("escape", "escape", "back", messages.KEY_BACK),
 )
 

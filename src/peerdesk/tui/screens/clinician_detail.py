@@ -123,5 +123,12 @@ class ClinicianDetailScreen(Screen[None]):
                 suspend=not clinician.fields.suspended,
             )
 
+    def action_refer(self) -> None:
+        """Issue 5: pick one of the peer's contacts, then show the handoff card."""
+        from peerdesk.tui.app import PeerdeskApp
+
+        if isinstance(self.app, PeerdeskApp) and writable(self, self.vault):
+            self.app.refer_from_clinician(self.clinician_id)
+
     def action_back(self) -> None:
         self.dismiss()

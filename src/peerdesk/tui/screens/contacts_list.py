@@ -71,7 +71,7 @@ class ContactsListScreen(Screen[None]):
         self.rows: list[ContactRow] = []
         self.more = False  # the last page was full, so there may be more rows
         self.matching = 0
-        self.total = 0
+        self.total: int | None = None  # counted just after the first rows are drawn
         self.pacer = SearchPacer(self, self._run_search, SEARCH_DELAY)
 
     def compose(self) -> ComposeResult:
@@ -124,8 +124,13 @@ class ContactsListScreen(Screen[None]):
         self.rows = contacts.page(conn, self.filter, limit=limit)
         self.more = len(self.rows) == limit
         if recount:
-            self.total = contacts.count(conn)
-        self.matching = contacts.count(conn, self.filter) if self._narrowed() else self.total
+            # Rows first: counting 100,000 contacts can wait until they are on screen.
+            self.call_after_refresh(self._recount)
+        self.matching = (
+            contacts.count(conn, self.filter)
+            if self._narrowed()
+            else (self.total or len(self.rows))
+        )
         option_list.clear_options()
         option_list.add_options(self._options(self.rows))
         if self.rows:
@@ -136,6 +141,14 @@ class ContactsListScreen(Screen[None]):
                 option_list.highlighted = min(before, len(ids) - 1)
             else:
                 option_list.highlighted = 0
+        self._show_state()
+
+    def _recount(self) -> None:
+        if not self.vault.is_open:
+            return  # locked meanwhile
+        self.total = contacts.count(self.vault.conn)
+        if not self._narrowed():
+            self.matching = self.total
         self._show_state()
 
     def load_more(self) -> None:
@@ -159,7 +172,9 @@ class ContactsListScreen(Screen[None]):
 
     def _show_state(self) -> None:
         """The count line, the filter line, and the empty-list sentence."""
-        if self._narrowed():
+        if self.total is None:
+            count = ""  # for one frame, until _recount has run
+        elif self._narrowed():
             count = messages.CONTACTS_COUNT_MATCH.format(count=self.matching, total=self.total)
         elif self.total == 1:
             count = messages.CONTACTS_COUNT_ONE
@@ -182,7 +197,7 @@ class ContactsListScreen(Screen[None]):
         )
         empty = self.query_one("#contacts-empty", Static)
         empty.update(
-            Content(messages.CONTACTS_NONE_YET if not self.total else messages.CONTACTS_NONE_MATCH)
+            Content(messages.CONTACTS_NONE_YET if self.total == 0 else messages.CONTACTS_NONE_MATCH)
         )
         # The empty list stays on screen (and keeps the focus, so [ ] t still work).
         empty.display = not self.rows

@@ -112,7 +112,7 @@ class SetupScreen(Screen[None]):
         self.busy = busy
         for field in self.query(PassphraseInput):
             field.disabled = busy
-        self.set_class(busy, "-busy")  # app.tcss shows the spinner
+        self.query_one("#spinner").display = busy  # one widget, not a restyle of all
         self._show_status(messages.SETUP_WORKING if busy else "")
 
     def _show_status(self, sentence: str, *, error: bool = False) -> None:

@@ -136,7 +136,9 @@ class UnlockScreen(Screen[None]):
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
         self.query_one(PassphraseInput).disabled = busy
-        self.set_class(busy, "-busy")  # app.tcss shows the spinner
+        # Only the spinner changes: a class on the screen would restyle every widget on
+        # it (tens of milliseconds, paid between Enter and the KDF starting).
+        self.query_one("#spinner").display = busy
         self._show_status(messages.UNLOCK_WORKING if busy else "")
 
     def _show_status(self, sentence: str, *, error: bool = False) -> None:
