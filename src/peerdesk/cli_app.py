@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from peerdesk import __version__, messages
-from peerdesk.cli_clinicians import clinicians_app
 from peerdesk.cli_common import (
     CliState,
     PassphraseStdin,
@@ -30,7 +29,8 @@ from peerdesk.cli_common import (
     state_of,
     user_errors,
 )
-from peerdesk.cli_contacts import contacts_app, followups_app, purge
+from peerdesk.cli_contacts import purge
+from peerdesk.cli_lazy import LazyGroups
 from peerdesk.cli_passphrase import (
     BACKUP_OPEN,
     BACKUP_OWN,
@@ -40,15 +40,13 @@ from peerdesk.cli_passphrase import (
     PassphraseSource,
     tell_strength,
 )
-from peerdesk.cli_referrals import referrals_app
-from peerdesk.cli_reports import report_app
-from peerdesk.cli_settings import settings_app
 
 if TYPE_CHECKING:
     from peerdesk.doctor import DoctorReport
 
 app = typer.Typer(
     name="peerdesk",
+    cls=LazyGroups,  # command groups load only when used (peerdesk.cli_lazy)
     help=messages.CLI_HELP,
     add_completion=False,
     # A Rich traceback could show local variables (passphrases); plain ones never do.
@@ -283,10 +281,4 @@ def crisis() -> None:
         fail(messages.CRISIS_SHOWING_DEFAULTS.format(problem=problem))
 
 
-app.add_typer(contacts_app, name="contacts")
-app.add_typer(clinicians_app, name="clinicians")
-app.add_typer(followups_app, name="followups")
-app.add_typer(report_app, name="report")
-app.add_typer(settings_app, name="settings")
-app.add_typer(referrals_app, name="referrals")
 app.command(help=messages.HELP_PURGE)(purge)
