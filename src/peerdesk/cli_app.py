@@ -30,6 +30,7 @@ from peerdesk.cli_common import (
     user_errors,
 )
 from peerdesk.cli_contacts import purge
+from peerdesk.cli_crisis import crisis_app
 from peerdesk.cli_lazy import LazyGroups
 from peerdesk.cli_passphrase import (
     BACKUP_OPEN,
@@ -250,35 +251,5 @@ def demo(
         typer.echo(messages.CLI_DEMO_REMOVED)
 
 
-@app.command(help=messages.HELP_CRISIS)
-def crisis() -> None:
-    """Print the crisis lines; on a broken file print the defaults too, then exit 1."""
-    from peerdesk.crisis import CrisisLinesInvalid, default_crisis_lines, load_crisis_lines
-
-    problem: str | None = None
-    try:
-        lines = load_crisis_lines()
-    except CrisisLinesInvalid as exc:
-        problem = str(exc)
-        lines = default_crisis_lines()
-    out = [messages.CRISIS_TITLE]
-    for line in lines:
-        reach = line.how or line.number
-        if not reach:
-            out.append(f"  {line.name}: {messages.CRISIS_NOT_SET}")
-            continue
-        checked = (
-            messages.CRISIS_VERIFIED.format(date=line.verified_on.isoformat())
-            if line.verified_on
-            else messages.CRISIS_UNVERIFIED
-        )
-        out.append(f"  {line.name}: {reach} ({checked})")
-        if line.note:
-            out.append(f"      {line.note}")
-    out.append(messages.CRISIS_EMERGENCY)
-    typer.echo("\n".join(out))
-    if problem is not None:
-        fail(messages.CRISIS_SHOWING_DEFAULTS.format(problem=problem))
-
-
+app.add_typer(crisis_app, name="crisis")
 app.command(help=messages.HELP_PURGE)(purge)

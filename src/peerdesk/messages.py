@@ -989,3 +989,18 @@ SETTINGS_SAVED = "Settings saved."
 KEY_SETTINGS = "settings: idle lock, retention, theme, checklist"
 KEY_SETTINGS_SAVE = "save the settings"
 KEYS_ON_SETTINGS = "On the settings screen"
+
+# --- command line: crisis lines --------------------------------------------------
+HELP_CRISIS_SET = (
+    "Set a crisis line: the agency EAP (id eap), the on-call team clinician "
+    "(id on-call-clinician), or a new line of your own. No vault needed."
+)
+HELP_CRISIS_ID = "The line: 988, copline, eap, on-call-clinician, or a new id."
+HELP_CRISIS_NAME = "What the line is called."
+HELP_CRISIS_NUMBER = "The number to call or text."
+HELP_CRISIS_HOW = "How to reach it, e.g. 'Call 555-0100, 24/7'."
+HELP_CRISIS_VERIFIED = "When you last checked that the number works."
+HELP_CRISIS_NOTE = "A short note, e.g. opening hours."
+CRISIS_FIX_FILE_FIRST = "Fix or remove the file first; nothing was changed."
+CRISIS_NEW_NEEDS = "A new line {id!r} needs --name and --number."
+CRISIS_SAVED = "Saved {name} in {path}."
