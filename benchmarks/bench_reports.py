@@ -22,7 +22,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from benchmarks.fixtures import PASSPHRASE, contacts_vault, working_copy
+from benchmarks.fixtures import PASSPHRASE, bare_kdf_open, contacts_vault, working_copy
 from benchmarks.timing import PYTHON, median_ms, time_process
 from peerdesk import synthetic
 from peerdesk.report_files import document, dumps, read_exports
@@ -38,20 +38,6 @@ def main(month: str, fmt: str = typer.Option("table", "--format")) -> None:
 app()
 """
 PEERS = 200
-
-
-def bare_kdf_open(path: Path) -> float:
-    """Seconds for connect + PRAGMA key + the first read: the floor of any unlock."""
-    from sqlcipher3 import dbapi2
-
-    start = time.perf_counter()
-    conn = dbapi2.connect(f"file:{path}?mode=rw", uri=True)
-    conn.execute("PRAGMA key = '" + PASSPHRASE.replace("'", "''") + "'")
-    conn.execute("PRAGMA cipher_log_level = NONE")
-    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    elapsed = time.perf_counter() - start
-    conn.close()
-    return elapsed
 
 
 def peer_files(folder: Path, month: str) -> list[Path]:

@@ -24,27 +24,13 @@ from rich.console import RenderableType
 from textual._compositor import CompositorUpdate
 from textual.screen import Screen
 
-from benchmarks.fixtures import PASSPHRASE, contacts_vault
+from benchmarks.fixtures import PASSPHRASE, bare_kdf_open, contacts_vault
 from benchmarks.timing import report_budget
 from peerdesk.tui.app import PeerdeskApp
 from peerdesk.tui.screens.home import HomeScreen
 from peerdesk.tui.screens.unlock import UnlockScreen
 from peerdesk.tui.widgets.passphrase import PassphraseInput
 from peerdesk.vault import Vault
-
-
-def bare_kdf_open(path: Path) -> float:
-    """Seconds for connect + PRAGMA key + the first read: the floor of any unlock."""
-    from sqlcipher3 import dbapi2
-
-    start = time.perf_counter()
-    conn = dbapi2.connect(f"file:{path}?mode=rw", uri=True)
-    conn.execute("PRAGMA key = '" + PASSPHRASE.replace("'", "''") + "'")
-    conn.execute("PRAGMA cipher_log_level = NONE")
-    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    elapsed = time.perf_counter() - start
-    conn.close()
-    return elapsed
 
 
 class TimedApp(PeerdeskApp):

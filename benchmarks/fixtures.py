@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
 
@@ -39,3 +40,17 @@ def working_copy(original: Path, folder: Path) -> Path:
     target = folder / "vault.peerdesk"
     shutil.copyfile(original, target)
     return target
+
+
+def bare_kdf_open(path: Path, passphrase: str = PASSPHRASE) -> float:
+    """Seconds for connect + PRAGMA key + the first read: the floor of any unlock."""
+    from sqlcipher3 import dbapi2
+
+    start = time.perf_counter()
+    conn = dbapi2.connect(f"file:{path}?mode=rw", uri=True)
+    conn.execute("PRAGMA key = '" + passphrase.replace("'", "''") + "'")
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    elapsed = time.perf_counter() - start
+    conn.close()
+    return elapsed
