@@ -42,26 +42,29 @@ def fts_query(text: str) -> str | None:
     return " ".join(f'"{w}"*' for w in words)
 
 
+def _values(fields: ContactFields) -> tuple[object, ...]:
+    """The stored columns in the order of the INSERT and UPDATE below."""
+    return (
+        fields.contact_date.isoformat(),
+        fields.mode,
+        fields.initiated_by,
+        fields.minutes,
+        fields.head_count,
+        fields.risk,
+        fields.outcome,
+        int(fields.critical_incident),
+        fields.note,
+        fields.handle,
+    )
+
+
 def add(conn: Connection, fields: ContactFields, now: datetime) -> int:
     stamp = now.isoformat(timespec="seconds")
     cur = conn.execute(
         "INSERT INTO contacts (contact_date, mode, initiated_by, minutes, head_count, risk, "
         "outcome, critical_incident, note, handle, created_at, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            fields.contact_date.isoformat(),
-            fields.mode,
-            fields.initiated_by,
-            fields.minutes,
-            fields.head_count,
-            fields.risk,
-            fields.outcome,
-            int(fields.critical_incident),
-            fields.note,
-            fields.handle,
-            stamp,
-            stamp,
-        ),
+        (*_values(fields), stamp, stamp),
     )
     contact_id = int(cur.lastrowid)
     _write_topics(conn, contact_id, fields.topics)
@@ -73,20 +76,7 @@ def update(conn: Connection, contact_id: int, fields: ContactFields, now: dateti
         "UPDATE contacts SET contact_date = ?, mode = ?, initiated_by = ?, minutes = ?, "
         "head_count = ?, risk = ?, outcome = ?, critical_incident = ?, note = ?, handle = ?, "
         "updated_at = ? WHERE id = ?",
-        (
-            fields.contact_date.isoformat(),
-            fields.mode,
-            fields.initiated_by,
-            fields.minutes,
-            fields.head_count,
-            fields.risk,
-            fields.outcome,
-            int(fields.critical_incident),
-            fields.note,
-            fields.handle,
-            now.isoformat(timespec="seconds"),
-            contact_id,
-        ),
+        (*_values(fields), now.isoformat(timespec="seconds"), contact_id),
     )
     conn.execute("DELETE FROM contact_topics WHERE contact_id = ?", (contact_id,))
     _write_topics(conn, contact_id, fields.topics)
