@@ -94,6 +94,7 @@ def optional_text(
         return None
     if len(text) > max_chars:
         raise InvalidInput(field, messages.TEXT_TOO_LONG.format(field=field, max=max_chars))
-    if has_control_characters(text, allow_newlines=allow_newlines):
+    # isprintable() is false for every control character, so most text skips the regex.
+    if not text.isprintable() and has_control_characters(text, allow_newlines=allow_newlines):
         raise InvalidInput(field, messages.TEXT_CONTROL_CHARACTERS.format(field=field))
     return text

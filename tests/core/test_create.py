@@ -157,17 +157,28 @@ def test_migrate_refuses_a_newer_schema(vault: Vault, vault_path: Path) -> None:
     assert sha256(vault_path) == before
 
 
+def _half_then_fail(conn: sqlcipher.Connection) -> None:
+    conn.execute("CREATE TABLE half_done (a INTEGER)")
+    conn.execute("INSERT INTO no_such_table VALUES (1)")
+
+
+@pytest.mark.parametrize("kind", ["sql", "py"])
 def test_a_failing_migration_changes_nothing(
-    vault: Vault, vault_path: Path, monkeypatch: pytest.MonkeyPatch
+    vault: Vault, vault_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
 ) -> None:
-    """Each migration runs in one transaction with its user_version bump."""
+    """Each migration (SQL file or Python module) runs in one transaction with its
+    user_version bump."""
     vault.close()
     shipped = migrate.available()
-    broken = migrate.Migration(
-        len(shipped) + 1,
-        "9999_broken.sql",
-        "CREATE TABLE half_done (a INTEGER);\nINSERT INTO no_such_table VALUES (1);",
-    )
+    if kind == "sql":
+        broken = migrate.Migration(
+            len(shipped) + 1,
+            "9999_broken.sql",
+            "CREATE TABLE half_done (a INTEGER);\nINSERT INTO no_such_table VALUES (1);",
+        )
+    else:
+        broken = migrate.Migration(len(shipped) + 1, "9999_broken.py", module="broken")
+        monkeypatch.setattr(migrate.Migration, "apply", lambda _self, c: _half_then_fail(c))
     monkeypatch.setattr(migrate, "available", lambda: [*shipped, broken])
     conn = sqlcipher.connect(vault_path, PASSPHRASE, mode="rw")
     try:

@@ -15,9 +15,9 @@ written '+1 555 0100, "'=x" is written ''=x, and each reads back exactly.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from peerdesk import messages
 from peerdesk.clinician_model import (
@@ -108,45 +108,30 @@ def from_values(
 ) -> tuple[FileRecord | None, list[RowProblem]]:
     """A record from a row's values (CSV text or JSON values), or every problem in it."""
     problems: list[RowProblem] = []
-    parsed: dict[str, object] = {}
-    for column in COLUMNS:
-        raw = values.get(column)
+    typed: dict[str, object] = {}
+    for column, parse in _FIELD_PARSERS:
         try:
-            parsed[column] = _parse(column, raw)
+            typed[column] = parse(values.get(column), column)
         except InvalidInput as exc:
             problems.append(RowProblem(location, exc.field, str(exc)))
+    try:
+        clinician_id = _id(values.get("id"), "id")
+    except InvalidInput as exc:
+        clinician_id = None
+        problems.append(RowProblem(location, exc.field, str(exc)))
+    try:
+        updated_at = _moment(values.get("updated_at"), "updated_at")
+    except InvalidInput as exc:
+        updated_at = None
+        problems.append(RowProblem(location, exc.field, str(exc)))
     bad = {p.field for p in problems}
     if "name" in bad:
         return None, problems
-    typed = {k: v for k, v in parsed.items() if k in FIELD_NAMES}
-    fields = ClinicianFields(**typed)  # type: ignore[arg-type]
-    clean, found = fields.check()
+    clean, found = ClinicianFields(**typed).check()  # type: ignore[arg-type]
     problems += [RowProblem(location, p.field, str(p)) for p in found if p.field not in bad]
     if problems or clean is None:
         return None, problems
-    clinician_id = parsed["id"]
-    updated_at = parsed["updated_at"]
-    assert clinician_id is None or isinstance(clinician_id, str)
-    assert updated_at is None or isinstance(updated_at, datetime)
     return FileRecord(location, clinician_id, clean, updated_at), []
-
-
-def _parse(column: str, raw: object) -> object:
-    """One value in the type ClinicianFields wants; InvalidInput naming the column."""
-    if column in LIST_FIELDS:
-        return _list(raw, column)
-    if column in BOOL_FIELDS:
-        return _bool(raw, column)
-    text = _text(raw, column)
-    if column == "id":
-        return parse_id(text) if text else None
-    if column in DATE_FIELDS:
-        return parse_date(text, column) if text else None
-    if column == "updated_at":
-        return _moment(text) if text else None
-    if column == "name":
-        return text or ""
-    return text or None
 
 
 def _text(raw: object, column: str) -> str:
@@ -176,11 +161,41 @@ def _bool(raw: object, column: str) -> bool:
     raise InvalidInput(column, messages.DIRECTORY_BAD_BOOLEAN.format(field=column, value=word))
 
 
-def _moment(text: str) -> datetime:
+def _id(raw: object, column: str) -> str | None:
+    text = _text(raw, column)
+    return parse_id(text) if text else None
+
+
+def _day(raw: object, column: str) -> date | None:
+    text = _text(raw, column)
+    return parse_date(text, column) if text else None
+
+
+def _moment(raw: object, column: str) -> datetime | None:
+    text = _text(raw, column)
+    if not text:
+        return None
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
-        raise InvalidInput(
-            "updated_at", messages.DIRECTORY_BAD_TIMESTAMP.format(value=text)
-        ) from None
+        raise InvalidInput(column, messages.DIRECTORY_BAD_TIMESTAMP.format(value=text)) from None
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def _optional(raw: object, column: str) -> str | None:
+    return _text(raw, column) or None
+
+
+def _parser_for(column: str) -> Callable[[object, str], object]:
+    if column in LIST_FIELDS:
+        return _list
+    if column in BOOL_FIELDS:
+        return _bool
+    if column in DATE_FIELDS:
+        return _day
+    return _text if column == "name" else _optional
+
+
+# How each ClinicianFields column is read, decided once rather than per cell: an
+# import reads 21 cells in each of 10,000 rows.
+_FIELD_PARSERS = tuple((column, _parser_for(column)) for column in FIELD_NAMES)

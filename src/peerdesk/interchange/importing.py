@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from peerdesk.clinician_model import ClinicianFields, new_id
+from peerdesk.clinician_model import new_id
 from peerdesk.interchange.cells import RowProblem
 from peerdesk.interchange.reading import ParsedDirectory, read_directory
 from peerdesk.vault import clinicians
@@ -80,18 +80,15 @@ def import_parsed(
     )
 
 
-Write = tuple[str, ClinicianFields, datetime]
-
-
 def _plan(
     conn: Connection, parsed: ParsedDirectory, now: datetime
-) -> tuple[ImportPlan, tuple[list[Write], list[Write]]]:
+) -> tuple[ImportPlan, tuple[list[clinicians.Write], list[clinicians.Write]]]:
     """What the file would do; the writes come back as (adds, updates)."""
     existing = clinicians.stored_values(conn)
     added: list[PlannedRecord] = []
     changed: list[PlannedRecord] = []
-    adds: list[Write] = []
-    updates: list[Write] = []
+    adds: list[clinicians.Write] = []
+    updates: list[clinicians.Write] = []
     unchanged = 0
     for record in parsed.records:
         when = record.updated_at or now

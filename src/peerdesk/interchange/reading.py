@@ -73,7 +73,7 @@ def read_directory(path: Path) -> ParsedDirectory:
             problems.append(row)
             continue
         record, found = from_values(row, location)
-        clinician_id = _id_of(row)
+        clinician_id = record.id if record is not None else _id_of(row)
         if clinician_id is not None:
             if clinician_id in first_seen:
                 sentence = messages.DIRECTORY_DUPLICATE_ID.format(
@@ -153,8 +153,10 @@ def _csv_rows(text: str) -> list[tuple[str, Row]]:
                 )
                 rows.append((location, RowProblem(location, WHOLE_ROW, sentence)))
                 continue
-            row = {h: unneutralise(c.strip()) for h, c in zip(header, cells, strict=False)}
-            rows.append((location, dict(row)))
+            row: dict[str, object] = {
+                h: unneutralise(c.strip()) for h, c in zip(header, cells, strict=False)
+            }
+            rows.append((location, row))
     except csv.Error as exc:
         raise DirectoryFileError(
             messages.DIRECTORY_BAD_CSV.format(line=reader.line_num, reason=exc)

@@ -5,11 +5,12 @@ The user actions (save, suspend, reactivate: one transaction each, like
 vault.logbook) are in vault.directory.
 
 The list a screen shows is `page()` (one screenful of light rows) plus `count()`,
-both driven by a DirectoryFilter. Search is FTS5 with prefix indexes, and the
+both driven by a DirectoryFilter. Search is FTS5 with a one-letter prefix index, and the
 multi-valued filters (specialty, language, insurance) and the region are one instr()
 on the folded filter_keys column, so both stay in single milliseconds over 10,000
-clinicians (see benchmarks/bench_directory.py). Every row written costs SQLCipher's
-memory locking, so a clinician is exactly two writes: its row and its search row.
+clinicians (see benchmarks/bench_directory.py). Writes go through executemany in
+batches (store_many): the connection caches no statements, so one execute per
+clinician would parse the same SQL again for each one.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ _FILTERED = {  # filter_keys kind -> the ClinicianFields list it repeats
     "i": "insurance",
 }
 REGION_KEY = "r"
+_TOPIC_WORDS = {topic.id: f"{topic.id} {topic.label}" for topic in vocab.TOPICS}  # for search
 
 
 @dataclass(frozen=True)
@@ -81,37 +83,86 @@ def stamp(moment: datetime) -> str:
 
 
 # --- writes (inside the caller's transaction) -----------------------------------
+_INSERT = (
+    f"INSERT INTO clinicians (num, {_COLUMNS}, sort_name, filter_keys) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_UPDATE = (
+    "UPDATE clinicians SET name = ?, credentials = ?, practice = ?, phones = ?, email = ?, "
+    "address = ?, region = ?, telehealth = ?, languages = ?, specialties = ?, "
+    "modalities = ?, insurance = ?, accepting_new_clients = ?, "
+    "first_responder_experience = ?, vetted_by = ?, vetted_on = ?, revet_due = ?, "
+    "suspended = ?, notes = ?, updated_at = ?, sort_name = ?, filter_keys = ? WHERE num = ?"
+)
+_INDEX = (
+    "INSERT INTO clinicians_fts (rowid, name, practice, credentials, specialties, "
+    "modalities, region, languages, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+Write = tuple[str, ClinicianFields, datetime]  # (UUID, validated fields, updated_at)
+
+
 def add(
     conn: Connection, fields: ClinicianFields, now: datetime, clinician_id: str | None = None
 ) -> str:
     """Store a validated clinician; returns its UUID (a new one unless given)."""
     clinician_id = clinician_id or new_id()
-    cur = conn.execute(
-        f"INSERT INTO clinicians ({_COLUMNS}, sort_name, filter_keys) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (clinician_id, *values_of(fields), stamp(now), fold(fields.name), _filter_keys(fields)),
-    )
-    _index(conn, int(cur.lastrowid), fields)
+    store_many(conn, [(clinician_id, fields, now)], new=True)
     return clinician_id
 
 
 def update(conn: Connection, clinician_id: str, fields: ClinicianFields, now: datetime) -> bool:
     """Replace every field of a clinician; False if there is no such clinician."""
+    try:
+        store_many(conn, [(clinician_id, fields, now)], new=False)
+    except KeyError:
+        return False
+    return True
+
+
+def store_many(conn: Connection, records: Iterable[Write], *, new: bool) -> int:
+    """Add (new=True) or replace (by UUID) validated clinicians with the given updated_at.
+
+    The caller knows which ids are new (an import compared them already), which saves
+    a look-up per clinician. Returns how many were stored. Raises KeyError (and
+    writes nothing) if an id to replace is not in the directory.
+
+    One executemany per statement, never one execute per clinician: the connection
+    keeps no prepared statements (see vault.sqlcipher.connect), so a loop of
+    execute() would parse the same SQL 10,000 times.
+    """
+    batch = list(records)
+    if new:
+        (last,) = conn.execute("SELECT coalesce(max(num), 0) FROM clinicians").fetchone()
+        nums = list(range(int(last) + 1, int(last) + 1 + len(batch)))
+        conn.executemany(
+            _INSERT,
+            (
+                (num, cid, *values_of(f), stamp(when), fold(f.name), _filter_keys(f))
+                for num, (cid, f, when) in zip(nums, batch, strict=True)
+            ),
+        )
+    else:
+        nums = [_num_of(conn, cid) for cid, _f, _when in batch]
+        conn.executemany(
+            _UPDATE,
+            (
+                (*values_of(f), stamp(when), fold(f.name), _filter_keys(f), num)
+                for num, (_cid, f, when) in zip(nums, batch, strict=True)
+            ),
+        )
+        conn.executemany("DELETE FROM clinicians_fts WHERE rowid = ?", ((n,) for n in nums))
+    conn.executemany(
+        _INDEX, (_search_row(num, f) for num, (_cid, f, _when) in zip(nums, batch, strict=True))
+    )
+    return len(batch)
+
+
+def _num_of(conn: Connection, clinician_id: str) -> int:
     row = conn.execute("SELECT num FROM clinicians WHERE id = ?", (clinician_id,)).fetchone()
     if row is None:
-        return False
-    num = int(row[0])
-    conn.execute(
-        "UPDATE clinicians SET name = ?, credentials = ?, practice = ?, phones = ?, email = ?, "
-        "address = ?, region = ?, telehealth = ?, languages = ?, specialties = ?, "
-        "modalities = ?, insurance = ?, accepting_new_clients = ?, "
-        "first_responder_experience = ?, vetted_by = ?, vetted_on = ?, revet_due = ?, "
-        "suspended = ?, notes = ?, updated_at = ?, sort_name = ?, filter_keys = ? WHERE num = ?",
-        (*values_of(fields), stamp(now), fold(fields.name), _filter_keys(fields), num),
-    )
-    conn.execute("DELETE FROM clinicians_fts WHERE rowid = ?", (num,))
-    _index(conn, num, fields)
-    return True
+        raise KeyError(clinician_id)
+    return int(row[0])
 
 
 def values_of(f: ClinicianFields) -> tuple[object, ...]:
@@ -139,8 +190,11 @@ def values_of(f: ClinicianFields) -> tuple[object, ...]:
     )
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # made once: an import calls it 50,000 times
+
+
 def _json(items: tuple[str, ...]) -> str:
-    return json.dumps(list(items), ensure_ascii=False)
+    return _ENCODE(list(items)) if items else "[]"
 
 
 def filter_key(kind: str, value: str) -> str:
@@ -155,27 +209,76 @@ def _filter_keys(f: ClinicianFields) -> str:
     return "".join(keys)
 
 
-def _index(conn: Connection, num: int, f: ClinicianFields) -> None:
-    """Write the search row of one clinician."""
-    specialties = " ".join(
-        f"{topic} {vocab.label_of(vocab.TOPICS, topic)}" for topic in f.specialties
+def _search_row(num: int, f: ClinicianFields) -> tuple[object, ...]:
+    """The search row of one clinician, in _INDEX's order."""
+    return _search_values(
+        num,
+        f.name,
+        f.practice,
+        f.credentials,
+        f.specialties,
+        f.modalities,
+        f.region,
+        f.languages,
+        f.notes,
+        f.first_responder_experience,
     )
-    notes = "\n".join(t for t in (f.notes, f.first_responder_experience) if t)
-    conn.execute(
-        "INSERT INTO clinicians_fts (rowid, name, practice, credentials, specialties, "
-        "modalities, region, languages, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+
+
+def _search_values(
+    num: int,
+    name: str,
+    practice: str | None,
+    credentials: str | None,
+    specialties: tuple[str, ...],
+    modalities: tuple[str, ...],
+    region: str | None,
+    languages: tuple[str, ...],
+    notes: str | None,
+    experience: str | None,
+) -> tuple[object, ...]:
+    # specialties are searchable by topic id and by label; the notes column also
+    # holds the first-responder experience.
+    topics = " ".join(_TOPIC_WORDS.get(topic, f"{topic} {topic}") for topic in specialties)
+    return (
+        num,
+        name,
+        practice,
+        credentials,
+        topics,
+        " ".join(modalities),
+        region,
+        " ".join(languages),
+        "\n".join(t for t in (notes, experience) if t),
+    )
+
+
+def rebuild_search(conn: Connection) -> int:
+    """Write every clinician's search row into an empty clinicians_fts (a migration
+    that recreates the index calls this). Returns how many rows were written."""
+    rows = conn.execute(
+        "SELECT num, name, practice, credentials, specialties, modalities, region, "
+        "languages, notes, first_responder_experience FROM clinicians"
+    ).fetchall()
+    conn.executemany(
+        _INDEX,
         (
-            num,
-            f.name,
-            f.practice,
-            f.credentials,
-            specialties,
-            " ".join(f.modalities),
-            f.region,
-            " ".join(f.languages),
-            notes,
+            _search_values(
+                int(r[0]),
+                r[1],
+                r[2],
+                r[3],
+                _tuple(r[4]),
+                _tuple(r[5]),
+                r[6],
+                _tuple(r[7]),
+                r[8],
+                r[9],
+            )
+            for r in rows
         ),
     )
+    return len(rows)
 
 
 # --- reads ------------------------------------------------------------------
@@ -373,21 +476,3 @@ def choices(conn: Connection) -> DirectoryChoices:
 
 def total(conn: Connection) -> int:
     return int(conn.execute("SELECT count(*) FROM clinicians").fetchone()[0])
-
-
-def store_many(
-    conn: Connection, records: Iterable[tuple[str, ClinicianFields, datetime]], *, new: bool
-) -> int:
-    """Add (new=True) or replace (by UUID) validated clinicians with the given updated_at.
-
-    The caller knows which ids are new (an import compared them already), which saves
-    a look-up per clinician. Returns how many were stored.
-    """
-    stored = 0
-    for clinician_id, fields, when in records:
-        if new:
-            add(conn, fields, when, clinician_id)
-        elif not update(conn, clinician_id, fields, when):
-            raise KeyError(clinician_id)
-        stored += 1
-    return stored

@@ -1,8 +1,15 @@
-"""Bring a vault's schema up to date, one numbered SQL file per transaction."""
+"""Bring a vault's schema up to date, one numbered migration per transaction.
+
+A migration is an SQL file (NNNN_name.sql) or, when it must compute rows in
+Python (e.g. rebuild a search index whose rows are derived by peerdesk code), a
+module (NNNN_name.py) with `apply(conn)`.
+"""
 
 from __future__ import annotations
 
+import importlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
@@ -10,23 +17,36 @@ from peerdesk import messages
 from peerdesk.vault.errors import VaultTooNew
 from peerdesk.vault.sqlcipher import Connection
 
-_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.(sql|py)$")
+_PACKAGE = "peerdesk.vault.migrations"
 
 
 @dataclass(frozen=True)
 class Migration:
     version: int
     name: str
-    sql: str
+    sql: str = ""
+    module: str = ""  # a Python migration: imported (and its apply() run) only when due
+
+    def apply(self, conn: Connection) -> None:
+        """Run this migration's body inside the caller's transaction."""
+        step: Callable[[Connection], None] = importlib.import_module(self.module).apply
+        step(conn)
 
 
 def available() -> list[Migration]:
     """The migrations shipped in peerdesk.vault.migrations, in order."""
     found: list[Migration] = []
-    for entry in resources.files("peerdesk.vault.migrations").iterdir():
+    for entry in resources.files(_PACKAGE).iterdir():
         match = _NAME.match(entry.name)
-        if match:
-            found.append(Migration(int(match.group(1)), entry.name, entry.read_text("utf-8")))
+        if not match:
+            continue
+        version = int(match.group(1))
+        if match.group(2) == "sql":
+            found.append(Migration(version, entry.name, entry.read_text("utf-8")))
+        else:
+            module = f"{_PACKAGE}.{entry.name.removesuffix('.py')}"
+            found.append(Migration(version, entry.name, module=module))
     found.sort(key=lambda m: m.version)
     versions = [m.version for m in found]
     if versions != list(range(1, len(found) + 1)):
@@ -45,20 +65,25 @@ def current_version(conn: Connection) -> int:
 def migrate(conn: Connection) -> int:
     """Apply every migration newer than user_version; returns the new version.
 
-    Each file runs inside one BEGIN..COMMIT together with its user_version bump,
-    so a crash leaves the vault at the previous version, never half-way.
+    Each migration runs inside one BEGIN..COMMIT together with its user_version
+    bump, so a crash leaves the vault at the previous version, never half-way.
     """
     migrations = available()
     version = current_version(conn)
     if version > len(migrations):
         raise VaultTooNew(messages.VAULT_TOO_NEW.format(found=version, known=len(migrations)))
     for migration in migrations[version:]:
-        script = (
-            f"BEGIN IMMEDIATE;\n{migration.sql}\n"
-            f"PRAGMA user_version = {migration.version};\nCOMMIT;"
-        )
         try:
-            conn.executescript(script)
+            if not migration.module:
+                conn.executescript(
+                    f"BEGIN IMMEDIATE;\n{migration.sql}\n"
+                    f"PRAGMA user_version = {migration.version};\nCOMMIT;"
+                )
+            else:
+                conn.execute("BEGIN IMMEDIATE")
+                migration.apply(conn)
+                conn.execute(f"PRAGMA user_version = {migration.version}")
+                conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")

@@ -66,8 +66,18 @@ def connect(path: Path, passphrase: str, *, mode: str) -> Connection:
     """
     key = normalise_passphrase(passphrase)
     try:
+        # cached_statements=0: with cipher_memory_security ON every allocation SQLite
+        # makes outside its small per-connection lookaside pool costs an mlock and an
+        # munlock system call. Cached statements hold that pool, so with a cache every
+        # row a bulk write touches paid ~50 system calls (a 10,000-clinician import
+        # took 5-7 s after unlock); without one it is 2-3x faster overall, and parsing
+        # a statement again costs tens of microseconds. Measured in docs/performance.md.
         conn = dbapi2.connect(
-            _uri(path, mode), uri=True, isolation_level=None, check_same_thread=False
+            _uri(path, mode),
+            uri=True,
+            isolation_level=None,
+            check_same_thread=False,
+            cached_statements=0,
         )
     except OperationalError as exc:
         raise VaultCannotOpen(messages.VAULT_CANNOT_OPEN.format(path=path, reason=exc)) from None
