@@ -335,8 +335,11 @@ YES_NO_KEYS = "y  yes      n  no"
 ESCALATION_KEYS = "enter or esc  back to the form      ctrl+g  crisis lines"
 CRISIS_KEYS = "esc or ctrl+g  close"
 DRAFT_RESUME_QUESTION = "A contact was left unfinished when peerdesk locked. Open it again?"
-DRAFT_NOT_KEPT = "The unfinished contact could not be kept: {reason}"
-DRAFT_UNREADABLE = "The unfinished contact could not be read back, so it was discarded."
+CLINICIAN_DRAFT_RESUME_QUESTION = (
+    "A clinician record was left unfinished when peerdesk locked. Open it again?"
+)
+DRAFT_NOT_KEPT = "The unfinished form could not be kept: {reason}"
+DRAFT_UNREADABLE = "The unfinished form could not be read back, so it was discarded."
 
 # --- command line: contacts, follow-ups, purge -------------------------------------
 HELP_CONTACTS = "Log contacts and list them."

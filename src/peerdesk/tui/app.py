@@ -39,6 +39,7 @@ from peerdesk.tui.screens.unlock import UnlockScreen
 from peerdesk.vault import InstanceLock, Settings, VaultBusy
 
 if TYPE_CHECKING:
+    from peerdesk.tui.screens.clinician_draft import ClinicianDraft
     from peerdesk.tui.screens.contact_values import Draft
     from peerdesk.vault import Vault
 
@@ -312,31 +313,45 @@ class PeerdeskApp(App[None]):
 
     # --- the unfinished contact (see tui.drafts) ----------------------------
     def _offer_draft(self, vault: Vault) -> None:
-        """After unlock: ask whether to reopen a contact the lock interrupted."""
+        """After unlock: ask whether to reopen a form the lock interrupted."""
         from peerdesk.tui import drafts
+        from peerdesk.tui.screens.clinician_draft import ClinicianDraft
         from peerdesk.tui.screens.confirm import ConfirmScreen
 
         found = drafts.waiting(vault)
         if isinstance(found, str):
             self.notify(found, severity="error")
         elif found is not None:
-            draft: Draft = found
+            draft: Draft | ClinicianDraft = found
+            question = (
+                messages.CLINICIAN_DRAFT_RESUME_QUESTION
+                if isinstance(draft, ClinicianDraft)
+                else messages.DRAFT_RESUME_QUESTION
+            )
 
             def answered(reopen: bool | None) -> None:
                 self._draft_answered(vault, draft, reopen=bool(reopen))
 
-            self.push_screen(ConfirmScreen(messages.DRAFT_RESUME_QUESTION), answered)
+            self.push_screen(ConfirmScreen(question), answered)
 
-    def _draft_answered(self, vault: Vault, draft: Draft, *, reopen: bool) -> None:
+    def _draft_answered(self, vault: Vault, draft: Draft | ClinicianDraft, *, reopen: bool) -> None:
         if self.vault is not vault:
             return  # locked again meanwhile: the draft stays for the next unlock
         from peerdesk.tui import drafts
+        from peerdesk.tui.screens.clinician_draft import ClinicianDraft
+        from peerdesk.tui.screens.clinician_form import ClinicianFormScreen
         from peerdesk.tui.screens.contact_form import ContactFormScreen
 
         problem = drafts.discard(vault)
         if problem is not None:
             self.notify(problem, severity="error")
-        if reopen:
+        if not reopen:
+            return
+        if isinstance(draft, ClinicianDraft):
+            self.push_screen(
+                ClinicianFormScreen(vault, clinician_id=draft.clinician_id, draft=draft.values)
+            )
+        else:
             self.push_screen(
                 ContactFormScreen(
                     vault,

@@ -1,10 +1,11 @@
-"""The interrupted contact form: kept inside the vault when the lock fires, offered back.
+"""The interrupted form: kept inside the vault when the lock fires, offered back.
 
 jrnl's old bug was losing an entry typed before a password prompt; peerdesk's version
-of that would be a lock (ctrl+l, idle, SIGTERM) throwing away a half-written contact.
-So before the vault closes, the open form's fields go into the vault's one draft row
-(encrypted like everything else, never a temp file), and after the next unlock the
-peer is asked whether to open it again. Each step is one transaction.
+of that would be a lock (ctrl+l, idle, SIGTERM) throwing away a half-written contact
+or clinician record. So before the vault closes, the topmost open form's fields go
+into the vault's one draft row (encrypted like everything else, never a temp file),
+and after the next unlock the peer is asked whether to open it again. Each step is
+one transaction.
 """
 
 from __future__ import annotations
@@ -15,15 +16,20 @@ from collections.abc import Iterable
 from textual.screen import Screen
 
 from peerdesk import messages
+from peerdesk.tui.screens import clinician_draft
+from peerdesk.tui.screens.clinician_draft import ClinicianDraft
+from peerdesk.tui.screens.clinician_form import FORM_FIELDS, ClinicianFormScreen
 from peerdesk.tui.screens.contact_form import ContactFormScreen
 from peerdesk.tui.screens.contact_values import Draft, from_draft
 from peerdesk.vault import Vault, VaultError, logbook
 from peerdesk.vault import drafts as drafts_repo
 
 
-def open_form(screens: Iterable[Screen[object]]) -> ContactFormScreen | None:
-    """The topmost contact form on the screen stack, if any."""
-    forms = [screen for screen in screens if isinstance(screen, ContactFormScreen)]
+def open_form(
+    screens: Iterable[Screen[object]],
+) -> ContactFormScreen | ClinicianFormScreen | None:
+    """The topmost contact or clinician form on the screen stack, if any."""
+    forms = [s for s in screens if isinstance(s, ContactFormScreen | ClinicianFormScreen)]
     return forms[-1] if forms else None
 
 
@@ -40,7 +46,7 @@ def keep(vault: Vault, screens: Iterable[Screen[object]]) -> str | None:
     return None
 
 
-def waiting(vault: Vault) -> Draft | str | None:
+def waiting(vault: Vault) -> Draft | ClinicianDraft | str | None:
     """The kept draft, None when there is none, or a sentence when it was unusable.
 
     An unusable draft (damaged, or from another peerdesk version) is removed, so the
@@ -56,7 +62,11 @@ def waiting(vault: Vault) -> Draft | str | None:
         return messages.DRAFT_NOT_KEPT.format(reason=exc)
     if body is None:
         return None
-    draft = from_draft(body)
+    draft: Draft | ClinicianDraft | None
+    if clinician_draft.is_clinician_body(body):
+        draft = clinician_draft.from_body(body, FORM_FIELDS)
+    else:
+        draft = from_draft(body)
     if draft is None:
         problem = discard(vault)
         return problem or messages.DRAFT_UNREADABLE

@@ -2,7 +2,7 @@
 
 Read afresh each time the screen shows (first time and back from the form), so an
 edit is visible at once. Phones are grouped for reading aloud and the email is also
-spelled in words (tui.screens.clinician_text); every value is shown literally.
+spelled in words (tui.clinician_text); every value is shown literally.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from textual.widgets import Static
 from peerdesk import messages
 from peerdesk.clinician_model import Clinician
 from peerdesk.tui import keys
-from peerdesk.tui.screens.clinician_text import detail_text
+from peerdesk.tui.clinician_text import detail_text
 from peerdesk.tui.screens.confirm import ConfirmScreen
 from peerdesk.vault import Vault, VaultError, clinicians
 from peerdesk.vault.directory import set_suspended

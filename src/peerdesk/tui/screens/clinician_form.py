@@ -6,6 +6,8 @@ are, so fixing one field and pressing ctrl+s again is all it takes. Lists (phone
 languages, modalities, insurance) are typed with ";" between entries, as in the CSV
 file; specialties are toggled by their topic letters, as in the contact form.
 Suspension is not a form field: u on the list or the detail asks for it.
+If the vault locks while the form is open, what was typed is kept inside the vault
+and offered back after unlock (tui.drafts, tui.screens.clinician_draft).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from peerdesk.clinician_model import (
     ClinicianFields,
 )
 from peerdesk.tui import keys
+from peerdesk.tui.screens.clinician_draft import RawValue, to_body
 from peerdesk.tui.screens.confirm import ConfirmScreen
 from peerdesk.tui.widgets.choice import ChoiceField
 from peerdesk.tui.widgets.text_fields import NoteArea, PasteRefused, PlainInput
@@ -79,12 +82,22 @@ class ClinicianFormScreen(Screen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = keys.bindings(keys.CLINICIAN_FORM_KEYS)
 
-    def __init__(self, vault: Vault, *, clinician_id: str | None = None) -> None:
+    def __init__(
+        self,
+        vault: Vault,
+        *,
+        clinician_id: str | None = None,
+        draft: dict[str, RawValue] | None = None,
+    ) -> None:
+        """`draft`: the raw values of a form the lock interrupted, shown as they were."""
         super().__init__()
         self.vault = vault
         self.clinician_id = clinician_id
         self.initial = ClinicianFields(name="")
+        self._draft = draft or {}
+        self._restored = draft is not None
         self._start: ClinicianFields | None = None
+        self._start_raw: dict[str, RawValue] = {}
         if clinician_id is not None and vault.is_open:
             found = clinicians.get(vault.conn, clinician_id)
             if found is not None:
@@ -108,11 +121,14 @@ class ClinicianFormScreen(Screen[str | None]):
             yield Static(Text(messages.CLINICIAN_FORM_KEYS), classes="keys-line")
 
     def _field(self, name: str, kind: str, limit: int) -> Widget:
-        value = shown_value(self.initial, name)
+        kept = self._draft.get(name)
+        value = kept if isinstance(kept, str) else shown_value(self.initial, name)
         if kind == "bool":
-            return ChoiceField(YES_NO, "yes" if getattr(self.initial, name) else "no", id=name)
+            flag = "yes" if getattr(self.initial, name) else "no"
+            return ChoiceField(YES_NO, kept if isinstance(kept, str) else flag, id=name)
         if kind == "topics":
-            return TopicPicker(self.initial.specialties, id=name)
+            topics = tuple(kept) if isinstance(kept, list) else self.initial.specialties
+            return TopicPicker(topics, id=name)
         if kind == "area":
             return NoteArea(value, max_chars=limit, field=name, id=name)
         return PlainInput(value, id=name, max_length=limit, field=name)
@@ -120,6 +136,28 @@ class ClinicianFormScreen(Screen[str | None]):
     def on_mount(self) -> None:
         self.query_one("#name").focus()
         self._start = self.typed()[0]  # what "nothing changed" looks like on leaving
+        self._start_raw = self.raw()
+
+    @property
+    def changed(self) -> bool:
+        """True when there is something the team lead would not want to lose."""
+        return self._restored or self.raw() != self._start_raw
+
+    def draft(self) -> dict[str, object]:
+        """What the app keeps in the vault when the lock fires while this form is open."""
+        return to_body(self.raw(), self.clinician_id)
+
+    def raw(self) -> dict[str, RawValue]:
+        """Every field exactly as typed (half-typed dates included)."""
+        values: dict[str, RawValue] = {}
+        for name, kind, _limit in FORM_FIELDS:
+            if kind == "bool":
+                values[name] = self.query_one(f"#{name}", ChoiceField).value
+            elif kind == "topics":
+                values[name] = list(self.query_one(f"#{name}", TopicPicker).chosen)
+            else:
+                values[name] = self._text(name)
+        return values
 
     # --- reading the fields -------------------------------------------------
     def _text(self, name: str) -> str:

@@ -31,8 +31,8 @@ from textual.widgets import Input, Static
 from peerdesk import messages
 from peerdesk.clinician_model import SUSPENDED, ClinicianRow
 from peerdesk.tui import keys
+from peerdesk.tui.clinician_text import filter_summary, next_status
 from peerdesk.tui.screens.clinician_detail import ClinicianDetailScreen, ask_suspend, writable
-from peerdesk.tui.screens.clinician_text import filter_summary, next_status
 from peerdesk.tui.screens.contacts_topic import TopicPickScreen
 from peerdesk.tui.screens.directory_files import start_export, start_import
 from peerdesk.tui.screens.directory_pick import ValuePickScreen

@@ -18,7 +18,7 @@ from textual import events
 from textual.widget import Widget
 
 from peerdesk.clinician_model import ClinicianRow
-from peerdesk.tui.screens.clinician_text import header_line, row_line
+from peerdesk.tui.clinician_text import header_line, row_line
 
 Fetch = Callable[[int, int], list[ClinicianRow]]
 
