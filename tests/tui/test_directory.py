@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from peerdesk import vocab
+from peerdesk import messages, vocab
 from peerdesk.clinician_model import EXPIRED, SUSPENDED
 from peerdesk.tui.app import PeerdeskApp
 from peerdesk.tui.screens.clinician_detail import ClinicianDetailScreen
@@ -76,8 +76,7 @@ async def test_filters_combine_and_clear(vault_path: Path) -> None:
         await pilot.press("down")  # from the search box to the list: letters are filters
         await pilot.press("s")
         assert isinstance(app.screen, TopicPickScreen)
-        trauma_key = next(c.key for c in vocab.TOPICS if c.id == "trauma")
-        await pilot.press(trauma_key)
+        await pilot.press(key_of("trauma"))
         await pilot.pause()
         trauma_only = count_now(app, DirectoryFilter(specialties=("trauma",)))
         assert screen.matching == trauma_only
@@ -108,6 +107,44 @@ async def test_filters_combine_and_clear(vault_path: Path) -> None:
         await pilot.pause()
         assert screen.filter == DirectoryFilter()
         assert screen.matching == 304
+
+
+def key_of(topic: str) -> str:
+    return next(c.key for c in vocab.TOPICS if c.id == topic)
+
+
+async def test_several_specialties_must_all_match(vault_path: Path) -> None:
+    fill(vault_path)
+    app = PeerdeskApp(vault_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_directory(pilot, app)
+        await pilot.press("down", "s", key_of("trauma"))
+        await pilot.pause()
+        trauma = count_now(app, DirectoryFilter(specialties=("trauma",)))
+        await pilot.press("s")
+        picker = app.screen
+        assert isinstance(picker, TopicPickScreen)
+        assert messages.SPECIALTY_PICK_TITLE in screen_text(app)  # about clinicians
+        assert "> t  Trauma" in screen_text(app)  # the chosen one is marked
+        await pilot.press(key_of("grief"))
+        await pilot.pause()
+        assert screen.filter.specialties == ("trauma", "grief")
+        both = count_now(app, DirectoryFilter(specialties=("trauma", "grief")))
+        assert screen.matching == both
+        assert 0 < both < trauma
+        assert "Trauma \u00b7 Grief" in screen_text(app)
+        assert app.vault is not None
+        for row in rows(screen).shown:
+            found = clinicians.get(app.vault.conn, row.id)
+            assert found is not None
+            assert {"trauma", "grief"} <= set(found.fields.specialties)
+        await pilot.press("s", key_of("trauma"))  # chosen again: removed
+        await pilot.pause()
+        assert screen.filter == DirectoryFilter(specialties=("grief",))
+        assert screen.matching == count_now(app, DirectoryFilter(specialties=("grief",)))
+        await pilot.press("s", "0")  # any specialty
+        await pilot.pause()
+        assert screen.filter == DirectoryFilter()
 
 
 async def test_expired_and_suspended_rows_are_marked_in_words(vault_path: Path) -> None:

@@ -255,7 +255,8 @@ class ContactsListScreen(Screen[None]):
 
     def action_pick_topic(self) -> None:
         """Ask for a topic letter (0: all topics)."""
-        self.app.push_screen(TopicPickScreen(self.filter.topic), self._topic_picked)
+        chosen = (self.filter.topic,) if self.filter.topic else ()
+        self.app.push_screen(TopicPickScreen(chosen), self._topic_picked)
 
     def _topic_picked(self, topic: str | None) -> None:
         if topic is not None:

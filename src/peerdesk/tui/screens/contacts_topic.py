@@ -1,11 +1,14 @@
-"""The topic picker of the contacts list: one letter picks a topic, as in the form.
+"""The topic picker: one letter picks a topic, as in the contact form.
 
-Returns a topic id, "" for all topics, or None when the peer pressed escape (keep the
-filter as it was). The letters are the topic mnemonics of `vocab.TOPICS`.
+Used by the contacts list (one topic) and the directory (specialties: the caller
+adds or removes the picked one). Returns a topic id, "" for all topics, or None when
+the peer pressed escape (keep the filter as it was). The letters are the topic
+mnemonics of `vocab.TOPICS`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import ClassVar
 
 from textual import events
@@ -24,24 +27,34 @@ COLUMN_WIDTH = 34
 
 
 class TopicPickScreen(ModalScreen[str | None]):
-    """Topics with their letters in two columns; the current one is marked."""
+    """Topics with their letters in two columns; the chosen ones are marked."""
 
     BINDINGS: ClassVar[list[BindingType]] = keys.bindings(keys.CONCERN_KEYS)
 
-    def __init__(self, current: str | None) -> None:
+    def __init__(
+        self,
+        chosen: Collection[str] = (),
+        *,
+        title: str = messages.TOPIC_PICK_TITLE,
+        all_label: str = messages.TOPIC_PICK_ALL,
+        keys_line: str = messages.TOPIC_PICK_KEYS,
+    ) -> None:
         super().__init__()
-        self.current = current
+        self.chosen = frozenset(chosen)
+        self.title_text = title
+        self.all_label = all_label
+        self.keys_line = keys_line
         self.by_key = {choice.key: choice.id for choice in vocab.TOPICS}
 
     def compose(self) -> ComposeResult:
         with Vertical(id="topic-box", classes="dialog"):
-            yield Static(Content(messages.TOPIC_PICK_TITLE), classes="screen-title")
+            yield Static(Content(self.title_text), classes="screen-title")
             yield Static(self._choices(), id="topic-choices")
-            yield Static(Content(messages.TOPIC_PICK_KEYS), classes="keys-line")
+            yield Static(Content(self.keys_line), classes="keys-line")
 
     def _choices(self) -> Content:
-        entries = [(ALL_TOPICS_KEY, messages.TOPIC_PICK_ALL, self.current is None)]
-        entries += [(c.key, c.label, c.id == self.current) for c in vocab.TOPICS]
+        entries = [(ALL_TOPICS_KEY, self.all_label, not self.chosen)]
+        entries += [(c.key, c.label, c.id in self.chosen) for c in vocab.TOPICS]
         rows = (len(entries) + 1) // 2
         lines = []
         for row in range(rows):

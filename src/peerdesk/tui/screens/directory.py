@@ -4,8 +4,9 @@ The search box has focus on opening. A key after a pause in typing searches at
 once; keys in a quick burst wait for SEARCH_DELAY of quiet, so fast typing runs
 one query for the last keystroke, and only the latest text is ever searched. From
 the list (down or enter from the search box), single letters set filters, which
-combine (AND): s specialty, t telehealth, a accepting new clients, i insurance,
-g language, r region, v vetting status, 0 clears.
+combine (AND): s specialty (several allowed, each must match), t telehealth,
+a accepting new clients, i insurance, g language, r region, v vetting status,
+0 clears.
 
 Only the rows that fit are fetched (`DirectoryRows`), so 10,000 clinicians cost the
 same per keystroke as 10. Queries run on the main thread: a page plus a count is a
@@ -28,7 +29,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from peerdesk import messages
+from peerdesk import messages, vocab
 from peerdesk.clinician_model import SUSPENDED, ClinicianRow
 from peerdesk.tui import keys
 from peerdesk.tui.clinician_text import filter_summary, next_status
@@ -226,14 +227,30 @@ class DirectoryScreen(Screen[None]):
 
     # --- filters ------------------------------------------------------------
     def action_pick_specialty(self) -> None:
-        """Ask for a topic letter (0: any specialty)."""
-        current = self.filter.specialties[0] if self.filter.specialties else None
+        """Ask for a topic letter: it adds that specialty (all must match), or removes
+        it when already chosen; 0 means any specialty."""
+        chosen = self.filter.specialties
 
         def picked(topic: str | None) -> None:
-            if topic is not None:
-                self._set_filter(replace(self.filter, specialties=(topic,) if topic else ()))
+            if topic is None:
+                return
+            if not topic:
+                wanted: tuple[str, ...] = ()
+            elif topic in chosen:
+                wanted = tuple(t for t in chosen if t != topic)
+            else:
+                wanted = vocab.in_topic_order((*chosen, topic))
+            self._set_filter(replace(self.filter, specialties=wanted))
 
-        self.app.push_screen(TopicPickScreen(current), picked)
+        self.app.push_screen(
+            TopicPickScreen(
+                chosen,
+                title=messages.SPECIALTY_PICK_TITLE,
+                all_label=messages.SPECIALTY_PICK_ALL,
+                keys_line=messages.SPECIALTY_PICK_KEYS,
+            ),
+            picked,
+        )
 
     def action_flag(self, what: str) -> None:
         """t / a: telehealth or accepting new clients only, or any again."""
