@@ -89,7 +89,7 @@ def optional_text(
     """Trimmed text, None when empty; refuses control characters and oversize text."""
     if text is None:
         return None
-    text = text.replace("\r\n", "\n").strip()
+    text = (text.replace("\r\n", "\n") if "\r" in text else text).strip()
     if not text:
         return None
     if len(text) > max_chars:

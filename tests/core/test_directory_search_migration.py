@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from peerdesk.vault import Vault, clinicians, migrate
 from peerdesk.vault.clinicians import DirectoryFilter
@@ -49,7 +51,7 @@ def test_unlock_rebuilds_the_search_index_with_one_letter_prefixes(
     with Vault.unlock(vault_path, PASSPHRASE) as vault:
         assert vault.schema_version() == migrate.latest_version()
         (table,) = vault.conn.execute(SEARCH_TABLE).fetchone()
-        assert "prefix = '1'" in table
+        assert "prefix = '1'" in table and "detail = none" in table
         assert vault.conn.execute("SELECT count(*) FROM clinicians_fts").fetchone() == (3,)
         assert names(vault, "b") == ["Béatrice Ortiz"]  # one letter, accent folded
         assert names(vault, "beatr") == ["Béatrice Ortiz"]
@@ -71,3 +73,26 @@ def test_the_rebuilt_index_follows_later_edits(
             )
         assert names(vault, "renamed") == ["Dr. Ada Renamed"]
         assert names(vault, "shift") == []
+
+
+def test_punctuation_and_underscores_in_a_search_never_break_it(vault: Vault) -> None:
+    """detail=none refuses multi-token phrases: every typed word must be one token."""
+    add(vault, fields("Dr. Siobhan O'Brien", modalities=("CBT-I",)))
+    assert names(vault, "o'brien") == ["Dr. Siobhan O'Brien"]
+    assert names(vault, "cbt_i") == ["Dr. Siobhan O'Brien"]
+    assert names(vault, "cbt-i") == ["Dr. Siobhan O'Brien"]
+    for typed in ['"', "'", "*", "_", "__x__", "a_b_c", "(x)", "x:y", "^", "NEAR(a b)", "-", "+"]:
+        clinicians.page(vault.conn, DirectoryFilter(search=typed), today=TODAY)
+        clinicians.count(vault.conn, DirectoryFilter(search=typed), today=TODAY)
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(typed=st.text(max_size=30))
+def test_no_typed_text_breaks_the_search(vault: Vault, typed: str) -> None:
+    """Whatever reaches the search box (any Unicode, controls included) runs as a query."""
+    if clinicians.total(vault.conn) == 0:
+        add(vault, fields("Dr. Ada Example"))
+    clinicians.page(vault.conn, DirectoryFilter(search=typed), today=TODAY)
+    clinicians.count(vault.conn, DirectoryFilter(search=typed, telehealth=True), today=TODAY)

@@ -153,9 +153,11 @@ def _csv_rows(text: str) -> list[tuple[str, Row]]:
                 )
                 rows.append((location, RowProblem(location, WHOLE_ROW, sentence)))
                 continue
-            row: dict[str, object] = {
-                h: unneutralise(c.strip()) for h, c in zip(header, cells, strict=False)
-            }
+            row: dict[str, object] = {}
+            for column, raw in zip(header, cells, strict=False):
+                cell = raw.strip()
+                # The formula guard only ever starts with an apostrophe.
+                row[column] = unneutralise(cell) if cell[:1] == "'" else cell
             rows.append((location, row))
     except csv.Error as exc:
         raise DirectoryFileError(

@@ -19,7 +19,10 @@ _COLUMNS = (
     "id, contact_date, mode, initiated_by, minutes, head_count, risk, outcome, "
     "critical_incident, note, handle, created_at, updated_at"
 )
-_WORD = re.compile(r"\w+", re.UNICODE)
+# Letters and digits only (not "_"): exactly what FTS5's unicode61 tokenizer keeps as one
+# token, so every quoted word is a single token (the directory's index, built with
+# detail=none, refuses multi-token phrases).
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 @dataclass(frozen=True)
