@@ -107,18 +107,18 @@ def from_values(
     values: Mapping[str, object], location: str
 ) -> tuple[FileRecord | None, list[RowProblem]]:
     """A record from a row's values (CSV text or JSON values), or every problem in it."""
-    problems: list[RowProblem] = []
+    problems: list[RowProblem] = []  # in column order: id, the fields, updated_at
+    try:
+        clinician_id = _id(values.get("id"), "id")
+    except InvalidInput as exc:
+        clinician_id = None
+        problems.append(RowProblem(location, exc.field, str(exc)))
     typed: dict[str, object] = {}
     for column, parse in _FIELD_PARSERS:
         try:
             typed[column] = parse(values.get(column), column)
         except InvalidInput as exc:
             problems.append(RowProblem(location, exc.field, str(exc)))
-    try:
-        clinician_id = _id(values.get("id"), "id")
-    except InvalidInput as exc:
-        clinician_id = None
-        problems.append(RowProblem(location, exc.field, str(exc)))
     try:
         updated_at = _moment(values.get("updated_at"), "updated_at")
     except InvalidInput as exc:
