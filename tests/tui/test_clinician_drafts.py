@@ -74,6 +74,10 @@ async def test_a_new_clinician_survives_ctrl_l_and_saves_after_unlock(vault_path
         assert form.query_one("#specialties", TopicPicker).chosen == ("trauma", "sleep")
         assert app.vault is not None
         assert drafts.load(app.vault.conn) is None  # taken out of the vault once reopened
+        await pilot.press("escape")  # a kept form is never dropped without asking
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert clinician_form(app) is form
         form.query_one("#vetted_on", Input).value = ""
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen), "home")

@@ -96,7 +96,6 @@ class ClinicianFormScreen(Screen[str | None]):
         self.initial = ClinicianFields(name="")
         self._draft = draft or {}
         self._restored = draft is not None
-        self._start: ClinicianFields | None = None
         self._start_raw: dict[str, RawValue] = {}
         if clinician_id is not None and vault.is_open:
             found = clinicians.get(vault.conn, clinician_id)
@@ -135,8 +134,7 @@ class ClinicianFormScreen(Screen[str | None]):
 
     def on_mount(self) -> None:
         self.query_one("#name").focus()
-        self._start = self.typed()[0]  # what "nothing changed" looks like on leaving
-        self._start_raw = self.raw()
+        self._start_raw = self.raw()  # what "nothing changed" looks like on leaving
 
     @property
     def changed(self) -> bool:
@@ -260,9 +258,8 @@ class ClinicianFormScreen(Screen[str | None]):
 
     # --- leaving ------------------------------------------------------------
     def action_cancel(self) -> None:
-        """Leave; if anything was typed, ask first."""
-        fields, problems = self.typed()
-        if fields == self._start and not problems:
+        """Leave; if anything was typed (or this is a form kept at lock time), ask first."""
+        if not self.changed:
             self.dismiss(None)
             return
 
