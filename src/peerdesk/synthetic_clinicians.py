@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from peerdesk import vocab
 from peerdesk.clinician_model import REVET_WINDOW_DAYS, ClinicianFields, fold
-from peerdesk.vault import clinicians
+from peerdesk.vault import clinician_writes
 from peerdesk.vault.store import Vault
 
 _FIRST = (
@@ -177,4 +177,4 @@ def generate(
 def fill(vault: Vault, *, count: int, today: date, seed: int = 11) -> int:
     """Add `count` fictional clinicians in one transaction; returns how many."""
     with vault.transaction() as conn:
-        return clinicians.store_many(conn, generate(count, today=today, seed=seed), new=True)
+        return clinician_writes.store_many(conn, generate(count, today=today, seed=seed), new=True)

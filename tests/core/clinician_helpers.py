@@ -7,7 +7,7 @@ from pathlib import Path
 
 from peerdesk.clinician_model import Clinician, ClinicianFields
 from peerdesk.interchange import directory_csv
-from peerdesk.vault import Vault, clinicians
+from peerdesk.vault import Vault, clinician_writes
 
 TODAY = date(2026, 3, 14)
 NOW = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)
@@ -38,7 +38,7 @@ def fields(name: str = "Dr. Ada Example", **changes: object) -> ClinicianFields:
 
 def add(vault: Vault, f: ClinicianFields, clinician_id: str | None = None) -> str:
     with vault.transaction() as conn:
-        return clinicians.add(conn, f, NOW, clinician_id)
+        return clinician_writes.add(conn, f, NOW, clinician_id)
 
 
 def write_csv(path: Path, lines: list[str]) -> Path:

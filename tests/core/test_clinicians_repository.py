@@ -18,7 +18,7 @@ from peerdesk.clinician_model import (
     vetting_status,
 )
 from peerdesk.validation import InvalidInput
-from peerdesk.vault import Vault, clinicians, directory
+from peerdesk.vault import Vault, clinician_writes, clinicians, directory
 from peerdesk.vault.clinicians import DirectoryFilter
 from tests.core.clinician_helpers import NOW, TODAY, add, fields
 
@@ -117,7 +117,7 @@ def test_update_replaces_fields_search_and_filters(vault: Vault) -> None:
     cid = add(vault, fields("Old Name", region="Downtown"))
     later = NOW + timedelta(days=1)
     with vault.transaction() as conn:
-        assert clinicians.update(conn, cid, fields("New Name", region="Riverside"), later)
+        assert clinician_writes.update(conn, cid, fields("New Name", region="Riverside"), later)
     assert names(vault, DirectoryFilter(search="old")) == []
     assert names(vault, DirectoryFilter(search="new")) == ["New Name"]
     assert names(vault, DirectoryFilter(region="downtown")) == []

@@ -19,7 +19,14 @@ from peerdesk.clinician_model import ClinicianFields
 from peerdesk.models import ContactFields
 from peerdesk.report_files import document, dumps
 from peerdesk.reports import render, tally, team_report
-from peerdesk.vault import Vault, clinicians, followups, logbook, monthly, referrals
+from peerdesk.vault import (
+    Vault,
+    clinician_writes,
+    followups,
+    logbook,
+    monthly,
+    referrals,
+)
 from peerdesk.vault.migrate import latest_version
 from tests.conftest import PASSPHRASE
 from tests.core.report_strategies import MONTH, contact_fields
@@ -95,7 +102,7 @@ def test_referrals_are_counted_once_the_table_exists(vault: Vault) -> None:
         vault, ContactFields(contact_date=date(2026, 3, 2), topics=("sleep",)), today=TODAY
     )
     with vault.transaction() as conn:
-        clinician_id = clinicians.add(conn, ClinicianFields(name="Dr. Example"), NOW)
+        clinician_id = clinician_writes.add(conn, ClinicianFields(name="Dr. Example"), NOW)
         for day, status in (
             (date(2026, 3, 2), "offered"),
             (date(2026, 3, 30), "connected"),
@@ -127,7 +134,7 @@ def test_no_export_or_merge_output_carries_text_handles_names_or_days(
     for fields in contacts:
         logbook.save_contact(vault, fields, today=TODAY, now=NOW, follow_up_on=date(2026, 3, 20))
     with vault.transaction() as conn:
-        clinicians.add(conn, ClinicianFields(name=clinician).validated(), NOW)
+        clinician_writes.add(conn, ClinicianFields(name=clinician).validated(), NOW)
     counts = monthly.month_counts(vault.conn, MONTH)
     secrets = [clinician] + [t for f in contacts for t in (f.note, f.handle) if t]
     docs = [document(counts, label=label), document(counts)]

@@ -9,7 +9,7 @@ import zxingcpp
 from peerdesk.clinician_model import ClinicianFields
 from peerdesk.handoff import Matrix
 from peerdesk.models import ContactFields
-from peerdesk.vault import Vault, clinicians, logbook
+from peerdesk.vault import Vault, clinician_writes, logbook
 
 NOW = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)
 
@@ -47,7 +47,7 @@ def clinician(
 
 def add_clinician(vault: Vault, fields: ClinicianFields) -> str:
     with vault.transaction() as conn:
-        return clinicians.add(conn, fields, NOW)
+        return clinician_writes.add(conn, fields, NOW)
 
 
 def add_contact(

@@ -21,7 +21,7 @@ from pathlib import Path
 from peerdesk.clinician_model import new_id
 from peerdesk.interchange.cells import RowProblem
 from peerdesk.interchange.reading import ParsedDirectory, read_directory
-from peerdesk.vault import clinicians
+from peerdesk.vault import clinician_writes, clinicians
 from peerdesk.vault.sqlcipher import Connection
 from peerdesk.vault.store import Vault
 
@@ -73,8 +73,8 @@ def import_parsed(
         return plan
     with vault.transaction() as conn:
         plan, (adds, updates) = _plan(conn, parsed, now)
-        clinicians.store_many(conn, adds, new=True)
-        clinicians.store_many(conn, updates, new=False)
+        clinician_writes.store_many(conn, adds, new=True)
+        clinician_writes.store_many(conn, updates, new=False)
     return ImportPlan(
         plan.added, plan.changed, plan.unchanged, plan.left_alone, plan.problems, written=True
     )
@@ -82,13 +82,13 @@ def import_parsed(
 
 def _plan(
     conn: Connection, parsed: ParsedDirectory, now: datetime
-) -> tuple[ImportPlan, tuple[list[clinicians.Write], list[clinicians.Write]]]:
+) -> tuple[ImportPlan, tuple[list[clinician_writes.Write], list[clinician_writes.Write]]]:
     """What the file would do; the writes come back as (adds, updates)."""
     existing = clinicians.stored_values(conn)
     added: list[PlannedRecord] = []
     changed: list[PlannedRecord] = []
-    adds: list[clinicians.Write] = []
-    updates: list[clinicians.Write] = []
+    adds: list[clinician_writes.Write] = []
+    updates: list[clinician_writes.Write] = []
     unchanged = 0
     for record in parsed.records:
         when = record.updated_at or now
@@ -99,7 +99,7 @@ def _plan(
                 PlannedRecord(record.location, clinician_id, record.fields.name, record.id is None)
             )
             adds.append((clinician_id, record.fields, when))
-        elif current == clinicians.values_of(record.fields):
+        elif current == clinician_writes.values_of(record.fields):
             unchanged += 1
         else:
             stored = clinicians.get(conn, record.id)

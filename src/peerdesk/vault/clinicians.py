@@ -1,26 +1,24 @@
 """The clinician directory: short parameterised SQL in, frozen models out.
 
-Reads take the connection; writes take the connection of the caller's transaction.
-The user actions (save, suspend, reactivate: one transaction each, like
+This module reads, and defines how a clinician is stored (columns, JSON lists, the
+folded filter keys, updated_at); vault.clinician_writes writes, inside the caller's
+transaction. The user actions (save, suspend, reactivate: one transaction each, like
 vault.logbook) are in vault.directory.
 
 The list a screen shows is `page()` (one screenful of light rows) plus `count()`,
 both driven by a DirectoryFilter. Search is FTS5 with a one-letter prefix index, and the
 multi-valued filters (specialty, language, insurance) and the region are one instr()
 on the folded filter_keys column, so both stay in single milliseconds over 10,000
-clinicians (see benchmarks/bench_directory.py). Writes go through executemany in
-batches (store_many): the connection caches no statements, so one execute per
-clinician would parse the same SQL again for each one.
+clinicians (see benchmarks/bench_directory.py).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 
-from peerdesk import vocab
 from peerdesk.clinician_model import (
     EXPIRED,
     REVET_DUE,
@@ -33,7 +31,6 @@ from peerdesk.clinician_model import (
     ClinicianRow,
     DirectoryChoices,
     fold,
-    new_id,
     vetting_status,
 )
 from peerdesk.vault.contacts import fts_query
@@ -41,18 +38,17 @@ from peerdesk.vault.sqlcipher import Connection
 
 PAGE_SIZE = 50
 
-_COLUMNS = (
+COLUMNS = (
     "id, name, credentials, practice, phones, email, address, region, telehealth, "
     "languages, specialties, modalities, insurance, accepting_new_clients, "
     "first_responder_experience, vetted_by, vetted_on, revet_due, suspended, notes, updated_at"
 )
-_FILTERED = {  # filter_keys kind -> the ClinicianFields list it repeats
+FILTERED_LISTS = {  # filter_keys kind -> the ClinicianFields list it repeats
     "s": "specialties",
     "l": "languages",
     "i": "insurance",
 }
 REGION_KEY = "r"
-_TOPIC_WORDS = {topic.id: f"{topic.id} {topic.label}" for topic in vocab.TOPICS}  # for search
 
 
 @dataclass(frozen=True)
@@ -82,210 +78,14 @@ def stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
-# --- writes (inside the caller's transaction) -----------------------------------
-_INSERT = (
-    f"INSERT INTO clinicians (num, {_COLUMNS}, sort_name, filter_keys) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
-_UPDATE = (
-    "UPDATE clinicians SET name = ?, credentials = ?, practice = ?, phones = ?, email = ?, "
-    "address = ?, region = ?, telehealth = ?, languages = ?, specialties = ?, "
-    "modalities = ?, insurance = ?, accepting_new_clients = ?, "
-    "first_responder_experience = ?, vetted_by = ?, vetted_on = ?, revet_due = ?, "
-    "suspended = ?, notes = ?, updated_at = ?, sort_name = ?, filter_keys = ? WHERE num = ?"
-)
-_INDEX = (
-    "INSERT INTO clinicians_fts (rowid, name, practice, credentials, specialties, "
-    "modalities, region, languages, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
-
-Write = tuple[str, ClinicianFields, datetime]  # (UUID, validated fields, updated_at)
-
-
-def add(
-    conn: Connection, fields: ClinicianFields, now: datetime, clinician_id: str | None = None
-) -> str:
-    """Store a validated clinician; returns its UUID (a new one unless given)."""
-    clinician_id = clinician_id or new_id()
-    store_many(conn, [(clinician_id, fields, now)], new=True)
-    return clinician_id
-
-
-def update(conn: Connection, clinician_id: str, fields: ClinicianFields, now: datetime) -> bool:
-    """Replace every field of a clinician; False if there is no such clinician."""
-    try:
-        store_many(conn, [(clinician_id, fields, now)], new=False)
-    except KeyError:
-        return False
-    return True
-
-
-def store_many(conn: Connection, records: Iterable[Write], *, new: bool) -> int:
-    """Add (new=True) or replace (by UUID) validated clinicians with the given updated_at.
-
-    The caller knows which ids are new (an import compared them already), which saves
-    a look-up per clinician. Returns how many were stored. Raises KeyError (and
-    writes nothing) if an id to replace is not in the directory.
-
-    One executemany per statement, never one execute per clinician: the connection
-    keeps no prepared statements (see vault.sqlcipher.connect), so a loop of
-    execute() would parse the same SQL 10,000 times.
-    """
-    batch = list(records)
-    if new:
-        (last,) = conn.execute("SELECT coalesce(max(num), 0) FROM clinicians").fetchone()
-        nums = list(range(int(last) + 1, int(last) + 1 + len(batch)))
-        conn.executemany(
-            _INSERT,
-            (
-                (num, cid, *values_of(f), stamp(when), fold(f.name), _filter_keys(f))
-                for num, (cid, f, when) in zip(nums, batch, strict=True)
-            ),
-        )
-    else:
-        nums = [_num_of(conn, cid) for cid, _f, _when in batch]
-        conn.executemany(
-            _UPDATE,
-            (
-                (*values_of(f), stamp(when), fold(f.name), _filter_keys(f), num)
-                for num, (_cid, f, when) in zip(nums, batch, strict=True)
-            ),
-        )
-        conn.executemany("DELETE FROM clinicians_fts WHERE rowid = ?", ((n,) for n in nums))
-    conn.executemany(
-        _INDEX, (_search_row(num, f) for num, (_cid, f, _when) in zip(nums, batch, strict=True))
-    )
-    return len(batch)
-
-
-def _num_of(conn: Connection, clinician_id: str) -> int:
-    row = conn.execute("SELECT num FROM clinicians WHERE id = ?", (clinician_id,)).fetchone()
-    if row is None:
-        raise KeyError(clinician_id)
-    return int(row[0])
-
-
-def values_of(f: ClinicianFields) -> tuple[object, ...]:
-    """The fields as the database stores them (comparable with stored_values)."""
-    return (
-        f.name,
-        f.credentials,
-        f.practice,
-        _json(f.phones),
-        f.email,
-        f.address,
-        f.region,
-        int(f.telehealth),
-        _json(f.languages),
-        _json(f.specialties),
-        _json(f.modalities),
-        _json(f.insurance),
-        int(f.accepting_new_clients),
-        f.first_responder_experience,
-        f.vetted_by,
-        f.vetted_on.isoformat() if f.vetted_on else None,
-        f.revet_due.isoformat() if f.revet_due else None,
-        int(f.suspended),
-        f.notes,
-    )
-
-
-_ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # made once: an import calls it 50,000 times
-
-
-def _json(items: tuple[str, ...]) -> str:
-    return _ENCODE(list(items)) if items else "[]"
-
-
 def filter_key(kind: str, value: str) -> str:
     """How one filter value appears in filter_keys (kind: s, l, i or r)."""
     return f"\x1f{kind}:{fold(value.strip())}\x1f"
 
 
-def _filter_keys(f: ClinicianFields) -> str:
-    keys = [filter_key(kind, v) for kind, attr in _FILTERED.items() for v in getattr(f, attr)]
-    if f.region:
-        keys.append(filter_key(REGION_KEY, f.region))
-    return "".join(keys)
-
-
-def _search_row(num: int, f: ClinicianFields) -> tuple[object, ...]:
-    """The search row of one clinician, in _INDEX's order."""
-    return _search_values(
-        num,
-        f.name,
-        f.practice,
-        f.credentials,
-        f.specialties,
-        f.modalities,
-        f.region,
-        f.languages,
-        f.notes,
-        f.first_responder_experience,
-    )
-
-
-def _search_values(
-    num: int,
-    name: str,
-    practice: str | None,
-    credentials: str | None,
-    specialties: tuple[str, ...],
-    modalities: tuple[str, ...],
-    region: str | None,
-    languages: tuple[str, ...],
-    notes: str | None,
-    experience: str | None,
-) -> tuple[object, ...]:
-    # specialties are searchable by topic id and by label; the notes column also
-    # holds the first-responder experience.
-    topics = " ".join(_TOPIC_WORDS.get(topic, f"{topic} {topic}") for topic in specialties)
-    return (
-        num,
-        name,
-        practice,
-        credentials,
-        topics,
-        " ".join(modalities),
-        region,
-        " ".join(languages),
-        "\n".join(t for t in (notes, experience) if t),
-    )
-
-
-def rebuild_search(conn: Connection) -> int:
-    """Write every clinician's search row into an empty clinicians_fts (a migration
-    that recreates the index calls this). Returns how many rows were written."""
-    rows = conn.execute(
-        "SELECT num, name, practice, credentials, specialties, modalities, region, "
-        "languages, notes, first_responder_experience FROM clinicians"
-    ).fetchall()
-    conn.executemany(
-        _INDEX,
-        (
-            _search_values(
-                int(r[0]),
-                r[1],
-                r[2],
-                r[3],
-                _tuple(r[4]),
-                _tuple(r[5]),
-                r[6],
-                _tuple(r[7]),
-                r[8],
-                r[9],
-            )
-            for r in rows
-        ),
-    )
-    return len(rows)
-
-
 # --- reads ------------------------------------------------------------------
 def get(conn: Connection, clinician_id: str) -> Clinician | None:
-    row = conn.execute(
-        f"SELECT {_COLUMNS} FROM clinicians WHERE id = ?", (clinician_id,)
-    ).fetchone()
+    row = conn.execute(f"SELECT {COLUMNS} FROM clinicians WHERE id = ?", (clinician_id,)).fetchone()
     return None if row is None else _clinician(row)
 
 
@@ -295,7 +95,7 @@ def find(conn: Connection, prefix: str) -> list[Clinician]:
     if not clean or not all(ch in "0123456789abcdef-" for ch in clean):
         return []
     rows = conn.execute(
-        f"SELECT {_COLUMNS} FROM clinicians WHERE id >= ? AND id < ? ORDER BY id LIMIT 2",
+        f"SELECT {COLUMNS} FROM clinicians WHERE id >= ? AND id < ? ORDER BY id LIMIT 2",
         (clean, clean + "~"),
     ).fetchall()
     return [_clinician(r) for r in rows]
@@ -303,14 +103,14 @@ def find(conn: Connection, prefix: str) -> list[Clinician]:
 
 def every(conn: Connection) -> Iterator[Clinician]:
     """The whole directory in list order (name, then id): what an export writes."""
-    for row in conn.execute(f"SELECT {_COLUMNS} FROM clinicians ORDER BY sort_name, id"):
+    for row in conn.execute(f"SELECT {COLUMNS} FROM clinicians ORDER BY sort_name, id"):
         yield _clinician(row)
 
 
 def stored_values(conn: Connection) -> dict[str, tuple[object, ...]]:
     """Every clinician's fields as stored, by UUID: an import compares these with
     `values_of(fields)` instead of building 10,000 records it mostly will not change."""
-    fields = _COLUMNS.removesuffix(", updated_at")
+    fields = COLUMNS.removesuffix(", updated_at")
     return {str(row[0]): tuple(row[1:]) for row in conn.execute(f"SELECT {fields} FROM clinicians")}
 
 
@@ -321,15 +121,15 @@ def _clinician(r: tuple[object, ...]) -> Clinician:
             name=str(r[1]),
             credentials=_opt(r[2]),
             practice=_opt(r[3]),
-            phones=_tuple(r[4]),
+            phones=from_json_list(r[4]),
             email=_opt(r[5]),
             address=_opt(r[6]),
             region=_opt(r[7]),
             telehealth=bool(r[8]),
-            languages=_tuple(r[9]),
-            specialties=_tuple(r[10]),
-            modalities=_tuple(r[11]),
-            insurance=_tuple(r[12]),
+            languages=from_json_list(r[9]),
+            specialties=from_json_list(r[10]),
+            modalities=from_json_list(r[11]),
+            insurance=from_json_list(r[12]),
             accepting_new_clients=bool(r[13]),
             first_responder_experience=_opt(r[14]),
             vetted_by=_opt(r[15]),
@@ -346,7 +146,7 @@ def _opt(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def _tuple(value: object) -> tuple[str, ...]:
+def from_json_list(value: object) -> tuple[str, ...]:
     return tuple(str(v) for v in json.loads(str(value)))
 
 
@@ -428,8 +228,8 @@ def page(
             region=r[5],
             telehealth=bool(r[6]),
             accepting_new_clients=bool(r[7]),
-            specialties=_tuple(r[8]),
-            languages=_tuple(r[9]),
+            specialties=from_json_list(r[8]),
+            languages=from_json_list(r[9]),
             status=vetting_status(_day(r[10]), _day(r[11]), bool(r[12]), today),
         )
         for r in rows

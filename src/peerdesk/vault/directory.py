@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from peerdesk.clinician_model import ClinicianFields
-from peerdesk.vault import clinicians
+from peerdesk.vault import clinician_writes, clinicians
 from peerdesk.vault.store import Vault
 
 
@@ -30,8 +30,8 @@ def save_clinician(
     now = now or clinicians.utc_now()
     with vault.transaction() as conn:
         if clinician_id is None:
-            return clinicians.add(conn, clean, now)
-        if not clinicians.update(conn, clinician_id, clean, now):
+            return clinician_writes.add(conn, clean, now)
+        if not clinician_writes.update(conn, clinician_id, clean, now):
             raise KeyError(clinician_id)
         return clinician_id
 

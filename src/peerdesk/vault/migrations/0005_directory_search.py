@@ -16,7 +16,7 @@ its pages, which secure_delete zeroes.
 
 from __future__ import annotations
 
-from peerdesk.vault import clinicians
+from peerdesk.vault import clinician_writes
 from peerdesk.vault.sqlcipher import Connection
 
 
@@ -29,4 +29,4 @@ def apply(conn: Connection) -> None:
         "tokenize = 'unicode61 remove_diacritics 2', prefix = '1', detail = none)"
     )
     conn.execute("INSERT INTO clinicians_fts (clinicians_fts, rank) VALUES ('secure-delete', 1)")
-    clinicians.rebuild_search(conn)
+    clinician_writes.rebuild_search(conn)
