@@ -38,6 +38,27 @@ NO_RECOVERY_WARNING = (
     "There is no recovery without this passphrase. Nobody, not even the peerdesk team, "
     "can open the vault if it is lost."
 )
+# What SQLite's own errors mean to a peer (vault.sqlite_errors). Said of reads and
+# writes alike: a failed write was rolled back, so "nothing was changed" is true of both.
+VAULT_DISK_FULL = "The disk is full, so nothing was saved. Free some space and try again."
+VAULT_IO_ERROR = (
+    "The disk could not read or write the vault file (an I/O error), so nothing was "
+    "changed. Check the drive, then try again; `peerdesk doctor` checks the vault."
+)
+VAULT_NOT_WRITABLE = (
+    "The vault file or its folder cannot be written (read-only), so nothing was saved."
+)
+VAULT_FILE_BUSY = (
+    "The vault file is busy (another program is using it), so nothing was changed. "
+    "Try again in a moment."
+)
+VAULT_FILE_DAMAGED = (
+    "Part of the vault file is damaged and could not be read, so nothing was changed. "
+    "Run `peerdesk doctor` to check it, and keep your latest backup safe."
+)
+VAULT_STORAGE_FAILED = (
+    "The vault file could not be used (SQLite error {code}), so nothing was changed."
+)
 
 # --- backup and restore ----------------------------------------------------
 BACKUP_EXISTS = "{path} already exists; choose a new file name for the backup."
