@@ -48,7 +48,7 @@ def fill_disk(vault: Vault) -> None:
 
 def _error(cls: type[dbapi2.Error], code: int, text: str = "x") -> dbapi2.Error:
     exc = cls(text)
-    exc.sqlite_errorcode = code  # type: ignore[attr-defined]
+    exc.sqlite_errorcode = code
     return exc
 
 
@@ -140,6 +140,5 @@ def test_a_damaged_page_read_is_typed(vault: Vault, vault_path: Path) -> None:
     middle = len(data) // 2
     data[middle : middle + 64] = bytes(b ^ 0xFF for b in data[middle : middle + 64])
     vault_path.write_bytes(bytes(data))
-    with Vault.unlock(vault_path, PASSPHRASE) as damaged:
-        with pytest.raises(VaultDamaged):
-            damaged.conn.execute("SELECT note FROM contacts").fetchall()
+    with Vault.unlock(vault_path, PASSPHRASE) as damaged, pytest.raises(VaultDamaged):
+        damaged.conn.execute("SELECT note FROM contacts").fetchall()

@@ -31,7 +31,6 @@ from peerdesk.vault.errors import (
     WrongPassphrase,
 )
 from peerdesk.vault.instance_lock import InstanceLock
-from peerdesk.vault.sqlite_errors import guard, mapped
 from peerdesk.vault.settings import Settings
 from peerdesk.vault.sqlcipher import (
     Connection,
@@ -41,6 +40,7 @@ from peerdesk.vault.sqlcipher import (
     normalise_passphrase,
     sql_string,
 )
+from peerdesk.vault.sqlite_errors import guard, mapped
 
 DIR_MODE = 0o700
 FILE_MODE = 0o600
