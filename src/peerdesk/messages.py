@@ -115,6 +115,24 @@ UNLOCK_KEYS = "enter  unlock      ctrl+g  crisis lines      ctrl+q  quit"
 UNLOCK_WORKING = "Unlocking..."
 UNLOCK_WAIT = "Too many wrong tries. Wait {seconds} s before the next one."
 OPEN_UNEXPECTED = "peerdesk could not open the vault ({kind}). Nothing was changed."
+# The only thing printed when something unexpected ends the app: a fixed sentence, never
+# a traceback or an exception's text (either may hold what the peer typed).
+APP_CRASHED = (
+    "peerdesk stopped after an unexpected problem and closed the vault. {form}"
+    "Everything saved before is safe in the vault at {path}; start peerdesk to open it again."
+)
+APP_CRASHED_FORM_KEPT = "The open form was kept and will be offered after you unlock. "
+APP_CRASHED_FORM_LOST = "The open form could not be kept, so what was typed in it was not saved. "
+# A save that failed with the form still open: what happened, then what to do.
+SAVE_FAILED_DISK_FULL = (
+    "The disk is full, so nothing was saved. What you typed is still on screen: "
+    "free some space and press ctrl+s again."
+)
+SAVE_FAILED_STORAGE = "{reason} What you typed is still on screen: press ctrl+s to try again."
+SAVE_FAILED_UNEXPECTED = (
+    "Something unexpected stopped the save, so nothing was saved. What you typed is still "
+    "on screen: press ctrl+s to try again, or ctrl+l to lock (the form is kept)."
+)
 HOME_TITLE = "peerdesk"
 HOME_VAULT = "Vault"
 HOME_SCHEMA = "Schema"
@@ -360,6 +378,10 @@ CLINICIAN_DRAFT_RESUME_QUESTION = (
     "A clinician record was left unfinished when peerdesk locked. Open it again?"
 )
 DRAFT_NOT_KEPT = "The unfinished form could not be kept: {reason}"
+DRAFT_NOT_KEPT_AT_LOCK = (
+    "When peerdesk locked, the unfinished form could not be kept, so what was typed in it "
+    "was not saved. {reason}"
+)
 DRAFT_UNREADABLE = "The unfinished form could not be read back, so it was discarded."
 
 # --- command line: contacts, follow-ups, purge -------------------------------------
