@@ -782,6 +782,9 @@ STATS_MONTH_TITLE = "Go to a month"
 STATS_MONTH_LABEL = "Month (YYYY-MM), up to {month}"
 STATS_MONTH_KEYS = "enter  go      escape  cancel"
 STATS_MONTH_FUTURE = "{month} has not started yet; choose {latest} or earlier."
+STATS_MONTH_TOO_EARLY = (
+    "{month} is before {first}, when nothing can have been logged; choose a later month."
+)
 STATS_EXPORT_TITLE = "Export the counts for {month}"
 STATS_EXPORT_INTRO = (
     "The file holds counts only: no notes, handles, names or days. JSON is the file for "
