@@ -51,6 +51,14 @@ def printed(app: PeerdeskApp, capsys: pytest.CaptureFixture[str]) -> str:
     return "\n".join((out, err, pending))
 
 
+def unwrapped(text: str) -> str:
+    """The text without any whitespace: Rich wraps lines anywhere, even inside a path."""
+    return "".join(text.split())
+
+
 def assert_no_canary(text: str) -> None:
+    """Neither canary in the text, nor in it with line breaks removed."""
+    joined = "".join(text.split())
     for canary in CANARIES:
         assert canary not in text, f"{canary} leaked into the output"
+        assert canary not in joined, f"{canary} leaked into the output (wrapped)"
