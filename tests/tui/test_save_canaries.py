@@ -88,7 +88,8 @@ async def test_edited_contact_stays_open_when_the_save_breaks(
         await paste(pilot, CANARY_NOTE)
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert app.screen is screen and note(screen).text == CANARY_NOTE
+        assert note(screen).text == CANARY_NOTE
+        assert app.screen is screen
         assert messages.SAVE_FAILED_UNEXPECTED in str(
             screen.query_one("#form-status", Static).content
         )
