@@ -38,6 +38,27 @@ NO_RECOVERY_WARNING = (
     "There is no recovery without this passphrase. Nobody, not even the peerdesk team, "
     "can open the vault if it is lost."
 )
+# What SQLite's own errors mean to a peer (vault.sqlite_errors). Said of reads and
+# writes alike: a failed write was rolled back, so "nothing was changed" is true of both.
+VAULT_DISK_FULL = "The disk is full, so nothing was saved. Free some space and try again."
+VAULT_IO_ERROR = (
+    "The disk could not read or write the vault file (an I/O error), so nothing was "
+    "changed. Check the drive, then try again; `peerdesk doctor` checks the vault."
+)
+VAULT_NOT_WRITABLE = (
+    "The vault file or its folder cannot be written (read-only), so nothing was saved."
+)
+VAULT_FILE_BUSY = (
+    "The vault file is busy (another program is using it), so nothing was changed. "
+    "Try again in a moment."
+)
+VAULT_FILE_DAMAGED = (
+    "Part of the vault file is damaged and could not be read, so nothing was changed. "
+    "Run `peerdesk doctor` to check it, and keep your latest backup safe."
+)
+VAULT_STORAGE_FAILED = (
+    "The vault file could not be used (SQLite error {code}), so nothing was changed."
+)
 
 # --- backup and restore ----------------------------------------------------
 BACKUP_EXISTS = "{path} already exists; choose a new file name for the backup."
@@ -94,6 +115,24 @@ UNLOCK_KEYS = "enter  unlock      ctrl+g  crisis lines      ctrl+q  quit"
 UNLOCK_WORKING = "Unlocking..."
 UNLOCK_WAIT = "Too many wrong tries. Wait {seconds} s before the next one."
 OPEN_UNEXPECTED = "peerdesk could not open the vault ({kind}). Nothing was changed."
+# The only thing printed when something unexpected ends the app: a fixed sentence, never
+# a traceback or an exception's text (either may hold what the peer typed).
+APP_CRASHED = (
+    "peerdesk stopped after an unexpected problem and closed the vault. {form}"
+    "Everything saved before is safe in the vault at {path}; start peerdesk to open it again."
+)
+APP_CRASHED_FORM_KEPT = "The open form was kept and will be offered after you unlock. "
+APP_CRASHED_FORM_LOST = "The open form could not be kept, so what was typed in it was not saved. "
+# A save that failed with the form still open: what happened, then what to do.
+SAVE_FAILED_DISK_FULL = (
+    "The disk is full, so nothing was saved. What you typed is still on screen: "
+    "free some space and press ctrl+s again."
+)
+SAVE_FAILED_STORAGE = "{reason} What you typed is still on screen: press ctrl+s to try again."
+SAVE_FAILED_UNEXPECTED = (
+    "Something unexpected stopped the save, so nothing was saved. What you typed is still "
+    "on screen: press ctrl+s to try again, or ctrl+l to lock (the form is kept)."
+)
 HOME_TITLE = "peerdesk"
 HOME_VAULT = "Vault"
 HOME_SCHEMA = "Schema"
@@ -339,6 +378,10 @@ CLINICIAN_DRAFT_RESUME_QUESTION = (
     "A clinician record was left unfinished when peerdesk locked. Open it again?"
 )
 DRAFT_NOT_KEPT = "The unfinished form could not be kept: {reason}"
+DRAFT_NOT_KEPT_AT_LOCK = (
+    "When peerdesk locked, the unfinished form could not be kept, so what was typed in it "
+    "was not saved. {reason}"
+)
 DRAFT_UNREADABLE = "The unfinished form could not be read back, so it was discarded."
 
 # --- command line: contacts, follow-ups, purge -------------------------------------
@@ -739,6 +782,9 @@ STATS_MONTH_TITLE = "Go to a month"
 STATS_MONTH_LABEL = "Month (YYYY-MM), up to {month}"
 STATS_MONTH_KEYS = "enter  go      escape  cancel"
 STATS_MONTH_FUTURE = "{month} has not started yet; choose {latest} or earlier."
+STATS_MONTH_TOO_EARLY = (
+    "{month} is before {first}, when nothing can have been logged; choose a later month."
+)
 STATS_EXPORT_TITLE = "Export the counts for {month}"
 STATS_EXPORT_INTRO = (
     "The file holds counts only: no notes, handles, names or days. JSON is the file for "

@@ -16,12 +16,14 @@ the open `Vault`.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import signal
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
+from textual import constants as textual_constants
 from textual import events, on, work
 from textual.app import App
 from textual.binding import BindingType
@@ -36,7 +38,7 @@ from peerdesk.tui.opening import VaultCreated, VaultOpened, VaultUnlocked
 from peerdesk.tui.screens.crisis import CrisisScreen
 from peerdesk.tui.screens.setup import SetupScreen
 from peerdesk.tui.screens.unlock import UnlockScreen
-from peerdesk.vault import InstanceLock, Settings, VaultBusy
+from peerdesk.vault import InstanceLock, Settings, VaultBusy, VaultError
 
 if TYPE_CHECKING:
     from peerdesk.tui.screens.clinician_draft import ClinicianDraft
@@ -101,6 +103,10 @@ class PeerdeskApp(App[None]):
         self.idle_check_seconds = idle_check_seconds
         self.vault: Vault | None = None
         self._owns_lock = False
+        # Said after the next unlock: a lock that could not keep the open form.
+        self._lock_problem: str | None = None
+        self._crashed = False
+        self._silence_textual_logs()
         self._previous_handlers: dict[signal.Signals, Any] = {}
         self.theme = THEMES["dark"]
 
@@ -163,6 +169,9 @@ class PeerdeskApp(App[None]):
         from peerdesk.tui.screens.home import HomeScreen
 
         self.switch_screen(HomeScreen(opened))
+        if self._lock_problem is not None:
+            self.notify(self._lock_problem, severity="error", timeout=30, markup=False)
+            self._lock_problem = None
         self._offer_draft(opened.vault)
         if crisis_open:
             self.push_screen(CrisisScreen())
@@ -182,11 +191,11 @@ class PeerdeskApp(App[None]):
             return
         from peerdesk.tui import drafts
 
-        problem = drafts.keep(self.vault, self.screen_stack)
+        # A form that cannot be kept (a full disk) never stops the lock; the sentence
+        # waits for the next unlock, so nothing about it shows on the locked screen.
+        self._lock_problem = drafts.keep(self.vault, self.screen_stack)
         self._drop_everything()
         self.push_screen(self._locked_screen())
-        if problem is not None:
-            self.notify(problem, severity="error")
 
     def _drop_everything(self) -> None:
         """Close the vault first, then every screen above Textual's blank base screen."""
@@ -360,3 +369,64 @@ class PeerdeskApp(App[None]):
                     draft=draft.values,
                 )
             )
+
+    # === unexpected errors: crash output and Textual's logs =====================
+    # Textual's own crash report is a Rich traceback with show_locals=True: the frames'
+    # local variables (a form's note and handle) would go to the terminal and stay in
+    # its scrollback. PeerdeskApp replaces it at the depth every handler, timer, worker
+    # and screen reports to (`_handle_exception`), and keeps Textual's log file and
+    # devtools off. See docs/privacy-and-security.md.
+    def _silence_textual_logs(self) -> None:
+        """No log file (TEXTUAL_LOG), devtools or debug output: any could hold values."""
+        vars(textual_constants)["LOG_FILE"] = None
+        vars(textual_constants)["DEBUG"] = False
+        self.features = frozenset(f for f in self.features if f not in {"devtools", "debug"})
+        self.devtools = None
+        self._devtools_redirector = None
+
+    def _handle_exception(self, error: Exception) -> None:
+        """End the app with a fixed sentence: no traceback, no exception text.
+
+        The open form is kept as a draft first and the vault closed, so a bug costs
+        neither what was typed nor an open file. Under `run_test` the error is still
+        raised again afterwards (Textual's `_exception`), so a test never misses a bug.
+        """
+        self._return_code = 1
+        if self._exception is None:
+            self._exception = error
+            self._exception_event.set()
+        if not self._crashed:
+            self._crashed = True
+            self._exit_renderables.clear()
+            self._exit_renderables.append(Text(self._crash_sentence(), no_wrap=False))
+        self._close_messages_no_wait()
+
+    def _fatal_error(self) -> None:
+        """Textual's traceback printer, replaced: the same fixed sentence."""
+        self._handle_exception(RuntimeError("unexpected error"))
+
+    def _crash_sentence(self) -> str:
+        """Keep the open form, close the vault, and say so with the vault's path only."""
+        form = ""
+        vault = self.vault
+        if vault is not None:
+            form = self._keep_form_at_crash(vault)
+            self.vault = None
+            # Vault.close drops its handle and lock even when SQLite reports a problem
+            # closing; the crash sentence is what matters now, not that problem.
+            with contextlib.suppress(VaultError):
+                vault.close()
+        return messages.APP_CRASHED.format(form=form, path=self.vault_path)
+
+    def _keep_form_at_crash(self, vault: Vault) -> str:
+        """The form clause of the crash sentence ("" when no form held anything)."""
+        from peerdesk.tui import drafts
+
+        form = drafts.open_form(self.screen_stack)
+        if form is None or not form.is_mounted or not form.changed:
+            return ""
+        try:
+            problem = drafts.keep(vault, self.screen_stack)
+        except Exception:  # noqa: BLE001 - a second failure must not hide the sentence
+            problem = messages.APP_CRASHED_FORM_LOST
+        return messages.APP_CRASHED_FORM_LOST if problem else messages.APP_CRASHED_FORM_KEPT

@@ -42,7 +42,7 @@ def keep(vault: Vault, screens: Iterable[Screen[object]]) -> str | None:
         with vault.transaction() as conn:
             drafts_repo.save(conn, form.draft(), logbook.utc_now())
     except VaultError as exc:
-        return messages.DRAFT_NOT_KEPT.format(reason=exc)
+        return messages.DRAFT_NOT_KEPT_AT_LOCK.format(reason=exc)
     return None
 
 

@@ -118,12 +118,12 @@ def backup(vault: Vault, dest: Path, passphrase: str | None = None) -> Path:
         _fsync_file(tmp)
         os.replace(tmp, dest)
         _fsync_dir(dest.parent)
+    except (OSError, DatabaseError) as exc:  # SQLite's typed vault errors included
+        _remove(tmp)
+        raise BackupError(messages.BACKUP_FAILED.format(reason=exc)) from None
     except VaultError:
         _remove(tmp)
         raise
-    except (OSError, DatabaseError) as exc:
-        _remove(tmp)
-        raise BackupError(messages.BACKUP_FAILED.format(reason=exc)) from None
     except BaseException:
         _remove(tmp)
         raise

@@ -7,6 +7,7 @@ instance lock; `close()` leaves no open handle on the vault file.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 from collections.abc import Iterator
@@ -33,11 +34,13 @@ from peerdesk.vault.instance_lock import InstanceLock
 from peerdesk.vault.settings import Settings
 from peerdesk.vault.sqlcipher import (
     Connection,
+    DatabaseError,
     connect,
     integrity_problems,
     normalise_passphrase,
     sql_string,
 )
+from peerdesk.vault.sqlite_errors import guard, mapped
 
 DIR_MODE = 0o700
 FILE_MODE = 0o600
@@ -69,7 +72,9 @@ class Vault:
         health: Health,
     ) -> None:
         self.path = path
-        self._conn: Connection | None = conn
+        # Every read and write goes through the guard, so SQLite's storage errors
+        # (full, I/O, read-only, busy, damaged) arrive as typed vault errors.
+        self._conn: Connection | None = guard(conn)
         self._lock = lock
         self._owns_lock = owns_lock
         self.read_only = read_only
@@ -98,6 +103,7 @@ class Vault:
             conn = None
             try:
                 conn = connect(path, key, mode="rw")
+                conn = guard(conn)
                 # Before any table exists: lets a purge hand freed pages back to the OS.
                 conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
                 conn.execute("PRAGMA journal_mode = WAL")
@@ -139,7 +145,7 @@ class Vault:
         lock = lock or InstanceLock.acquire(path)
         conn = None
         try:
-            conn = connect(path, passphrase, mode="rw")
+            conn = guard(connect(path, passphrase, mode="rw"))
             if migrate.current_version(conn) == 0:
                 # An empty file (cut to 0 bytes, or a create that never finished) keys with
                 # any passphrase; unlock must never turn it into a fresh vault.
@@ -147,7 +153,7 @@ class Vault:
             problems = integrity_problems(conn)
             if problems:
                 conn.close()
-                conn = connect(path, passphrase, mode="ro")
+                conn = guard(connect(path, passphrase, mode="ro"))
                 return cls(
                     path,
                     conn,
@@ -171,12 +177,19 @@ class Vault:
         return vault
 
     def close(self) -> None:
-        """Close the connection (and our instance lock, if we took it). Idempotent."""
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
-        if self._owns_lock and self._lock is not None:
-            self._lock.release()
+        """Close the connection (and our instance lock, if we took it). Idempotent.
+
+        A close that SQLite refuses (an I/O error writing the last of the WAL back) still
+        drops our handle: the file stays consistent, and the next open recovers the WAL.
+        """
+        conn, self._conn = self._conn, None
+        try:
+            if conn is not None:
+                with mapped():
+                    conn.close()
+        finally:
+            if self._owns_lock and self._lock is not None:
+                self._lock.release()
 
     @property
     def is_open(self) -> bool:
@@ -263,13 +276,28 @@ def table_counts(conn: Connection, schema: str = "main") -> dict[str, int]:
 
 @contextmanager
 def _transaction(conn: Connection) -> Iterator[Connection]:
+    """BEGIN IMMEDIATE .. COMMIT; any failure, the COMMIT's included, rolls back."""
+    conn = guard(conn)
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
+        conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        _rollback(conn)
         raise
-    conn.execute("COMMIT")
+
+
+def _rollback(conn: Connection) -> None:
+    """Roll back if a transaction is still open, without hiding the error that led here.
+
+    SQLite itself rolls back on a full disk or an I/O error, so there may be nothing
+    left to roll back; and a ROLLBACK that fails too (the disk gone) must not replace
+    the first error, which is the one that says what happened. SQLite discards an
+    unfinished transaction when the connection closes, which every lock does.
+    """
+    if conn.in_transaction:
+        with contextlib.suppress(DatabaseError):
+            conn.execute("ROLLBACK")
 
 
 def _purge_expired_text(conn: Connection) -> PurgeReport:

@@ -32,14 +32,14 @@ from peerdesk.clinician_model import (
     SHORT_MAX_CHARS,
     ClinicianFields,
 )
-from peerdesk.tui import keys
+from peerdesk.tui import keys, save_problems
 from peerdesk.tui.screens.clinician_draft import RawValue, to_body
 from peerdesk.tui.screens.confirm import ConfirmScreen
 from peerdesk.tui.widgets.choice import ChoiceField
 from peerdesk.tui.widgets.text_fields import NoteArea, PasteRefused, PlainInput
 from peerdesk.tui.widgets.topics import TopicPicker
 from peerdesk.validation import InvalidInput, parse_date
-from peerdesk.vault import Vault, VaultError, clinicians
+from peerdesk.vault import Vault, clinicians
 from peerdesk.vault.directory import save_clinician
 
 YES_NO = (vocab.Choice("no", messages.CLINICIAN_NO), vocab.Choice("yes", messages.CLINICIAN_YES))
@@ -225,8 +225,8 @@ class ClinicianFormScreen(Screen[str | None]):
         except KeyError:
             self.notify(messages.CLINICIAN_GONE, severity="error")
             return
-        except VaultError as exc:
-            self._status(str(exc))
+        except Exception as exc:  # noqa: BLE001 - the form and its text stay; see save_problems
+            self._status(save_problems.sentence(exc))
             return
         self.notify(messages.CLINICIAN_SAVED)
         self.dismiss(saved)

@@ -26,7 +26,7 @@ from textual.widgets import Input, Static, TextArea
 from peerdesk import messages, vocab
 from peerdesk.models import ContactFields
 from peerdesk.note_check import check_note
-from peerdesk.tui import keys
+from peerdesk.tui import keys, save_problems
 from peerdesk.tui.events import ContactSaved
 from peerdesk.tui.screens.confirm import ConfirmScreen
 from peerdesk.tui.screens.contact_values import FormValues, to_draft
@@ -35,7 +35,7 @@ from peerdesk.tui.widgets.choice import ChoiceField
 from peerdesk.tui.widgets.text_fields import NoteArea, PasteRefused, PlainInput
 from peerdesk.tui.widgets.topics import TopicPicker
 from peerdesk.validation import HANDLE_MAX_CHARS, NOTE_MAX_CHARS, InvalidInput
-from peerdesk.vault import Vault, VaultError, contacts, logbook
+from peerdesk.vault import Vault, contacts, logbook
 
 NOTE_CHECK_DELAY = 0.15  # seconds of quiet typing before the note is checked
 CRITICAL = (
@@ -280,8 +280,8 @@ class ContactFormScreen(Screen[ContactSaved | None]):
             self._show_status(str(exc), error=True)
             self._focus_field(exc.field)
             return
-        except VaultError as exc:
-            self._show_status(str(exc), error=True)
+        except Exception as exc:  # noqa: BLE001 - the form and its text stay; see save_problems
+            self._show_status(save_problems.sentence(exc), error=True)
             return
         saved = ContactSaved(contact_id, created=self.contact_id is None)
         below = self.app.screen_stack[-2] if len(self.app.screen_stack) > 1 else self.app

@@ -31,6 +31,7 @@ from peerdesk.reports.counts import MonthCounts, MonthTotal, spec_of
 from peerdesk.tui import keys
 from peerdesk.tui.screens.confirm import ConfirmScreen
 from peerdesk.tui.screens.stats_export import (
+    FIRST_MONTH,
     ExportRequest,
     ExportScreen,
     MonthPickScreen,
@@ -155,6 +156,8 @@ class StatsScreen(Screen[None]):
     # --- actions bound in tui.keys.STATS_KEYS --------------------------------
     def action_month(self, step: int) -> None:
         """One month back or forward; never past this month (nothing is logged ahead)."""
+        if step < 0 and self.month <= FIRST_MONTH:
+            return  # no month before the first one the screen knows
         month = monthly.add_months(self.month, step)
         if month <= self.this_month():
             self.show_month(month)

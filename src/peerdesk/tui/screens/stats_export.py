@@ -33,6 +33,10 @@ FORMATS: tuple[Choice, ...] = tuple(
     Choice(fmt, label) for fmt, label in messages.STATS_EXPORT_FORMATS.items()
 )
 LABEL_MAX_CHARS = 40  # the same limit as `peerdesk report month --label`
+# The earliest month the stats screen goes to. Year 0000 is no date at all, and the
+# 12-month trend of a month reaches a year back, so a floor far from both keeps every
+# month the screen computes a real one.
+FIRST_MONTH = "1900-01"
 PATH_MAX_CHARS = 4096
 
 
@@ -184,6 +188,11 @@ class MonthPickScreen(ModalScreen[str | None]):
             return
         if month > self.latest:
             status.update(Text(messages.STATS_MONTH_FUTURE.format(month=month, latest=self.latest)))
+            return
+        if month < FIRST_MONTH:
+            status.update(
+                Text(messages.STATS_MONTH_TOO_EARLY.format(month=month, first=FIRST_MONTH))
+            )
             return
         self.dismiss(month)
 

@@ -1,0 +1,210 @@
+"""An unexpected exception in a TUI save path never prints what the peer typed.
+
+Each test makes the repository function a save calls raise RuntimeError carrying the
+canary (the forced, unexpected exception), then drives the real app under Pilot at 80x24.
+Forms holding typed text stay open with a fixed sentence; elsewhere the exception
+escapes to the app, which must end with the fixed crash sentence and no traceback.
+Everything the app printed (stdout, stderr, its exit message) is searched for the canary.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import Static
+
+from peerdesk import messages
+from peerdesk.models import ContactFields
+from peerdesk.tui.app import PeerdeskApp
+from peerdesk.tui.screens.contact_form import ContactFormScreen
+from peerdesk.tui.screens.followups_concern import ConcernScreen
+from peerdesk.tui.screens.settings import SettingsScreen
+from peerdesk.vault import Vault, drafts, followups, logbook
+from peerdesk.vault.logbook import utc_now
+from tests.conftest import PASSPHRASE
+from tests.tui.form_helpers import field_input, jump, note
+from tests.tui.helpers import SIZE, paste, wait_until
+from tests.tui.save_helpers import (
+    CANARY_HANDLE,
+    CANARY_NOTE,
+    LONG_NOTE,
+    assert_no_canary,
+    printed,
+    typed_form,
+    unwrapped,
+)
+from tests.tui.test_lock import unlock
+
+TODAY = date.today()
+
+
+def explode(*_args: Any, **_kwargs: Any) -> Any:
+    raise RuntimeError(f"forced: {CANARY_NOTE} {CANARY_HANDLE}")
+
+
+def crash_sentence(vault_path: Path, form: str = "") -> str:
+    return messages.APP_CRASHED.format(form=form, path=vault_path)
+
+
+# --- forms with typed text: they stay open ----------------------------------------
+async def test_new_contact_stays_open_when_the_save_breaks(
+    closed_vault: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(logbook, "save_contact", explode)
+    app = PeerdeskApp(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await typed_form(pilot, app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        assert note(screen).text == LONG_NOTE
+        assert field_input(screen, "handle").value == CANARY_HANDLE
+        status = str(screen.query_one("#form-status", Static).content)
+        assert status == messages.SAVE_FAILED_UNEXPECTED
+        assert app.return_code is None
+    assert_no_canary(printed(app, capsys))
+
+
+async def test_edited_contact_stays_open_when_the_save_breaks(
+    closed_vault: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Vault.unlock(closed_vault, PASSPHRASE) as vault:
+        cid = logbook.save_contact(
+            vault, ContactFields(contact_date=TODAY, topics=("sleep",)), today=TODAY
+        )
+    monkeypatch.setattr(logbook, "save_contact", explode)
+    app = PeerdeskApp(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        assert app.vault is not None
+        app.push_screen(ContactFormScreen(app.vault, contact_id=cid))
+        await wait_until(pilot, lambda: bool(app.screen.query("#note")), "the form's fields")
+        screen = app.screen
+        assert isinstance(screen, ContactFormScreen)
+        await jump(pilot, screen, "note")
+        await paste(pilot, CANARY_NOTE)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert note(screen).text == CANARY_NOTE
+        assert app.screen is screen
+        assert messages.SAVE_FAILED_UNEXPECTED in str(
+            screen.query_one("#form-status", Static).content
+        )
+        assert app.return_code is None
+    assert_no_canary(printed(app, capsys))
+
+
+# --- one-key saves: the exception escapes and the app ends with the fixed sentence --
+async def test_a_contact_form_kept_when_an_escaping_error_ends_the_app(
+    closed_vault: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The crash handler keeps the open form as a draft before it closes the vault."""
+    app = PeerdeskApp(closed_vault)
+    with pytest.raises(RuntimeError):
+        async with app.run_test(size=SIZE) as pilot:
+            await typed_form(pilot, app)
+            screen = app.screen
+            monkeypatch.setattr(screen, "action_save", explode)
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+    assert app.return_code == 1
+    output = printed(app, capsys)
+    assert unwrapped(crash_sentence(closed_vault, messages.APP_CRASHED_FORM_KEPT)) in unwrapped(
+        output
+    )
+    assert "Traceback" not in unwrapped(output)
+    assert_no_canary(output)
+    assert app.vault is None
+    with Vault.unlock(closed_vault, PASSPHRASE) as vault:
+        body = drafts.load(vault.conn)
+    assert body is not None and CANARY_HANDLE in str(body)
+
+
+def _followup(vault_path: Path, handle: str = "S.") -> None:
+    with Vault.unlock(vault_path, PASSPHRASE) as vault, vault.transaction() as conn:
+        followups.add(conn, TODAY, handle, utc_now())
+
+
+@pytest.mark.parametrize(
+    ("target", "name", "keys"),
+    [
+        (followups, "mark_done", ("x",)),
+        (followups, "snooze", ("s",)),
+        (followups, "snooze", ("S",)),
+    ],
+    ids=["follow-up done", "snooze a day", "snooze a week"],
+)
+async def test_home_follow_up_keys_end_with_the_fixed_sentence(
+    closed_vault: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    target: object,
+    name: str,
+    keys: tuple[str, ...],
+) -> None:
+    _followup(closed_vault, CANARY_HANDLE)
+    monkeypatch.setattr(target, name, explode)
+    app = PeerdeskApp(closed_vault)
+    with pytest.raises(RuntimeError):
+        async with app.run_test(size=SIZE) as pilot:
+            await unlock(pilot, app)
+            await pilot.press(*keys)
+            await pilot.pause()
+    output = printed(app, capsys)
+    assert unwrapped(crash_sentence(closed_vault)) in unwrapped(output)
+    assert "Traceback" not in unwrapped(output)
+    assert_no_canary(output)
+    assert app.return_code == 1 and app.vault is None
+
+
+async def test_adding_a_concern_ends_with_the_fixed_sentence(
+    closed_vault: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(logbook, "add_concern", explode)
+    app = PeerdeskApp(closed_vault)
+    with pytest.raises(RuntimeError):
+        async with app.run_test(size=SIZE) as pilot:
+            await unlock(pilot, app)
+            await pilot.press("o")
+            await wait_until(pilot, lambda: isinstance(app.screen, ConcernScreen), "dialog")
+            await paste(pilot, CANARY_HANDLE)
+            await pilot.press("enter")
+            await pilot.pause()
+    output = printed(app, capsys)
+    assert unwrapped(crash_sentence(closed_vault)) in unwrapped(output)
+    assert_no_canary(output)
+
+
+async def test_settings_save_ends_with_the_fixed_sentence(
+    closed_vault: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The escalation checklist is edited here too: its text is the canary."""
+    monkeypatch.setattr(Vault, "save_settings", explode)
+    app = PeerdeskApp(closed_vault)
+    with pytest.raises(RuntimeError):
+        async with app.run_test(size=SIZE) as pilot:
+            await unlock(pilot, app)
+            await pilot.press("p")
+            await wait_until(pilot, lambda: isinstance(app.screen, SettingsScreen), "settings")
+            await pilot.press("tab", "tab", "tab", "tab")
+            await paste(pilot, CANARY_NOTE)
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+    output = printed(app, capsys)
+    assert unwrapped(crash_sentence(closed_vault)) in unwrapped(output)
+    assert_no_canary(output)
+
+
+async def test_snooze_past_the_calendar_is_not_a_crash_of_home(closed_vault: Path) -> None:
+    """A follow-up due at the calendar's end still draws on home (no overflow)."""
+    with Vault.unlock(closed_vault, PASSPHRASE) as vault, vault.transaction() as conn:
+        followups.add(conn, TODAY - timedelta(days=1), "S.", utc_now())
+    app = PeerdeskApp(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        await pilot.press("S")
+        await pilot.pause()
+        assert app.return_code is None
