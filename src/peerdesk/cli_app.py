@@ -200,13 +200,29 @@ def restore(
 
 
 @app.command(help=messages.HELP_DOCTOR)
-def doctor(ctx: typer.Context, passphrase_stdin: PassphraseStdin = False) -> None:
+def doctor(
+    ctx: typer.Context,
+    remove_leftovers: Annotated[
+        bool, typer.Option("--remove-leftovers", help=messages.HELP_REMOVE_LEFTOVERS)
+    ] = False,
+    passphrase_stdin: PassphraseStdin = False,
+) -> None:
     """Print the doctor's report; exit 1 if any check failed."""
     from peerdesk.doctor import examine
+    from peerdesk.vault import leftovers
 
     path = state_of(ctx).vault_path
     source = PassphraseSource(from_stdin=passphrase_stdin)
     with user_errors():
+        if remove_leftovers and path.parent.is_dir():
+            # Under the lock: a restore running right now owns its staged copy.
+            with locked(path):
+                removed = leftovers.remove(leftovers.find(path))
+            if removed:
+                names = ", ".join(p.name for p in removed)
+                typer.echo(
+                    messages.DOCTOR_LEFTOVERS_REMOVED.format(count=len(removed), names=names)
+                )
         require_vault(path)
         with locked(path) as lock:
             report = examine(path, source.ask(CURRENT), lock=lock)

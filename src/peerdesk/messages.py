@@ -47,6 +47,11 @@ BACKUP_MISSING = "There is no backup file at {path}."
 RESTORE_NOT_VALID = "{path} is not a backup peerdesk can open: {reason}. Nothing was changed."
 RESTORE_FAILED = "The restore failed ({reason}); your vault was put back as it was."
 RESTORE_EMPTY_FILE = "the file is empty"
+RESTORE_OLD_UNSAVED = (
+    "The vault at {path} holds changes its last session never finished writing, and the "
+    "backup's passphrase does not open it to write them: open the vault once with its own "
+    "passphrase (e.g. `peerdesk doctor`), then restore again. Nothing was changed."
+)
 RESTORE_NOT_PEERDESK = "it is an encrypted database, but not a peerdesk vault (no peerdesk tables)"
 RESTORE_MISSING_TABLES = "it is missing peerdesk tables ({tables})"
 RESTORE_TOO_NEW = (

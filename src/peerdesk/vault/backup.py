@@ -5,11 +5,12 @@ temporary name, checked, fsynced, and only then renamed into place. The live fil
 is never copied: a copy could catch it half-written. (A damaged vault cannot be
 exported; `peerdesk.vault.salvage` copies what it can read instead.)
 
-A restore stages and verifies a copy next to the vault, sets the old vault aside
-(a copy, plus its -wal/-journal moved out of the way: a stale write-ahead log next to
-the new file would be replayed onto it and make it open with neither passphrase,
-seen in an experiment), then swaps with one `os.replace`. At every instant the path
-holds the old or the new vault. See docs/privacy-and-security.md ("Restore").
+A restore first has the old vault write any changes a crashed session left in its
+-wal into its file (a stale write-ahead log next to the new file would be replayed
+onto it: in an experiment the result opened with neither passphrase). It then stages
+and verifies a copy next to the vault, copies the old vault aside, and swaps with one
+`os.replace`: at every instant the path holds the old or the new vault. See
+docs/privacy-and-security.md ("Restore").
 """
 
 from __future__ import annotations
@@ -38,7 +39,6 @@ from peerdesk.vault.sqlcipher import (
 )
 from peerdesk.vault.store import FILE_MODE, SIDE_FILES, Vault, table_counts
 
-
 CRASH_ENV = "PEERDESK_TEST_CRASH_AT"
 
 
@@ -55,7 +55,7 @@ RESTORE_STEPS = (
     "staging",  # the empty staged file exists
     "staged",  # the backup is copied, fsynced and verified next to the vault
     "set-aside",  # the old vault is copied aside
-    "side-files-moved",  # the old vault's -wal/-journal are moved aside, -shm removed
+    "side-files-removed",  # the old vault's (empty) -wal/-shm/-journal are removed
     "swapped",  # os.replace put the new vault at the path
     "verified",  # the restored vault opened and verified at the path
     "cleaned",  # the set-aside copy is gone
@@ -214,14 +214,12 @@ def restore(
     """Replace the vault with a verified backup; the path never lacks a vault.
 
     Only a peerdesk vault is restored (non-empty, keyed, both integrity checks, our
-    tables, a known user_version). The copy is staged and verified next to the vault;
-    the old vault is copied aside and its -wal/-journal moved aside with it (we hold
-    the instance lock, so nothing has it open); one `os.replace` swaps the new file in.
-    A crash before the swap leaves the old vault, after it the new one. If the old
-    vault had a non-empty -wal (its last session crashed before a checkpoint), a crash
-    in the instant between moving that -wal aside and the swap leaves the old vault
-    without its latest changes, which are then in the set-aside copy. Staged and
-    set-aside copies are removed when the restore ends, whatever the outcome.
+    tables, a known user_version). Changes a crashed session left in the old vault's
+    -wal are first written into its file (see `_settle_old_vault`). The copy is staged
+    and verified next to the vault, the old vault is copied aside (we hold the instance
+    lock, so nothing has it open), and one `os.replace` swaps the new file in: a crash
+    before the swap leaves the old vault, after it the new one. Staged and set-aside
+    copies are removed when the restore ends, whatever the outcome.
     """
     vault_path = Path(vault_path).absolute()
     backup_path = Path(backup_path).absolute()
@@ -237,17 +235,52 @@ def restore(
                 messages.RESTORE_NOT_VALID.format(path=backup_path, reason=_reason(exc))
             ) from None
         vault_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        _settle_old_vault(vault_path, passphrase)
         _swap_in(vault_path, backup_path, passphrase)
     finally:
         if own_lock:
             lock.release()
 
 
+def _unsaved(vault_path: Path) -> bool:
+    """True when the old vault's -wal or -journal still holds changes for its file."""
+    for suffix in ("-wal", "-journal"):
+        side = Path(f"{vault_path}{suffix}")
+        if side.exists() and side.stat().st_size > 0:
+            return True
+    return False
+
+
+def _settle_old_vault(vault_path: Path, passphrase: str) -> None:
+    """Write the old vault's pending -wal/-journal into its file before the swap.
+
+    A session that crashed leaves committed changes in the -wal. They cannot stay
+    beside the new file (SQLite would replay them onto it), and setting them aside
+    would leave a file at the path that lacks them, maybe even its tables. So they are
+    checkpointed with the passphrase we have (a backup often shares the vault's); if
+    that does not open the old vault, the restore is refused and nothing changes.
+    """
+    if not vault_path.exists() or not _unsaved(vault_path):
+        return
+    try:
+        conn = connect(vault_path, passphrase, mode="rw")
+    except VaultError:
+        conn = None
+    if conn is not None:
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except DatabaseError:
+            pass  # a damaged old vault; what is left is checked just below
+        finally:
+            conn.close()
+    if _unsaved(vault_path):
+        raise RestoreError(messages.RESTORE_OLD_UNSAVED.format(path=vault_path))
+
+
 def _swap_in(vault_path: Path, backup_path: Path, passphrase: str) -> None:
     staged = temp_sibling(vault_path, "restore")
     aside = temp_sibling(vault_path, "before-restore")
     had_vault = vault_path.exists()
-    moved: list[tuple[Path, Path]] = []  # (set-aside name, original name)
     swapped = False
     try:
         _create_private(staged)
@@ -262,16 +295,11 @@ def _swap_in(vault_path: Path, backup_path: Path, passphrase: str) -> None:
             _fsync_file(aside)
             _fsync_dir(vault_path.parent)
             crash_point("set-aside")
-            # -shm is only an index of the -wal, rebuilt from it on the next open.
-            Path(f"{vault_path}-shm").unlink(missing_ok=True)
-            for suffix in ("-journal", "-wal"):
-                src = Path(f"{vault_path}{suffix}")
-                if src.exists():
-                    dst = Path(f"{aside}{suffix}")
-                    os.replace(src, dst)
-                    moved.append((dst, src))
+            # Empty by now (_settle_old_vault), so the file alone is the whole old vault.
+            for suffix in SIDE_FILES:
+                Path(f"{vault_path}{suffix}").unlink(missing_ok=True)
             _fsync_dir(vault_path.parent)
-            crash_point("side-files-moved")
+            crash_point("side-files-removed")
         os.replace(staged, vault_path)
         swapped = True
         _fsync_dir(vault_path.parent)
@@ -283,8 +311,6 @@ def _swap_in(vault_path: Path, backup_path: Path, passphrase: str) -> None:
             os.replace(aside, vault_path)
         elif swapped:
             _remove(vault_path)
-        for dst, src in reversed(moved):
-            os.replace(dst, src)
         _remove(staged)
         _remove(aside)
         _fsync_dir(vault_path.parent)
