@@ -44,6 +44,7 @@ from peerdesk.cli_passphrase import (
 
 if TYPE_CHECKING:
     from peerdesk.doctor import DoctorReport
+    from peerdesk.vault.salvage import SalvageReport
 
 app = typer.Typer(
     name="peerdesk",
@@ -146,6 +147,7 @@ def backup(
     """Write a verified encrypted backup; refuses an existing FILE before any prompt."""
     from peerdesk.vault import BackupError, Vault
     from peerdesk.vault.backup import backup as write_backup
+    from peerdesk.vault.salvage import salvage
 
     path = state_of(ctx).vault_path
     dest = file.expanduser().absolute()
@@ -160,11 +162,30 @@ def backup(
             vault_passphrase = source.ask(CURRENT)
             with Vault.unlock(path, vault_passphrase, lock=lock) as vault:
                 own = source.ask(BACKUP_OWN) if own_passphrase else None
+                if not vault.health.ok:
+                    typer.echo(messages.VAULT_DAMAGED_READ_ONLY, err=True)
+                    report = salvage(vault, vault_passphrase, dest, own or vault_passphrase)
+                    tell_salvage(report, own_passphrase=own_passphrase)
+                    return
                 written = write_backup(vault, dest, own)
     if own is not None:
         tell_strength(own)
     done = messages.CLI_BACKUP_DONE_OWN if own_passphrase else messages.CLI_BACKUP_DONE
     typer.echo(done.format(path=written))
+
+
+def tell_salvage(report: SalvageReport, *, own_passphrase: bool) -> None:
+    """Say where the salvaged copy is and, per kind of row, how many were saved and lost."""
+    opens_with = (
+        messages.SALVAGE_OPENS_WITH_OWN if own_passphrase else messages.SALVAGE_OPENS_WITH_VAULT
+    )
+    typer.echo(messages.SALVAGE_DONE.format(path=report.path, opens_with=opens_with))
+    for table in report.tables:
+        lost = messages.SALVAGE_LOST_UNKNOWN if table.lost is None else str(table.lost)
+        kind = messages.SALVAGE_KINDS.get(table.table, table.table)
+        typer.echo(messages.SALVAGE_LINE.format(kind=kind, saved=table.saved, lost=lost))
+    if not report.complete:
+        typer.echo(messages.SALVAGE_SOME_LOST, err=True)
 
 
 @app.command(help=messages.HELP_RESTORE)
@@ -200,13 +221,29 @@ def restore(
 
 
 @app.command(help=messages.HELP_DOCTOR)
-def doctor(ctx: typer.Context, passphrase_stdin: PassphraseStdin = False) -> None:
+def doctor(
+    ctx: typer.Context,
+    remove_leftovers: Annotated[
+        bool, typer.Option("--remove-leftovers", help=messages.HELP_REMOVE_LEFTOVERS)
+    ] = False,
+    passphrase_stdin: PassphraseStdin = False,
+) -> None:
     """Print the doctor's report; exit 1 if any check failed."""
     from peerdesk.doctor import examine
+    from peerdesk.vault import leftovers
 
     path = state_of(ctx).vault_path
     source = PassphraseSource(from_stdin=passphrase_stdin)
     with user_errors():
+        if remove_leftovers and path.parent.is_dir():
+            # Under the lock: a restore running right now owns its staged copy.
+            with locked(path):
+                removed = leftovers.remove(leftovers.find(path))
+            if removed:
+                names = ", ".join(p.name for p in removed)
+                typer.echo(
+                    messages.DOCTOR_LEFTOVERS_REMOVED.format(count=len(removed), names=names)
+                )
         require_vault(path)
         with locked(path) as lock:
             report = examine(path, source.ask(CURRENT), lock=lock)

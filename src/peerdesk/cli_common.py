@@ -65,9 +65,17 @@ def state_of(ctx: typer.Context) -> CliState:
 
 
 def require_vault(path: Path) -> None:
-    """Refuse a missing vault before taking the lock (which would create its folder)."""
-    from peerdesk.vault import VaultMissing
+    """Refuse a missing vault before taking the lock (which would create its folder).
 
+    Also names leftovers of an interrupted backup or restore: they hold text that
+    retention would have wiped, so the peer hears about them on every command.
+    """
+    from peerdesk.vault import VaultMissing
+    from peerdesk.vault.leftovers import find as find_leftovers
+
+    if found := find_leftovers(path):
+        names = ", ".join(p.name for p in found)
+        typer.echo(messages.LEFTOVERS_FOUND.format(count=len(found), names=names), err=True)
     if not path.is_file():
         raise VaultMissing(messages.VAULT_MISSING.format(path=path))
 
@@ -102,6 +110,8 @@ def unlocked_vault(
         locked(path) as lock,
         Vault.unlock(path, source.ask(CURRENT), lock=lock, purge_expired=purge_expired) as vault,
     ):
+        if not vault.health.ok:
+            typer.echo(messages.VAULT_DAMAGED_READ_ONLY, err=True)
         yield vault
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from peerdesk import messages
-from peerdesk.vault import InstanceLock, Vault, VaultBusy, VaultError, VaultMissing
+from peerdesk.vault import InstanceLock, Vault, VaultBusy, VaultError, VaultMissing, leftovers
 from peerdesk.vault.migrate import latest_version
 from peerdesk.vault.sqlcipher import cipher_facts
 from peerdesk.vault.store import DIR_MODE, FILE_MODE
@@ -62,6 +62,7 @@ def examine(vault_path: Path, passphrase: str, *, lock: InstanceLock | None = No
         _mode_check(messages.DOCTOR_FILE_MODE, vault_path, FILE_MODE),
         _mode_check(messages.DOCTOR_DIR_MODE, vault_path.parent, DIR_MODE),
         _plaintext_check(vault_path),
+        _leftovers_check(vault_path),
     ]
     try:
         vault = Vault.unlock(vault_path, passphrase, lock=lock)
@@ -96,6 +97,18 @@ def _mode_check(label: str, path: Path, wanted: int) -> Check:
         label,
         False,
         messages.DOCTOR_MODE_BAD.format(path=path, mode=f"{mode:04o}", wanted=f"{wanted:04o}"),
+    )
+
+
+def _leftovers_check(vault_path: Path) -> Check:
+    """Copies an interrupted backup or restore left beside the vault: retention never
+    reaches them, so they may still hold note text the vault has wiped."""
+    found = leftovers.find(vault_path)
+    if not found:
+        return Check(messages.DOCTOR_LEFTOVERS, True, messages.DOCTOR_LEFTOVERS_NONE)
+    names = ", ".join(path.name for path in found)
+    return Check(
+        messages.DOCTOR_LEFTOVERS, False, messages.DOCTOR_LEFTOVERS_FOUND.format(names=names)
     )
 
 

@@ -67,6 +67,45 @@ BACKUP_VERIFY_FAILED = "The backup did not verify ({reason}), so it was discarde
 BACKUP_MISSING = "There is no backup file at {path}."
 RESTORE_NOT_VALID = "{path} is not a backup peerdesk can open: {reason}. Nothing was changed."
 RESTORE_FAILED = "The restore failed ({reason}); your vault was put back as it was."
+RESTORE_EMPTY_FILE = "the file is empty"
+RESTORE_OLD_UNSAVED = (
+    "The vault at {path} holds changes its last session never finished writing, and the "
+    "backup's passphrase does not open it to write them: open the vault once with its own "
+    "passphrase (e.g. `peerdesk doctor`), then restore again. Nothing was changed."
+)
+RESTORE_NOT_PEERDESK = "it is an encrypted database, but not a peerdesk vault (no peerdesk tables)"
+RESTORE_MISSING_TABLES = "it is missing peerdesk tables ({tables})"
+RESTORE_TOO_NEW = (
+    "it was made by a newer peerdesk (schema {found}, this one knows {known}); update "
+    "peerdesk first"
+)
+LEFTOVERS_FOUND = (
+    "Found {count} leftover file(s) from an interrupted backup or restore next to the vault "
+    "({names}); they are encrypted copies that may hold note text retention would have "
+    "wiped, so remove them with `peerdesk doctor --remove-leftovers`."
+)
+SALVAGE_DONE = (
+    "The vault is damaged, so peerdesk saved what it could read into a new vault at {path} "
+    "and verified it; it opens with {opens_with}."
+)
+SALVAGE_OPENS_WITH_VAULT = "the vault's passphrase"
+SALVAGE_OPENS_WITH_OWN = "its own passphrase"
+SALVAGE_LINE = "{kind}: {saved} saved, {lost} lost"
+SALVAGE_LOST_UNKNOWN = "an unknown number"
+SALVAGE_SOME_LOST = (
+    "Some rows could not be read and are not in the backup; keep the damaged vault until "
+    "you have checked the backup."
+)
+SALVAGE_KINDS = {
+    "settings": "settings",
+    "contacts": "contacts",
+    "contact_topics": "contact topics",
+    "followups": "follow-ups",
+    "drafts": "drafts",
+    "clinicians": "clinicians",
+    "referrals": "referrals",
+    "referral_status_changes": "referral status changes",
+}
 
 # --- settings --------------------------------------------------------------
 SETTING_OUT_OF_RANGE = "{name} must be a whole number from {low} to {high}."
@@ -281,6 +320,16 @@ DOCTOR_SCHEMA = "Schema"
 DOCTOR_SCHEMA_DETAIL = "version {found} (this peerdesk knows up to {known})"
 DOCTOR_ALL_OK = "All checks passed."
 DOCTOR_FOUND_PROBLEMS = "peerdesk doctor found {count} problem(s) with the vault at {path}."
+DOCTOR_LEFTOVERS = "Leftovers of interrupted backups or restores"
+DOCTOR_LEFTOVERS_NONE = "none"
+DOCTOR_LEFTOVERS_FOUND = (
+    "{names}: encrypted copies that may hold note text retention would have wiped; remove "
+    "them with `peerdesk doctor --remove-leftovers`"
+)
+DOCTOR_LEFTOVERS_REMOVED = "Removed {count} leftover file(s): {names}."
+HELP_REMOVE_LEFTOVERS = (
+    "Delete the leftover copies an interrupted backup or restore left next to the vault."
+)
 
 # --- crisis lines (crisis.py; public numbers, readable while locked) ------
 CRISIS_988_NAME = "988 Suicide & Crisis Lifeline"

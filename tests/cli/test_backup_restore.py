@@ -191,3 +191,35 @@ def test_restore_of_own_passphrase_backup_into_a_new_place(
     result = fresh("restore", str(backup_file), env={"PEERDESK_PASSPHRASE": BACKUP_PASSPHRASE})
     assert result.exit_code == 0
     assert idle(fresh.vault_path, BACKUP_PASSPHRASE) == Settings().idle_lock_minutes
+
+
+def test_restore_yes_of_an_empty_file_keeps_the_vault(
+    cli: Cli, made_vault: Path, backup_file: Path
+) -> None:
+    backup_file.touch()
+    set_idle(made_vault, 20)
+    before = vault_files(made_vault)
+    result = cli(
+        "restore", str(backup_file), "--yes", "--passphrase-stdin", input=lines(PASSPHRASE)
+    )
+    assert result.exit_code == 1
+    assert result.stderr.strip() == messages.RESTORE_NOT_VALID.format(
+        path=backup_file, reason=messages.RESTORE_EMPTY_FILE
+    )
+    assert vault_files(made_vault) == before
+    assert idle(made_vault) == 20
+
+
+def test_a_read_of_a_damaged_vault_says_so_on_stderr(cli: Cli, made_vault: Path) -> None:
+    with Vault.unlock(made_vault, PASSPHRASE) as vault, vault.transaction() as conn:
+        conn.executemany(
+            "INSERT INTO settings(key, value) VALUES (?, ?)",
+            [(f"filler-{i}", '"' + "x" * 200 + '"') for i in range(400)],
+        )
+    data = bytearray(made_vault.read_bytes())
+    data[len(data) // 2] ^= 0x01  # one flipped bit in a page in the middle (not page 1)
+    made_vault.write_bytes(bytes(data))
+    result = cli("settings", "show", env={"PEERDESK_PASSPHRASE": PASSPHRASE})
+    assert result.exit_code == 0
+    assert messages.VAULT_DAMAGED_READ_ONLY in result.stderr
+    assert "idle" in result.stdout.lower()

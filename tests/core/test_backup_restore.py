@@ -19,6 +19,7 @@ from peerdesk.vault import (
     WrongPassphrase,
 )
 from peerdesk.vault.backup import backup, restore
+from peerdesk.vault.migrate import latest_version
 from peerdesk.vault.store import file_mode
 from tests.conftest import PASSPHRASE
 from tests.core.helpers import sha256
@@ -248,3 +249,73 @@ def test_restore_onto_a_new_machine(vault: Vault, tmp_path: Path, backups: Path)
     assert _listing(target.parent) == {target.name, target.name + ".lock"}
     with Vault.unlock(target, PASSPHRASE) as restored:
         assert restored.settings() == vault.settings()
+
+
+def _foreign_sqlcipher_file(path: Path) -> Path:
+    """A real SQLCipher file under PASSPHRASE holding one table that is not ours."""
+    from peerdesk.vault.sqlcipher import connect
+
+    path.touch(mode=0o600)
+    conn = connect(path, PASSPHRASE, mode="rw")
+    try:
+        conn.execute("CREATE TABLE shopping (item TEXT)")
+        conn.execute("INSERT INTO shopping VALUES ('milk')")
+    finally:
+        conn.close()
+    return path
+
+
+def _schema_99_file(vault: Vault, backups: Path) -> Path:
+    dest = backup(vault, backups / "future.peerdesk")
+    with Vault.unlock(dest, PASSPHRASE) as future:
+        future.conn.execute("PRAGMA user_version = 99")
+    return dest
+
+
+@pytest.mark.parametrize(
+    ("kind", "reason"),
+    [
+        ("empty", messages.RESTORE_EMPTY_FILE),
+        ("foreign", messages.RESTORE_NOT_PEERDESK),
+        ("schema-99", messages.RESTORE_TOO_NEW.format(found=99, known=latest_version())),
+    ],
+)
+def test_restore_refuses_what_is_not_a_peerdesk_vault(
+    vault: Vault, vault_path: Path, backups: Path, kind: str, reason: str
+) -> None:
+    """An empty file and a foreign SQLCipher file pass both integrity checks; a vault
+    from a newer peerdesk does too. None of them may replace the vault."""
+    _add_rows(vault)
+    counts = vault.table_counts()
+    if kind == "empty":
+        candidate = backups / "empty.peerdesk"
+        candidate.touch()
+    elif kind == "foreign":
+        candidate = _foreign_sqlcipher_file(backups / "foreign.peerdesk")
+    else:
+        candidate = _schema_99_file(vault, backups)
+    vault.close()
+    before, folder = sha256(vault_path), _listing(vault_path.parent)
+    with pytest.raises(RestoreError) as caught:
+        restore(vault_path, candidate, PASSPHRASE)
+    assert str(caught.value) == messages.RESTORE_NOT_VALID.format(
+        path=candidate, reason=reason.rstrip(".")
+    )
+    assert sha256(vault_path) == before
+    assert _listing(vault_path.parent) == folder
+    with Vault.unlock(vault_path, PASSPHRASE) as kept:
+        assert kept.table_counts() == counts
+
+
+def test_restore_refuses_a_vault_missing_our_tables(
+    vault: Vault, vault_path: Path, backups: Path
+) -> None:
+    dest = backup(vault, backups / "cut.peerdesk")
+    with Vault.unlock(dest, PASSPHRASE) as cut:
+        cut.conn.execute("DROP TABLE referral_status_changes")
+    vault.close()
+    before = sha256(vault_path)
+    with pytest.raises(RestoreError) as caught:
+        restore(vault_path, dest, PASSPHRASE)
+    assert "referral_status_changes" in str(caught.value)
+    assert sha256(vault_path) == before

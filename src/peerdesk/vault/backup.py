@@ -1,25 +1,37 @@
-"""Verified encrypted backups, and restores that either finish or change nothing.
+"""Verified encrypted backups, and restores that never leave the path without a vault.
 
 A backup is written by SQLCipher itself (ATTACH .. KEY + sqlcipher_export) under a
 temporary name, checked, fsynced, and only then renamed into place. The live file
-is never copied: a copy could catch it half-written.
+is never copied: a copy could catch it half-written. (A damaged vault cannot be
+exported; `peerdesk.vault.salvage` copies what it can read instead.)
+
+A restore first has the old vault write any changes a crashed session left in its
+-wal into its file (a stale write-ahead log next to the new file would be replayed
+onto it: in an experiment the result opened with neither passphrase). It then stages
+and verifies a copy next to the vault, copies the old vault aside, and swaps with one
+`os.replace`: at every instant the path holds the old or the new vault. See
+docs/privacy-and-security.md ("Restore").
 """
 
 from __future__ import annotations
 
 import os
-import secrets
 import shutil
+import signal
 from pathlib import Path
 
 from peerdesk import messages
+from peerdesk.vault import migrate
 from peerdesk.vault.errors import (
     BackupError,
     RestoreError,
     VaultError,
+    VaultTooNew,
 )
 from peerdesk.vault.instance_lock import InstanceLock
+from peerdesk.vault.leftovers import temp_sibling
 from peerdesk.vault.sqlcipher import (
+    Connection,
     DatabaseError,
     connect,
     integrity_problems,
@@ -27,9 +39,27 @@ from peerdesk.vault.sqlcipher import (
 )
 from peerdesk.vault.store import FILE_MODE, SIDE_FILES, Vault, table_counts
 
+CRASH_ENV = "PEERDESK_TEST_CRASH_AT"
 
-def _temp_sibling(path: Path, purpose: str) -> Path:
-    return path.with_name(f".{path.name}.{purpose}-{secrets.token_hex(4)}")
+
+def crash_point(name: str) -> None:
+    """Test seam: kill this process with SIGKILL at the named step when the variable
+    PEERDESK_TEST_CRASH_AT says so; a no-op otherwise. The fault tests use it to prove
+    a vault is at the path after a crash at every step of a restore."""
+    if os.environ.get(CRASH_ENV) == name:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+# The named steps of a restore, in order (the fault tests kill the restore at each).
+RESTORE_STEPS = (
+    "staging",  # the empty staged file exists
+    "staged",  # the backup is copied, fsynced and verified next to the vault
+    "set-aside",  # the old vault is copied aside
+    "side-files-removed",  # the old vault's (empty) -wal/-shm/-journal are removed
+    "swapped",  # os.replace put the new vault at the path
+    "verified",  # the restored vault opened and verified at the path
+    "cleaned",  # the set-aside copy is gone
+)
 
 
 def _fsync_file(path: Path) -> None:
@@ -56,6 +86,9 @@ def _remove(path: Path) -> None:
 def verify_copy(path: Path, passphrase: str, expected_counts: dict[str, int] | None) -> int:
     """Open a backup, run both integrity checks, compare row counts; return user_version."""
     had_side_files = any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm"))
+    if path.stat().st_size == 0:
+        # An empty file keys with any passphrase and passes every integrity check.
+        raise BackupError(messages.RESTORE_EMPTY_FILE)
     try:
         conn = connect(path, passphrase, mode="ro")
         try:
@@ -64,14 +97,38 @@ def verify_copy(path: Path, passphrase: str, expected_counts: dict[str, int] | N
                 raise BackupError(
                     messages.BACKUP_VERIFY_FAILED.format(reason="; ".join(problems[:3]))
                 )
+            version = require_our_schema(conn)
             if expected_counts is not None and table_counts(conn) != expected_counts:
                 raise BackupError(messages.BACKUP_VERIFY_FAILED.format(reason="row counts differ"))
-            return int(conn.execute("PRAGMA user_version").fetchone()[0])
+            return version
         finally:
             conn.close()
     finally:
         if not had_side_files:
             _remove_empty_wal(path)
+
+
+def require_our_schema(conn: Connection, schema: str = "main") -> int:
+    """Prove the file is a peerdesk vault of a version we know; return its user_version.
+
+    Integrity checks alone accept any SQLCipher file (even an empty one), so a file is
+    only ours when its user_version is one this peerdesk knows and every table the
+    migrations up to that version create is there.
+    """
+    version = int(conn.execute(f"PRAGMA {schema}.user_version").fetchone()[0])
+    known = migrate.latest_version()
+    if version > known:
+        raise VaultTooNew(messages.RESTORE_TOO_NEW.format(found=version, known=known))
+    if version < 1:
+        raise BackupError(messages.RESTORE_NOT_PEERDESK)
+    present = {
+        str(row[0])
+        for row in conn.execute(f"SELECT name FROM {schema}.sqlite_master WHERE type = 'table'")
+    }
+    missing = sorted(migrate.tables_at(version) - present)
+    if missing:
+        raise BackupError(messages.RESTORE_MISSING_TABLES.format(tables=", ".join(missing)))
+    return version
 
 
 def _remove_empty_wal(path: Path) -> None:
@@ -96,7 +153,7 @@ def backup(vault: Vault, dest: Path, passphrase: str | None = None) -> Path:
     if not dest.parent.is_dir():
         raise BackupError(messages.BACKUP_FAILED.format(reason=f"no folder {dest.parent}"))
     key = normalise_passphrase(passphrase) if passphrase is not None else None
-    tmp = _temp_sibling(dest, "backup")
+    tmp = temp_sibling(dest, "backup")
     conn = vault.conn
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
@@ -154,11 +211,15 @@ def _verify_attached(vault: Vault, path: Path) -> None:
 def restore(
     vault_path: Path, backup_path: Path, passphrase: str, *, lock: InstanceLock | None = None
 ) -> None:
-    """Replace the vault with a verified backup, atomically.
+    """Replace the vault with a verified backup; the path never lacks a vault.
 
-    The backup is checked first; the current vault (with its -wal/-shm) is moved
-    aside and comes back if anything fails; the restored vault opens with the
-    backup's passphrase.
+    Only a peerdesk vault is restored (non-empty, keyed, both integrity checks, our
+    tables, a known user_version). Changes a crashed session left in the old vault's
+    -wal are first written into its file (see `_settle_old_vault`). The copy is staged
+    and verified next to the vault, the old vault is copied aside (we hold the instance
+    lock, so nothing has it open), and one `os.replace` swaps the new file in: a crash
+    before the swap leaves the old vault, after it the new one. Staged and set-aside
+    copies are removed when the restore ends, whatever the outcome.
     """
     vault_path = Path(vault_path).absolute()
     backup_path = Path(backup_path).absolute()
@@ -174,41 +235,96 @@ def restore(
                 messages.RESTORE_NOT_VALID.format(path=backup_path, reason=_reason(exc))
             ) from None
         vault_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        staged = _temp_sibling(vault_path, "restore")
-        aside = _temp_sibling(vault_path, "before-restore")
-        moved: list[tuple[Path, Path]] = []
-        swapped = False
-        try:
-            fd = os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-            os.close(fd)
-            shutil.copyfile(backup_path, staged)
-            _fsync_file(staged)
-            verify_copy(staged, passphrase, None)
-            for suffix in ("", *SIDE_FILES):
-                src = Path(str(vault_path) + suffix)
-                if src.exists():
-                    dst = Path(str(aside) + suffix)
-                    os.replace(src, dst)
-                    moved.append((dst, src))
-            os.replace(staged, vault_path)
-            swapped = True
-            _fsync_dir(vault_path.parent)
-            verify_copy(vault_path, passphrase, None)
-        except BaseException as exc:
-            if swapped:
-                _remove(vault_path)
-            for dst, src in reversed(moved):
-                os.replace(dst, src)
-            _remove(staged)
-            if isinstance(exc, (OSError, DatabaseError, VaultError)):
-                raise RestoreError(messages.RESTORE_FAILED.format(reason=_reason(exc))) from None
-            raise
-        for dst, _src in moved:
-            dst.unlink(missing_ok=True)
-        _fsync_dir(vault_path.parent)
+        _settle_old_vault(vault_path, passphrase)
+        _swap_in(vault_path, backup_path, passphrase)
     finally:
         if own_lock:
             lock.release()
+
+
+def _unsaved(vault_path: Path) -> bool:
+    """True when the old vault's -wal or -journal still holds changes for its file."""
+    for suffix in ("-wal", "-journal"):
+        side = Path(f"{vault_path}{suffix}")
+        if side.exists() and side.stat().st_size > 0:
+            return True
+    return False
+
+
+def _settle_old_vault(vault_path: Path, passphrase: str) -> None:
+    """Write the old vault's pending -wal/-journal into its file before the swap.
+
+    A session that crashed leaves committed changes in the -wal. They cannot stay
+    beside the new file (SQLite would replay them onto it), and setting them aside
+    would leave a file at the path that lacks them, maybe even its tables. So they are
+    checkpointed with the passphrase we have (a backup often shares the vault's); if
+    that does not open the old vault, the restore is refused and nothing changes.
+    """
+    if not vault_path.exists() or not _unsaved(vault_path):
+        return
+    try:
+        conn = connect(vault_path, passphrase, mode="rw")
+    except VaultError:
+        conn = None
+    if conn is not None:
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except DatabaseError:
+            pass  # a damaged old vault; what is left is checked just below
+        finally:
+            conn.close()
+    if _unsaved(vault_path):
+        raise RestoreError(messages.RESTORE_OLD_UNSAVED.format(path=vault_path))
+
+
+def _swap_in(vault_path: Path, backup_path: Path, passphrase: str) -> None:
+    staged = temp_sibling(vault_path, "restore")
+    aside = temp_sibling(vault_path, "before-restore")
+    had_vault = vault_path.exists()
+    swapped = False
+    try:
+        _create_private(staged)
+        crash_point("staging")
+        shutil.copyfile(backup_path, staged)
+        _fsync_file(staged)
+        verify_copy(staged, passphrase, None)
+        crash_point("staged")
+        if had_vault:
+            _create_private(aside)
+            shutil.copyfile(vault_path, aside)
+            _fsync_file(aside)
+            _fsync_dir(vault_path.parent)
+            crash_point("set-aside")
+            # Empty by now (_settle_old_vault), so the file alone is the whole old vault.
+            for suffix in SIDE_FILES:
+                Path(f"{vault_path}{suffix}").unlink(missing_ok=True)
+            _fsync_dir(vault_path.parent)
+            crash_point("side-files-removed")
+        os.replace(staged, vault_path)
+        swapped = True
+        _fsync_dir(vault_path.parent)
+        crash_point("swapped")
+        verify_copy(vault_path, passphrase, None)
+        crash_point("verified")
+    except BaseException as exc:
+        if swapped and had_vault:
+            os.replace(aside, vault_path)
+        elif swapped:
+            _remove(vault_path)
+        _remove(staged)
+        _remove(aside)
+        _fsync_dir(vault_path.parent)
+        if isinstance(exc, (OSError, DatabaseError, VaultError)):
+            raise RestoreError(messages.RESTORE_FAILED.format(reason=_reason(exc))) from None
+        raise
+    _remove(aside)
+    _fsync_dir(vault_path.parent)
+    crash_point("cleaned")
+
+
+def _create_private(path: Path) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    os.close(fd)
 
 
 def _reason(exc: BaseException) -> str:

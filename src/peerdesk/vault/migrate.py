@@ -19,6 +19,7 @@ from peerdesk.vault.sqlcipher import Connection
 
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.(sql|py)$")
 _PACKAGE = "peerdesk.vault.migrations"
+_CREATE_TABLE = re.compile(r"CREATE\s+(?:VIRTUAL\s+)?TABLE\s+(\w+)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -62,8 +63,20 @@ def current_version(conn: Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(conn: Connection) -> int:
+def tables_at(version: int) -> set[str]:
+    """The tables the SQL migrations up to `version` create: what a vault of that
+    version must hold to be ours (restore refuses a file without them)."""
+    names: set[str] = set()
+    for migration in available()[:version]:
+        names.update(_CREATE_TABLE.findall(migration.sql))
+    return names
+
+
+def migrate(conn: Connection, up_to: int | None = None) -> int:
     """Apply every migration newer than user_version; returns the new version.
+
+    `up_to` stops at that version: a salvage copy of a damaged vault gets the schema
+    of the vault it came from, so its rows fit.
 
     Each migration runs inside one BEGIN..COMMIT together with its user_version
     bump, so a crash leaves the vault at the previous version, never half-way.
@@ -72,7 +85,7 @@ def migrate(conn: Connection) -> int:
     version = current_version(conn)
     if version > len(migrations):
         raise VaultTooNew(messages.VAULT_TOO_NEW.format(found=version, known=len(migrations)))
-    for migration in migrations[version:]:
+    for migration in migrations[version : up_to if up_to is not None else len(migrations)]:
         try:
             if not migration.module:
                 conn.executescript(
