@@ -78,6 +78,8 @@ def rate(passphrase: str) -> Rating:
 
 def refusal(passphrase: str) -> str | None:
     """The sentence refusing a new passphrase below the floor; None if it passes."""
+    if not passphrase:
+        return messages.PASSPHRASE_EMPTY
     if rate(passphrase).acceptable:
         return None
     return messages.PASSPHRASE_TOO_WEAK

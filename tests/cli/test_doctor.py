@@ -115,6 +115,7 @@ def test_examine_returns_a_report_without_printing(
         messages.DOCTOR_FILE_MODE,
         messages.DOCTOR_DIR_MODE,
         messages.DOCTOR_PLAINTEXT,
+        messages.DOCTOR_CORE_DUMPS,
         messages.DOCTOR_UNLOCK,
         messages.DOCTOR_SQLCIPHER,
         messages.DOCTOR_KDF,
