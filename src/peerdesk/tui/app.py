@@ -220,10 +220,26 @@ class PeerdeskApp(App[None]):
 
     # --- signals ------------------------------------------------------------
     def _install_signal_handlers(self) -> None:
+        """The loop handles the lock signals; a hang-up is first seen by a plain handler.
+
+        A plain (Python-level) handler runs in the main thread even while that thread
+        is stuck, e.g. waiting on Textual's output thread, which waits on a terminal
+        that is gone; a loop handler would then never run. It starts the watchdog and
+        then asks the loop to lock and exit as usual.
+        """
         loop = asyncio.get_running_loop()
         for sig in LOCK_SIGNALS:
             self._previous_handlers[sig] = signal.getsignal(sig)
-            loop.add_signal_handler(sig, self._lock_and_exit, sig)
+            if sig == hang_up_signal() and not self.is_headless:
+                signal.signal(sig, lambda signum, _frame: self._hung_up(loop, signum))
+            else:
+                loop.add_signal_handler(sig, self._lock_and_exit, sig)
+
+    def _hung_up(self, loop: asyncio.AbstractEventLoop, signum: int) -> None:
+        """SIGHUP: the process ends within HANG_UP_GRACE_SECONDS whatever happens next."""
+        exit_after(HANG_UP_GRACE_SECONDS, 128 + signum)
+        if not loop.is_closed():
+            loop.call_soon_threadsafe(self._lock_and_exit, signal.Signals(signum))
 
     def _remove_signal_handlers(self) -> None:
         loop = asyncio.get_running_loop()
@@ -239,20 +255,16 @@ class PeerdeskApp(App[None]):
         The return code is 128 + signal. No new unlock screen is pushed: the app is
         going, and leaving the terminal's alternate screen takes whatever was drawn
         with it. After a hang-up there is no terminal to restore, and Textual's
-        shutdown may wait forever on it: so the instance lock is let go at once and a
-        watchdog ends the process after HANG_UP_GRACE_SECONDS whatever happens (the
-        vault is already closed; the kernel would drop the lock then anyway).
+        shutdown may wait forever on it: so the instance lock is let go at once, and
+        `_hung_up`'s watchdog ends the process soon whatever happens.
         """
         from peerdesk.tui import drafts
 
         problem = drafts.keep(self.vault, self.screen_stack) if self.vault else None
         self._drop_everything()
-        code = 128 + int(sig)
-        if sig == hang_up_signal() and not self.is_headless:
-            if self.instance_lock is not None:
-                self.instance_lock.release()
-            exit_after(HANG_UP_GRACE_SECONDS, code)
-        self.exit(return_code=code, message=Text(problem) if problem else None)
+        if sig == hang_up_signal() and self.instance_lock is not None:
+            self.instance_lock.release()  # the vault is closed: nothing left to guard
+        self.exit(return_code=128 + int(sig), message=Text(problem) if problem else None)
 
     # --- actions bound in tui.keys ------------------------------------------
     def action_lock(self) -> None:
