@@ -16,20 +16,22 @@ What differs:
 - **Private folders and files**: 0700 / 0600 on POSIX; on Windows the user's profile
   folders are private through their ACLs, so there is no mode to set.
 
-Core: imports nothing from Textual or typer, and only cheap standard modules, because
-`harden_process` runs on the measured start-up path.
+Core: imports nothing from Textual or typer, and only standard modules the start
+already loaded (no dataclasses or signal; pathlib only for types), because `harden_process`
+runs first on the measured start-up path: about 1.3 ms, most of it loading ctypes.
 """
 
 from __future__ import annotations
 
 import os
-import signal
 import stat
 import sys
-import threading
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import signal
+    from pathlib import Path
 
 PR_GET_DUMPABLE = 3  # <linux/prctl.h>
 PR_SET_DUMPABLE = 4
@@ -41,19 +43,28 @@ else:
     NO_INHERIT = os.O_CLOEXEC
 
 
-@dataclass(frozen=True)
 class CoreDumps:
     """Whether this process could write a core file, as measured (not as intended).
 
     `off` is None where the system has no such thing to check (Windows). `missing`
     names a step that could not be taken (e.g. prctl not found), so doctor can say so.
+    A plain class: a dataclass or NamedTuple would cost start-up time (see above).
     """
 
-    off: bool | None
-    limit: int | None  # the soft RLIMIT_CORE, None where there is none
-    dumpable: bool | None  # Linux's PR_GET_DUMPABLE, None elsewhere
-    missing: str | None = None
-    hardened: bool = False  # harden_process ran in this process
+    def __init__(
+        self,
+        *,
+        off: bool | None,
+        limit: int | None,  # the soft RLIMIT_CORE, None where there is none
+        dumpable: bool | None,  # Linux's PR_GET_DUMPABLE, None elsewhere
+        missing: str | None = None,
+        hardened: bool = False,  # harden_process ran in this process
+    ) -> None:
+        self.off, self.limit, self.dumpable = off, limit, dumpable
+        self.missing, self.hardened = missing, hardened
+
+    def __repr__(self) -> str:
+        return f"CoreDumps(off={self.off}, limit={self.limit}, dumpable={self.dumpable})"
 
 
 # What harden_process did, for doctor. Module state on purpose: it is a fact about
@@ -65,7 +76,7 @@ _missing: str | None = None
 def harden_process() -> None:
     """Turn core dumps off for this process and its children; never raises.
 
-    Cheap on purpose (about 1 ms, mostly loading ctypes): it runs before anything
+    Cheap on purpose (about 1.3 ms, mostly loading ctypes): it runs before anything
     else in `peerdesk.cli.main`. A step that fails is remembered, not raised: the
     peer still gets their app, and `peerdesk doctor` reports what is missing.
     """
@@ -182,6 +193,8 @@ def exit_after(seconds: float, code: int) -> None:
     save (the vault closed).
     """
 
+    import threading
+
     def watchdog() -> None:
         threading.Event().wait(seconds)
         os._exit(code)
@@ -197,6 +210,8 @@ def lock_signals() -> tuple[signal.Signals, ...]:
     -INT`; in the app ctrl+c is a key, not a signal). Empty on Windows, where an
     asyncio loop cannot take signal handlers.
     """
+    import signal
+
     if sys.platform == "win32":
         return ()
     return (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
@@ -204,6 +219,8 @@ def lock_signals() -> tuple[signal.Signals, ...]:
 
 def hang_up_signal() -> signal.Signals | None:
     """The signal that means "the terminal is gone", where there is one."""
+    import signal
+
     if sys.platform == "win32":
         return None
     return signal.SIGHUP
