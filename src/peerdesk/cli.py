@@ -19,6 +19,9 @@ PROG_NAME = "peerdesk"
 
 def main() -> None:
     """Console script `peerdesk` and `python -m peerdesk`."""
+    from peerdesk.platform_support import harden_process
+
+    harden_process()  # first: no core dump may ever hold a passphrase typed below
     argv = sys.argv[1:]
     if argv == ["--version"]:
         from peerdesk import __version__, messages

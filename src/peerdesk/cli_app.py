@@ -98,17 +98,29 @@ def launch_tui(vault_path: Path, unlock_hint: str | None = None) -> None:
 # --- commands ------------------------------------------------------------------
 @app.command(help=messages.HELP_INIT)
 def init(ctx: typer.Context, passphrase_stdin: PassphraseStdin = False) -> None:
-    """Create the vault; refuses an existing file before asking for a passphrase."""
-    from peerdesk.vault import Vault, VaultExists
+    """Create the vault; refuses an existing file before asking for a passphrase.
+
+    The folder is made private (created 0700, or tightened and said so) before the
+    passphrase is asked for, and a passphrase below the strength floor is refused.
+    """
+    from peerdesk.passphrase_strength import refusal
+    from peerdesk.vault import InvalidPassphrase, Vault, VaultExists
+    from peerdesk.vault.store import private_folder
 
     path = state_of(ctx).vault_path
     source = PassphraseSource(from_stdin=passphrase_stdin)
     with user_errors():
         if path.exists() or path.is_symlink():
             raise VaultExists(messages.VAULT_EXISTS.format(path=path))
+        folder_note = private_folder(path)
+        if folder_note is not None:
+            typer.echo(folder_note, err=True)
         with locked(path) as lock:
             typer.echo(messages.NO_RECOVERY_WARNING, err=True)
             passphrase = source.ask(INIT_NEW)
+            too_weak = refusal(passphrase)
+            if too_weak is not None:
+                raise InvalidPassphrase(too_weak)
             Vault.create(path, passphrase, lock=lock).close()
     tell_strength(passphrase)
     typer.echo(messages.CLI_INIT_DONE.format(path=path))
@@ -117,6 +129,7 @@ def init(ctx: typer.Context, passphrase_stdin: PassphraseStdin = False) -> None:
 @app.command(help=messages.HELP_PASSPHRASE)
 def passphrase(ctx: typer.Context, passphrase_stdin: PassphraseStdin = False) -> None:
     """Change the passphrase: the current one is proven before the new one is asked for."""
+    from peerdesk.passphrase_strength import refusal
     from peerdesk.vault import InvalidPassphrase, Vault
     from peerdesk.vault.sqlcipher import normalise_passphrase
 
@@ -130,6 +143,9 @@ def passphrase(ctx: typer.Context, passphrase_stdin: PassphraseStdin = False) ->
                 new = source.ask(CHANGE_NEW)
                 if normalise_passphrase(new) == normalise_passphrase(current):
                     raise InvalidPassphrase(messages.PASSPHRASE_SAME)
+                too_weak = refusal(new)
+                if too_weak is not None:
+                    raise InvalidPassphrase(too_weak)
                 vault.change_passphrase(new)
     tell_strength(new)
     typer.echo(messages.CLI_PASSPHRASE_CHANGED)

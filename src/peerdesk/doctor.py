@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from peerdesk import messages
+from peerdesk.platform_support import core_dumps
 from peerdesk.vault import InstanceLock, Vault, VaultBusy, VaultError, VaultMissing, leftovers
 from peerdesk.vault.migrate import latest_version
 from peerdesk.vault.sqlcipher import cipher_facts
@@ -63,6 +64,7 @@ def examine(vault_path: Path, passphrase: str, *, lock: InstanceLock | None = No
         _mode_check(messages.DOCTOR_DIR_MODE, vault_path.parent, DIR_MODE),
         _plaintext_check(vault_path),
         _leftovers_check(vault_path),
+        _core_dump_check(),
     ]
     try:
         vault = Vault.unlock(vault_path, passphrase, lock=lock)
@@ -110,6 +112,21 @@ def _leftovers_check(vault_path: Path) -> Check:
     return Check(
         messages.DOCTOR_LEFTOVERS, False, messages.DOCTOR_LEFTOVERS_FOUND.format(names=names)
     )
+
+
+def _core_dump_check() -> Check:
+    """Whether a crash of this very process could write its memory to disk."""
+    found = core_dumps()
+    if found.off is None:
+        return Check(messages.DOCTOR_CORE_DUMPS, True, messages.DOCTOR_CORE_DUMPS_NONE)
+    if found.off:
+        return Check(messages.DOCTOR_CORE_DUMPS, True, messages.DOCTOR_CORE_DUMPS_OFF)
+    if not found.hardened:  # embedded (tests, a script importing peerdesk): not ours to judge
+        return Check(messages.DOCTOR_CORE_DUMPS, True, messages.DOCTOR_CORE_DUMPS_EMBEDDED)
+    detail = messages.DOCTOR_CORE_DUMPS_ON.format(
+        limit=found.limit, dumpable=found.dumpable, missing=found.missing or "-"
+    )
+    return Check(messages.DOCTOR_CORE_DUMPS, False, detail)
 
 
 def _plaintext_check(path: Path) -> Check:

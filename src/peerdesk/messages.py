@@ -34,6 +34,19 @@ PASSPHRASE_CHANGE_UNVERIFIED = (
     "The passphrase change could not be verified. The vault opens with exactly one of the "
     "old and the new passphrase: try both, then make a backup."
 )
+PASSPHRASE_TOO_WEAK = (
+    "That passphrase is too easy to guess, so peerdesk will not use it. Whoever takes "
+    "this laptop can try passphrases against the file as fast as their computer allows: "
+    "only its strength stands between them and the notes. Use four or more unrelated words."
+)
+VAULT_FOLDER_CREATED = "Created the folder {folder} for the vault; only you can open it (0700)."
+VAULT_FOLDER_TIGHTENED = (
+    "The folder {folder} was open to other users ({mode}); peerdesk made it private (0700)."
+)
+VAULT_FOLDER_NOT_PRIVATE = (
+    "The folder {folder} is open to other users ({mode}) and peerdesk cannot make it "
+    "private: {reason}. Choose a folder of your own with --vault."
+)
 NO_RECOVERY_WARNING = (
     "There is no recovery without this passphrase. Nobody, not even the peerdesk team, "
     "can open the vault if it is lost."
@@ -145,8 +158,8 @@ SETUP_KEYS = "enter  next field, then create      ctrl+g  crisis lines      ctrl
 SETUP_WORKING = "Creating the vault..."
 PASSPHRASE_MISMATCH = "The two passphrases do not match. Type both again."
 STRENGTH_EMPTY = "Strength: type a passphrase."
-STRENGTH_WEAK = "Strength: weak. Make it longer: four or more unrelated words."
-STRENGTH_FAIR = "Strength: fair. A word or two more would make it strong."
+STRENGTH_WEAK = "Strength: too weak, peerdesk will not accept it. Use four or more unrelated words."
+STRENGTH_FAIR = "Strength: fair, accepted. A word or two more would make it strong."
 STRENGTH_STRONG = "Strength: strong."
 UNLOCK_TITLE = "The vault is locked"
 UNLOCK_PROMPT = "Passphrase"
@@ -266,6 +279,17 @@ WHAT_BACKUP_OPEN = "the backup's passphrase"
 STDIN_ENDED = "Standard input ended before {what} was given."
 
 CLI_INIT_DONE = "Created the vault at {path}."
+# doctor's line about this process (platform_support.core_dumps)
+DOCTOR_CORE_DUMPS = "Core dumps"
+DOCTOR_CORE_DUMPS_OFF = "off: a crash of peerdesk writes no memory image to disk"
+DOCTOR_CORE_DUMPS_ON = (
+    "ON: a crash could write peerdesk's memory (passphrase, notes shown) to a core file "
+    "(core size limit {limit}, dumpable {dumpable}; could not: {missing})"
+)
+DOCTOR_CORE_DUMPS_NONE = "this system writes none unless an administrator set it up"
+DOCTOR_CORE_DUMPS_EMBEDDED = (
+    "on in this process, which did not start as the `peerdesk` command (that turns them off)"
+)
 CLI_PASSPHRASE_CHANGED = "The passphrase was changed and checked; use the new one from now on."
 CLI_BACKUP_DONE = "Backup written to {path} and verified; it opens with the vault's passphrase."
 CLI_BACKUP_DONE_OWN = "Backup written to {path} and verified; it opens with its own passphrase."

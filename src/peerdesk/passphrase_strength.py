@@ -1,68 +1,35 @@
-"""A rough, honest strength rating for a new passphrase: weak, fair or strong.
+"""How strong a new passphrase is, and the floor below which peerdesk refuses it.
 
-It is feedback while typing, not a guarantee: it rewards length most (a few unrelated
-words beat a short clever password), counts character classes a little, and takes
-credit away for common words, repeats and keyboard runs. Pure and free of Textual so
-the CLI's `init` can use it too.
+Why a floor at all: whoever takes the laptop (or a backup) can try passphrases
+against the file itself, on their own hardware, as fast as they like. The retry
+delay at the unlock prompt does not apply there; only SQLCipher's key derivation
+(PBKDF2-HMAC-SHA512, 256,000 rounds) slows each guess, to some thousands of guesses
+a second on one high-end graphics card. So the passphrase must need a great many
+guesses: `FLOOR_GUESSES_LOG10` = 12, about a trillion, which is years of such a card,
+while a word plus digits ("Summer2024!") falls in minutes.
+
+The estimate comes from zxcvbn (Dropbox's model of how people choose passwords:
+dictionaries, names, keyboard runs, dates, l33t), which knows far more than any hand
+list. zxcvbn rates at most 72 characters; a longer passphrase is rated by its first
+72, which only ever underestimates it. zxcvbn loads on first use (about 20 ms), never
+on the unlock path. Pure and free of Textual, so the CLI uses it too. Never stores or
+logs what it rates.
 """
 
 from __future__ import annotations
 
 import enum
-import re
 from dataclasses import dataclass
 
 from peerdesk import messages
 
-# Words people reach for first (and the ones an attacker tries first). Lower case.
-COMMON_WORDS = (
-    "password",
-    "passwort",
-    "passphrase",
-    "letmein",
-    "welcome",
-    "qwerty",
-    "azerty",
-    "asdf",
-    "admin",
-    "login",
-    "secret",
-    "iloveyou",
-    "monkey",
-    "dragon",
-    "football",
-    "baseball",
-    "master",
-    "shadow",
-    "sunshine",
-    "princess",
-    "summer",
-    "winter",
-    "spring",
-    "autumn",
-    "police",
-    "officer",
-    "sheriff",
-    "trooper",
-    "badge",
-    "cruiser",
-    "patrol",
-    "peer",
-    "support",
-    "peerdesk",
-    "blue",
-    "backtheblue",
-    "123456",
-    "abc",
-)
-RUNS = ("abcdefghijklmnopqrstuvwxyz", "0123456789", "qwertyuiop", "asdfghjkl", "zxcvbnm")
-_REPEATS = re.compile(r"(.)\1{2,}")
-WEAK_BELOW = 12  # effective characters
-STRONG_FROM = 20
+FLOOR_GUESSES_LOG10 = 12.0  # below this a new passphrase is refused
+STRONG_GUESSES_LOG10 = 16.0  # from here on it is called strong
+ZXCVBN_MAX_CHARS = 72  # zxcvbn raises on longer input
 
 
 class Strength(enum.Enum):
-    """The three levels shown to the peer."""
+    """The levels shown to the peer; WEAK is below the floor and refused."""
 
     EMPTY = "empty"
     WEAK = "weak"
@@ -82,47 +49,37 @@ class Strength(enum.Enum):
 
 @dataclass(frozen=True)
 class Rating:
-    """The level plus the numbers behind it, so tests and the UI can explain it."""
+    """The level plus the estimate behind it (log10 of the guesses needed)."""
 
     strength: Strength
-    effective_length: int
-    classes: int
+    guesses_log10: float
+
+    @property
+    def acceptable(self) -> bool:
+        """True if the passphrase is at or above the floor."""
+        return self.guesses_log10 >= FLOOR_GUESSES_LOG10
 
 
 def rate(passphrase: str) -> Rating:
-    """Rate a passphrase. Never stores or logs it."""
+    """Rate a passphrase (its first 72 characters)."""
     if not passphrase:
-        return Rating(Strength.EMPTY, 0, 0)
-    effective = _effective_length(passphrase)
-    classes = _classes(passphrase)
-    # Each extra class (spaces between words, digits, symbols) earns a little credit.
-    score = effective + (classes - 1)
-    if score < WEAK_BELOW:
+        return Rating(Strength.EMPTY, 0.0)
+    from zxcvbn import zxcvbn
+
+    guesses_log10 = float(zxcvbn(passphrase[:ZXCVBN_MAX_CHARS])["guesses_log10"])
+    if guesses_log10 < FLOOR_GUESSES_LOG10:
         strength = Strength.WEAK
-    elif score < STRONG_FROM:
+    elif guesses_log10 < STRONG_GUESSES_LOG10:
         strength = Strength.FAIR
     else:
         strength = Strength.STRONG
-    return Rating(strength, effective, classes)
+    return Rating(strength, guesses_log10)
 
 
-def _effective_length(passphrase: str) -> int:
-    """Length after common words, repeats and runs count as one character each."""
-    text = passphrase.lower()
-    text = _REPEATS.sub(r"\1", text)
-    for word in sorted(COMMON_WORDS, key=len, reverse=True):
-        text = text.replace(word, "\x01")
-    for run in RUNS:
-        for size in range(len(run), 3, -1):
-            for start in range(len(run) - size + 1):
-                piece = run[start : start + size]
-                text = text.replace(piece, "\x02").replace(piece[::-1], "\x02")
-    return len(text)
-
-
-def _classes(passphrase: str) -> int:
-    """How many of: lower case, upper case, digits, spaces, other symbols."""
-    checks = (str.islower, str.isupper, str.isdigit, str.isspace)
-    found = sum(1 for check in checks if any(check(ch) for ch in passphrase))
-    other = any(not (ch.isalnum() or ch.isspace()) for ch in passphrase)
-    return found + int(other)
+def refusal(passphrase: str) -> str | None:
+    """The sentence refusing a new passphrase below the floor; None if it passes."""
+    if not passphrase:
+        return messages.PASSPHRASE_EMPTY
+    if rate(passphrase).acceptable:
+        return None
+    return messages.PASSPHRASE_TOO_WEAK

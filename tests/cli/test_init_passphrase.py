@@ -52,10 +52,63 @@ def test_init_prompt_hides_input_and_asks_twice(cli: Cli, vault_path: Path) -> N
 
 
 def test_init_shows_the_strength_of_a_new_passphrase(cli: Cli, vault_path: Path) -> None:
-    weak = cli("init", "--passphrase-stdin", input=lines("sunshine"))
-    assert weak.exit_code == 0
-    assert messages.STRENGTH_WEAK in weak.stderr
-    assert "sunshine" not in weak.output
+    result = cli("init", "--passphrase-stdin", input=lines(PASSPHRASE))
+    assert result.exit_code == 0
+    assert messages.STRENGTH_STRONG in result.stderr
+
+
+@pytest.mark.parametrize("weak", ["sunshine", "x", "Summer2024!", "Tr0ub4dor&3", "police 123"])
+def test_init_refuses_a_passphrase_below_the_floor(cli: Cli, vault_path: Path, weak: str) -> None:
+    result = cli("init", "--passphrase-stdin", input=lines(weak))
+    assert result.exit_code == 1
+    assert messages.PASSPHRASE_TOO_WEAK in result.stderr
+    assert weak not in result.output
+    assert not vault_path.exists()
+
+
+def test_init_rates_only_the_first_72_characters(cli: Cli, vault_path: Path) -> None:
+    """zxcvbn refuses longer input; a long passphrase is rated by its start."""
+    long_one = PASSPHRASE + " " + "x" * 100
+    assert cli("init", "--passphrase-stdin", input=lines(long_one)).exit_code == 0
+    assert opens_with(vault_path, long_one)
+    weak_start = "a" * 72 + " plum ferry orbit lantern"
+    other = Cli(vault_path.parent.parent / "other" / "vault.peerdesk")
+    assert other("init", "--passphrase-stdin", input=lines(weak_start)).exit_code == 1
+
+
+def test_passphrase_change_refuses_one_below_the_floor(cli: Cli, made_vault: Path) -> None:
+    before = vault_files(made_vault)
+    result = cli("passphrase", "--passphrase-stdin", input=lines(PASSPHRASE, "sunshine1"))
+    assert result.exit_code == 1
+    assert messages.PASSPHRASE_TOO_WEAK in result.stderr
+    assert vault_files(made_vault) == before
+    assert opens_with(made_vault, PASSPHRASE)
+
+
+def test_init_creates_a_private_folder_and_says_so(cli: Cli, vault_path: Path) -> None:
+    result = cli("init", "--passphrase-stdin", input=lines(PASSPHRASE))
+    assert result.exit_code == 0
+    assert messages.VAULT_FOLDER_CREATED.format(folder=vault_path.parent) in result.stderr
+    assert file_mode(vault_path.parent) == 0o700
+
+
+def test_init_tightens_an_open_folder_and_says_so(cli: Cli, vault_path: Path) -> None:
+    vault_path.parent.mkdir()
+    vault_path.parent.chmod(0o777)
+    result = cli("init", "--passphrase-stdin", input=lines(PASSPHRASE))
+    assert result.exit_code == 0
+    said = messages.VAULT_FOLDER_TIGHTENED.format(folder=vault_path.parent, mode="0777")
+    assert said in result.stderr
+    assert file_mode(vault_path.parent) == 0o700
+    assert opens_with(vault_path, PASSPHRASE)
+
+
+def test_init_in_a_private_folder_says_nothing_about_it(cli: Cli, vault_path: Path) -> None:
+    vault_path.parent.mkdir(mode=0o700)
+    result = cli("init", "--passphrase-stdin", input=lines(PASSPHRASE))
+    assert result.exit_code == 0
+    assert str(vault_path.parent) + " " not in result.stderr
+    assert "0700" not in result.stderr
 
 
 def test_init_refuses_an_existing_vault(cli: Cli, made_vault: Path) -> None:

@@ -78,3 +78,19 @@ async def test_passphrase_cannot_be_copied_to_the_clipboard(vault_path: Path) ->
         await pilot.press("ctrl+shift+a", "ctrl+c", "ctrl+x")
         assert app.clipboard == ""
         assert app.screen.query_one("#passphrase", PassphraseInput).value == "secret words here"
+
+
+async def test_a_passphrase_below_the_floor_is_refused_and_nothing_created(
+    vault_path: Path,
+) -> None:
+    app = PeerdeskApp(vault_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await paste(pilot, "Summer2024!")
+        await pilot.pause()
+        assert messages.STRENGTH_WEAK in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+        assert messages.PASSPHRASE_TOO_WEAK.split(",")[0] in screen_text(app).replace("\n", " ")
+        assert app.focused is app.screen.query_one("#passphrase")
+        assert not vault_path.exists()

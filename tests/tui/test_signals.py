@@ -49,7 +49,7 @@ asyncio.run(main())
 @pytest.mark.slow
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP])
 def test_signal_locks_then_exits(closed_vault: Path, sig: signal.Signals) -> None:
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT / "src"), str(ROOT)]))
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD, str(closed_vault)],
         stdin=subprocess.PIPE,

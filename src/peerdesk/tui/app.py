@@ -3,7 +3,8 @@
 Locking means: close the vault (no file descriptor stays on it), drop every screen
 that showed data, and show a fresh unlock screen that says nothing about the
 contents. It happens on ctrl+l from anywhere, after the configured idle minutes
-(suspend included, see `tui.idle`), and on SIGTERM/SIGHUP (then the app exits).
+(suspend included, see `tui.idle`), and on ctrl+q or SIGTERM/SIGHUP/SIGINT (then
+the app exits).
 
 A contact form open when any of these fires is first kept inside the vault as a
 draft (`tui.drafts`) and offered back after the next unlock. The crisis lines
@@ -30,6 +31,7 @@ from textual.binding import BindingType
 from textual.screen import Screen
 
 from peerdesk import messages
+from peerdesk.platform_support import exit_after, hang_up_signal, lock_signals
 from peerdesk.tui import keys
 from peerdesk.tui.events import ContactSaved
 from peerdesk.tui.idle import IdleWatch
@@ -60,7 +62,10 @@ WARM_UP = (
 
 # The vault's theme setting -> a Textual built-in theme.
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
-LOCK_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+LOCK_SIGNALS = lock_signals()
+# After a hang-up the process is gone within this many seconds, whatever Textual's
+# shutdown is waiting for (its output thread can block on a terminal that vanished).
+HANG_UP_GRACE_SECONDS = 0.8
 IDLE_CHECK_SECONDS = 5.0
 
 
@@ -224,10 +229,26 @@ class PeerdeskApp(App[None]):
 
     # --- signals ------------------------------------------------------------
     def _install_signal_handlers(self) -> None:
+        """The loop handles the lock signals; a hang-up is first seen by a plain handler.
+
+        A plain (Python-level) handler runs in the main thread even while that thread
+        is stuck, e.g. waiting on Textual's output thread, which waits on a terminal
+        that is gone; a loop handler would then never run. It starts the watchdog and
+        then asks the loop to lock and exit as usual.
+        """
         loop = asyncio.get_running_loop()
         for sig in LOCK_SIGNALS:
             self._previous_handlers[sig] = signal.getsignal(sig)
-            loop.add_signal_handler(sig, self._lock_and_exit, sig)
+            if sig == hang_up_signal() and not self.is_headless:
+                signal.signal(sig, lambda signum, _frame: self._hung_up(loop, signum))
+            else:
+                loop.add_signal_handler(sig, self._lock_and_exit, sig)
+
+    def _hung_up(self, loop: asyncio.AbstractEventLoop, signum: int) -> None:
+        """SIGHUP: the process ends within HANG_UP_GRACE_SECONDS whatever happens next."""
+        exit_after(HANG_UP_GRACE_SECONDS, 128 + signum)
+        if not loop.is_closed():
+            loop.call_soon_threadsafe(self._lock_and_exit, signal.Signals(signum))
 
     def _remove_signal_handlers(self) -> None:
         loop = asyncio.get_running_loop()
@@ -238,20 +259,41 @@ class PeerdeskApp(App[None]):
         self._previous_handlers.clear()
 
     def _lock_and_exit(self, sig: signal.Signals) -> None:
-        """SIGTERM/SIGHUP: close the vault first, then leave (return code 128 + signal).
+        """SIGTERM/SIGHUP/SIGINT: keep the open form as a draft, close the vault, leave.
 
-        No new unlock screen is pushed: the app is going, and leaving the terminal's
-        alternate screen takes whatever was drawn with it.
+        The return code is 128 + signal. No new unlock screen is pushed: the app is
+        going, and leaving the terminal's alternate screen takes whatever was drawn
+        with it. After a hang-up there is no terminal to restore, and Textual's
+        shutdown may wait forever on it: so the instance lock is let go at once, and
+        `_hung_up`'s watchdog ends the process soon whatever happens.
         """
         from peerdesk.tui import drafts
 
         problem = drafts.keep(self.vault, self.screen_stack) if self.vault else None
         self._drop_everything()
+        if sig == hang_up_signal() and self.instance_lock is not None:
+            self.instance_lock.release()  # the vault is closed: nothing left to guard
         self.exit(return_code=128 + int(sig), message=Text(problem) if problem else None)
 
     # --- actions bound in tui.keys ------------------------------------------
     def action_lock(self) -> None:
         self.lock()
+
+    async def action_quit(self) -> None:
+        """ctrl+q: an open form is kept as a draft (offered after the next unlock).
+
+        If the draft cannot be kept (a full disk, say), the app stays open and says
+        so: quitting then would throw away what the peer typed.
+        """
+        if self.vault is not None:
+            from peerdesk.tui import drafts
+
+            problem = drafts.keep(self.vault, self.screen_stack)
+            if problem is not None:
+                self.notify(problem, severity="error")
+                return
+        self._drop_everything()
+        self.exit()
 
     def action_settings(self) -> None:
         """Open the vault's settings; saving applies theme and idle minutes at once."""

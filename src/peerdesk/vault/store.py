@@ -19,6 +19,7 @@ from types import TracebackType
 
 from peerdesk import messages
 from peerdesk.models import PurgeReport
+from peerdesk.platform_support import folder_is_private, make_folder_private
 from peerdesk.vault import migrate, retention
 from peerdesk.vault import settings as settings_repo
 from peerdesk.vault.errors import (
@@ -45,6 +46,35 @@ from peerdesk.vault.sqlite_errors import guard, mapped
 DIR_MODE = 0o700
 FILE_MODE = 0o600
 SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def private_folder(path: Path) -> str | None:
+    """Make sure the vault's folder exists and only its owner can enter it.
+
+    Creates it 0700, or tightens an existing one that others could list or enter
+    (its file names and -wal sizes say when a peer worked). Returns the sentence
+    saying what was done (None when the folder was already private); a folder that
+    cannot be made private (someone else's, say) raises VaultCannotOpen.
+    """
+    folder = path.parent
+    try:
+        if not folder.is_dir():
+            folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+            return messages.VAULT_FOLDER_CREATED.format(folder=folder)
+        if folder_is_private(folder):
+            return None
+        mode = f"{stat.S_IMODE(folder.stat().st_mode):04o}"
+    except OSError as exc:
+        raise VaultCannotOpen(
+            messages.VAULT_CANNOT_CREATE.format(path=path, reason=exc.strerror)
+        ) from None
+    try:
+        make_folder_private(folder)
+    except OSError as exc:
+        raise VaultCannotOpen(
+            messages.VAULT_FOLDER_NOT_PRIVATE.format(folder=folder, mode=mode, reason=exc.strerror)
+        ) from None
+    return messages.VAULT_FOLDER_TIGHTENED.format(folder=folder, mode=mode)
 
 
 @dataclass(frozen=True)
@@ -90,16 +120,12 @@ class Vault:
         path = Path(path)
         if path.exists() or path.is_symlink():
             raise VaultExists(messages.VAULT_EXISTS.format(path=path))
-        try:
-            path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-        except OSError as exc:
-            raise VaultCannotOpen(
-                messages.VAULT_CANNOT_CREATE.format(path=path, reason=exc.strerror)
-            ) from None
+        private_folder(path)
         own_lock = lock is None
         lock = lock or InstanceLock.acquire(path)
         try:
             _create_private_file(path)
+            lock.cover_file()  # now that the file has an identity, hard links share it
             conn = None
             try:
                 conn = connect(path, key, mode="rw")

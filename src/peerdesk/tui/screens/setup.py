@@ -1,7 +1,9 @@
 """First run: choose the passphrase (twice), see its strength, read the no-recovery warning.
 
-The vault is created only when both fields match and are not empty; creating runs
-the KDF in a thread worker like unlocking does, then the app lands on home.
+The vault is created only when both fields match and the passphrase is above the
+strength floor (`passphrase_strength`: the KDF is all that slows a thief who has the
+file); creating runs the KDF in a thread worker like unlocking does, then the app
+lands on home.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Input, LoadingIndicator, Static
 
 from peerdesk import messages
-from peerdesk.passphrase_strength import Strength, rate
+from peerdesk.passphrase_strength import Strength, rate, refusal
 from peerdesk.tui.opening import UnlockFailed, deliver, open_safely
 from peerdesk.tui.widgets.passphrase import PassphraseInput
 from peerdesk.vault import InstanceLock
@@ -66,6 +68,10 @@ class SetupScreen(Screen[None]):
         if not event.value:
             self._show_status(messages.PASSPHRASE_EMPTY, error=True)
             return
+        too_weak = refusal(event.value)
+        if too_weak is not None:  # said now, not after typing it a second time
+            self._show_status(too_weak, error=True)
+            return
         self._show_status("")
         self.query_one("#repeat", PassphraseInput).focus()
 
@@ -82,6 +88,10 @@ class SetupScreen(Screen[None]):
             return
         if first != second:
             self._show_status(messages.PASSPHRASE_MISMATCH, error=True)
+            return
+        too_weak = refusal(first)
+        if too_weak is not None:
+            self._show_status(too_weak, error=True)
             return
         self._set_busy(True)
         self._create(first)
