@@ -30,7 +30,15 @@ def main() -> None:
         sys.exit(_open_app(vault))
     from peerdesk.cli_app import app
 
-    app(prog_name=PROG_NAME)
+    try:
+        app(prog_name=PROG_NAME)
+    except Exception as exc:  # noqa: BLE001 - the last line before a traceback
+        # The root group turns a command's unexpected error into its sentence; this
+        # catches what escapes even that (typer itself), still without a traceback.
+        from peerdesk.cli_guard import unexpected_sentence
+
+        sys.stderr.write(unexpected_sentence(exc, None) + "\n")
+        sys.exit(1)
 
 
 def _plain_launch(argv: list[str]) -> Path | None:

@@ -26,6 +26,7 @@ from peerdesk.cli_common import (
     fail,
     locked,
     require_vault,
+    say,
     state_of,
     user_errors,
 )
@@ -58,7 +59,7 @@ app = typer.Typer(
 
 def _show_version(value: bool) -> None:
     if value:
-        typer.echo(messages.VERSION_LINE.format(version=__version__))
+        say(messages.VERSION_LINE.format(version=__version__))
         raise typer.Exit()
 
 
@@ -106,11 +107,11 @@ def init(ctx: typer.Context, passphrase_stdin: PassphraseStdin = False) -> None:
         if path.exists() or path.is_symlink():
             raise VaultExists(messages.VAULT_EXISTS.format(path=path))
         with locked(path) as lock:
-            typer.echo(messages.NO_RECOVERY_WARNING, err=True)
+            say(messages.NO_RECOVERY_WARNING, err=True)
             passphrase = source.ask(INIT_NEW)
             Vault.create(path, passphrase, lock=lock).close()
     tell_strength(passphrase)
-    typer.echo(messages.CLI_INIT_DONE.format(path=path))
+    say(messages.CLI_INIT_DONE.format(path=path))
 
 
 @app.command(help=messages.HELP_PASSPHRASE)
@@ -131,7 +132,7 @@ def passphrase(ctx: typer.Context, passphrase_stdin: PassphraseStdin = False) ->
                     raise InvalidPassphrase(messages.PASSPHRASE_SAME)
                 vault.change_passphrase(new)
     tell_strength(new)
-    typer.echo(messages.CLI_PASSPHRASE_CHANGED)
+    say(messages.CLI_PASSPHRASE_CHANGED)
 
 
 @app.command(help=messages.HELP_BACKUP)
@@ -164,7 +165,7 @@ def backup(
     if own is not None:
         tell_strength(own)
     done = messages.CLI_BACKUP_DONE_OWN if own_passphrase else messages.CLI_BACKUP_DONE
-    typer.echo(done.format(path=written))
+    say(done.format(path=written))
 
 
 @app.command(help=messages.HELP_RESTORE)
@@ -196,7 +197,7 @@ def restore(
                 )
             backup_passphrase = source.ask(BACKUP_OPEN)
             restore_backup(path, src, backup_passphrase, lock=lock)
-    typer.echo(messages.CLI_RESTORE_DONE.format(path=path, backup=src))
+    say(messages.CLI_RESTORE_DONE.format(path=path, backup=src))
 
 
 @app.command(help=messages.HELP_DOCTOR)
@@ -210,7 +211,7 @@ def doctor(ctx: typer.Context, passphrase_stdin: PassphraseStdin = False) -> Non
         require_vault(path)
         with locked(path) as lock:
             report = examine(path, source.ask(CURRENT), lock=lock)
-    typer.echo(format_report(report))
+    say(format_report(report))
     if not report.ok:
         fail(messages.DOCTOR_FOUND_PROBLEMS.format(count=len(report.problems), path=path))
 
@@ -235,11 +236,9 @@ def demo(
 
     with user_errors():
         made = create_demo()
-        typer.echo(
-            messages.CLI_DEMO_CREATED.format(path=made.vault_path, passphrase=made.passphrase)
-        )
+        say(messages.CLI_DEMO_CREATED.format(path=made.vault_path, passphrase=made.passphrase))
         if no_tui:
-            typer.echo(messages.CLI_DEMO_KEPT.format(folder=made.folder))
+            say(messages.CLI_DEMO_KEPT.format(folder=made.folder))
             return
         try:
             launch_tui(
@@ -248,7 +247,7 @@ def demo(
             )
         finally:
             made.remove()
-        typer.echo(messages.CLI_DEMO_REMOVED)
+        say(messages.CLI_DEMO_REMOVED)
 
 
 app.add_typer(crisis_app, name="crisis")

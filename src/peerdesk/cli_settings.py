@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 
 from peerdesk import messages
-from peerdesk.cli_common import PassphraseStdin, fail, input_errors, unlocked_vault
+from peerdesk.cli_common import PassphraseStdin, fail, input_errors, say, unlocked_vault
 
 settings_app = typer.Typer(help=messages.HELP_SETTINGS, no_args_is_help=True)
 
@@ -43,15 +43,15 @@ def show(
         current = vault.settings()
     by_cli_name = {cli: asdict(current)[field] for cli, field in NAMES.items()}
     if output == "json":
-        typer.echo(json.dumps(by_cli_name, indent=2, ensure_ascii=False))
+        say(json.dumps(by_cli_name, indent=2, ensure_ascii=False))
         return
     for cli, value in by_cli_name.items():
         if isinstance(value, str) and "\n" in value:
-            typer.echo(f"{cli}:")
+            say(f"{cli}:")
             for line in value.splitlines():
-                typer.echo(f"    {line}")
+                say(f"    {line}")
         else:
-            typer.echo(f"{cli}: {value}")
+            say(f"{cli}: {value}")
 
 
 @settings_app.command("set", help=messages.HELP_SETTINGS_SET)
@@ -89,6 +89,6 @@ def set_value(
         before = vault.settings()
         after = replace(before, **{field: parsed})
         vault.save_settings(after)
-    typer.echo(messages.SETTING_SAVED.format(name=name))
+    say(messages.SETTING_SAVED.format(name=name))
     if field == "retention_days" and after.retention_days < before.retention_days:
-        typer.echo(messages.SETTING_RETENTION_LOWERED.format(days=after.retention_days))
+        say(messages.SETTING_RETENTION_LOWERED.format(days=after.retention_days))

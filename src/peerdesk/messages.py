@@ -366,13 +366,10 @@ HELP_OUTCOME = "Outcome. One of: {ids}."
 HELP_MINUTES = "How long it took, in minutes (presets in the app: 5, 15, 30, 60)."
 HELP_HEAD_COUNT = "How many people, for a group contact."
 HELP_CRITICAL_INCIDENT = "The contact followed a critical incident."
-HELP_NOTE = "Optional short note. It expires; record categories, not identities."
-HELP_HANDLE = "Optional private handle to recognise a follow-up (e.g. 'S.'); it expires."
 HELP_FOLLOW_UP = "Add a follow-up due on this date."
 HELP_DATE = "The contact's date (default today; never in the future)."
 HELP_MONTH = "Only contacts in this month."
 HELP_TOPIC_FILTER = "Only contacts with this topic id."
-HELP_SEARCH = "Only contacts whose note matches these words (prefix search)."
 HELP_LIMIT = "At most this many contacts."
 HELP_FORMAT = "Output format: table or json."
 HELP_SHOW_TEXT = "Also print note text and handles (think before sending this to a file)."
@@ -391,6 +388,53 @@ CLI_PURGE_DRY_RUN = (
     "Would wipe {notes} note(s) and {handles} handle(s) older than {days} days. Nothing changed."
 )
 CLI_PURGE_DONE = "Wiped {notes} note(s) and {handles} handle(s) older than {days} days."
+
+# Confidential text is never an argument: argv is readable by every local user (ps,
+# /proc/PID/cmdline) while the key is derived, and shells keep it in a history file.
+HELP_ASK_NOTE = (
+    "Ask for a short note: typed at a prompt without echo, or read as one line of "
+    "standard input (before any passphrase line). It expires; record categories, not "
+    "identities."
+)
+HELP_ASK_HANDLE = (
+    "Ask for a private handle to recognise a follow-up (e.g. 'S.'): at a prompt without "
+    "echo, or one line of standard input (after the note's line, before any passphrase "
+    "line). It expires."
+)
+HELP_ASK_SEARCH = (
+    "Ask for words the note must match (prefix search): at a prompt without echo, or one "
+    "line of standard input (before any passphrase line)."
+)
+PROMPT_NOTE = "Note (not shown while you type; Enter for none)"
+PROMPT_HANDLE = "Handle (not shown while you type; Enter for none)"
+PROMPT_SEARCH = "Search words (not shown while you type)"
+WHAT_NOTE = "the note"
+WHAT_HANDLE = "the handle"
+WHAT_SEARCH = "the search words"
+CLI_TEXT_NOT_AS_ARGUMENT = (
+    "peerdesk does not take {what} as an argument ({option}), because other users can "
+    "read a command line in the process list and your shell writes it to its history "
+    "file; give {flag} instead and type it at the prompt or send it on standard input. "
+    "Nothing was saved."
+)
+STDIN_NOT_UTF8 = (
+    "Standard input holds {what} that is not UTF-8 text, so it was not used and nothing was saved."
+)
+ENV_NOT_UTF8 = "{name} is not UTF-8 text, so it was not used and nothing was saved."
+CLI_UNEXPECTED = (
+    "peerdesk stopped on an unexpected error ({kind}); whatever this command was saving "
+    "was not saved. The vault is at {path}; `peerdesk doctor` checks it."
+)
+# SQLite and SQLCipher errors (vault/sqlite_errors.py), by SQLite's result code.
+SQLITE_FULL = "The disk is full, so nothing was saved. Free some space and try again."
+SQLITE_IOERR = (
+    "The disk reported an input/output error, so nothing was saved. Check the drive, then "
+    "try again."
+)
+SQLITE_READONLY = "The vault or its folder cannot be written to (read-only), so nothing was saved."
+SQLITE_BUSY = "The vault is busy in another program, so nothing was saved. Try again in a moment."
+SQLITE_CORRUPT = "The vault file is damaged, so nothing was saved. `peerdesk doctor` checks it."
+SQLITE_OTHER = "The vault could not be read or written, so nothing was saved."
 
 # --- TUI: follow-ups on home, contacts list, contact detail (issue 3, part B) -------
 KEY_CONFIRM_YES = "yes"
