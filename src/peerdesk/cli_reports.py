@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 
 report_app = typer.Typer(help=messages.HELP_REPORT, no_args_is_help=True)
 
-LABEL_MAX_CHARS = 40
 MIN_CELL_HIGHEST = 100
 
 Output = Annotated[
@@ -98,6 +97,7 @@ def report_month(
     passphrase_stdin: PassphraseStdin = False,
 ) -> None:
     """Exact counts of one month from the vault; no suppression (it is the peer's own)."""
+    from peerdesk.report_files import LABEL_MAX_CHARS
     from peerdesk.reports import render
     from peerdesk.validation import optional_text, parse_month
 

@@ -738,7 +738,7 @@ REPORT_FILE_NOT_MONTH = "{file} is not a peerdesk month file."
 REPORT_FILE_NEWER = (
     "{file} was made by a newer peerdesk (file version {version}); update peerdesk to merge it."
 )
-REPORT_FILE_VERSION = "{file} has an unknown file version {version!r}."
+REPORT_FILE_VERSION = "{file} has an unknown file version {version}."
 REPORT_FILE_CHECKSUM = (
     "{file} was changed after it was exported (its checksum does not match); "
     "ask the peer to export it again."
@@ -760,6 +760,26 @@ REPORT_WHY_LABEL = "it must be text or null"
 REPORT_WHY_OBJECT = "it must be an object of names and counts"
 REPORT_WHY_MISSING = "it is missing"
 REPORT_WHY_TOPIC_ABOVE = "a topic count is above the number of contacts"
+MONTH_OUT_OF_RANGE = (
+    "The {field} {value!r} is outside the months peerdesk can count ({first} to {last})."
+)
+REPORT_WHY_COUNT_TOO_BIG = "at most {max}, more than a peer's month can hold"
+REPORT_WHY_LABEL_TEXT = (
+    "it must be one line of at most {max} characters, with no control characters"
+)
+REPORT_FILE_UNKNOWN = (
+    "{file} has an unknown {what} {id}: a version {version} month file holds only "
+    "peerdesk's own tables, ids and keys, so it was not read."
+)
+REPORT_WHAT_KEY = "key"
+REPORT_WHAT_TABLE = "table"
+REPORT_WHAT_ID = "id in table {table}"
+REPORT_WHAT_FIGURE = "figure"
+REPORT_FILE_NOT_UTF8 = "{file} is not UTF-8 text, so it is not a month file."
+REPORT_FILE_NUMBER_TOO_LONG = (
+    "{file} holds a number of more than {digits} digits, which no month file has."
+)
+REPORT_FILE_TOO_DEEP = "{file} is nested too deeply to be a month file."
 
 # --- TUI: the stats screen and its month export (issue 6: tui/screens/stats*.py) ------
 KEY_STATS = "monthly counts and charts"
