@@ -18,7 +18,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from peerdesk import messages, vocab
-from peerdesk.cli_common import PassphraseStdin, fail, input_errors, say, table, unlocked_vault
+from peerdesk.cli_common import (
+    LIMIT_MAX,
+    PassphraseStdin,
+    fail,
+    input_errors,
+    say,
+    table,
+    unlocked_vault,
+)
 from peerdesk.clinician_model import VETTING_STATUSES
 from peerdesk.validation import InvalidInput, choice
 
@@ -76,7 +84,9 @@ def clinicians_list(
     accepting: Annotated[
         bool, typer.Option("--accepting", help=messages.HELP_ACCEPTING_FILTER)
     ] = False,
-    limit: Annotated[int, typer.Option("--limit", min=1, help=messages.HELP_LIMIT)] = 100,
+    limit: Annotated[
+        int, typer.Option("--limit", min=1, max=LIMIT_MAX, help=messages.HELP_LIMIT)
+    ] = 100,
     output: Annotated[
         str, typer.Option("--format", metavar="table|json", help=messages.HELP_FORMAT)
     ] = "table",

@@ -26,7 +26,9 @@ _SENTENCES = {
     SQLITE_IOERR: messages.SQLITE_IOERR,
     SQLITE_READONLY: messages.SQLITE_READONLY,
     SQLITE_BUSY: messages.SQLITE_BUSY,
-    SQLITE_LOCKED: messages.SQLITE_BUSY,
+    # LOCKED is a conflict inside one process, not another program: seen after a
+    # rekey that failed silently on a full disk. Only the plain sentence is true.
+    SQLITE_LOCKED: messages.SQLITE_OTHER,
     SQLITE_CORRUPT: messages.SQLITE_CORRUPT,
     SQLITE_NOTADB: messages.SQLITE_CORRUPT,
 }
