@@ -62,18 +62,18 @@ def _open_app(vault: Path) -> int:
     """Run the TUI; a busy vault or an unusable path is one sentence and exit 1."""
     from peerdesk import messages
     from peerdesk.launch import run_tui
+    from peerdesk.safe_text import printable_lines
     from peerdesk.vault.errors import VaultError
 
     try:
         return run_tui(vault)
     except VaultError as exc:
-        sys.stderr.write(f"{exc}\n")
+        sys.stderr.write(printable_lines(str(exc)) + "\n")
         return 1
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
-        sys.stderr.write(
-            messages.CLI_OS_ERROR.format(path=exc.filename or vault, reason=reason) + "\n"
-        )
+        sentence = messages.CLI_OS_ERROR.format(path=exc.filename or vault, reason=reason)
+        sys.stderr.write(printable_lines(sentence) + "\n")
         return 1
 
 

@@ -1004,7 +1004,9 @@ KEY_CARD_FULL = "QR alone / with the details"
 KEY_DONE = "done"
 HELP_REFERRALS = "Referrals: hand a contact a clinician's details and check back."
 HELP_REFERRALS_ADD = "Record a referral (status offered) of a contact to a clinician."
-HELP_REFERRALS_LIST = "List referrals with their check-back dates."
+HELP_REFERRALS_LIST = (
+    "List referrals with their check-back dates. The contact's handle only with --show-text."
+)
 HELP_REFERRALS_STATUS = "Change a referral's status (the date of the change is kept)."
 HELP_REFERRAL_CONTACT = "The contact's number (from `peerdesk contacts list`)."
 HELP_REFERRAL_CLINICIAN = "The clinician's id (its first characters are enough)."
