@@ -185,3 +185,69 @@ def test_a_full_disk_is_one_sentence_and_saves_nothing(
     with Vault.unlock(full_vault, PASSPHRASE) as vault:
         (count,) = vault.conn.execute("SELECT count(*) FROM clinicians").fetchone()
         assert count == 1
+
+
+# --- the echo-free prompt on a real terminal ------------------------------------------
+def _controlling_terminal() -> None:
+    """In the child: make its pty (fd 0) the controlling terminal, as a login would."""
+    import fcntl
+    import termios
+
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
+def _echoing(fd: int) -> bool:
+    import termios
+
+    return bool(termios.tcgetattr(fd)[3] & termios.ECHO)
+
+
+@pytest.mark.slow
+def test_on_a_terminal_the_note_is_asked_without_echo(made_vault: Path) -> None:
+    import pty
+    import select
+    import sys
+    import time
+
+    note = "Typednote" + os.urandom(4).hex()
+    main, child = pty.openpty()
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).parents[2] / "src"), **ENV)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "peerdesk", "--vault", str(made_vault), "contacts", "add",
+         "--topic", "sleep", "--ask-note"],
+        stdin=child, stdout=child, stderr=child, env=env, close_fds=True,
+        start_new_session=True, preexec_fn=_controlling_terminal,
+    )  # fmt: skip
+    os.close(child)
+    seen = b""
+    deadline = time.monotonic() + 30
+    sent = False
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([main], [], [], 0.2)
+        if ready:
+            try:
+                chunk = os.read(main, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+        # Type only once the prompt has turned echo off (getpass flushes earlier input).
+        if not sent and b"Note (not shown" in seen and not _echoing(main):
+            os.write(main, note.encode() + b"\r")
+            sent = True
+        if proc.poll() is not None and not ready:
+            break
+    try:
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        os.close(main)
+    assert sent, seen
+    assert proc.returncode == 0, seen
+    assert note.encode() not in seen  # never echoed
+    with Vault.unlock(made_vault, PASSPHRASE) as vault:
+        (row,) = contacts.page(vault.conn, contacts.ContactFilter(), limit=5)
+        stored = contacts.get(vault.conn, row.id)
+        assert stored is not None and stored.fields.note == note
