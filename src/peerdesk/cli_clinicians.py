@@ -8,7 +8,6 @@ and phones are public professional details, so lists print them.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -28,6 +27,7 @@ from peerdesk.cli_common import (
     unlocked_vault,
 )
 from peerdesk.clinician_model import VETTING_STATUSES
+from peerdesk.safe_text import json_text
 from peerdesk.validation import InvalidInput, choice
 
 if TYPE_CHECKING:
@@ -116,7 +116,7 @@ def clinicians_list(
             rows = clinicians.page(vault.conn, flt, today=today, limit=limit)
             found = clinicians.count(vault.conn, flt, today=today)
     if output == "json":
-        say(json.dumps([_row_json(r) for r in rows], indent=2, ensure_ascii=False))
+        say(json_text([_row_json(r) for r in rows]))
         return
     if not rows:
         say(messages.CLI_NO_CLINICIANS)
@@ -187,7 +187,7 @@ def clinicians_show(
             found = _one(vault, clinician_id)
     if output == "json":
         obj = to_json_object(found) | {"status": found.vetting_status(today)}
-        say(json.dumps(obj, indent=2, ensure_ascii=False))
+        say(json_text(obj))
         return
     say(_detail(found, today))
 

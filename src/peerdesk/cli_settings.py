@@ -6,7 +6,6 @@ commands unlock it. Names on the command line use dashes (`idle-lock-minutes`).
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Annotated, Any
@@ -15,6 +14,7 @@ import typer
 
 from peerdesk import messages
 from peerdesk.cli_common import PassphraseStdin, fail, input_errors, say, unlocked_vault
+from peerdesk.safe_text import json_text
 
 settings_app = typer.Typer(help=messages.HELP_SETTINGS, no_args_is_help=True)
 
@@ -43,7 +43,7 @@ def show(
         current = vault.settings()
     by_cli_name = {cli: asdict(current)[field] for cli, field in NAMES.items()}
     if output == "json":
-        say(json.dumps(by_cli_name, indent=2, ensure_ascii=False))
+        say(json_text(by_cli_name))
         return
     for cli, value in by_cli_name.items():
         if isinstance(value, str) and "\n" in value:

@@ -45,7 +45,7 @@ from peerdesk.reports.counts import (
     MonthCounts,
     spec_of,
 )
-from peerdesk.safe_text import printable, short
+from peerdesk.safe_text import json_text, printable, short
 from peerdesk.validation import FIRST_MONTH, HEAD_COUNT_MAX, LAST_MONTH, MINUTES_MAX
 
 FORMAT = "peerdesk-month"
@@ -121,7 +121,8 @@ def document(
 
 
 def dumps(doc: Mapping[str, Any]) -> str:
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    """The file's text: readable JSON, with nothing in it a terminal would act on."""
+    return json_text(doc) + "\n"
 
 
 def _bounded_int(digits: str) -> int:

@@ -9,6 +9,7 @@ tests are skipped, saying why.
 from __future__ import annotations
 
 import errno
+import json
 import os
 import subprocess
 from collections.abc import Iterator
@@ -88,6 +89,9 @@ def test_hostile_values_from_the_vault_and_files_are_printed_inert(
         for char in ("\u202e", "\u202c", "\u200b", "\u2066", "\x1b", "\x07"):
             assert char not in result.output, (args, char)
     assert "\\u202e" in cli("clinicians", "list", env=ENV).stdout
+    # JSON stays valid and exact: the escapes are JSON's own.
+    (row,) = json.loads(cli("clinicians", "list", "--format", "json", env=ENV).stdout)
+    assert row["name"] == HOSTILE.replace("\x1b", "").replace("\x07", "")
 
 
 # --- a full disk ---------------------------------------------------------------------
