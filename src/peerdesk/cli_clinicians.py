@@ -27,7 +27,7 @@ from peerdesk.cli_common import (
     unlocked_vault,
 )
 from peerdesk.clinician_model import VETTING_STATUSES
-from peerdesk.safe_text import json_text
+from peerdesk.safe_text import json_text, short
 from peerdesk.validation import InvalidInput, choice
 
 if TYPE_CHECKING:
@@ -227,7 +227,7 @@ def _one(vault: Vault, clinician_id: str) -> Clinician:
     matches = clinicians.find(vault.conn, clinician_id)
     if len(matches) != 1:
         template = messages.CLI_CLINICIAN_AMBIGUOUS if matches else messages.CLI_NO_CLINICIAN
-        fail(template.format(id=clinician_id))
+        fail(template.format(id=short(clinician_id)))
     return matches[0]
 
 

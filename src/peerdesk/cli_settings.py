@@ -14,7 +14,7 @@ import typer
 
 from peerdesk import messages
 from peerdesk.cli_common import PassphraseStdin, fail, input_errors, say, unlocked_vault
-from peerdesk.safe_text import json_text
+from peerdesk.safe_text import json_text, short
 
 settings_app = typer.Typer(help=messages.HELP_SETTINGS, no_args_is_help=True)
 
@@ -77,14 +77,16 @@ def set_value(
         try:
             value = from_file.read_text(encoding="utf-8").rstrip("\n")
         except (OSError, UnicodeDecodeError) as exc:
-            fail(messages.SETTING_FILE_UNREADABLE.format(path=from_file, reason=exc))
+            fail(
+                messages.SETTING_FILE_UNREADABLE.format(path=from_file, reason=short(str(exc), 80))
+            )
     assert value is not None
     parsed: Any = value
     if field in WHOLE_NUMBERS:
         try:
             parsed = int(value)
         except ValueError:
-            fail(messages.SETTING_NOT_A_NUMBER.format(name=name, value=value))
+            fail(messages.SETTING_NOT_A_NUMBER.format(name=name, value=short(value)))
     with input_errors(), unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:
         before = vault.settings()
         after = replace(before, **{field: parsed})
