@@ -33,7 +33,15 @@ def main() -> None:
         sys.exit(_open_app(vault))
     from peerdesk.cli_app import app
 
-    app(prog_name=PROG_NAME)
+    try:
+        app(prog_name=PROG_NAME)
+    except Exception as exc:  # noqa: BLE001 - the last line before a traceback
+        # The root group turns a command's unexpected error into its sentence; this
+        # catches what escapes even that (typer itself), still without a traceback.
+        from peerdesk.cli_guard import unexpected_sentence
+
+        sys.stderr.write(unexpected_sentence(exc, None) + "\n")
+        sys.exit(1)
 
 
 def _plain_launch(argv: list[str]) -> Path | None:
@@ -57,18 +65,18 @@ def _open_app(vault: Path) -> int:
     """Run the TUI; a busy vault or an unusable path is one sentence and exit 1."""
     from peerdesk import messages
     from peerdesk.launch import run_tui
+    from peerdesk.safe_text import printable_lines
     from peerdesk.vault.errors import VaultError
 
     try:
         return run_tui(vault)
     except VaultError as exc:
-        sys.stderr.write(f"{exc}\n")
+        sys.stderr.write(printable_lines(str(exc)) + "\n")
         return 1
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
-        sys.stderr.write(
-            messages.CLI_OS_ERROR.format(path=exc.filename or vault, reason=reason) + "\n"
-        )
+        sentence = messages.CLI_OS_ERROR.format(path=exc.filename or vault, reason=reason)
+        sys.stderr.write(printable_lines(sentence) + "\n")
         return 1
 
 

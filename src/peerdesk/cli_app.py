@@ -26,6 +26,7 @@ from peerdesk.cli_common import (
     fail,
     locked,
     require_vault,
+    say,
     state_of,
     user_errors,
 )
@@ -59,7 +60,7 @@ app = typer.Typer(
 
 def _show_version(value: bool) -> None:
     if value:
-        typer.echo(messages.VERSION_LINE.format(version=__version__))
+        say(messages.VERSION_LINE.format(version=__version__))
         raise typer.Exit()
 
 
@@ -116,14 +117,14 @@ def init(ctx: typer.Context, passphrase_stdin: PassphraseStdin = False) -> None:
         if folder_note is not None:
             typer.echo(folder_note, err=True)
         with locked(path) as lock:
-            typer.echo(messages.NO_RECOVERY_WARNING, err=True)
+            say(messages.NO_RECOVERY_WARNING, err=True)
             passphrase = source.ask(INIT_NEW)
             too_weak = refusal(passphrase)
             if too_weak is not None:
                 raise InvalidPassphrase(too_weak)
             Vault.create(path, passphrase, lock=lock).close()
     tell_strength(passphrase)
-    typer.echo(messages.CLI_INIT_DONE.format(path=path))
+    say(messages.CLI_INIT_DONE.format(path=path))
 
 
 @app.command(help=messages.HELP_PASSPHRASE)
@@ -148,7 +149,7 @@ def passphrase(ctx: typer.Context, passphrase_stdin: PassphraseStdin = False) ->
                     raise InvalidPassphrase(too_weak)
                 vault.change_passphrase(new)
     tell_strength(new)
-    typer.echo(messages.CLI_PASSPHRASE_CHANGED)
+    say(messages.CLI_PASSPHRASE_CHANGED)
 
 
 @app.command(help=messages.HELP_BACKUP)
@@ -187,7 +188,7 @@ def backup(
     if own is not None:
         tell_strength(own)
     done = messages.CLI_BACKUP_DONE_OWN if own_passphrase else messages.CLI_BACKUP_DONE
-    typer.echo(done.format(path=written))
+    say(done.format(path=written))
 
 
 def tell_salvage(report: SalvageReport, *, own_passphrase: bool) -> None:
@@ -233,7 +234,7 @@ def restore(
                 )
             backup_passphrase = source.ask(BACKUP_OPEN)
             restore_backup(path, src, backup_passphrase, lock=lock)
-    typer.echo(messages.CLI_RESTORE_DONE.format(path=path, backup=src))
+    say(messages.CLI_RESTORE_DONE.format(path=path, backup=src))
 
 
 @app.command(help=messages.HELP_DOCTOR)
@@ -263,7 +264,7 @@ def doctor(
         require_vault(path)
         with locked(path) as lock:
             report = examine(path, source.ask(CURRENT), lock=lock)
-    typer.echo(format_report(report))
+    say(format_report(report))
     if not report.ok:
         fail(messages.DOCTOR_FOUND_PROBLEMS.format(count=len(report.problems), path=path))
 
@@ -288,11 +289,9 @@ def demo(
 
     with user_errors():
         made = create_demo()
-        typer.echo(
-            messages.CLI_DEMO_CREATED.format(path=made.vault_path, passphrase=made.passphrase)
-        )
+        say(messages.CLI_DEMO_CREATED.format(path=made.vault_path, passphrase=made.passphrase))
         if no_tui:
-            typer.echo(messages.CLI_DEMO_KEPT.format(folder=made.folder))
+            say(messages.CLI_DEMO_KEPT.format(folder=made.folder))
             return
         try:
             launch_tui(
@@ -301,7 +300,7 @@ def demo(
             )
         finally:
             made.remove()
-        typer.echo(messages.CLI_DEMO_REMOVED)
+        say(messages.CLI_DEMO_REMOVED)
 
 
 app.add_typer(crisis_app, name="crisis")

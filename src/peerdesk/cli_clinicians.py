@@ -8,7 +8,6 @@ and phones are public professional details, so lists print them.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -18,8 +17,17 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from peerdesk import messages, vocab
-from peerdesk.cli_common import PassphraseStdin, fail, input_errors, table, unlocked_vault
+from peerdesk.cli_common import (
+    LIMIT_MAX,
+    PassphraseStdin,
+    fail,
+    input_errors,
+    say,
+    table,
+    unlocked_vault,
+)
 from peerdesk.clinician_model import VETTING_STATUSES
+from peerdesk.safe_text import json_text, short
 from peerdesk.validation import InvalidInput, choice
 
 if TYPE_CHECKING:
@@ -76,7 +84,9 @@ def clinicians_list(
     accepting: Annotated[
         bool, typer.Option("--accepting", help=messages.HELP_ACCEPTING_FILTER)
     ] = False,
-    limit: Annotated[int, typer.Option("--limit", min=1, help=messages.HELP_LIMIT)] = 100,
+    limit: Annotated[
+        int, typer.Option("--limit", min=1, max=LIMIT_MAX, help=messages.HELP_LIMIT)
+    ] = 100,
     output: Annotated[
         str, typer.Option("--format", metavar="table|json", help=messages.HELP_FORMAT)
     ] = "table",
@@ -106,13 +116,13 @@ def clinicians_list(
             rows = clinicians.page(vault.conn, flt, today=today, limit=limit)
             found = clinicians.count(vault.conn, flt, today=today)
     if output == "json":
-        typer.echo(json.dumps([_row_json(r) for r in rows], indent=2, ensure_ascii=False))
+        say(json_text([_row_json(r) for r in rows]))
         return
     if not rows:
-        typer.echo(messages.CLI_NO_CLINICIANS)
+        say(messages.CLI_NO_CLINICIANS)
         return
     headers = ["ID", "NAME", "STATUS", "PHONE", "REGION", "TELE", "NEW", "SPECIALTIES"]
-    typer.echo(
+    say(
         table(
             headers,
             [
@@ -131,7 +141,7 @@ def clinicians_list(
         )
     )
     if found > len(rows):
-        typer.echo(messages.CLI_CLINICIANS_MORE.format(shown=len(rows), total=found), err=True)
+        say(messages.CLI_CLINICIANS_MORE.format(shown=len(rows), total=found), err=True)
 
 
 def _check_choice(value: str, valid: tuple[str, ...], field: str) -> None:
@@ -177,9 +187,9 @@ def clinicians_show(
             found = _one(vault, clinician_id)
     if output == "json":
         obj = to_json_object(found) | {"status": found.vetting_status(today)}
-        typer.echo(json.dumps(obj, indent=2, ensure_ascii=False))
+        say(json_text(obj))
         return
-    typer.echo(_detail(found, today))
+    say(_detail(found, today))
 
 
 @clinicians_app.command("card", help=messages.HELP_CLINICIANS_CARD)
@@ -203,12 +213,12 @@ def clinicians_card(
             matrix = handoff.qr_matrix(handoff.payload(found.fields, qr))
         except handoff.NoPhone as exc:
             fail(str(exc))
-    typer.echo(handoff.card_text(found, today, qr))
+    say(handoff.card_text(found, today, qr))
     # Black on white when printing to a terminal (the right way round on a dark one);
     # the characters alone carry the code, so a plain copy keeps it.
     for line in handoff.render_blocks(matrix):
         typer.secho(line, fg="black", bg="white")
-    typer.echo(messages.CLI_CARD_QR_NOTE)
+    say(messages.CLI_CARD_QR_NOTE)
 
 
 def _one(vault: Vault, clinician_id: str) -> Clinician:
@@ -217,7 +227,7 @@ def _one(vault: Vault, clinician_id: str) -> Clinician:
     matches = clinicians.find(vault.conn, clinician_id)
     if len(matches) != 1:
         template = messages.CLI_CLINICIAN_AMBIGUOUS if matches else messages.CLI_NO_CLINICIAN
-        fail(template.format(id=clinician_id))
+        fail(template.format(id=short(clinician_id)))
     return matches[0]
 
 
@@ -257,12 +267,12 @@ def clinicians_import(
             _report_problems(parsed.problems)
         with unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:
             plan = import_parsed(vault, parsed, dry_run=dry_run)
-    typer.echo(_preview(plan, dry_run))
+    say(_preview(plan, dry_run))
 
 
 def _report_problems(problems: tuple[RowProblem, ...]) -> None:
     for p in problems:
-        typer.echo(
+        say(
             messages.CLI_IMPORT_PROBLEM.format(where=p.location, field=p.field, why=p.sentence),
             err=True,
         )
@@ -319,7 +329,7 @@ def clinicians_export(
             raise DirectoryFileError(messages.DIRECTORY_EXPORT_EXISTS.format(path=dest))
         with unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:
             written = export_directory(vault.conn, dest, kind, overwrite=force)
-    typer.echo(messages.CLI_EXPORT_DONE.format(count=written, path=dest, kind=kind))
+    say(messages.CLI_EXPORT_DONE.format(count=written, path=dest, kind=kind))
 
 
 @clinicians_app.command("suspend", help=messages.HELP_CLINICIANS_SUSPEND)
@@ -345,4 +355,4 @@ def _set_suspended(
         found = _one(vault, clinician_id)
         directory.set_suspended(vault, found.id, suspended)
     done = messages.CLI_CLINICIAN_SUSPENDED if suspended else messages.CLI_CLINICIAN_REACTIVATED
-    typer.echo(done.format(name=found.name, id=found.id))
+    say(done.format(name=found.name, id=found.id))

@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from peerdesk import messages
-from peerdesk.cli_passphrase import CURRENT, PassphraseSource, PassphraseUnavailable
+from peerdesk.cli_passphrase import CURRENT, PassphraseSource
+from peerdesk.cli_stdin import StdinUnusable
+from peerdesk.safe_text import printable, printable_lines
 from peerdesk.validation import InvalidInput
 
 if TYPE_CHECKING:
@@ -29,33 +31,60 @@ class CliState:
     vault_path: Path
 
 
+# Bounds of number options: SQLite's integers are 64-bit, and no list is longer.
+LIMIT_MAX = 1_000_000
+ID_MAX = 2**63 - 1
+
 PassphraseStdin = Annotated[
     bool, typer.Option("--passphrase-stdin", help=messages.HELP_PASSPHRASE_STDIN)
 ]
+ShowText = Annotated[bool, typer.Option("--show-text", help=messages.HELP_SHOW_TEXT)]
 
 
 # --- shared helpers ----------------------------------------------------------
 def fail(sentence: str) -> NoReturn:
-    """Print one sentence to stderr and exit 1."""
-    typer.echo(sentence, err=True)
+    """Print one sentence to stderr and exit 1.
+
+    A sentence may quote a value someone typed or a file held: its control characters
+    are shown as escapes (peerdesk.safe_text), so it cannot act on the terminal.
+    """
+    say(sentence, err=True)
     raise typer.Exit(1)
+
+
+def say(text: str, *, err: bool = False, nl: bool = True) -> None:
+    """Print lines of output; anything but the line breaks is made printable first."""
+    typer.echo(printable_lines(text), err=err, nl=nl)
 
 
 @contextmanager
 def user_errors() -> Iterator[None]:
-    """Turn every error a person can cause into its sentence and exit 1, never a traceback."""
+    """Turn every error a person can cause into its sentence and exit 1, never a traceback.
+
+    SQLite's own errors (a full disk, an I/O error, a busy or damaged file) get a
+    sentence chosen by their result code: their message is never printed.
+    """
     from peerdesk.vault import VaultError
 
     try:
         yield
-    except (VaultError, PassphraseUnavailable) as exc:
+    except (VaultError, StdinUnusable) as exc:
         fail(str(exc))
     except OSError as exc:
         fail(
             messages.CLI_OS_ERROR.format(
-                path=exc.filename or "a file", reason=exc.strerror or type(exc).__name__
+                path=printable(str(exc.filename or "a file")),
+                reason=exc.strerror or type(exc).__name__,
             )
         )
+    except Exception as exc:
+        # Only a command that opened the vault can have raised a SQLite error, so
+        # SQLCipher is already loaded whenever this import is reached for one.
+        from peerdesk.vault.sqlite_errors import is_sqlite_error, sentence_for
+
+        if not is_sqlite_error(exc):
+            raise
+        fail(sentence_for(exc))
 
 
 def state_of(ctx: typer.Context) -> CliState:
@@ -125,8 +154,13 @@ def input_errors() -> Iterator[None]:
             fail(str(exc))
 
 
-def table(headers: list[str], rows: list[list[str]]) -> str:
-    """Plain aligned columns: readable in any terminal and when copied as text."""
+def table(headers: list[str], cells: list[list[str]]) -> str:
+    """Plain aligned columns: readable in any terminal and when copied as text.
+
+    Every cell is made printable (one line, no escape sequences): cells hold names,
+    ids and text from the vault or from files.
+    """
+    rows = [[printable(c) for c in row] for row in cells]
     widths = [
         max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)
     ]

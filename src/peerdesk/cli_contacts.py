@@ -3,19 +3,41 @@
 Vocabulary options are plain strings checked by peerdesk.validation, so an unknown
 id gets the same sentence (listing the valid ids) as in the TUI. Note and handle
 text is printed only with --show-text: a list piped into a file must not carry it.
+
+Note, handle and search words are never arguments (argv is public: the process list,
+shell history; peerdesk.cli_guard refuses them). --ask-note, --ask-handle and
+--ask-search read them from a prompt without echo, or from standard input lines
+(peerdesk.cli_stdin) that come before any passphrase line.
 """
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from peerdesk import messages, vocab
-from peerdesk.cli_common import PassphraseStdin, fail, input_errors, table, unlocked_vault
-from peerdesk.validation import InvalidInput, parse_date, parse_month
+from peerdesk.cli_common import (
+    ID_MAX,
+    LIMIT_MAX,
+    PassphraseStdin,
+    ShowText,
+    fail,
+    input_errors,
+    say,
+    table,
+    unlocked_vault,
+)
+from peerdesk.cli_stdin import HANDLE, NOTE, SEARCH, ask_text
+from peerdesk.safe_text import json_text
+from peerdesk.validation import (
+    HANDLE_MAX_CHARS,
+    InvalidInput,
+    optional_text,
+    parse_date,
+    parse_month,
+)
 
 if TYPE_CHECKING:
     from peerdesk.models import ContactRow, FollowUp
@@ -24,7 +46,7 @@ contacts_app = typer.Typer(help=messages.HELP_CONTACTS, no_args_is_help=True)
 followups_app = typer.Typer(help=messages.HELP_FOLLOWUPS, no_args_is_help=True)
 
 Format = Annotated[str, typer.Option("--format", metavar="table|json", help=messages.HELP_FORMAT)]
-ShowText = Annotated[bool, typer.Option("--show-text", help=messages.HELP_SHOW_TEXT)]
+AskHandle = Annotated[bool, typer.Option("--ask-handle", help=messages.HELP_ASK_HANDLE)]
 
 
 def _ids(choices: tuple[vocab.Choice, ...]) -> str:
@@ -67,8 +89,8 @@ def contacts_add(
     critical_incident: Annotated[
         bool, typer.Option("--critical-incident", help=messages.HELP_CRITICAL_INCIDENT)
     ] = False,
-    note: Annotated[str | None, typer.Option("--note", help=messages.HELP_NOTE)] = None,
-    handle: Annotated[str | None, typer.Option("--handle", help=messages.HELP_HANDLE)] = None,
+    ask_note: Annotated[bool, typer.Option("--ask-note", help=messages.HELP_ASK_NOTE)] = False,
+    ask_handle: AskHandle = False,
     follow_up: Annotated[
         str | None, typer.Option("--follow-up", metavar="YYYY-MM-DD", help=messages.HELP_FOLLOW_UP)
     ] = None,
@@ -77,12 +99,22 @@ def contacts_add(
     ] = None,
     passphrase_stdin: PassphraseStdin = False,
 ) -> None:
-    """Log a contact; every value is checked before the passphrase is asked for."""
+    """Log a contact; every value is checked before the passphrase is asked for.
+
+    The note's line, then the handle's, come before the passphrase lines on stdin.
+    """
     from peerdesk.models import ContactFields
     from peerdesk.vault import logbook
 
     today = date.today()
     with input_errors():
+        note = ask_text(NOTE) if ask_note else None
+        handle = optional_text(
+            ask_text(HANDLE) if ask_handle else None,
+            "handle",
+            HANDLE_MAX_CHARS,
+            allow_newlines=False,
+        )
         fields = ContactFields(
             contact_date=parse_date(on) if on else today,
             topics=tuple(topic),
@@ -101,8 +133,8 @@ def contacts_add(
             contact_id = logbook.save_contact(vault, fields, today=today, follow_up_on=follow_up_on)
             notices = _saved_notices(fields, vault.settings().retention_days)
     for notice in notices:
-        typer.echo(notice, err=True)
-    typer.echo(str(contact_id))
+        say(notice, err=True)
+    say(str(contact_id))
 
 
 def _saved_notices(fields: object, retention_days: int) -> list[str]:
@@ -129,8 +161,12 @@ def contacts_list(
         str | None, typer.Option("--month", metavar="YYYY-MM", help=messages.HELP_MONTH)
     ] = None,
     topic: Annotated[str | None, typer.Option("--topic", help=messages.HELP_TOPIC_FILTER)] = None,
-    search: Annotated[str | None, typer.Option("--search", help=messages.HELP_SEARCH)] = None,
-    limit: Annotated[int, typer.Option("--limit", min=1, help=messages.HELP_LIMIT)] = 100,
+    ask_search: Annotated[
+        bool, typer.Option("--ask-search", help=messages.HELP_ASK_SEARCH)
+    ] = False,
+    limit: Annotated[
+        int, typer.Option("--limit", min=1, max=LIMIT_MAX, help=messages.HELP_LIMIT)
+    ] = 100,
     output: Format = "table",
     show_text: ShowText = False,
     passphrase_stdin: PassphraseStdin = False,
@@ -145,6 +181,7 @@ def contacts_list(
             parse_month(month)
         if topic:
             choice(vocab.TOPICS, topic, "topic")
+        search = ask_text(SEARCH) if ask_search else None
         flt = contacts.ContactFilter(month=month, topic=topic, search=search)
         with unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:
             rows = contacts.page(vault.conn, flt, limit=limit)
@@ -155,10 +192,10 @@ def contacts_list(
             )
     texts = {cid: c.fields.note for cid, c in notes.items() if c is not None}
     if output == "json":
-        typer.echo(json.dumps([_contact_json(r, show_text, texts) for r in rows], indent=2))
+        say(json_text([_contact_json(r, show_text, texts) for r in rows]))
         return
     if not rows:
-        typer.echo(messages.CLI_NO_CONTACTS)
+        say(messages.CLI_NO_CONTACTS)
         return
     headers = ["ID", "DATE", "MODE", "MIN", "RISK", "OUTCOME", "TOPICS", "NOTE"]
     if show_text:
@@ -178,7 +215,7 @@ def contacts_list(
         if show_text:
             line.append(_one_line(r.handle))
         body.append(line)
-    typer.echo(table(headers, body))
+    say(table(headers, body))
 
 
 def _one_line(text: str | None, width: int = 40) -> str:
@@ -223,10 +260,10 @@ def followups_list(
         with unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:
             items = followups.open_followups(vault.conn)
     if output == "json":
-        typer.echo(json.dumps([_followup_json(f, today, show_text) for f in items], indent=2))
+        say(json_text([_followup_json(f, today, show_text) for f in items]))
         return
     if not items:
-        typer.echo(messages.CLI_NO_FOLLOWUPS)
+        say(messages.CLI_NO_FOLLOWUPS)
         return
     headers = ["ID", "DUE", "STATE", "KIND", "CONTACT"] + (["HANDLE"] if show_text else [])
     rows = [
@@ -240,7 +277,7 @@ def followups_list(
         + ([_one_line(f.handle)] if show_text else [])
         for f in items
     ]
-    typer.echo(table(headers, rows))
+    say(table(headers, rows))
 
 
 def _due_state(item: FollowUp, today: date) -> str:
@@ -266,7 +303,7 @@ def _followup_json(item: FollowUp, today: date, show_text: bool) -> dict[str, ob
 def followups_add(
     ctx: typer.Context,
     due: Annotated[str, typer.Option("--due", metavar="YYYY-MM-DD", help=messages.HELP_DUE)],
-    handle: Annotated[str | None, typer.Option("--handle", help=messages.HELP_HANDLE)] = None,
+    ask_handle: AskHandle = False,
     passphrase_stdin: PassphraseStdin = False,
 ) -> None:
     """A colleague's concern: someone to check on, no contact yet."""
@@ -274,15 +311,21 @@ def followups_add(
 
     with input_errors():
         due_on = parse_date(due, "due date")
+        handle = optional_text(
+            ask_text(HANDLE) if ask_handle else None,
+            "handle",
+            HANDLE_MAX_CHARS,
+            allow_newlines=False,
+        )
         with unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:
             followup_id = logbook.add_concern(vault, due_on, handle)
-    typer.echo(str(followup_id))
+    say(str(followup_id))
 
 
 @followups_app.command("done", help=messages.HELP_FOLLOWUPS_DONE)
 def followups_done(
     ctx: typer.Context,
-    followup_id: Annotated[int, typer.Argument(metavar="ID")],
+    followup_id: Annotated[int, typer.Argument(metavar="ID", min=1, max=ID_MAX)],
     passphrase_stdin: PassphraseStdin = False,
 ) -> None:
     from peerdesk.vault import followups, logbook
@@ -295,7 +338,7 @@ def followups_done(
             closed = followups.mark_done(conn, followup_id, date.today(), logbook.utc_now())
         if not closed:
             fail(messages.CLI_NO_OPEN_FOLLOWUP.format(id=followup_id))
-    typer.echo(messages.CLI_FOLLOWUP_DONE.format(id=followup_id))
+    say(messages.CLI_FOLLOWUP_DONE.format(id=followup_id))
 
 
 def purge(
@@ -313,7 +356,7 @@ def purge(
         report = logbook.purge(vault, dry_run=dry_run)
         days = vault.settings().retention_days
     template = messages.CLI_PURGE_DRY_RUN if dry_run else messages.CLI_PURGE_DONE
-    typer.echo(
+    say(
         template.format(
             notes=report.contact_notes,
             handles=report.contact_handles + report.followup_handles,

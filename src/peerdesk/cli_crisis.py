@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from peerdesk import messages
-from peerdesk.cli_common import fail, input_errors
+from peerdesk.cli_common import fail, input_errors, say
 from peerdesk.validation import optional_text, parse_date
 
 crisis_app = typer.Typer(help=messages.HELP_CRISIS)
@@ -47,7 +47,7 @@ def crisis(ctx: typer.Context) -> None:
         if line.note:
             out.append(f"      {line.note}")
     out.append(messages.CRISIS_EMERGENCY)
-    typer.echo("\n".join(out))
+    say("\n".join(out))
     if problem is not None:
         fail(messages.CRISIS_SHOWING_DEFAULTS.format(problem=problem))
 
@@ -105,4 +105,4 @@ def set_line(
         )
         lines = [changed if line.id == line_id else line for line in lines]
         path = save_crisis_lines(default_path(), lines)
-    typer.echo(messages.CRISIS_SAVED.format(name=changed.name, path=path))
+    say(messages.CRISIS_SAVED.format(name=changed.name, path=path))

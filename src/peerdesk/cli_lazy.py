@@ -27,7 +27,38 @@ LAZY_GROUPS: dict[str, tuple[str, str]] = {
 
 
 class LazyGroups(TyperGroup):
-    """The root `peerdesk` group: eager commands as usual, the groups above on demand."""
+    """The root `peerdesk` group: eager commands as usual, the groups above on demand.
+
+    It also runs the two guards of peerdesk.cli_guard for every command, in a real
+    process and under typer's CliRunner alike: confidential text given as an argument
+    is refused before anything else, and an unexpected exception becomes a fixed
+    sentence instead of a traceback.
+    """
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        from peerdesk.cli_guard import refused_argument
+
+        sentence = refused_argument(args)
+        if sentence is not None:
+            typer.echo(sentence, err=True)
+            raise typer.Exit(2)
+        return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: Any) -> Any:
+        from typer.exceptions import TyperException  # click's usage errors among them
+
+        try:
+            return super().invoke(ctx)
+        except (TyperException, typer.Exit, typer.Abort, EOFError, BrokenPipeError):
+            raise
+        except Exception as exc:  # noqa: BLE001 - a fixed sentence, never a traceback
+            from peerdesk.cli_common import CliState
+            from peerdesk.cli_guard import unexpected_sentence
+
+            state = ctx.obj
+            path = state.vault_path if isinstance(state, CliState) else None
+            typer.echo(unexpected_sentence(exc, path), err=True)
+            raise typer.Exit(1) from None
 
     # ctx is typer's own (vendored) click Context; typed loosely to stay off its internals.
     def list_commands(self, ctx: Any) -> list[str]:

@@ -4,6 +4,9 @@ Three sources, first match wins for the whole command:
 
 1. `--passphrase-stdin`: one passphrase per line of standard input, in the order the
    command asks for them (see `PASSPHRASE_ORDER`); no confirmation line for new ones.
+   A command that reads confidential text from standard input (`contacts add
+   --ask-note`, ...) reads those lines first, then the passphrase lines
+   (peerdesk.cli_stdin is the one reader of both).
 2. Environment: PEERDESK_PASSPHRASE for the passphrase that opens something (and for
    `init`'s new vault), PEERDESK_NEW_PASSPHRASE for a new one (`passphrase`, and a
    backup's own passphrase). An empty variable counts as unset.
@@ -27,7 +30,6 @@ missing, never what was typed.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TextIO
@@ -35,13 +37,15 @@ from typing import TextIO
 import typer
 
 from peerdesk import messages
+from peerdesk.cli_stdin import StdinUnusable, read_line
 
 PASSPHRASE_ENV = "PEERDESK_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "PEERDESK_NEW_PASSPHRASE"
 
 
-class PassphraseUnavailable(Exception):
-    """Standard input ended before a passphrase the command needs; str() is one sentence."""
+class PassphraseUnavailable(StdinUnusable):
+    """A passphrase the command needs cannot be had (standard input ended, or it or the
+    environment variable is not UTF-8 text); str() is one sentence."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,11 @@ class PassphraseSource:
             return self._read_line(ask)
         from_env = self._environ.get(ask.env)
         if from_env:
+            try:
+                # Undecodable bytes in the environment arrive as lone surrogates.
+                from_env.encode("utf-8")
+            except UnicodeEncodeError:
+                raise PassphraseUnavailable(messages.ENV_NOT_UTF8.format(name=ask.env)) from None
             return from_env
         answer: str = typer.prompt(
             ask.prompt,
@@ -93,12 +102,11 @@ class PassphraseSource:
         return answer
 
     def _read_line(self, ask: Ask) -> str:
-        stream = self._stdin if self._stdin is not None else sys.stdin
-        line = stream.readline()
-        if not line:
-            raise PassphraseUnavailable(messages.STDIN_ENDED.format(what=ask.what))
-        # Only the line ending goes: spaces are part of a passphrase.
-        return line.removesuffix("\n").removesuffix("\r")
+        # The one shared reader: text lines a command read before stay consumed.
+        try:
+            return read_line(ask.what, self._stdin)
+        except StdinUnusable as exc:
+            raise PassphraseUnavailable(str(exc)) from None
 
 
 def tell_strength(passphrase: str) -> None:

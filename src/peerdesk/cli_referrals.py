@@ -3,20 +3,30 @@
 Like cli_contacts: values are checked before the passphrase is asked for, every
 error a person can cause is one sentence on stderr and exit 1, tables are plain
 aligned text, and --format json gives the same rows for scripts. An expired or
-suspended clinician is refused unless --despite-vetting says the peer knows.
+suspended clinician is refused unless --despite-vetting says the peer knows. Like
+every list, `referrals list` prints the contact's handle only with --show-text.
 """
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from peerdesk import messages, vocab
-from peerdesk.cli_common import PassphraseStdin, fail, input_errors, table, unlocked_vault
+from peerdesk.cli_common import (
+    ID_MAX,
+    PassphraseStdin,
+    ShowText,
+    fail,
+    input_errors,
+    say,
+    table,
+    unlocked_vault,
+)
 from peerdesk.referral_model import checked_status
+from peerdesk.safe_text import json_text
 from peerdesk.validation import InvalidInput, parse_date
 
 if TYPE_CHECKING:
@@ -29,7 +39,9 @@ FORMATS = ("table", "json")
 @referrals_app.command("add", help=messages.HELP_REFERRALS_ADD)
 def referrals_add(
     ctx: typer.Context,
-    contact: Annotated[int, typer.Option("--contact", help=messages.HELP_REFERRAL_CONTACT)],
+    contact: Annotated[
+        int, typer.Option("--contact", min=1, max=ID_MAX, help=messages.HELP_REFERRAL_CONTACT)
+    ],
     clinician: Annotated[str, typer.Option("--clinician", help=messages.HELP_REFERRAL_CLINICIAN)],
     check_back: Annotated[
         str | None,
@@ -67,8 +79,8 @@ def referrals_add(
             made = referrals.get(vault.conn, referral_id)
     assert made is not None and made.check_back_on is not None
     if needs_confirmation(status):
-        typer.echo(messages.CLI_REFERRAL_DESPITE_NOTE.format(name=found.name, status=label))
-    typer.echo(
+        say(messages.CLI_REFERRAL_DESPITE_NOTE.format(name=found.name, status=label))
+    say(
         messages.CLI_REFERRAL_ADDED.format(
             id=referral_id, contact=contact, name=found.name, date=made.check_back_on.isoformat()
         )
@@ -82,6 +94,7 @@ def referrals_list(
     output: Annotated[
         str, typer.Option("--format", metavar="table|json", help=messages.HELP_FORMAT)
     ] = "table",
+    show_text: ShowText = False,
     passphrase_stdin: PassphraseStdin = False,
 ) -> None:
     """Open referrals first by check-back date, then the rest newest first."""
@@ -98,13 +111,14 @@ def referrals_list(
         with unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:
             rows = referrals.listing(vault.conn, open_only=open_only)
     if output == "json":
-        typer.echo(json.dumps([_json(r) for r in rows], indent=2, ensure_ascii=False))
+        say(json_text([_json(r, show_text) for r in rows]))
         return
     if not rows:
-        typer.echo(messages.CLI_NO_REFERRALS)
+        say(messages.CLI_NO_REFERRALS)
         return
-    headers = ["ID", "CONTACT", "CLINICIAN", "MADE", "STATUS", "SINCE", "CHECK BACK", "HANDLE"]
-    typer.echo(
+    headers = ["ID", "CONTACT", "CLINICIAN", "MADE", "STATUS", "SINCE", "CHECK BACK"]
+    headers += ["HANDLE"] if show_text else []
+    say(
         table(
             headers,
             [
@@ -116,16 +130,16 @@ def referrals_list(
                     r.status,
                     r.status_on.isoformat(),
                     r.check_back_on.isoformat() if r.check_back_on and r.is_open else "",
-                    r.handle or "",
                 ]
+                + ([r.handle or ""] if show_text else [])
                 for r in rows
             ],
         )
     )
 
 
-def _json(r: Referral) -> dict[str, object]:
-    return {
+def _json(r: Referral, show_text: bool) -> dict[str, object]:
+    out: dict[str, object] = {
         "id": r.id,
         "contact_id": r.contact_id,
         "clinician_id": r.clinician_id,
@@ -135,14 +149,18 @@ def _json(r: Referral) -> dict[str, object]:
         "status_on": r.status_on.isoformat(),
         "check_back_on": r.check_back_on.isoformat() if r.check_back_on else None,
         "open": r.is_open,
-        "handle": r.handle,
     }
+    if show_text:
+        out["handle"] = r.handle
+    return out
 
 
 @referrals_app.command("status", help=messages.HELP_REFERRALS_STATUS)
 def referrals_status(
     ctx: typer.Context,
-    referral_id: Annotated[int, typer.Argument(metavar="ID", help=messages.HELP_REFERRAL_ID)],
+    referral_id: Annotated[
+        int, typer.Argument(metavar="ID", min=1, max=ID_MAX, help=messages.HELP_REFERRAL_ID)
+    ],
     status: Annotated[
         str,
         typer.Argument(
@@ -164,7 +182,7 @@ def referrals_status(
                 fail(messages.CLI_NO_REFERRAL.format(id=referral_id))
             found = referrals.get(vault.conn, referral_id)
     assert found is not None
-    typer.echo(
+    say(
         messages.CLI_REFERRAL_STATUS_DONE.format(
             id=referral_id, status=found.status, date=found.status_on.isoformat()
         )

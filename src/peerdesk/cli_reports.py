@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from peerdesk import messages
-from peerdesk.cli_common import PassphraseStdin, fail, state_of, unlocked_vault, user_errors
+from peerdesk.cli_common import PassphraseStdin, fail, say, state_of, unlocked_vault, user_errors
 from peerdesk.validation import InvalidInput
 
 if TYPE_CHECKING:
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 
 report_app = typer.Typer(help=messages.HELP_REPORT, no_args_is_help=True)
 
-LABEL_MAX_CHARS = 40
 MIN_CELL_HIGHEST = 100
 
 Output = Annotated[
@@ -46,7 +45,7 @@ def report_errors() -> Iterator[None]:
             fail(str(exc))
         except ReportFileError as exc:
             for problem in exc.problems:
-                typer.echo(problem, err=True)
+                say(problem, err=True)
             fail(messages.REPORT_MERGE_REFUSED.format(count=len(exc.problems)))
 
 
@@ -74,10 +73,10 @@ def _emit(text: str, output: Path | None, force: bool, what: str) -> None:
     from peerdesk.report_files import write_new
 
     if output is None:
-        typer.echo(text, nl=False)
+        say(text, nl=False)
         return
     written = write_new(output, text, force=force)
-    typer.echo(messages.REPORT_WRITTEN.format(what=what, path=written), err=True)
+    say(messages.REPORT_WRITTEN.format(what=what, path=written), err=True)
 
 
 @report_app.command("month", help=messages.HELP_REPORT_MONTH)
@@ -98,6 +97,7 @@ def report_month(
     passphrase_stdin: PassphraseStdin = False,
 ) -> None:
     """Exact counts of one month from the vault; no suppression (it is the peer's own)."""
+    from peerdesk.report_files import LABEL_MAX_CHARS
     from peerdesk.reports import render
     from peerdesk.validation import optional_text, parse_month
 
@@ -171,7 +171,7 @@ def report_merge(
             "json": render.team_json,
             "md": render.team_markdown,
         }
-        typer.echo(
+        say(
             messages.REPORT_THRESHOLD_LINE.format(
                 n=n, source=messages.REPORT_THRESHOLD_SOURCE[source]
             ),

@@ -6,7 +6,6 @@ commands unlock it. Names on the command line use dashes (`idle-lock-minutes`).
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Annotated, Any
@@ -14,7 +13,8 @@ from typing import Annotated, Any
 import typer
 
 from peerdesk import messages
-from peerdesk.cli_common import PassphraseStdin, fail, input_errors, unlocked_vault
+from peerdesk.cli_common import PassphraseStdin, fail, input_errors, say, unlocked_vault
+from peerdesk.safe_text import json_text, short
 
 settings_app = typer.Typer(help=messages.HELP_SETTINGS, no_args_is_help=True)
 
@@ -43,15 +43,15 @@ def show(
         current = vault.settings()
     by_cli_name = {cli: asdict(current)[field] for cli, field in NAMES.items()}
     if output == "json":
-        typer.echo(json.dumps(by_cli_name, indent=2, ensure_ascii=False))
+        say(json_text(by_cli_name))
         return
     for cli, value in by_cli_name.items():
         if isinstance(value, str) and "\n" in value:
-            typer.echo(f"{cli}:")
+            say(f"{cli}:")
             for line in value.splitlines():
-                typer.echo(f"    {line}")
+                say(f"    {line}")
         else:
-            typer.echo(f"{cli}: {value}")
+            say(f"{cli}: {value}")
 
 
 @settings_app.command("set", help=messages.HELP_SETTINGS_SET)
@@ -77,18 +77,20 @@ def set_value(
         try:
             value = from_file.read_text(encoding="utf-8").rstrip("\n")
         except (OSError, UnicodeDecodeError) as exc:
-            fail(messages.SETTING_FILE_UNREADABLE.format(path=from_file, reason=exc))
+            fail(
+                messages.SETTING_FILE_UNREADABLE.format(path=from_file, reason=short(str(exc), 80))
+            )
     assert value is not None
     parsed: Any = value
     if field in WHOLE_NUMBERS:
         try:
             parsed = int(value)
         except ValueError:
-            fail(messages.SETTING_NOT_A_NUMBER.format(name=name, value=value))
+            fail(messages.SETTING_NOT_A_NUMBER.format(name=name, value=short(value)))
     with input_errors(), unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:
         before = vault.settings()
         after = replace(before, **{field: parsed})
         vault.save_settings(after)
-    typer.echo(messages.SETTING_SAVED.format(name=name))
+    say(messages.SETTING_SAVED.format(name=name))
     if field == "retention_days" and after.retention_days < before.retention_days:
-        typer.echo(messages.SETTING_RETENTION_LOWERED.format(days=after.retention_days))
+        say(messages.SETTING_RETENTION_LOWERED.format(days=after.retention_days))

@@ -69,6 +69,7 @@ VAULT_FILE_DAMAGED = (
     "Part of the vault file is damaged and could not be read, so nothing was changed. "
     "Run `peerdesk doctor` to check it, and keep your latest backup safe."
 )
+VAULT_STORAGE_PLAIN = "The vault could not be read or written, so nothing was saved."
 VAULT_STORAGE_FAILED = (
     "The vault file could not be used (SQLite error {code}), so nothing was changed."
 )
@@ -482,13 +483,10 @@ HELP_OUTCOME = "Outcome. One of: {ids}."
 HELP_MINUTES = "How long it took, in minutes (presets in the app: 5, 15, 30, 60)."
 HELP_HEAD_COUNT = "How many people, for a group contact."
 HELP_CRITICAL_INCIDENT = "The contact followed a critical incident."
-HELP_NOTE = "Optional short note. It expires; record categories, not identities."
-HELP_HANDLE = "Optional private handle to recognise a follow-up (e.g. 'S.'); it expires."
 HELP_FOLLOW_UP = "Add a follow-up due on this date."
 HELP_DATE = "The contact's date (default today; never in the future)."
 HELP_MONTH = "Only contacts in this month."
 HELP_TOPIC_FILTER = "Only contacts with this topic id."
-HELP_SEARCH = "Only contacts whose note matches these words (prefix search)."
 HELP_LIMIT = "At most this many contacts."
 HELP_FORMAT = "Output format: table or json."
 HELP_SHOW_TEXT = "Also print note text and handles (think before sending this to a file)."
@@ -507,6 +505,43 @@ CLI_PURGE_DRY_RUN = (
     "Would wipe {notes} note(s) and {handles} handle(s) older than {days} days. Nothing changed."
 )
 CLI_PURGE_DONE = "Wiped {notes} note(s) and {handles} handle(s) older than {days} days."
+
+# Confidential text is never an argument: argv is readable by every local user (ps,
+# /proc/PID/cmdline) while the key is derived, and shells keep it in a history file.
+HELP_ASK_NOTE = (
+    "Ask for a short note: typed at a prompt without echo, or read as one line of "
+    "standard input (before any passphrase line). It expires; record categories, not "
+    "identities."
+)
+HELP_ASK_HANDLE = (
+    "Ask for a private handle to recognise a follow-up (e.g. 'S.'): at a prompt without "
+    "echo, or one line of standard input (after the note's line, before any passphrase "
+    "line). It expires."
+)
+HELP_ASK_SEARCH = (
+    "Ask for words the note must match (prefix search): at a prompt without echo, or one "
+    "line of standard input (before any passphrase line)."
+)
+PROMPT_NOTE = "Note (not shown while you type; Enter for none)"
+PROMPT_HANDLE = "Handle (not shown while you type; Enter for none)"
+PROMPT_SEARCH = "Search words (not shown while you type)"
+WHAT_NOTE = "the note"
+WHAT_HANDLE = "the handle"
+WHAT_SEARCH = "the search words"
+CLI_TEXT_NOT_AS_ARGUMENT = (
+    "peerdesk does not take {what} as an argument ({option}), because other users can "
+    "read a command line in the process list and your shell writes it to its history "
+    "file; give {flag} instead and type it at the prompt or send it on standard input. "
+    "Nothing was saved."
+)
+STDIN_NOT_UTF8 = (
+    "Standard input holds {what} that is not UTF-8 text, so it was not used and nothing was saved."
+)
+ENV_NOT_UTF8 = "{name} is not UTF-8 text, so it was not used and nothing was saved."
+CLI_UNEXPECTED = (
+    "peerdesk stopped on an unexpected error ({kind}); whatever this command was saving "
+    "was not saved. The vault is at {path}; `peerdesk doctor` checks it."
+)
 
 # --- TUI: follow-ups on home, contacts list, contact detail (issue 3, part B) -------
 KEY_CONFIRM_YES = "yes"
@@ -668,6 +703,7 @@ DIRECTORY_REPEATED_COLUMN = "The column {column!r} appears more than once in the
 DIRECTORY_NO_NAME_COLUMN = "The file has no 'name' column; the header row must name it."
 DIRECTORY_BAD_JSON = "The file is not valid JSON (line {line}, column {column}: {reason})."
 DIRECTORY_JSON_SHAPE = 'The JSON must be an object with a "clinicians" list.'
+DIRECTORY_JSON_NUMBER_TOO_LONG = "The JSON file holds a number too long for any field."
 DIRECTORY_JSON_UNKNOWN_KEY = 'Unknown key "{key}" at the top of the JSON file.'
 DIRECTORY_JSON_VERSION = 'The JSON must say "format": "{format}" and "version": {version}.'
 DIRECTORY_ITEM_NOT_OBJECT = "The entry is not a JSON object."
@@ -810,7 +846,7 @@ REPORT_FILE_NOT_MONTH = "{file} is not a peerdesk month file."
 REPORT_FILE_NEWER = (
     "{file} was made by a newer peerdesk (file version {version}); update peerdesk to merge it."
 )
-REPORT_FILE_VERSION = "{file} has an unknown file version {version!r}."
+REPORT_FILE_VERSION = "{file} has an unknown file version {version}."
 REPORT_FILE_CHECKSUM = (
     "{file} was changed after it was exported (its checksum does not match); "
     "ask the peer to export it again."
@@ -832,6 +868,26 @@ REPORT_WHY_LABEL = "it must be text or null"
 REPORT_WHY_OBJECT = "it must be an object of names and counts"
 REPORT_WHY_MISSING = "it is missing"
 REPORT_WHY_TOPIC_ABOVE = "a topic count is above the number of contacts"
+MONTH_OUT_OF_RANGE = (
+    "The {field} {value!r} is outside the months peerdesk can count ({first} to {last})."
+)
+REPORT_WHY_COUNT_TOO_BIG = "at most {max}, more than a peer's month can hold"
+REPORT_WHY_LABEL_TEXT = (
+    "it must be one line of at most {max} characters, with no control characters"
+)
+REPORT_FILE_UNKNOWN = (
+    "{file} has an unknown {what} {id}: a version {version} month file holds only "
+    "peerdesk's own tables, ids and keys, so it was not read."
+)
+REPORT_WHAT_KEY = "key"
+REPORT_WHAT_TABLE = "table"
+REPORT_WHAT_ID = "id in table {table}"
+REPORT_WHAT_FIGURE = "figure"
+REPORT_FILE_NOT_UTF8 = "{file} is not UTF-8 text, so it is not a month file."
+REPORT_FILE_NUMBER_TOO_LONG = (
+    "{file} holds a number of more than {digits} digits, which no month file has."
+)
+REPORT_FILE_TOO_DEEP = "{file} is nested too deeply to be a month file."
 
 # --- TUI: the stats screen and its month export (issue 6: tui/screens/stats*.py) ------
 KEY_STATS = "monthly counts and charts"
@@ -1058,7 +1114,9 @@ KEY_CARD_FULL = "QR alone / with the details"
 KEY_DONE = "done"
 HELP_REFERRALS = "Referrals: hand a contact a clinician's details and check back."
 HELP_REFERRALS_ADD = "Record a referral (status offered) of a contact to a clinician."
-HELP_REFERRALS_LIST = "List referrals with their check-back dates."
+HELP_REFERRALS_LIST = (
+    "List referrals with their check-back dates. The contact's handle only with --show-text."
+)
 HELP_REFERRALS_STATUS = "Change a referral's status (the date of the change is kept)."
 HELP_REFERRAL_CONTACT = "The contact's number (from `peerdesk contacts list`)."
 HELP_REFERRAL_CLINICIAN = "The clinician's id (its first characters are enough)."

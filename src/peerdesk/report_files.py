@@ -11,7 +11,11 @@ export twice; it is random, so it says nothing about the peer. There is no creat
 time (a timestamp could tell when, and so who, exported) and no day anywhere.
 
 Reading collects every problem of every file, each as one sentence naming the file,
-so a merge can refuse with the full list before printing anything.
+so a merge can refuse with the full list before printing anything. A file may hold
+only the keys, tables, figures and category ids of its version; anything else is
+refused by name (shown with peerdesk.safe_text, so an escape sequence or a newline in
+an id never reaches a terminal or a Markdown table). A peerdesk that adds an id
+writes a new file version.
 """
 
 from __future__ import annotations
@@ -29,18 +33,40 @@ from typing import Any
 
 from peerdesk import messages
 from peerdesk.reports.counts import (
+    CONTACTS,
     FIGURES,
+    FOLLOWUPS_COMPLETED,
+    GROUP_PEOPLE,
+    MINUTES,
     OPTIONAL_TABLES,
+    REFERRALS,
+    SPECS,
     TABLES,
     MonthCounts,
     spec_of,
 )
+from peerdesk.safe_text import json_text, printable, short
+from peerdesk.validation import FIRST_MONTH, HEAD_COUNT_MAX, LAST_MONTH, MINUTES_MAX
 
 FORMAT = "peerdesk-month"
 VERSION = 1
 MAX_BYTES = 1 << 20  # a month file is a few kilobytes
-_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
-_EXPORT_ID = re.compile(r"^[0-9a-f]{32}$")
+# What a version 1 file may hold, and nothing else.
+KEYS = frozenset({"format", "version", "month", "export_id", "label", "counts", "checksum"})
+COUNTS_KEYS = frozenset({"figures", "tables"})
+LABEL_MAX_CHARS = 40
+# No peer logs a million contacts in a month; minutes and people are per contact.
+MAX_COUNT = 1_000_000
+FIGURE_MAX: dict[str, int] = {
+    CONTACTS: MAX_COUNT,
+    MINUTES: MAX_COUNT * MINUTES_MAX,
+    GROUP_PEOPLE: MAX_COUNT * HEAD_COUNT_MAX,
+    FOLLOWUPS_COMPLETED: MAX_COUNT,
+    REFERRALS: MAX_COUNT,
+}
+MAX_DIGITS = len(str(max(FIGURE_MAX.values()))) + 1
+_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])", re.ASCII)
+_EXPORT_ID = re.compile(r"[0-9a-f]{32}")
 
 
 class ReportFileError(ValueError):
@@ -95,24 +121,56 @@ def document(
 
 
 def dumps(doc: Mapping[str, Any]) -> str:
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    """The file's text: readable JSON, with nothing in it a terminal would act on."""
+    return json_text(doc) + "\n"
 
 
-def parse(text: str, source: str) -> MonthExport:
-    """A month file's text to a MonthExport, or ReportFileError with every problem."""
+def _bounded_int(digits: str) -> int:
+    """json's int parser, refusing numbers no month file has (and int()'s 4,300-digit cap)."""
+    if len(digits.lstrip("-")) > MAX_DIGITS:
+        raise _NumberTooLong
+    return int(digits)
+
+
+class _NumberTooLong(ValueError):
+    pass
+
+
+def _load(text: str, source: str) -> object:
     try:
-        doc = json.loads(text)
+        return json.loads(text, parse_int=_bounded_int)
     except json.JSONDecodeError as exc:
         raise ReportFileError(
             [messages.REPORT_FILE_NOT_JSON.format(file=source, line=exc.lineno)]
         ) from None
+    except _NumberTooLong:
+        raise ReportFileError(
+            [messages.REPORT_FILE_NUMBER_TOO_LONG.format(file=source, digits=MAX_DIGITS)]
+        ) from None
+    except RecursionError:
+        raise ReportFileError([messages.REPORT_FILE_TOO_DEEP.format(file=source)]) from None
+    except ValueError:
+        raise ReportFileError([messages.REPORT_FILE_NOT_JSON.format(file=source, line=1)]) from None
+
+
+def parse(text: str, source: str) -> MonthExport:
+    """A month file's text to a MonthExport, or ReportFileError with every problem.
+
+    Only what a version 1 file holds is read: any other key, table, figure or category
+    id is refused, named (shown safely), never carried into a team report. Counts are
+    whole numbers from 0 to a bound no peer's month reaches.
+    """
+    source = printable(source)
+    doc = _load(text, source)
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise ReportFileError([messages.REPORT_FILE_NOT_MONTH.format(file=source)])
     version = doc.get("version")
     if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
         raise ReportFileError([messages.REPORT_FILE_NEWER.format(file=source, version=version)])
     if version != VERSION or isinstance(version, bool):
-        raise ReportFileError([messages.REPORT_FILE_VERSION.format(file=source, version=version)])
+        raise ReportFileError(
+            [messages.REPORT_FILE_VERSION.format(file=source, version=_shown(version))]
+        )
     if doc.get("checksum") != checksum_of(doc):
         raise ReportFileError([messages.REPORT_FILE_CHECKSUM.format(file=source)])
     problems: list[str] = []
@@ -120,26 +178,56 @@ def parse(text: str, source: str) -> MonthExport:
     def bad(field: str, why: str) -> None:
         problems.append(messages.REPORT_FILE_BAD_FIELD.format(file=source, field=field, why=why))
 
+    def unknown(what: str, key: object) -> None:
+        problems.append(
+            messages.REPORT_FILE_UNKNOWN.format(
+                file=source, what=what, id=_shown(key), version=VERSION
+            )
+        )
+
+    for key in doc:
+        if key not in KEYS:
+            unknown(messages.REPORT_WHAT_KEY, key)
     month, export_id, label = doc.get("month"), doc.get("export_id"), doc.get("label")
-    if not isinstance(month, str) or not _MONTH.match(month):
+    if (
+        not isinstance(month, str)
+        or not _MONTH.fullmatch(month)
+        or not FIRST_MONTH <= month <= LAST_MONTH
+    ):
         bad("month", messages.REPORT_WHY_MONTH)
-    if not isinstance(export_id, str) or not _EXPORT_ID.match(export_id):
+    if not isinstance(export_id, str) or not _EXPORT_ID.fullmatch(export_id):
         bad("export id", messages.REPORT_WHY_EXPORT_ID)
     if label is not None and not isinstance(label, str):
         bad("label", messages.REPORT_WHY_LABEL)
+    elif isinstance(label, str) and (len(label) > LABEL_MAX_CHARS or printable(label) != label):
+        bad("label", messages.REPORT_WHY_LABEL_TEXT.format(max=LABEL_MAX_CHARS))
     counts = doc.get("counts")
     if not isinstance(counts, dict):
         bad("counts", messages.REPORT_WHY_OBJECT)
         raise ReportFileError(problems)
+    for key in counts:
+        if key not in COUNTS_KEYS:
+            unknown(messages.REPORT_WHAT_KEY, f"counts.{key}")
     raw_figures = counts.get("figures")
-    figures = _count_map(raw_figures, "figures", bad)
+    figures = _count_map(raw_figures, "figures", bad, FIGURE_MAX)
+    if isinstance(raw_figures, dict):
+        for name in raw_figures:
+            if name not in FIGURE_MAX:
+                unknown(messages.REPORT_WHAT_FIGURE, name)
     tables: dict[str, dict[str, int]] = {}
     raw_tables = counts.get("tables")
     if not isinstance(raw_tables, dict):
         bad("tables", messages.REPORT_WHY_OBJECT)
     else:
         for name, cells in raw_tables.items():
-            tables[str(name)] = _count_map(cells, f"table {name}", bad)
+            if name not in SPECS:
+                unknown(messages.REPORT_WHAT_TABLE, name)
+                continue
+            known = {c.id: MAX_COUNT for c in SPECS[name].choices}
+            tables[name] = _count_map(cells, f"table {name}", bad, known)
+            for cid in cells if isinstance(cells, dict) else ():
+                if cid not in known:
+                    unknown(messages.REPORT_WHAT_ID.format(table=name), cid)
     for figure in FIGURES:
         if isinstance(raw_figures, dict) and figure not in raw_figures:
             bad(f"figure {figure}", messages.REPORT_WHY_MISSING)
@@ -156,16 +244,26 @@ def parse(text: str, source: str) -> MonthExport:
     return MonthExport(MonthCounts(month, figures, tables), export_id, label, source)
 
 
-def _count_map(raw: object, field: str, bad: Any) -> dict[str, int]:
+def _shown(value: object) -> str:
+    """A value from a file, quoted for a sentence: printable, one line, short."""
+    return short(repr(value) if not isinstance(value, str) else f"'{value}'")
+
+
+def _count_map(raw: object, field: str, bad: Any, known: Mapping[str, int]) -> dict[str, int]:
+    """The known cells of `raw`, each a whole number from 0 to its bound."""
     if not isinstance(raw, dict):
         bad(field, messages.REPORT_WHY_OBJECT)
         return {}
     out: dict[str, int] = {}
     for key, value in raw.items():
+        if key not in known:
+            continue  # named as unknown by the caller
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             bad(f"{field} {key}", messages.REPORT_WHY_COUNT)
+        elif value > known[key]:
+            bad(f"{field} {key}", messages.REPORT_WHY_COUNT_TOO_BIG.format(max=known[key]))
         else:
-            out[str(key)] = value
+            out[key] = value
     return out
 
 
@@ -202,15 +300,22 @@ def read_exports(paths: Sequence[Path], *, month: str | None = None) -> list[Mon
     problems: list[str] = []
     exports: list[MonthExport] = []
     for path in paths:
-        source = str(path)
+        source = printable(str(path))
         try:
-            if path.stat().st_size > MAX_BYTES:
-                problems.append(messages.REPORT_FILE_TOO_LARGE.format(file=source))
-                continue
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = getattr(exc, "strerror", None) or type(exc).__name__
+            # Read at most one byte past the limit: a FIFO or /dev/zero has no size.
+            with path.open("rb") as handle:
+                data = handle.read(MAX_BYTES + 1)
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
             problems.append(messages.REPORT_FILE_UNREADABLE.format(file=source, reason=reason))
+            continue
+        if len(data) > MAX_BYTES:
+            problems.append(messages.REPORT_FILE_TOO_LARGE.format(file=source))
+            continue
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            problems.append(messages.REPORT_FILE_NOT_UTF8.format(file=source))
             continue
         try:
             exports.append(parse(text, source))

@@ -17,8 +17,8 @@ HANDLE_MAX_CHARS = 40
 MINUTES_MAX = 24 * 60
 HEAD_COUNT_MAX = 500
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_MONTH = re.compile(r"^\d{4}-\d{2}$")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_MONTH = re.compile(r"\d{4}-\d{2}", re.ASCII)
 # Unicode category Cc is exactly U+0000-U+001F and U+007F-U+009F; a regex checks a
 # 10,000-row directory import ~50x faster than unicodedata.category per character.
 _CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
@@ -36,7 +36,7 @@ class InvalidInput(ValueError):
 def parse_date(text: str, field: str = "date") -> date:
     """YYYY-MM-DD, and a real calendar day."""
     text = text.strip()
-    if not _DATE.match(text):
+    if not _DATE.fullmatch(text):
         raise InvalidInput(field, messages.DATE_FORMAT.format(field=field, value=text))
     try:
         return date.fromisoformat(text)
@@ -46,11 +46,22 @@ def parse_date(text: str, field: str = "date") -> date:
         ) from None
 
 
+FIRST_MONTH = "0001-01"
+LAST_MONTH = "9998-12"  # a month's range ends on the next month's first day
+
+
 def parse_month(text: str, field: str = "month") -> str:
-    """YYYY-MM with a real month; returns it unchanged."""
+    """YYYY-MM with a real month whose days (and the next month's first) exist."""
     text = text.strip()
-    if not _MONTH.match(text) or not 1 <= int(text[5:]) <= 12:
+    if not _MONTH.fullmatch(text) or not 1 <= int(text[5:]) <= 12:
         raise InvalidInput(field, messages.MONTH_FORMAT.format(field=field, value=text))
+    if not FIRST_MONTH <= text <= LAST_MONTH:
+        raise InvalidInput(
+            field,
+            messages.MONTH_OUT_OF_RANGE.format(
+                field=field, value=text, first=FIRST_MONTH, last=LAST_MONTH
+            ),
+        )
     return text
 
 

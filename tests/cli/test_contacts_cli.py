@@ -17,8 +17,9 @@ ENV = {"PEERDESK_PASSPHRASE": PASSPHRASE}
 TODAY = date.today()
 
 
-def add(cli: Cli, *args: str) -> int:
-    result = cli("contacts", "add", *args, env=ENV)
+def add(cli: Cli, *args: str, text: str | None = None) -> int:
+    """`contacts add ARGS`; `text` is the standard input lines (note, then handle)."""
+    result = cli("contacts", "add", *args, input=text, env=ENV)
     assert result.exit_code == 0, result.output
     return int(result.stdout.strip())
 
@@ -32,8 +33,9 @@ def test_add_with_every_option_stores_exactly_that(cli: Cli, made_vault: Path) -
         "--topic", "alcohol", "--topic", "relationship",
         "--minutes", "45", "--initiated-by", "supervisor",
         "--risk", "low", "--outcome", "follow-up", "--critical-incident",
-        "--note", "talked it through", "--handle", "S.",
+        "--ask-note", "--ask-handle",
         "--follow-up", due, "--date", yesterday,
+        text="talked it through\nS.\n",
     )  # fmt: skip
     with Vault.unlock(made_vault, PASSPHRASE) as vault:
         stored = contacts.get(vault.conn, cid)
@@ -64,31 +66,37 @@ def test_minimal_add_uses_the_cruiser_defaults(cli: Cli, made_vault: Path) -> No
 
 
 @pytest.mark.parametrize(
-    ("args", "expected"),
+    ("args", "expected", "text"),
     [
-        (["--topic", "golf"], "critical-incident, work-stress"),
+        (["--topic", "golf"], "critical-incident, work-stress", None),
         (
             ["--topic", "sleep", "--mode", "car"],
             "cruiser, in-person, phone, message, group, family",
+            None,
         ),
-        (["--topic", "sleep", "--risk", "high"], "none, low, elevated, imminent"),
-        (["--topic", "sleep", "--outcome", "cured"], "support, referral, follow-up, escalated"),
-        (["--topic", "sleep", "--initiated-by", "me"], "self, peer-outreach"),
-        (["--topic", "sleep", "--date", "2026-02-30"], "does not exist in the calendar"),
-        (["--topic", "sleep", "--date", "27/11/2026"], "YYYY-MM-DD"),
-        (["--topic", "sleep", "--date", "2999-01-01"], "in the future"),
-        (["--topic", "sleep", "--follow-up", "2026-13-01"], "does not exist"),
-        (["--topic", "sleep", "--minutes", "0"], "from 1 to 1440"),
-        (["--topic", "sleep", "--note", "x" * 4001], "at most 4000 characters"),
-        (["--topic", "sleep", "--note", "a\x1b[2Jb"], "control characters"),
-        (["--topic", "sleep", "--handle", "two\nlines"], "control characters"),
+        (["--topic", "sleep", "--risk", "high"], "none, low, elevated, imminent", None),
+        (
+            ["--topic", "sleep", "--outcome", "cured"],
+            "support, referral, follow-up, escalated",
+            None,
+        ),
+        (["--topic", "sleep", "--initiated-by", "me"], "self, peer-outreach", None),
+        (["--topic", "sleep", "--date", "2026-02-30"], "does not exist in the calendar", None),
+        (["--topic", "sleep", "--date", "27/11/2026"], "YYYY-MM-DD", None),
+        (["--topic", "sleep", "--date", "2999-01-01"], "in the future", None),
+        (["--topic", "sleep", "--follow-up", "2026-13-01"], "does not exist", None),
+        (["--topic", "sleep", "--minutes", "0"], "from 1 to 1440", None),
+        (["--topic", "sleep", "--ask-note"], "at most 4000 characters", "x" * 4001 + "\n"),
+        (["--topic", "sleep", "--ask-note"], "control characters", "a\x1b[2Jb\n"),
+        # A handle is one line of standard input: a tab is the control character here.
+        (["--topic", "sleep", "--ask-handle"], "control characters", "two\tcolumns\n"),
     ],
 )
 def test_bad_values_exit_1_with_a_sentence_and_change_nothing(
-    cli: Cli, made_vault: Path, args: list[str], expected: str
+    cli: Cli, made_vault: Path, args: list[str], expected: str, text: str | None
 ) -> None:
     before = vault_files(made_vault)
-    result = cli("contacts", "add", *args, env=ENV)
+    result = cli("contacts", "add", *args, input=text, env=ENV)
     assert result.exit_code == 1
     assert expected in result.stderr
     assert result.stderr.strip().count("\n") == 0  # one sentence
@@ -112,7 +120,7 @@ def test_wrong_passphrase_on_add(cli: Cli, made_vault: Path) -> None:
 def test_note_warnings_and_imminent_reminder_on_stderr(cli: Cli, made_vault: Path) -> None:
     result = cli(
         "contacts", "add", "--topic", "suicidal-thoughts", "--risk", "imminent",
-        "--note", "Officer Smith, call 555-123-4567", env=ENV,
+        "--ask-note", input="Officer Smith, call 555-123-4567\n", env=ENV,
     )  # fmt: skip
     assert result.exit_code == 0
     assert "looks like a name" in result.stderr
@@ -123,7 +131,11 @@ def test_note_warnings_and_imminent_reminder_on_stderr(cli: Cli, made_vault: Pat
 
 def test_list_table_json_filters_and_hidden_text(cli: Cli, made_vault: Path) -> None:
     canary = "note" + secrets.token_hex(6)
-    add(cli, "--topic", "sleep", "--note", canary, "--handle", "blue truck", "--date", "2026-10-05")
+    add(
+        cli,
+        "--topic", "sleep", "--ask-note", "--ask-handle", "--date", "2026-10-05",
+        text=f"{canary}\nblue truck\n",
+    )  # fmt: skip
     add(cli, "--topic", "grief", "--date", "2026-09-05")
     table = cli("contacts", "list", env=ENV)
     assert table.exit_code == 0
@@ -149,7 +161,15 @@ def test_list_table_json_filters_and_hidden_text(cli: Cli, made_vault: Path) -> 
     )
     assert len(by_topic) == 1
     found = json.loads(
-        cli("contacts", "list", "--search", canary[:6], "--format", "json", env=ENV).stdout
+        cli(
+            "contacts",
+            "list",
+            "--ask-search",
+            "--format",
+            "json",
+            input=canary[:6] + "\n",
+            env=ENV,
+        ).stdout
     )
     assert len(found) == 1
 
@@ -175,7 +195,10 @@ def test_empty_list_says_so(cli: Cli, made_vault: Path) -> None:
 
 def test_followups_add_list_done(cli: Cli, made_vault: Path) -> None:
     overdue = (TODAY - timedelta(days=2)).isoformat()
-    result = cli("followups", "add", "--due", overdue, "--handle", "late to roll call", env=ENV)
+    result = cli(
+        "followups", "add", "--due", overdue, "--ask-handle",
+        input="late to roll call\n", env=ENV,
+    )  # fmt: skip
     assert result.exit_code == 0
     fid = int(result.stdout)
     listed = cli("followups", "list", env=ENV).stdout
@@ -203,7 +226,7 @@ def test_followups_bad_date(cli: Cli, made_vault: Path) -> None:
 
 
 def test_purge_dry_run_then_purge(cli: Cli, made_vault: Path) -> None:
-    add(cli, "--topic", "sleep", "--note", "old words", "--handle", "H.")
+    add(cli, "--topic", "sleep", "--ask-note", "--ask-handle", text="old words\nH.\n")
     # Age the contact past the 30-day retention.
     with Vault.unlock(made_vault, PASSPHRASE) as vault, vault.transaction() as conn:
         conn.execute("UPDATE contacts SET created_at = '2020-01-01T00:00:00+00:00'")

@@ -134,16 +134,72 @@ def test_a_resealed_file_that_does_not_add_up_is_refused(tmp_path: Path) -> None
         read_exports([path])
 
 
-def test_unknown_ids_from_a_newer_peerdesk_are_summed(tmp_path: Path) -> None:
-    newer = document(month())
-    newer["counts"]["tables"]["topic"]["moral-injury"] = 7
-    newer["counts"]["tables"]["mood"] = {"calm": 8}
-    files = [
-        write(tmp_path, "n.json", _resealed(newer)),
-        write(tmp_path, "o.json", document(month())),
-    ]
-    total = add_up([e.counts for e in read_exports(files)])
-    assert total.tables["topic"]["moral-injury"] == 7 and total.tables["mood"] == {"calm": 8}
+def test_unknown_keys_tables_and_ids_are_refused_by_name(tmp_path: Path) -> None:
+    """A version 1 file holds only version 1 ids: free text in an id never gets merged."""
+    doc = document(month())
+    doc["counts"]["tables"]["topic"]["Sgt Miller suicidal"] = 7
+    doc["counts"]["tables"]["mood"] = {"calm": 8}
+    doc["counts"]["figures"]["\x1b]0;owned\x07"] = 1
+    doc["counts"]["extra"] = {}
+    doc["note"] = "hello"
+    path = write(tmp_path, "n.json", _resealed(doc))
+    with pytest.raises(ReportFileError) as caught:
+        read_exports([path, write(tmp_path, "o.json", document(month()))])
+    problems = caught.value.problems
+    assert len(problems) == 5
+    assert all(p.startswith(f"{path} has an unknown ") for p in problems)
+    joined = "\n".join(problems)
+    for shown in (
+        "key 'note'",
+        "key 'counts.extra'",
+        "table 'mood'",
+        "figure '\\x1b]0;owned\\x07'",
+    ):
+        assert shown in joined
+    assert "id in table topic 'Sgt Miller suicidal'" in joined
+    assert "\x1b" not in joined and "\x07" not in joined
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "expected"),
+    [
+        ("contacts", True, "a whole number of 0 or more"),
+        ("contacts", 1.5, "a whole number of 0 or more"),
+        ("contacts", 1_000_001, "at most 1000000"),
+        ("minutes", 2 * 10**9, "at most 1440000000"),
+    ],
+)
+def test_counts_are_bounded_whole_numbers(
+    tmp_path: Path, where: str, value: object, expected: str
+) -> None:
+    doc = document(month())
+    doc["counts"]["figures"][where] = value
+    path = write(tmp_path, "x.json", _resealed(doc))
+    with pytest.raises(ReportFileError) as caught:
+        read_exports([path])
+    assert any(expected in p and f"figures {where}" in p for p in caught.value.problems)
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"\xff\xfe not text", "is not UTF-8 text"),
+        (b'{"format": "peerdesk-month", "n": ' + b"9" * 5000 + b"}", "more than"),
+        (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+        (b"null", "is not a peerdesk month file"),
+        (b'"peerdesk-month"', "is not a peerdesk month file"),
+        (b"[]", "is not a peerdesk month file"),
+        (b'{"format": "peerdesk-month", "version": "\\u001b[2J"}', "\\x1b[2J"),
+    ],
+)
+def test_hostile_files_get_one_sentence(tmp_path: Path, content: bytes, expected: str) -> None:
+    path = tmp_path / "hostile.json"
+    path.write_bytes(content)
+    with pytest.raises(ReportFileError) as caught:
+        read_exports([path])
+    (problem,) = caught.value.problems
+    assert problem.startswith(str(path)) and expected in problem
+    assert "\x1b" not in problem
 
 
 def test_missing_and_unreadable_files_are_named(tmp_path: Path) -> None:

@@ -64,7 +64,12 @@ def test_add_list_and_change_status(cli: Cli, made_vault: Path) -> None:
         (2, "offered", True),
         (1, "declined", False),
     ]
-    assert as_json[1]["handle"] == "blue car"
+    assert "handle" not in as_json[1]
+    assert "blue car" not in listed.stdout
+    shown = json.loads(cli("referrals", "list", "--format", "json", "--show-text", env=ENV).stdout)
+    assert shown[1]["handle"] == "blue car"
+    table = cli("referrals", "list", "--show-text", env=ENV).stdout
+    assert table.splitlines()[0].split()[-1] == "HANDLE" and "blue car" in table
 
 
 def test_mistakes_are_one_sentence(cli: Cli, made_vault: Path) -> None:

@@ -23,6 +23,7 @@ from peerdesk.interchange.cells import (
     from_values,
     unneutralise,
 )
+from peerdesk.safe_text import short
 from peerdesk.validation import InvalidInput
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
@@ -188,11 +189,13 @@ def _json_rows(text: str) -> list[tuple[str, Row]]:
         ) from None
     except RecursionError:
         raise DirectoryFileError(messages.DIRECTORY_JSON_SHAPE) from None
+    except ValueError:  # int() refuses a number of more than 4,300 digits
+        raise DirectoryFileError(messages.DIRECTORY_JSON_NUMBER_TOO_LONG) from None
     if not isinstance(document, dict) or not isinstance(document.get("clinicians"), list):
         raise DirectoryFileError(messages.DIRECTORY_JSON_SHAPE)
     extra = sorted(set(document) - _JSON_KEYS)
     if extra:
-        raise DirectoryFileError(messages.DIRECTORY_JSON_UNKNOWN_KEY.format(key=extra[0]))
+        raise DirectoryFileError(messages.DIRECTORY_JSON_UNKNOWN_KEY.format(key=short(extra[0])))
     if document.get("format") != JSON_FORMAT or document.get("version") != JSON_VERSION:
         raise DirectoryFileError(
             messages.DIRECTORY_JSON_VERSION.format(format=JSON_FORMAT, version=JSON_VERSION)

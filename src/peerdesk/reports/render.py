@@ -18,6 +18,7 @@ from collections.abc import Iterator, Mapping
 from peerdesk import messages
 from peerdesk.reports.counts import MonthCounts, spec_of
 from peerdesk.reports.suppression import TeamReport, ordered_figures, ordered_tables
+from peerdesk.safe_text import printable
 from peerdesk.vocab import label_of
 
 MONTH_FORMATS = ("table", "csv", "json")
@@ -35,15 +36,17 @@ def neutralise(text: str) -> str:
 
 
 def _figure_label(name: str) -> str:
-    return messages.REPORT_FIGURE_LABELS.get(name, name)
+    return messages.REPORT_FIGURE_LABELS.get(name, printable(name))
 
 
 def _table_title(name: str) -> str:
-    return messages.REPORT_TABLE_TITLES.get(name, name)
+    return messages.REPORT_TABLE_TITLES.get(name, printable(name))
 
 
 def _cell_label(table: str, cid: str) -> str:
-    return label_of(spec_of(table).choices, cid)
+    # Merged files hold only known ids; printable() still keeps any id a terminal or a
+    # Markdown table could act on (an escape sequence, a newline) visible and inert.
+    return printable(label_of(spec_of(table).choices, cid))
 
 
 def _show(value: Cell) -> str:
@@ -115,7 +118,7 @@ def _csv_rows(
 def month_table(counts: MonthCounts, label: str | None = None) -> str:
     head = [messages.REPORT_MONTH_TITLE.format(month=counts.month)]
     if label:
-        head.append(messages.REPORT_LABEL_LINE.format(label=label))
+        head.append(messages.REPORT_LABEL_LINE.format(label=printable(label)))
     return _plain(head, counts.figures, _ordered(counts))
 
 
@@ -210,4 +213,4 @@ def team_markdown(report: TeamReport) -> str:
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|")
+    return printable(text).replace("|", "\\|")

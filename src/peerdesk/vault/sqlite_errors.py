@@ -80,7 +80,7 @@ class VaultNotWritable(VaultStorageError, OperationalError):  # type: ignore[mis
 
 
 class VaultFileBusy(VaultStorageError, OperationalError):  # type: ignore[misc]
-    """SQLITE_BUSY / SQLITE_LOCKED: another program holds the file past busy_timeout."""
+    """SQLITE_BUSY: another program holds the file past busy_timeout."""
 
     kind = "busy"
 
@@ -97,10 +97,17 @@ _CLASSES: dict[int, tuple[type[VaultStorageError], str]] = {
     SQLITE_CANTOPEN: (VaultIOError, messages.VAULT_IO_ERROR),
     SQLITE_READONLY: (VaultNotWritable, messages.VAULT_NOT_WRITABLE),
     SQLITE_BUSY: (VaultFileBusy, messages.VAULT_FILE_BUSY),
-    SQLITE_LOCKED: (VaultFileBusy, messages.VAULT_FILE_BUSY),
+    # LOCKED is a conflict inside this process, not another program's: seen after a
+    # rekey that failed silently on a full disk. Only the plain sentence is true then.
+    SQLITE_LOCKED: (VaultStorageError, messages.VAULT_STORAGE_PLAIN),
     SQLITE_CORRUPT: (VaultDamaged, messages.VAULT_FILE_DAMAGED),
     SQLITE_NOTADB: (VaultDamaged, messages.VAULT_FILE_DAMAGED),
 }
+
+
+def is_sqlite_error(exc: BaseException) -> bool:
+    """True for any error SQLite or SQLCipher raised (typed storage errors included)."""
+    return isinstance(exc, DatabaseError)
 
 
 def primary_code(exc: BaseException) -> int | None:
