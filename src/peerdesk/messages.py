@@ -186,6 +186,16 @@ SAVE_FAILED_UNEXPECTED = (
     "Something unexpected stopped the save, so nothing was saved. What you typed is still "
     "on screen: press ctrl+s to try again, or ctrl+l to lock (the form is kept)."
 )
+# The same for a small dialog saved with enter (a colleague's concern): it keeps no draft.
+SAVE_FAILED_DISK_FULL_DIALOG = (
+    "The disk is full, so nothing was saved. What you typed is still here: "
+    "free some space and press enter again."
+)
+SAVE_FAILED_STORAGE_DIALOG = "{reason} What you typed is still here: press enter to try again."
+SAVE_FAILED_UNEXPECTED_DIALOG = (
+    "Something unexpected stopped the save, so nothing was saved. What you typed is still "
+    "here: press enter to try again."
+)
 HOME_TITLE = "peerdesk"
 HOME_VAULT = "Vault"
 HOME_SCHEMA = "Schema"

@@ -6,9 +6,13 @@ on the app's open connection gives a real SQLITE_FULL on the next page it needs.
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pytest
 from textual.pilot import Pilot
 
+from peerdesk import messages
 from peerdesk.tui.app import PeerdeskApp
 from peerdesk.tui.screens.contact_form import ContactFormScreen
 from peerdesk.validation import NOTE_MAX_CHARS
@@ -62,3 +66,19 @@ def assert_no_canary(text: str) -> None:
     for canary in CANARIES:
         assert canary not in text, f"{canary} leaked into the output"
         assert canary not in joined, f"{canary} leaked into the output (wrapped)"
+
+
+def explode(*_args: Any, **_kwargs: Any) -> Any:
+    """The forced, unexpected exception: its text carries both canaries."""
+    raise RuntimeError(f"forced: {CANARY_NOTE} {CANARY_HANDLE}")
+
+
+def crash_sentence(vault_path: Path, form: str = "") -> str:
+    return messages.APP_CRASHED.format(form=form, path=vault_path)
+
+
+def assert_ended_with_the_crash_sentence(app: PeerdeskApp, output: str, vault_path: Path) -> None:
+    """Ended by the crash handler: its fixed sentence, no traceback, the vault closed."""
+    assert unwrapped(crash_sentence(vault_path)) in unwrapped(output)
+    assert "Traceback" not in unwrapped(output)
+    assert app.return_code == 1 and app.vault is None

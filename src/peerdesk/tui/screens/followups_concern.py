@@ -1,8 +1,10 @@
 """The colleague's-concern dialog: "someone asked me to check on a colleague".
 
-It only gathers and checks a handle and a due date; home saves them (one transaction,
-`logbook.add_concern`). The due date starts at today so the new follow-up shows on
-home straight away instead of vanishing until its day comes.
+It checks a handle and a due date and saves them itself (one transaction,
+`logbook.add_concern`) before it closes: a save that fails (a full disk, a bug) leaves
+the dialog open with the handle as typed and a sentence, instead of closing first and
+losing it. The due date starts at today so the new follow-up shows on home straight
+away instead of vanishing until its day comes.
 """
 
 from __future__ import annotations
@@ -20,26 +22,31 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from peerdesk import messages
-from peerdesk.tui import keys
+from peerdesk.tui import keys, save_problems
 from peerdesk.tui.widgets.text_fields import PasteRefused, PlainInput
 from peerdesk.validation import HANDLE_MAX_CHARS, InvalidInput, optional_text, parse_date
+from peerdesk.vault import Vault, logbook
 
 
 @dataclass(frozen=True)
 class Concern:
-    """What the dialog returns: when to check, and the optional private handle."""
+    """What the dialog saved: when to check, and the optional private handle."""
 
     due_on: date
     handle: str | None
 
 
 class ConcernScreen(ModalScreen[Concern | None]):
-    """Handle and due date; enter in either field saves, escape cancels (None)."""
+    """Handle and due date; enter in either field saves, escape cancels (None).
+
+    Dismisses with the saved `Concern` only once it is in the vault.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = keys.bindings(keys.CONCERN_KEYS)
 
-    def __init__(self, today: date) -> None:
+    def __init__(self, vault: Vault, today: date) -> None:
         super().__init__()
+        self.vault = vault
         self.today = today
 
     def compose(self) -> ComposeResult:
@@ -60,7 +67,7 @@ class ConcernScreen(ModalScreen[Concern | None]):
 
     @on(Input.Submitted)
     def _save(self, event: Input.Submitted) -> None:
-        """Check both fields; show the first problem, or return what was typed."""
+        """Check both fields and save; show the first problem, or close with what was saved."""
         event.stop()
         handle = self.query_one("#concern-handle", Input)
         due = self.query_one("#concern-due", Input)
@@ -73,6 +80,13 @@ class ConcernScreen(ModalScreen[Concern | None]):
             clean = optional_text(handle.value, "handle", HANDLE_MAX_CHARS, allow_newlines=False)
         except InvalidInput as exc:
             self._problem(str(exc), handle)
+            return
+        if not self.vault.is_open:
+            return  # locked meanwhile: the lock takes this dialog away
+        try:
+            logbook.add_concern(self.vault, due_on, clean)
+        except Exception as exc:  # noqa: BLE001 - the dialog and its handle stay; see save_problems
+            self._problem(save_problems.sentence(exc, dialog=True), handle)
             return
         self.dismiss(Concern(due_on, clean))
 

@@ -165,16 +165,11 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(DirectoryScreen(self.vault))
 
     def action_add_concern(self) -> None:
-        """Ask for a handle and a due date, then add the follow-up."""
-        self.app.push_screen(ConcernScreen(self.today()), self._concern_given)
+        """Ask for a handle and a due date; the dialog adds the follow-up before it closes."""
+        self.app.push_screen(ConcernScreen(self.vault, self.today()), self._concern_added)
 
-    def _concern_given(self, concern: Concern | None) -> None:
+    def _concern_added(self, concern: Concern | None) -> None:
         if concern is None or not self.vault.is_open:
-            return
-        try:
-            logbook.add_concern(self.vault, concern.due_on, concern.handle)
-        except VaultError as exc:
-            self.notify(str(exc), severity="error")
             return
         self.notify(messages.CONCERN_ADDED.format(date=concern.due_on.isoformat()))
         self.refresh_followups()
