@@ -50,12 +50,16 @@ FIRST_MONTH = "0001-01"
 LAST_MONTH = "9998-12"  # a month's range ends on the next month's first day
 
 
-def parse_month(text: str, field: str = "month") -> str:
-    """YYYY-MM with a real month whose days (and the next month's first) exist."""
+def parse_month(text: str, field: str = "month", *, bounded: bool = True) -> str:
+    """YYYY-MM with a real month whose days (and the next month's first) exist.
+
+    `bounded=False` is for a caller with narrower bounds and sentences of its own
+    (the stats screen: not before 1900-01, not after this month).
+    """
     text = text.strip()
     if not _MONTH.fullmatch(text) or not 1 <= int(text[5:]) <= 12:
         raise InvalidInput(field, messages.MONTH_FORMAT.format(field=field, value=text))
-    if not FIRST_MONTH <= text <= LAST_MONTH:
+    if bounded and not FIRST_MONTH <= text <= LAST_MONTH:
         raise InvalidInput(
             field,
             messages.MONTH_OUT_OF_RANGE.format(

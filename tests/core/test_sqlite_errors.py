@@ -60,7 +60,7 @@ def _error(cls: type[dbapi2.Error], code: int, text: str = "x") -> dbapi2.Error:
         (10 | (3 << 8), VaultIOError, messages.VAULT_IO_ERROR),  # SQLITE_IOERR_WRITE
         (8, VaultNotWritable, messages.VAULT_NOT_WRITABLE),
         (5, VaultFileBusy, messages.VAULT_FILE_BUSY),
-        (6, VaultFileBusy, messages.VAULT_FILE_BUSY),
+        (6, VaultStorageError, messages.VAULT_STORAGE_PLAIN),
         (11, VaultDamaged, messages.VAULT_FILE_DAMAGED),
         (26, VaultDamaged, messages.VAULT_FILE_DAMAGED),
     ],

@@ -182,7 +182,7 @@ class MonthPickScreen(ModalScreen[str | None]):
         event.stop()
         status = self.query_one("#month-status", Static)
         try:
-            month = parse_month(event.value)
+            month = parse_month(event.value, bounded=False)
         except InvalidInput as exc:
             status.update(Text(str(exc)))
             return
