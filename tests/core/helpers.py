@@ -1,4 +1,4 @@
-"""Small tools the core tests share: hashing, file scans, open-handle listings, child runs.
+"""Small tools the core tests share: hashing, open-handle listings, child runs.
 
 They read the real file system and /proc (Linux), so the tests prove what is on disk
 and what the process holds, not what the code believes it did.
@@ -8,16 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import stat
 import subprocess
 import sys
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 CHILD = HERE / "child_vault.py"
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
-_CHUNK = 1 << 20
 
 
 def sha256(path: Path) -> str:
@@ -40,47 +37,6 @@ def vault_family(vault_path: Path) -> set[str]:
     """The vault file and its SQLite side files, as /proc/self/fd would name them."""
     base = str(vault_path.resolve())
     return {base, *(base + suffix for suffix in SIDE_SUFFIXES)}
-
-
-def regular_files(roots: Iterable[Path]) -> Iterator[Path]:
-    """Every regular file under the roots; symlinks, FIFOs and sockets are skipped."""
-    for root in roots:
-        for folder, _dirs, names in os.walk(root, followlinks=False):
-            for name in names:
-                path = Path(folder) / name
-                try:
-                    mode = os.lstat(path).st_mode
-                except OSError:
-                    continue  # vanished while walking: another process's temp file
-                if stat.S_ISREG(mode):
-                    yield path
-
-
-def file_contains(path: Path, needles: Iterable[bytes]) -> bytes | None:
-    """The first needle found in the file (read in overlapping chunks), or None.
-
-    Unreadable or vanished files are skipped: they belong to other processes.
-    """
-    wanted = list(needles)
-    overlap = max(len(n) for n in wanted) - 1
-    tail = b""
-    try:
-        with path.open("rb") as handle:
-            while chunk := handle.read(_CHUNK):
-                window = tail + chunk
-                for needle in wanted:
-                    if needle in window:
-                        return needle
-                tail = window[-overlap:] if overlap else b""
-    except OSError:
-        return None
-    return None
-
-
-def files_containing(roots: Iterable[Path], needles: Iterable[bytes]) -> list[Path]:
-    """Every regular file under the roots that holds any of the needles."""
-    wanted = list(needles)
-    return [path for path in regular_files(roots) if file_contains(path, wanted) is not None]
 
 
 def start_child(mode: str, vault_path: Path, env_extra: dict[str, str]) -> subprocess.Popen[str]:

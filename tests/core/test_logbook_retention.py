@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import secrets
-import tempfile
+import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from peerdesk.models import ContactFields
 from peerdesk.vault import Vault, contacts, followups, logbook
 from peerdesk.vault.contacts import ContactFilter
 from tests.conftest import PASSPHRASE
+from tests.support.canary import files_containing, shared_temp_folders
 from tests.support.pages import decrypted_pages
 
 TODAY = datetime.now(UTC).date()
@@ -19,20 +19,6 @@ LONG_AGO = datetime.now(UTC) - timedelta(days=45)
 # Made at run time, so the canaries exist nowhere else on this machine (not even in this file).
 NOTE_CANARY = "zebra" + secrets.token_hex(8)
 HANDLE_CANARY = "Handle" + secrets.token_hex(8)
-
-
-def files_holding(needle: bytes, *folders: Path) -> list[Path]:
-    hits = []
-    for folder in folders:
-        for root, _dirs, names in os.walk(folder):
-            for name in names:
-                path = Path(root) / name
-                try:
-                    if needle in path.read_bytes():
-                        hits.append(path)
-                except OSError:
-                    continue  # sockets, vanished temp files: nothing to read
-    return hits
 
 
 def old_contact(vault: Vault, **text: str) -> int:
@@ -45,6 +31,7 @@ def old_contact(vault: Vault, **text: str) -> int:
 
 
 def test_canaries_never_reach_disk_in_plaintext(vault_path: Path) -> None:
+    started = time.time()
     passphrase = "pass " + secrets.token_hex(8)
     vault = Vault.create(vault_path, passphrase)
     cid = old_contact(vault, note=f"spoke about {NOTE_CANARY}", handle=HANDLE_CANARY)
@@ -56,9 +43,9 @@ def test_canaries_never_reach_disk_in_plaintext(vault_path: Path) -> None:
         contact_id=cid,
     )
     vault.close()
-    folders = (vault_path.parent, Path(tempfile.gettempdir()))
     for needle in (NOTE_CANARY, HANDLE_CANARY, passphrase):
-        assert files_holding(needle.encode(), *folders) == [], needle
+        assert files_containing([vault_path.parent], [needle]) == [], needle
+        assert files_containing(shared_temp_folders(), [needle], since=started) == [], needle
 
 
 def test_purge_wipes_text_from_decrypted_pages_and_keeps_counts(

