@@ -296,7 +296,7 @@ def test_bad_input_is_one_clear_sentence_and_changes_nothing(
 def _invoke(cli: Cli, args: list[str], stdin: bytes | str | None, env: dict[str, str]) -> Any:
     from typer.testing import CliRunner
 
-    from peerdesk.cli_app import app
+    from peerdesk.cli.root import app
 
     return CliRunner().invoke(app, ["--vault", str(cli.vault_path), *args], input=stdin, env=env)
 

@@ -227,7 +227,7 @@ def test_merge_without_files_is_a_usage_error(cli: Cli) -> None:
 
 CHILD = """
 import sys
-from peerdesk.cli_app import app
+from peerdesk.cli.root import app
 try:
     app(sys.argv[1:])
 except SystemExit:

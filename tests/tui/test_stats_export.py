@@ -9,7 +9,7 @@ from pathlib import Path
 from textual.widgets import Input
 from typer.testing import CliRunner
 
-from peerdesk.cli_app import app as cli_app
+from peerdesk.cli.root import app as cli_app
 from peerdesk.report_files import read_exports
 from peerdesk.tui.app import PeerdeskApp
 from peerdesk.tui.screens.confirm import ConfirmScreen

@@ -1,6 +1,6 @@
 """`peerdesk clinicians`: list, show, import, export, suspend and reactivate.
 
-Like cli_contacts: values and files are checked before the passphrase is asked for,
+Like cli.contacts: values and files are checked before the passphrase is asked for,
 every error a person can cause is one sentence on stderr and exit 1, tables are plain
 aligned text, and --format json gives the same rows for scripts. A clinician's name
 and phones are public professional details, so lists print them.
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from peerdesk import messages, vocab
-from peerdesk.cli_common import (
+from peerdesk.cli.common import (
     LIMIT_MAX,
     PassphraseStdin,
     fail,

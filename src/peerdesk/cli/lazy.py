@@ -17,26 +17,26 @@ from typer.core import TyperGroup
 
 # name -> (module, attribute of its typer app)
 LAZY_GROUPS: dict[str, tuple[str, str]] = {
-    "contacts": ("peerdesk.cli_contacts", "contacts_app"),
-    "followups": ("peerdesk.cli_contacts", "followups_app"),
-    "clinicians": ("peerdesk.cli_clinicians", "clinicians_app"),
-    "referrals": ("peerdesk.cli_referrals", "referrals_app"),
-    "report": ("peerdesk.cli_reports", "report_app"),
-    "settings": ("peerdesk.cli_settings", "settings_app"),
+    "contacts": ("peerdesk.cli.contacts", "contacts_app"),
+    "followups": ("peerdesk.cli.contacts", "followups_app"),
+    "clinicians": ("peerdesk.cli.clinicians", "clinicians_app"),
+    "referrals": ("peerdesk.cli.referrals", "referrals_app"),
+    "report": ("peerdesk.cli.reports", "report_app"),
+    "settings": ("peerdesk.cli.settings", "settings_app"),
 }
 
 
 class LazyGroups(TyperGroup):
     """The root `peerdesk` group: eager commands as usual, the groups above on demand.
 
-    It also runs the two guards of peerdesk.cli_guard for every command, in a real
+    It also runs the two guards of peerdesk.cli.guard for every command, in a real
     process and under typer's CliRunner alike: confidential text given as an argument
     is refused before anything else, and an unexpected exception becomes a fixed
     sentence instead of a traceback.
     """
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        from peerdesk.cli_guard import refused_argument
+        from peerdesk.cli.guard import refused_argument
 
         sentence = refused_argument(args)
         if sentence is not None:
@@ -52,8 +52,8 @@ class LazyGroups(TyperGroup):
         except (TyperException, typer.Exit, typer.Abort, EOFError, BrokenPipeError):
             raise
         except Exception as exc:  # noqa: BLE001 - a fixed sentence, never a traceback
-            from peerdesk.cli_common import CliState
-            from peerdesk.cli_guard import unexpected_sentence
+            from peerdesk.cli.common import CliState
+            from peerdesk.cli.guard import unexpected_sentence
 
             state = ctx.obj
             path = state.vault_path if isinstance(state, CliState) else None

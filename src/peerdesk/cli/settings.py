@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from peerdesk import messages
-from peerdesk.cli_common import PassphraseStdin, fail, input_errors, say, unlocked_vault
+from peerdesk.cli.common import PassphraseStdin, fail, input_errors, say, unlocked_vault
 from peerdesk.safe_text import json_text, short
 
 settings_app = typer.Typer(help=messages.HELP_SETTINGS, no_args_is_help=True)

@@ -1,7 +1,7 @@
 """What every `peerdesk` command shares: the global state, how errors become one
 sentence, and how a command opens the vault (check, lock, ask, unlock).
 
-Like cli_app, it imports neither the vault nor Textual at module level.
+Like cli.root, it imports neither the vault nor Textual at module level.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from peerdesk import messages
-from peerdesk.cli_passphrase import CURRENT, PassphraseSource
-from peerdesk.cli_stdin import StdinUnusable
+from peerdesk.cli.passphrase import CURRENT, PassphraseSource
+from peerdesk.cli.stdin import StdinUnusable
 from peerdesk.safe_text import printable, printable_lines
 from peerdesk.validation import InvalidInput
 

@@ -6,7 +6,7 @@ Three sources, first match wins for the whole command:
    command asks for them (see `PASSPHRASE_ORDER`); no confirmation line for new ones.
    A command that reads confidential text from standard input (`contacts add
    --ask-note`, ...) reads those lines first, then the passphrase lines
-   (peerdesk.cli_stdin is the one reader of both).
+   (peerdesk.cli.stdin is the one reader of both).
 2. Environment: PEERDESK_PASSPHRASE for the passphrase that opens something (and for
    `init`'s new vault), PEERDESK_NEW_PASSPHRASE for a new one (`passphrase`, and a
    backup's own passphrase). An empty variable counts as unset.
@@ -37,7 +37,7 @@ from typing import TextIO
 import typer
 
 from peerdesk import messages
-from peerdesk.cli_stdin import StdinUnusable, read_line
+from peerdesk.cli.stdin import StdinUnusable, read_line
 
 PASSPHRASE_ENV = "PEERDESK_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "PEERDESK_NEW_PASSPHRASE"

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from peerdesk import __version__, messages
-from peerdesk.cli_common import (
+from peerdesk.cli.common import (
     CliState,
     PassphraseStdin,
     fail,
@@ -30,10 +30,10 @@ from peerdesk.cli_common import (
     state_of,
     user_errors,
 )
-from peerdesk.cli_contacts import purge
-from peerdesk.cli_crisis import crisis_app
-from peerdesk.cli_lazy import LazyGroups
-from peerdesk.cli_passphrase import (
+from peerdesk.cli.contacts import purge
+from peerdesk.cli.crisis import crisis_app
+from peerdesk.cli.lazy import LazyGroups
+from peerdesk.cli.passphrase import (
     BACKUP_OPEN,
     BACKUP_OWN,
     CHANGE_NEW,
@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     name="peerdesk",
-    cls=LazyGroups,  # command groups load only when used (peerdesk.cli_lazy)
+    cls=LazyGroups,  # command groups load only when used (peerdesk.cli.lazy)
     help=messages.CLI_HELP,
     add_completion=False,
     # A Rich traceback could show local variables (passphrases); plain ones never do.
@@ -89,7 +89,7 @@ def root(
 
 def launch_tui(vault_path: Path, unlock_hint: str | None = None) -> None:
     """Run the app (lock first, Textual after); exit with its code when it is not 0."""
-    from peerdesk.launch import run_tui
+    from peerdesk.cli.launch import run_tui
 
     code = run_tui(vault_path, unlock_hint)
     if code:

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from peerdesk import messages
-from peerdesk.cli_common import fail, input_errors, say
+from peerdesk.cli.common import fail, input_errors, say
 from peerdesk.validation import optional_text, parse_date
 
 crisis_app = typer.Typer(help=messages.HELP_CRISIS)

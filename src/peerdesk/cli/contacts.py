@@ -5,9 +5,9 @@ id gets the same sentence (listing the valid ids) as in the TUI. Note and handle
 text is printed only with --show-text: a list piped into a file must not carry it.
 
 Note, handle and search words are never arguments (argv is public: the process list,
-shell history; peerdesk.cli_guard refuses them). --ask-note, --ask-handle and
+shell history; peerdesk.cli.guard refuses them). --ask-note, --ask-handle and
 --ask-search read them from a prompt without echo, or from standard input lines
-(peerdesk.cli_stdin) that come before any passphrase line.
+(peerdesk.cli.stdin) that come before any passphrase line.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from peerdesk import messages, vocab
-from peerdesk.cli_common import (
+from peerdesk.cli.common import (
     ID_MAX,
     LIMIT_MAX,
     PassphraseStdin,
@@ -29,7 +29,7 @@ from peerdesk.cli_common import (
     table,
     unlocked_vault,
 )
-from peerdesk.cli_stdin import HANDLE, NOTE, SEARCH, ask_text
+from peerdesk.cli.stdin import HANDLE, NOTE, SEARCH, ask_text
 from peerdesk.safe_text import json_text
 from peerdesk.validation import (
     HANDLE_MAX_CHARS,

@@ -4,7 +4,7 @@
 only to read its threshold setting when --min-cell is left out and a vault exists.
 Every value and every file is checked before a passphrase is asked for, and a merge
 prints nothing but the problems (one sentence each, naming the file) when any file
-is refused. Like cli_app, nothing heavy is imported at module level.
+is refused. Like cli.root, nothing heavy is imported at module level.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from peerdesk import messages
-from peerdesk.cli_common import PassphraseStdin, fail, say, state_of, unlocked_vault, user_errors
+from peerdesk.cli.common import PassphraseStdin, fail, say, state_of, unlocked_vault, user_errors
 from peerdesk.validation import InvalidInput
 
 if TYPE_CHECKING:
@@ -187,8 +187,8 @@ def report_merge(
 
 def _month_from_vault(ctx: typer.Context, month: str, passphrase_stdin: bool) -> MonthCounts:
     """Check, lock, ask, open read-only and count; an older schema gets the full unlock."""
-    from peerdesk.cli_common import locked, require_vault
-    from peerdesk.cli_passphrase import CURRENT, PassphraseSource
+    from peerdesk.cli.common import locked, require_vault
+    from peerdesk.cli.passphrase import CURRENT, PassphraseSource
     from peerdesk.vault import monthly
 
     path = state_of(ctx).vault_path

@@ -1,6 +1,6 @@
 """`peerdesk referrals`: add, list and change the status of referrals.
 
-Like cli_contacts: values are checked before the passphrase is asked for, every
+Like cli.contacts: values are checked before the passphrase is asked for, every
 error a person can cause is one sentence on stderr and exit 1, tables are plain
 aligned text, and --format json gives the same rows for scripts. An expired or
 suspended clinician is refused unless --despite-vetting says the peer knows. Like
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from peerdesk import messages, vocab
-from peerdesk.cli_common import (
+from peerdesk.cli.common import (
     ID_MAX,
     PassphraseStdin,
     ShowText,
@@ -53,7 +53,7 @@ def referrals_add(
     passphrase_stdin: PassphraseStdin = False,
 ) -> None:
     """Record an offered referral; the clinician id may be shortened."""
-    from peerdesk.cli_clinicians import _one
+    from peerdesk.cli.clinicians import _one
     from peerdesk.referral_ranking import needs_confirmation
     from peerdesk.vault import referrals
 

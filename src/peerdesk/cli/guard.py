@@ -1,4 +1,4 @@
-"""Two guards around every `peerdesk` command, run by the root group (cli_lazy).
+"""Two guards around every `peerdesk` command, run by the root group (cli.lazy).
 
 1. Confidential text is refused as an argument before anything else happens: argv
    is readable by every local user (`ps`, /proc/PID/cmdline) while the key is

@@ -1,7 +1,7 @@
 """The `peerdesk` command's entry point, kept tiny on purpose.
 
 `peerdesk --version` answers from here without importing typer, the vault or the
-TUI. Everything else goes to the typer app in `peerdesk.cli_app`, which is also
+TUI. Everything else goes to the typer app in `peerdesk.cli.root`, which is also
 reachable as `peerdesk.cli.app` (loaded on first use).
 """
 
@@ -31,14 +31,14 @@ def main() -> None:
     vault = _plain_launch(argv)
     if vault is not None:
         sys.exit(_open_app(vault))
-    from peerdesk.cli_app import app
+    from peerdesk.cli.root import app
 
     try:
         app(prog_name=PROG_NAME)
     except Exception as exc:  # noqa: BLE001 - the last line before a traceback
         # The root group turns a command's unexpected error into its sentence; this
         # catches what escapes even that (typer itself), still without a traceback.
-        from peerdesk.cli_guard import unexpected_sentence
+        from peerdesk.cli.guard import unexpected_sentence
 
         sys.stderr.write(unexpected_sentence(exc, None) + "\n")
         sys.exit(1)
@@ -64,7 +64,7 @@ def _plain_launch(argv: list[str]) -> Path | None:
 def _open_app(vault: Path) -> int:
     """Run the TUI; a busy vault or an unusable path is one sentence and exit 1."""
     from peerdesk import messages
-    from peerdesk.launch import run_tui
+    from peerdesk.cli.launch import run_tui
     from peerdesk.safe_text import printable_lines
     from peerdesk.vault.errors import VaultError
 
@@ -83,7 +83,7 @@ def _open_app(vault: Path) -> int:
 def __getattr__(name: str) -> typer.Typer:
     """`from peerdesk.cli import app` works, without loading typer on `--version`."""
     if name == "app":
-        from peerdesk.cli_app import app
+        from peerdesk.cli.root import app
 
         return app
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
