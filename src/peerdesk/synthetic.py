@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 
 from peerdesk import vocab
-from peerdesk.models import ContactFields
+from peerdesk.models.contacts import ContactFields
 from peerdesk.vault import contacts, followups
 from peerdesk.vault.store import Vault
 

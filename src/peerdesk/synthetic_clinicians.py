@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 
 from peerdesk import vocab
-from peerdesk.clinician_model import REVET_WINDOW_DAYS, ClinicianFields, fold
+from peerdesk.models.clinicians import REVET_WINDOW_DAYS, ClinicianFields, fold
 from peerdesk.vault import clinician_writes
 from peerdesk.vault.store import Vault
 

@@ -21,7 +21,7 @@ import pytest
 import typer
 
 from peerdesk.cli.root import app
-from peerdesk.models import ContactFields
+from peerdesk.models.contacts import ContactFields
 from peerdesk.vault import Vault, logbook, referrals
 from peerdesk.vault.backup import backup
 from tests.cli.conftest import Cli

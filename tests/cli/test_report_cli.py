@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from peerdesk.models import ContactFields
+from peerdesk.models.contacts import ContactFields
 from peerdesk.report_files import document, dumps
 from peerdesk.reports.counts import from_marginals
 from peerdesk.vault import Vault, logbook

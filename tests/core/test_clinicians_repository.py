@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from peerdesk.clinician_model import (
+from peerdesk.models.clinicians import (
     EXPIRED,
     REVET_DUE,
     REVET_WINDOW_DAYS,

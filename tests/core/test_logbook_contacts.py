@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from peerdesk import vocab
-from peerdesk.models import ContactFields
+from peerdesk.models.contacts import ContactFields
 from peerdesk.validation import InvalidInput
 from peerdesk.vault import Vault, contacts, drafts, followups, logbook
 from peerdesk.vault.contacts import ContactFilter, fts_query

@@ -15,8 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from peerdesk.clinician_model import ClinicianFields
-from peerdesk.models import ContactFields
+from peerdesk.models.clinicians import ClinicianFields
+from peerdesk.models.contacts import ContactFields
 from peerdesk.report_files import document, dumps
 from peerdesk.reports import render, tally, team_report
 from peerdesk.vault import (

@@ -8,8 +8,8 @@ from datetime import date, timedelta
 import pytest
 
 from peerdesk import vocab
-from peerdesk.clinician_model import fold
-from peerdesk.referral_ranking import RankFacts, explain, needs_confirmation, rank_key
+from peerdesk.models.clinicians import fold
+from peerdesk.models.ranking import RankFacts, explain, needs_confirmation, rank_key
 from peerdesk.validation import InvalidInput
 from peerdesk.vault import Vault, contacts, referral_pick, referrals
 from peerdesk.vault.monthly import month_counts

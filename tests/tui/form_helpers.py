@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from peerdesk.models import Contact
+from peerdesk.models.contacts import Contact
 from peerdesk.tui.app import PeerdeskApp
 from peerdesk.tui.screens.contact_form import ContactFormScreen
 from peerdesk.tui.screens.home import HomeScreen

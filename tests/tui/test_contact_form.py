@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.widgets import Static
 
 from peerdesk import messages
-from peerdesk.models import ContactFields
+from peerdesk.models.contacts import ContactFields
 from peerdesk.tui.app import PeerdeskApp
 from peerdesk.tui.events import ContactSaved
 from peerdesk.tui.screens.confirm import ConfirmScreen

@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from peerdesk import synthetic
-from peerdesk.models import ContactFields
+from peerdesk.models.contacts import ContactFields
 from peerdesk.tui.app import PeerdeskApp
 from peerdesk.tui.screens.contacts_list import PAGE_SIZE, ContactsListScreen, step_month
 from peerdesk.tui.screens.contacts_topic import TopicPickScreen

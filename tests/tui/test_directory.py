@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from peerdesk import messages, vocab
-from peerdesk.clinician_model import EXPIRED, SUSPENDED
+from peerdesk.models.clinicians import EXPIRED, SUSPENDED
 from peerdesk.tui.app import PeerdeskApp
 from peerdesk.tui.screens.clinician_detail import ClinicianDetailScreen
 from peerdesk.tui.screens.contacts_topic import TopicPickScreen

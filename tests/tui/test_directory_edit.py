@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import Input, Static
 
 from peerdesk import messages
-from peerdesk.clinician_model import SUSPENDED
+from peerdesk.models.clinicians import SUSPENDED
 from peerdesk.tui.app import PeerdeskApp
 from peerdesk.tui.screens.clinician_detail import ClinicianDetailScreen
 from peerdesk.tui.screens.clinician_form import ClinicianFormScreen

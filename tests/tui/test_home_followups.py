@@ -8,7 +8,7 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from peerdesk.models import FollowUp
+from peerdesk.models.contacts import FollowUp
 from peerdesk.tui.app import PeerdeskApp
 from peerdesk.tui.opening import Opened, open_safely
 from peerdesk.tui.screens.contact_form import ContactFormScreen

@@ -18,7 +18,7 @@ import pytest
 from textual.widgets import Input, Static
 
 from peerdesk import messages
-from peerdesk.models import ContactFields
+from peerdesk.models.contacts import ContactFields
 from peerdesk.tui.app import PeerdeskApp
 from peerdesk.tui.screens.confirm import ConfirmScreen
 from peerdesk.tui.screens.contact_detail import ContactDetailScreen

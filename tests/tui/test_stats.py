@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from peerdesk import synthetic
-from peerdesk.models import ContactFields
+from peerdesk.models.contacts import ContactFields
 from peerdesk.tui.app import PeerdeskApp
 from peerdesk.tui.screens.home import HomeScreen
 from peerdesk.tui.screens.stats import StatsScreen

@@ -26,13 +26,13 @@ from peerdesk.cli.common import (
     table,
     unlocked_vault,
 )
-from peerdesk.clinician_model import VETTING_STATUSES
+from peerdesk.models.clinicians import VETTING_STATUSES
 from peerdesk.safe_text import json_text, short
 from peerdesk.validation import InvalidInput, choice
 
 if TYPE_CHECKING:
-    from peerdesk.clinician_model import Clinician, ClinicianRow
     from peerdesk.interchange import ImportPlan, PlannedRecord, RowProblem
+    from peerdesk.models.clinicians import Clinician, ClinicianRow
     from peerdesk.vault.store import Vault
 
 clinicians_app = typer.Typer(help=messages.HELP_CLINICIANS, no_args_is_help=True)

@@ -40,7 +40,7 @@ from peerdesk.validation import (
 )
 
 if TYPE_CHECKING:
-    from peerdesk.models import ContactRow, FollowUp
+    from peerdesk.models.contacts import ContactRow, FollowUp
 
 contacts_app = typer.Typer(help=messages.HELP_CONTACTS, no_args_is_help=True)
 followups_app = typer.Typer(help=messages.HELP_FOLLOWUPS, no_args_is_help=True)
@@ -103,7 +103,7 @@ def contacts_add(
 
     The note's line, then the handle's, come before the passphrase lines on stdin.
     """
-    from peerdesk.models import ContactFields
+    from peerdesk.models.contacts import ContactFields
     from peerdesk.vault import logbook
 
     today = date.today()
@@ -138,7 +138,7 @@ def contacts_add(
 
 
 def _saved_notices(fields: object, retention_days: int) -> list[str]:
-    from peerdesk.models import ContactFields
+    from peerdesk.models.contacts import ContactFields
     from peerdesk.note_check import check_note
 
     assert isinstance(fields, ContactFields)

@@ -25,12 +25,12 @@ from peerdesk.cli.common import (
     table,
     unlocked_vault,
 )
-from peerdesk.referral_model import checked_status
+from peerdesk.models.referrals import checked_status
 from peerdesk.safe_text import json_text
 from peerdesk.validation import InvalidInput, parse_date
 
 if TYPE_CHECKING:
-    from peerdesk.referral_model import Referral
+    from peerdesk.models.referrals import Referral
 
 referrals_app = typer.Typer(help=messages.HELP_REFERRALS, no_args_is_help=True)
 FORMATS = ("table", "json")
@@ -54,7 +54,7 @@ def referrals_add(
 ) -> None:
     """Record an offered referral; the clinician id may be shortened."""
     from peerdesk.cli.clinicians import _one
-    from peerdesk.referral_ranking import needs_confirmation
+    from peerdesk.models.ranking import needs_confirmation
     from peerdesk.vault import referrals
 
     today = date.today()

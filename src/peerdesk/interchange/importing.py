@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from peerdesk.clinician_model import new_id
 from peerdesk.interchange.cells import RowProblem
 from peerdesk.interchange.reading import ParsedDirectory, read_directory
+from peerdesk.models.clinicians import new_id
 from peerdesk.vault import clinician_writes, clinicians
 from peerdesk.vault.sqlcipher import Connection
 from peerdesk.vault.store import Vault

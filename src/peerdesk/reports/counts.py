@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from peerdesk import vocab
 
 if TYPE_CHECKING:
-    from peerdesk.models import ContactFields
+    from peerdesk.models.contacts import ContactFields
 
 CONTACTS = "contacts"
 MINUTES = "minutes"

@@ -16,7 +16,7 @@ from datetime import date
 from rich.text import Text
 
 from peerdesk import messages, vocab
-from peerdesk.clinician_model import (
+from peerdesk.models.clinicians import (
     EXPIRED,
     REVET_DUE,
     SUSPENDED,

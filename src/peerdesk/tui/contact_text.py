@@ -12,7 +12,7 @@ from datetime import date
 from textual.content import Content
 
 from peerdesk import messages, vocab
-from peerdesk.models import ContactRow, FollowUp
+from peerdesk.models.contacts import ContactRow, FollowUp
 
 # Contacts list columns (80 columns: 77 fit beside the list's scrollbar).
 DATE_W, MODE_W, MIN_W, RISK_W, OUTCOME_W, NOTE_W, TOPICS_W, HANDLE_W = 10, 9, 3, 9, 9, 4, 16, 10

@@ -26,8 +26,8 @@ from peerdesk.vault.errors import VaultError, WrongPassphrase
 if TYPE_CHECKING:
     # Types only: the vault and its repositories load in the worker thread that opens
     # it (or in the app's warm-up), not before the unlock screen is drawn.
-    from peerdesk.models import FollowUp
-    from peerdesk.referral_model import Referral
+    from peerdesk.models.contacts import FollowUp
+    from peerdesk.models.referrals import Referral
     from peerdesk.vault import Settings, Vault
 
 

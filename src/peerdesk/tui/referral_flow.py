@@ -15,7 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from peerdesk import messages
-from peerdesk.referral_ranking import RankedClinician, needs_confirmation
+from peerdesk.models.ranking import RankedClinician, needs_confirmation
 from peerdesk.tui.screens.confirm import ConfirmScreen
 from peerdesk.tui.screens.handoff_card import HandoffCardScreen
 from peerdesk.tui.screens.referral_pick import ContactPickScreen, ReferralPickScreen

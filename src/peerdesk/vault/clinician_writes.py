@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from peerdesk import vocab
-from peerdesk.clinician_model import ClinicianFields, fold, new_id
+from peerdesk.models.clinicians import ClinicianFields, fold, new_id
 from peerdesk.vault.clinicians import (
     COLUMNS,
     FILTERED_LISTS,

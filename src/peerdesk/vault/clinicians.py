@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 
-from peerdesk.clinician_model import (
+from peerdesk.models.clinicians import (
     EXPIRED,
     REVET_DUE,
     REVET_WINDOW_DAYS,
@@ -56,7 +56,7 @@ class DirectoryFilter:
     """What the directory list is narrowed by; every given part must hold.
 
     specialties: topic ids, all required. Language, insurance and region compare
-    ignoring case and accents. status: a clinician_model.VETTING_STATUSES id.
+    ignoring case and accents. status: a models.clinicians.VETTING_STATUSES id.
     """
 
     search: str | None = None
@@ -186,7 +186,7 @@ def _where(flt: DirectoryFilter, today: date) -> tuple[list[str], list[object]]:
 
 
 def _status_clause(status: str, today: date) -> tuple[str, list[object]]:
-    """The SQL for one vetting status; mirrors clinician_model.vetting_status."""
+    """The SQL for one vetting status; mirrors models.clinicians.vetting_status."""
     soon = (today + timedelta(days=REVET_WINDOW_DAYS)).isoformat()
     now = today.isoformat()
     active = "c.suspended = 0 AND c.vetted_on IS NOT NULL AND c.revet_due IS NOT NULL AND "

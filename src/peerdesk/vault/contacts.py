@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from peerdesk import vocab
-from peerdesk.models import Contact, ContactFields, ContactRow
+from peerdesk.models.contacts import Contact, ContactFields, ContactRow
 from peerdesk.vault.sqlcipher import Connection
 
 _COLUMNS = (

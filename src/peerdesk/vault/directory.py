@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from peerdesk.clinician_model import ClinicianFields
+from peerdesk.models.clinicians import ClinicianFields
 from peerdesk.vault import clinician_writes, clinicians
 from peerdesk.vault.store import Vault
 

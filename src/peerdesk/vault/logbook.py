@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
-from peerdesk.models import ContactFields, PurgeReport
+from peerdesk.models.contacts import ContactFields, PurgeReport
 from peerdesk.validation import HANDLE_MAX_CHARS, optional_text
 from peerdesk.vault import contacts, followups, retention
 from peerdesk.vault.store import Vault

@@ -1,4 +1,4 @@
-"""The directory ranked for a contact's topics, in SQL (rules: peerdesk.referral_ranking).
+"""The directory ranked for a contact's topics, in SQL (rules: peerdesk.models.ranking).
 
 One pass over the clinicians_list index, which already holds every column the
 ranking reads (filter_keys, accepting, telehealth, the vetting dates, suspended),
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from peerdesk.clinician_model import vetting_status
-from peerdesk.referral_ranking import RankedClinician, RankFacts
+from peerdesk.models.clinicians import vetting_status
+from peerdesk.models.ranking import RankedClinician, RankFacts
 from peerdesk.vault.clinicians import filter_key
 from peerdesk.vault.sqlcipher import Connection
 

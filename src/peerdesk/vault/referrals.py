@@ -1,4 +1,4 @@
-"""Referrals: short parameterised SQL in, referral_model records out.
+"""Referrals: short parameterised SQL in, models.referrals records out.
 
 Reads take the connection. The user actions (`make_referral`, `change_status`,
 `move_check_back`) are one transaction each, so the CLI and the TUI record a
@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from peerdesk import messages
-from peerdesk.referral_model import (
+from peerdesk.models.referrals import (
     CLOSED_STATUSES,
     OFFERED,
     Referral,

@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from peerdesk import messages
-from peerdesk.clinician_model import Clinician
+from peerdesk.models.clinicians import Clinician
 from peerdesk.tui import keys
 from peerdesk.tui.clinician_text import detail_text
 from peerdesk.tui.screens.confirm import ConfirmScreen

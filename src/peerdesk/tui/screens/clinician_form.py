@@ -23,7 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from peerdesk import messages, vocab
-from peerdesk.clinician_model import (
+from peerdesk.models.clinicians import (
     ADDRESS_MAX_CHARS,
     EMAIL_MAX_CHARS,
     LIST_SEPARATOR,

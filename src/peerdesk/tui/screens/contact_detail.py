@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from peerdesk import messages, vocab
-from peerdesk.models import Contact
+from peerdesk.models.contacts import Contact
 from peerdesk.tui import keys
 from peerdesk.tui.contact_text import risk_value, topic_labels
 from peerdesk.tui.screens.confirm import ConfirmScreen

@@ -24,7 +24,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 
 from peerdesk import messages, vocab
-from peerdesk.models import ContactFields
+from peerdesk.models.contacts import ContactFields
 from peerdesk.note_check import check_note
 from peerdesk.tui import keys, save_problems
 from peerdesk.tui.events import ContactSaved

@@ -27,7 +27,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from peerdesk import messages, vocab
-from peerdesk.models import ContactRow
+from peerdesk.models.contacts import ContactRow
 from peerdesk.tui import keys
 from peerdesk.tui.contact_text import contact_line, contacts_header
 from peerdesk.tui.screens.contact_detail import ContactDetailScreen, ask_to_delete, edit_contact

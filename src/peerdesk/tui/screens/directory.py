@@ -30,7 +30,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from peerdesk import messages, vocab
-from peerdesk.clinician_model import SUSPENDED, ClinicianRow
+from peerdesk.models.clinicians import SUSPENDED, ClinicianRow
 from peerdesk.tui import keys
 from peerdesk.tui.clinician_text import filter_summary, next_status
 from peerdesk.tui.screens.clinician_detail import ClinicianDetailScreen, ask_suspend, writable

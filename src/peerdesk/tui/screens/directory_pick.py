@@ -19,7 +19,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from peerdesk import messages
-from peerdesk.clinician_model import fold
+from peerdesk.models.clinicians import fold
 from peerdesk.tui import keys
 
 ANY_ID = "\x00any"  # an option id no real value can have (control characters are refused)

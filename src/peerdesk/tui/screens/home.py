@@ -24,7 +24,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from peerdesk import messages
-from peerdesk.models import ContactFields, FollowUp
+from peerdesk.models.contacts import ContactFields, FollowUp
 from peerdesk.tui import keys
 from peerdesk.tui.opening import Opened
 from peerdesk.tui.screens.contacts_list import ContactsListScreen

@@ -22,7 +22,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from peerdesk import messages, vocab
-from peerdesk.referral_model import CHECK_BACK_DAYS, Referral
+from peerdesk.models.referrals import CHECK_BACK_DAYS, Referral
 from peerdesk.tui import keys
 from peerdesk.vault import Vault, VaultError, clinicians, referrals
 

@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from peerdesk import messages
-from peerdesk.referral_model import Referral
+from peerdesk.models.referrals import Referral
 from peerdesk.tui.screens.referrals_list import referral_line
 
 

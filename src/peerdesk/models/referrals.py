@@ -1,7 +1,6 @@
 """Referral records: what the referrals repository returns, and the status rules.
 
-Kept apart from models.py (shared by many features) so this feature's records stay
-in one small place. A referral names a contact and a clinician, never an officer:
+A referral names a contact and a clinician, never an officer:
 the only thing that can identify a person is the contact's own handle, which
 expires with retention.
 """

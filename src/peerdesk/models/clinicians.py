@@ -1,9 +1,8 @@
 """The vetted clinician directory's records, their checks and the vetting status.
 
-Kept apart from models.py so that module stays small: clinicians have many fields and
-their checks are shared by the TUI form, the CLI and the file import. Every check
-names the field exactly as the import file's column does, so a sentence about a bad
-value reads the same in every place.
+Clinicians have many fields and their checks are shared by the TUI form, the CLI and
+the file import. Every check names the field exactly as the import file's column
+does, so a sentence about a bad value reads the same in every place.
 
 The vetting status is derived from the dates and the suspended flag relative to a
 `today` the caller passes in; nothing here reads the clock.

@@ -1,6 +1,6 @@
 """How the directory is ranked for one contact: pure rules, no database.
 
-Order (the issue's): more of the contact's topics among the clinician's specialties
+Order: more of the contact's topics among the clinician's specialties
 first, then accepting new clients, then vetting valid (vetted or re-vet due), then
 telehealth, then name. Each row is explained in a few words, e.g.
 "2 of 3 topics · accepting · vetted · telehealth", so the peer sees why a clinician is
@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from peerdesk import messages
-from peerdesk.clinician_model import EXPIRED, REVET_DUE, SUSPENDED, VETTED
+from peerdesk.models.clinicians import EXPIRED, REVET_DUE, SUSPENDED, VETTED
 
 VALID_STATUSES = frozenset({VETTED, REVET_DUE})
 # Choosing one of these asks for an explicit confirmation first.
@@ -28,7 +28,7 @@ class RankFacts:
     matched: int  # how many of the contact's topics the clinician lists as specialties
     wanted: int  # how many topics the contact has
     accepting: bool
-    status: str  # a clinician_model.VETTING_STATUSES id
+    status: str  # a models.clinicians.VETTING_STATUSES id
     telehealth: bool
 
     @property

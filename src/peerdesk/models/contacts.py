@@ -1,4 +1,7 @@
-"""Frozen records the repositories return and accept. Models never save themselves."""
+"""Contact and follow-up records the repositories return and accept.
+
+Models never save themselves: the repositories in peerdesk.vault do.
+"""
 
 from __future__ import annotations
 
