@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from peerdesk import messages
-from peerdesk.report_files import MAX_BYTES
+from peerdesk.reports.files import MAX_BYTES
 from tests.cli.conftest import Cli, vault_files
 from tests.conftest import PASSPHRASE
 
@@ -31,8 +31,8 @@ ARGV_REASON = "process list"
 
 def _month_doc(**changes: object) -> dict[str, object]:
     """A real month file (all zeros) with some fields changed, then re-sealed."""
-    from peerdesk.report_files import checksum_of, document
     from peerdesk.reports.counts import from_marginals
+    from peerdesk.reports.files import checksum_of, document
 
     counts = from_marginals(
         "2026-03",

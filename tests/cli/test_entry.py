@@ -91,7 +91,8 @@ def test_cli_module_exposes_the_app_lazily() -> None:
 def test_cli_core_helpers_do_not_import_textual_or_rich() -> None:
     code = (
         "import sys\n"
-        "import peerdesk.crisis, peerdesk.doctor, peerdesk.demo, peerdesk.cli.passphrase\n"
+        "import peerdesk.crisis, peerdesk.doctor, peerdesk.synthetic.demo\n"
+        "import peerdesk.cli.passphrase\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))\n"
     )
     done = subprocess.run(

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from peerdesk.models.contacts import ContactFields
-from peerdesk.report_files import document, dumps
 from peerdesk.reports.counts import from_marginals
+from peerdesk.reports.files import document, dumps
 from peerdesk.vault import Vault, logbook
 from tests.cli.conftest import Cli, lines
 from tests.conftest import PASSPHRASE

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 from peerdesk.models.clinicians import ClinicianFields
 from peerdesk.models.contacts import ContactFields
-from peerdesk.report_files import document, dumps
 from peerdesk.reports import render, tally, team_report
+from peerdesk.reports.files import document, dumps
 from peerdesk.vault import (
     Vault,
     clinician_writes,

@@ -181,7 +181,7 @@ def test_sql_ranking_agrees_with_the_pure_rules(vault: Vault) -> None:
 
 
 def test_the_demo_vault_has_referrals_in_every_state(vault: Vault) -> None:
-    from peerdesk.demo import seed_demo
+    from peerdesk.synthetic.demo import seed_demo
 
     seed_demo(vault)
     made = referrals.listing(vault.conn)

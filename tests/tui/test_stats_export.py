@@ -10,7 +10,7 @@ from textual.widgets import Input
 from typer.testing import CliRunner
 
 from peerdesk.cli.root import app as cli_app
-from peerdesk.report_files import read_exports
+from peerdesk.reports.files import read_exports
 from peerdesk.tui.app import PeerdeskApp
 from peerdesk.tui.screens.confirm import ConfirmScreen
 from peerdesk.tui.screens.stats import StatsScreen

@@ -36,7 +36,7 @@ Force = Annotated[bool, typer.Option("--force", help=messages.HELP_REPORT_FORCE)
 @contextmanager
 def report_errors() -> Iterator[None]:
     """Bad values, refused files, vault errors: sentences on stderr, exit 1."""
-    from peerdesk.report_files import ReportFileError
+    from peerdesk.reports.files import ReportFileError
 
     with user_errors():
         try:
@@ -70,7 +70,7 @@ def _check_output(output: Path | None, force: bool) -> Path | None:
 
 
 def _emit(text: str, output: Path | None, force: bool, what: str) -> None:
-    from peerdesk.report_files import write_new
+    from peerdesk.reports.files import write_new
 
     if output is None:
         say(text, nl=False)
@@ -97,8 +97,8 @@ def report_month(
     passphrase_stdin: PassphraseStdin = False,
 ) -> None:
     """Exact counts of one month from the vault; no suppression (it is the peer's own)."""
-    from peerdesk.report_files import LABEL_MAX_CHARS
     from peerdesk.reports import render
+    from peerdesk.reports.files import LABEL_MAX_CHARS
     from peerdesk.validation import optional_text, parse_month
 
     with report_errors():
@@ -108,7 +108,7 @@ def report_month(
         path = _check_output(output, force)
         counts = _month_from_vault(ctx, month, passphrase_stdin)
         if output_format == "json":
-            from peerdesk.report_files import document, dumps
+            from peerdesk.reports.files import document, dumps
 
             text = dumps(document(counts, label=label))
         elif output_format == "csv":
@@ -149,8 +149,8 @@ def report_merge(
     passphrase_stdin: PassphraseStdin = False,
 ) -> None:
     """Check every file, add them up, suppress small cells, print or write the report."""
-    from peerdesk.report_files import read_exports
     from peerdesk.reports import LOWEST_MIN_CELL, render, team_report
+    from peerdesk.reports.files import read_exports
     from peerdesk.validation import parse_month
 
     with report_errors():

@@ -285,7 +285,7 @@ def demo(
     no_tui: Annotated[bool, typer.Option("--no-tui", help=messages.HELP_NO_TUI)] = False,
 ) -> None:
     """A throwaway vault in a temporary folder; ignores --vault and PEERDESK_VAULT."""
-    from peerdesk.demo import create_demo
+    from peerdesk.synthetic.demo import create_demo
 
     with user_errors():
         made = create_demo()

@@ -202,7 +202,7 @@ class StatsScreen(Screen[None]):
 
     def _write(self, request: ExportRequest, *, force: bool) -> None:
         """Read the month again (it may have changed since it was drawn) and write it."""
-        from peerdesk.report_files import write_new
+        from peerdesk.reports.files import write_new
 
         if not self.vault.is_open:
             return

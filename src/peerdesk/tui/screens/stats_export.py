@@ -1,7 +1,7 @@
 """The stats screen's dialogs: export the month to a file, and go to a typed month.
 
 The export writes exactly what `peerdesk report month MONTH --format json|csv` writes
-(report_files.document for JSON, reports.render.month_csv for CSV): counts only, no
+(reports.files.document for JSON, reports.render.month_csv for CSV): counts only, no
 note, handle, name or day; only the export id (random per export) differs. The
 dialog checks what the peer typed and says what is wrong in its status line; the
 stats screen asks before replacing an existing file and does the writing.
@@ -56,7 +56,7 @@ def export_text(counts: MonthCounts, request: ExportRequest) -> str:
         from peerdesk.reports.render import month_csv
 
         return month_csv(counts, request.label)
-    from peerdesk.report_files import document, dumps
+    from peerdesk.reports.files import document, dumps
 
     return dumps(document(counts, label=request.label))
 

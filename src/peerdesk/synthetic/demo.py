@@ -14,8 +14,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from peerdesk import synthetic, synthetic_clinicians, synthetic_referrals
 from peerdesk.paths import VAULT_FILENAME, default_vault_path
+from peerdesk.synthetic import clinicians as synthetic_clinicians
+from peerdesk.synthetic import contacts as synthetic_contacts
+from peerdesk.synthetic import referrals as synthetic_referrals
 from peerdesk.vault import Vault
 
 FOLDER_PREFIX = "peerdesk-demo-"
@@ -49,7 +51,7 @@ def seed_demo(vault: Vault) -> None:
     colleague's concern; the clinician directory. Later issues add referrals here.
     """
     vault.save_settings(replace(vault.settings(), idle_lock_minutes=30))
-    synthetic.fill(vault, count=DEMO_CONTACTS, months=6, today=date.today())
+    synthetic_contacts.fill(vault, count=DEMO_CONTACTS, months=6, today=date.today())
     # The clinician directory: ~40 fictional entries (555-01xx phones, example.org).
     synthetic_clinicians.fill(vault, count=DEMO_CLINICIANS, today=date.today())
     # Referrals in every status, one due for a check-back today (issue 5).
