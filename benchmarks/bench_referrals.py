@@ -32,7 +32,7 @@ from benchmarks.fixtures import PASSPHRASE, working_copy
 from peerdesk.models.contacts import ContactFields
 from peerdesk.tui import referral_flow
 from peerdesk.tui.app import PeerdeskApp
-from peerdesk.tui.screens.confirm import ConfirmScreen
+from peerdesk.tui.dialogs.confirm import ConfirmScreen
 from peerdesk.tui.screens.handoff_card import HandoffCardScreen
 from peerdesk.tui.screens.home import HomeScreen
 from peerdesk.tui.screens.referral_pick import ReferralPickScreen

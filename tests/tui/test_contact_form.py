@@ -10,8 +10,8 @@ from textual.widgets import Static
 from peerdesk import messages
 from peerdesk.models.contacts import ContactFields
 from peerdesk.tui.app import PeerdeskApp
+from peerdesk.tui.dialogs.confirm import ConfirmScreen
 from peerdesk.tui.events import ContactSaved
-from peerdesk.tui.screens.confirm import ConfirmScreen
 from peerdesk.tui.screens.contact_form import ContactFormScreen
 from peerdesk.tui.screens.home import HomeScreen
 from peerdesk.vault import Vault, contacts, followups, logbook

@@ -11,8 +11,8 @@ from textual.widgets import OptionList
 from peerdesk.models.contacts import ContactFields
 from peerdesk.synthetic import contacts as synthetic_contacts
 from peerdesk.tui.app import PeerdeskApp
+from peerdesk.tui.dialogs.topic_pick import TopicPickScreen
 from peerdesk.tui.screens.contacts_list import PAGE_SIZE, ContactsListScreen, step_month
-from peerdesk.tui.screens.contacts_topic import TopicPickScreen
 from peerdesk.tui.screens.home import HomeScreen
 from peerdesk.vault import Vault, logbook
 from tests.conftest import PASSPHRASE

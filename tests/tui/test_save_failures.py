@@ -15,8 +15,8 @@ from textual.widgets import Input, Static
 
 from peerdesk import messages
 from peerdesk.tui.app import PeerdeskApp
+from peerdesk.tui.dialogs.concern import ConcernScreen
 from peerdesk.tui.screens.contact_form import ContactFormScreen
-from peerdesk.tui.screens.followups_concern import ConcernScreen
 from peerdesk.tui.screens.home import HomeScreen
 from peerdesk.vault import Vault, contacts, drafts, followups
 from peerdesk.vault.logbook import utc_now

@@ -10,9 +10,9 @@ from textual.pilot import Pilot
 from peerdesk.models.contacts import ContactFields
 from peerdesk.synthetic import contacts as synthetic_contacts
 from peerdesk.tui.app import PeerdeskApp
+from peerdesk.tui.dialogs.stats_export import MonthPickScreen
 from peerdesk.tui.screens.home import HomeScreen
 from peerdesk.tui.screens.stats import StatsScreen
-from peerdesk.tui.screens.stats_export import MonthPickScreen
 from peerdesk.tui.widgets.bar_chart import BarChart, TrendChart, bar, chart_text
 from peerdesk.vault import Vault, logbook
 from tests.conftest import PASSPHRASE

@@ -366,8 +366,8 @@ class PeerdeskApp(App[None]):
     def _offer_draft(self, vault: Vault) -> None:
         """After unlock: ask whether to reopen a form the lock interrupted."""
         from peerdesk.tui import drafts
+        from peerdesk.tui.dialogs.confirm import ConfirmScreen
         from peerdesk.tui.screens.clinician_draft import ClinicianDraft
-        from peerdesk.tui.screens.confirm import ConfirmScreen
 
         found = drafts.waiting(vault)
         if isinstance(found, str):

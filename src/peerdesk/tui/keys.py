@@ -115,7 +115,7 @@ STATS_KEYS: tuple[KeySpec, ...] = (
     KeySpec("escape", "escape", "back", messages.KEY_BACK),
 )
 
-# The yes/no question (tui.screens.confirm).
+# The yes/no question (tui.dialogs.confirm).
 CONFIRM_KEYS: tuple[KeySpec, ...] = (
     KeySpec("y", "y", "yes", messages.KEY_CONFIRM_YES),
     KeySpec("n", "n", "no", messages.KEY_CONFIRM_NO),

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from peerdesk import messages
 from peerdesk.models.ranking import RankedClinician, needs_confirmation
-from peerdesk.tui.screens.confirm import ConfirmScreen
+from peerdesk.tui.dialogs.confirm import ConfirmScreen
 from peerdesk.tui.screens.handoff_card import HandoffCardScreen
 from peerdesk.tui.screens.referral_pick import ContactPickScreen, ReferralPickScreen
 from peerdesk.vault import Vault, VaultError, clinicians, contacts, referrals

@@ -33,8 +33,8 @@ from peerdesk.models.clinicians import (
     ClinicianFields,
 )
 from peerdesk.tui import keys, save_problems
+from peerdesk.tui.dialogs.confirm import ConfirmScreen
 from peerdesk.tui.screens.clinician_draft import RawValue, to_body
-from peerdesk.tui.screens.confirm import ConfirmScreen
 from peerdesk.tui.widgets.choice import ChoiceField
 from peerdesk.tui.widgets.text_fields import NoteArea, PasteRefused, PlainInput
 from peerdesk.tui.widgets.topics import TopicPicker

@@ -33,10 +33,10 @@ from peerdesk import messages, vocab
 from peerdesk.models.clinicians import SUSPENDED, ClinicianRow
 from peerdesk.tui import keys
 from peerdesk.tui.clinician_text import filter_summary, next_status
+from peerdesk.tui.dialogs.directory_files import start_export, start_import
+from peerdesk.tui.dialogs.topic_pick import TopicPickScreen
+from peerdesk.tui.dialogs.value_pick import ValuePickScreen
 from peerdesk.tui.screens.clinician_detail import ClinicianDetailScreen, ask_suspend, writable
-from peerdesk.tui.screens.contacts_topic import TopicPickScreen
-from peerdesk.tui.screens.directory_files import start_export, start_import
-from peerdesk.tui.screens.directory_pick import ValuePickScreen
 from peerdesk.tui.search_pacer import SearchPacer
 from peerdesk.tui.widgets.directory_rows import DirectoryHeader, DirectoryRows
 from peerdesk.tui.widgets.text_fields import PasteRefused, PlainInput

@@ -26,9 +26,9 @@ from textual.widgets import Static
 from peerdesk import messages
 from peerdesk.models.contacts import ContactFields, FollowUp
 from peerdesk.tui import keys
+from peerdesk.tui.dialogs.concern import Concern, ConcernScreen
 from peerdesk.tui.opening import Opened
 from peerdesk.tui.screens.contacts_list import ContactsListScreen
-from peerdesk.tui.screens.followups_concern import Concern, ConcernScreen
 from peerdesk.tui.widgets.followup_panel import FollowUpPanel
 from peerdesk.tui.widgets.referrals_due import ReferralsDue
 from peerdesk.vault import VaultError, followups, logbook, referrals

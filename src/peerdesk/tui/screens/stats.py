@@ -29,8 +29,8 @@ from peerdesk import messages
 from peerdesk.reports import counts as report_counts
 from peerdesk.reports.counts import MonthCounts, MonthTotal, spec_of
 from peerdesk.tui import keys
-from peerdesk.tui.screens.confirm import ConfirmScreen
-from peerdesk.tui.screens.stats_export import (
+from peerdesk.tui.dialogs.confirm import ConfirmScreen
+from peerdesk.tui.dialogs.stats_export import (
     FIRST_MONTH,
     ExportRequest,
     ExportScreen,

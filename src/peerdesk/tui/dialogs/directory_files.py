@@ -31,7 +31,7 @@ from peerdesk.interchange import (
     read_directory,
 )
 from peerdesk.tui import keys
-from peerdesk.tui.screens.confirm import ConfirmScreen
+from peerdesk.tui.dialogs.confirm import ConfirmScreen
 from peerdesk.tui.widgets.choice import ChoiceField
 from peerdesk.tui.widgets.text_fields import PlainInput
 from peerdesk.vault import Vault, VaultError
