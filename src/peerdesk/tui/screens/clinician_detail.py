@@ -21,8 +21,8 @@ from textual.widgets import Static
 from peerdesk import messages
 from peerdesk.models.clinicians import Clinician
 from peerdesk.tui import keys
-from peerdesk.tui.clinician_text import detail_text
 from peerdesk.tui.dialogs.confirm import ConfirmScreen
+from peerdesk.tui.text.clinicians import detail_text
 from peerdesk.vault import Vault, VaultError, clinicians
 from peerdesk.vault.directory import set_suspended
 

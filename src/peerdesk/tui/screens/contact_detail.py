@@ -19,8 +19,8 @@ from textual.widgets import Static
 from peerdesk import messages, vocab
 from peerdesk.models.contacts import Contact
 from peerdesk.tui import keys
-from peerdesk.tui.contact_text import risk_value, topic_labels
 from peerdesk.tui.dialogs.confirm import ConfirmScreen
+from peerdesk.tui.text.contacts import risk_value, topic_labels
 from peerdesk.vault import Vault, VaultError, contacts, retention
 
 LABEL_WIDTH = 19  # fits "Critical incident"

@@ -29,10 +29,10 @@ from textual.widgets.option_list import Option
 from peerdesk import messages, vocab
 from peerdesk.models.contacts import ContactRow
 from peerdesk.tui import keys
-from peerdesk.tui.contact_text import contact_line, contacts_header
 from peerdesk.tui.dialogs.topic_pick import TopicPickScreen
 from peerdesk.tui.screens.contact_detail import ContactDetailScreen, ask_to_delete, edit_contact
 from peerdesk.tui.search_pacer import SearchPacer
+from peerdesk.tui.text.contacts import contact_line, contacts_header
 from peerdesk.tui.widgets.text_fields import PasteRefused, PlainInput
 from peerdesk.vault import Vault, contacts
 from peerdesk.vault.contacts import ContactFilter

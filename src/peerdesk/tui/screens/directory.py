@@ -32,12 +32,12 @@ from textual.widgets import Input, Static
 from peerdesk import messages, vocab
 from peerdesk.models.clinicians import SUSPENDED, ClinicianRow
 from peerdesk.tui import keys
-from peerdesk.tui.clinician_text import filter_summary, next_status
 from peerdesk.tui.dialogs.directory_files import start_export, start_import
 from peerdesk.tui.dialogs.topic_pick import TopicPickScreen
 from peerdesk.tui.dialogs.value_pick import ValuePickScreen
 from peerdesk.tui.screens.clinician_detail import ClinicianDetailScreen, ask_suspend, writable
 from peerdesk.tui.search_pacer import SearchPacer
+from peerdesk.tui.text.clinicians import filter_summary, next_status
 from peerdesk.tui.widgets.directory_rows import DirectoryHeader, DirectoryRows
 from peerdesk.tui.widgets.text_fields import PasteRefused, PlainInput
 from peerdesk.vault import Vault, clinicians

@@ -18,7 +18,7 @@ from textual import events
 from textual.widget import Widget
 
 from peerdesk.models.clinicians import ClinicianRow
-from peerdesk.tui.clinician_text import header_line, row_line
+from peerdesk.tui.text.clinicians import header_line, row_line
 
 Fetch = Callable[[int, int], list[ClinicianRow]]
 

@@ -14,7 +14,7 @@ from textual.widgets import Static
 
 from peerdesk import messages
 from peerdesk.models.contacts import FollowUp
-from peerdesk.tui.contact_text import followup_line
+from peerdesk.tui.text.contacts import followup_line
 
 WINDOW = 5  # follow-up lines shown at once: home must fit in 80x24
 
