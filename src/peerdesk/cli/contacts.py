@@ -328,14 +328,11 @@ def followups_done(
     followup_id: Annotated[int, typer.Argument(metavar="ID", min=1, max=ID_MAX)],
     passphrase_stdin: PassphraseStdin = False,
 ) -> None:
-    from peerdesk.vault import followups, logbook
+    from peerdesk.vault import logbook
 
     with input_errors():
-        with (
-            unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault,
-            vault.transaction() as conn,
-        ):
-            closed = followups.mark_done(conn, followup_id, date.today(), logbook.utc_now())
+        with unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:
+            closed = logbook.close_followup(vault, followup_id, today=date.today())
         if not closed:
             fail(messages.CLI_NO_OPEN_FOLLOWUP.format(id=followup_id))
     say(messages.CLI_FOLLOWUP_DONE.format(id=followup_id))

@@ -148,6 +148,12 @@ def due(conn: Connection, today: date, *, limit: int = 50) -> list[Referral]:
     return [_row(r) for r in rows]
 
 
+def has_referral(conn: Connection, contact_id: int) -> bool:
+    """Whether any referral (in any status) names this contact."""
+    found = conn.execute("SELECT 1 FROM referrals WHERE contact_id = ? LIMIT 1", (contact_id,))
+    return found.fetchone() is not None
+
+
 def changes(conn: Connection, referral_id: int) -> list[StatusChange]:
     """Every status the referral went through, oldest first."""
     rows = conn.execute(

@@ -32,6 +32,7 @@ from peerdesk.interchange import (
 )
 from peerdesk.tui import keys
 from peerdesk.tui.dialogs.confirm import ConfirmScreen
+from peerdesk.tui.events import ClinicianChanged
 from peerdesk.tui.widgets.choice import ChoiceField
 from peerdesk.tui.widgets.text_fields import PlainInput
 from peerdesk.vault import Vault, VaultError
@@ -174,12 +175,6 @@ class ImportPreviewScreen(ModalScreen[bool]):
         self.dismiss(False)
 
 
-def _changed(screen: Screen[None]) -> None:
-    after = getattr(screen, "clinician_changed", None)
-    if after is not None:
-        after()
-
-
 def start_import(screen: Screen[None], vault: Vault) -> None:
     """Path, then preview (a dry run), then on y the real import in one transaction."""
 
@@ -207,7 +202,7 @@ def start_import(screen: Screen[None], vault: Vault) -> None:
             screen.notify(
                 messages.DIRECTORY_IMPORTED.format(added=len(plan.added), changed=len(plan.changed))
             )
-        _changed(screen)
+        screen.post_message(ClinicianChanged())
 
     screen.app.push_screen(
         FilePathScreen(messages.DIRECTORY_IMPORT_TITLE, with_format=False), path_given

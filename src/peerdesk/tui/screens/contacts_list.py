@@ -30,6 +30,7 @@ from peerdesk import messages, vocab
 from peerdesk.models.contacts import ContactRow
 from peerdesk.tui import keys
 from peerdesk.tui.dialogs.topic_pick import TopicPickScreen
+from peerdesk.tui.events import ContactDeleted
 from peerdesk.tui.screens.contact_detail import ContactDetailScreen, ask_to_delete, edit_contact
 from peerdesk.tui.search_pacer import SearchPacer
 from peerdesk.tui.text.contacts import contact_line, contacts_header
@@ -242,7 +243,8 @@ class ContactsListScreen(Screen[None]):
         if row is not None:
             ask_to_delete(self, self.vault, row.id, row.contact_date.isoformat())
 
-    def contact_deleted(self, contact_id: int) -> None:
+    @on(ContactDeleted)
+    def contact_deleted(self) -> None:
         """After a deletion from this screen: draw the list without it."""
         self.reload(keep_place=True)
 

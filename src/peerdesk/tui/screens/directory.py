@@ -35,6 +35,7 @@ from peerdesk.tui import keys
 from peerdesk.tui.dialogs.directory_files import start_export, start_import
 from peerdesk.tui.dialogs.topic_pick import TopicPickScreen
 from peerdesk.tui.dialogs.value_pick import ValuePickScreen
+from peerdesk.tui.events import ClinicianChanged
 from peerdesk.tui.screens.clinician_detail import ClinicianDetailScreen, ask_suspend, writable
 from peerdesk.tui.search_pacer import SearchPacer
 from peerdesk.tui.text.clinicians import filter_summary, next_status
@@ -214,6 +215,7 @@ class DirectoryScreen(Screen[None]):
         if row is not None and writable(self, self.vault):
             ask_suspend(self, self.vault, row.id, row.name, suspend=row.status != SUSPENDED)
 
+    @on(ClinicianChanged)
     def clinician_changed(self) -> None:
         """After a suspend, an import or a save from here: draw the list again."""
         self.reload(keep_place=True)

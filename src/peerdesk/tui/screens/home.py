@@ -106,8 +106,7 @@ class HomeScreen(Screen[None]):
         if item is None:
             return
         try:
-            with self.vault.transaction() as conn:
-                closed = followups.mark_done(conn, item.id, self.today(), logbook.utc_now())
+            closed = logbook.close_followup(self.vault, item.id, today=self.today())
         except VaultError as exc:
             self.notify(str(exc), severity="error")
             return
@@ -121,8 +120,7 @@ class HomeScreen(Screen[None]):
             return
         new_due = self.today() + timedelta(days=days)
         try:
-            with self.vault.transaction() as conn:
-                moved = followups.snooze(conn, item.id, new_due, logbook.utc_now())
+            moved = logbook.snooze_followup(self.vault, item.id, new_due)
         except VaultError as exc:
             self.notify(str(exc), severity="error")
             return

@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from peerdesk import messages
 from peerdesk.models.referrals import Referral
-from peerdesk.tui.screens.referrals_list import referral_line
+from peerdesk.tui.text.referrals import referral_line
 
 
 class ReferralsDue(Static):
