@@ -1,4 +1,4 @@
-"""Helpers for the contact form, crisis and draft tests (issue 3, TUI part A)."""
+"""Helpers for the contact form, crisis and draft tests (the TUI's contact side)."""
 
 from __future__ import annotations
 

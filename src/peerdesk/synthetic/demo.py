@@ -54,7 +54,7 @@ def seed_demo(vault: Vault) -> None:
     synthetic_contacts.fill(vault, count=DEMO_CONTACTS, months=6, today=date.today())
     # The clinician directory: ~40 fictional entries (555-01xx phones, example.org).
     synthetic_clinicians.fill(vault, count=DEMO_CLINICIANS, today=date.today())
-    # Referrals in every status, one due for a check-back today (issue 5).
+    # Referrals in every status, one due for a check-back today.
     synthetic_referrals.fill(vault, today=date.today())
 
 

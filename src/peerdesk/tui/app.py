@@ -341,12 +341,12 @@ class PeerdeskApp(App[None]):
     @on(ContactSaved)
     def _contact_saved(self, message: ContactSaved) -> None:
         self.notify(messages.CONTACT_SAVED)
-        if self.vault is not None:  # issue 5: offer a referral when it could be one
+        if self.vault is not None:  # offer a referral when it could be one
             from peerdesk.tui import referral_flow
 
             referral_flow.offer_after_contact(self, self.vault, message.contact_id)
 
-    # --- referrals (issue 5, tui.referral_flow) -------------------------------
+    # --- referrals (tui.referral_flow) ----------------------------------------
     def action_referrals(self) -> None:
         """Open the referrals list (home's r key)."""
         from peerdesk.tui.screens.referrals_list import ReferralsScreen

@@ -40,7 +40,7 @@ class Opened:
     schema_version: int
     # Follow-ups due today or overdue, read here so home draws without a query.
     due: tuple[FollowUp, ...] = ()
-    # Referrals whose check-back date has come (issue 5), read here like `due`.
+    # Referrals whose check-back date has come, read here like `due`.
     referrals_due: tuple[Referral, ...] = ()
 
 

@@ -151,13 +151,13 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(ContactsListScreen(self.vault))
 
     def action_stats(self) -> None:
-        """Open the monthly counts at this month (issue 6)."""
+        """Open the monthly counts at this month."""
         from peerdesk.tui.screens.stats import StatsScreen
 
         self.app.push_screen(StatsScreen(self.vault, today=self.today))
 
     def action_directory(self) -> None:
-        """Open the clinician directory (issue 4)."""
+        """Open the clinician directory."""
         from peerdesk.tui.screens.directory import DirectoryScreen
 
         self.app.push_screen(DirectoryScreen(self.vault))

@@ -1,4 +1,4 @@
-"""Monthly counts (issue 6): one month's figures, charts and tables, and a 12-month trend.
+"""Monthly counts: one month's figures, charts and tables, and a 12-month trend.
 
 The counts are exact: it is the peer's own data (suppression is for team merges).
 They come from `vault.monthly`, the same queries `peerdesk report month` runs, on the
@@ -247,7 +247,7 @@ def table_text(rows: list[tuple[str, int]]) -> Text:
 
 
 def figures_text(counts: MonthCounts) -> Text:
-    """The month's figures on two lines; referrals say "not recorded" before issue 5."""
+    """The month's figures on two lines; referrals say "not recorded" in a vault without them."""
     labels: Mapping[str, str] = messages.REPORT_FIGURE_LABELS
     recorded = bool(counts.tables.get("referral_status"))
 
