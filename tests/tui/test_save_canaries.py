@@ -29,7 +29,7 @@ from peerdesk.tui.screens.referral_pick import ReferralPickScreen
 from peerdesk.tui.screens.referrals_list import ReferralsScreen
 from peerdesk.tui.screens.settings import SettingsScreen
 from peerdesk.vault import Vault, contacts, drafts, followups, logbook, monthly, referrals
-from peerdesk.vault.logbook import utc_now
+from peerdesk.vault.values import utc_now
 from tests.conftest import PASSPHRASE
 from tests.referrals.helpers import add_clinician, clinician
 from tests.tui.form_helpers import field_input, jump, note

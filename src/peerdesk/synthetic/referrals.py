@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from peerdesk import vocab
-from peerdesk.vault import referrals
+from peerdesk.vault import referrals, values
 from peerdesk.vault.store import Vault
 
 
@@ -47,11 +47,11 @@ def fill(vault: Vault, *, today: date) -> int:
                 clinician_ids[index % len(clinician_ids)],
                 made_on,
                 check_back,
-                referrals.utc_now(),
+                values.utc_now(),
             )
             if status != "offered":
                 referrals.set_status(
-                    conn, referral_id, status, made_on + timedelta(days=1), referrals.utc_now()
+                    conn, referral_id, status, made_on + timedelta(days=1), values.utc_now()
                 )
             made += 1
     return made

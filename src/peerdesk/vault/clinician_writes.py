@@ -22,9 +22,9 @@ from peerdesk.vault.clinicians import (
     REGION_KEY,
     filter_key,
     from_json_list,
-    stamp,
 )
 from peerdesk.vault.sqlcipher import Connection
+from peerdesk.vault.values import stamp
 
 _TOPIC_WORDS = {topic.id: f"{topic.id} {topic.label}" for topic in vocab.TOPICS}  # for search
 _INSERT = (

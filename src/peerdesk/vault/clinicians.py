@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from peerdesk.models.clinicians import (
     EXPIRED,
@@ -35,6 +35,7 @@ from peerdesk.models.clinicians import (
 )
 from peerdesk.vault.contacts import fts_query
 from peerdesk.vault.sqlcipher import Connection
+from peerdesk.vault.values import day
 
 PAGE_SIZE = 50
 
@@ -67,15 +68,6 @@ class DirectoryFilter:
     language: str | None = None
     region: str | None = None
     status: str | None = None
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def stamp(moment: datetime) -> str:
-    """How updated_at is stored and exported: ISO, UTC, whole seconds."""
-    return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def filter_key(kind: str, value: str) -> str:
@@ -133,8 +125,8 @@ def _clinician(r: tuple[object, ...]) -> Clinician:
             accepting_new_clients=bool(r[13]),
             first_responder_experience=_opt(r[14]),
             vetted_by=_opt(r[15]),
-            vetted_on=_day(r[16]),
-            revet_due=_day(r[17]),
+            vetted_on=day(r[16]),
+            revet_due=day(r[17]),
             suspended=bool(r[18]),
             notes=_opt(r[19]),
         ),
@@ -148,10 +140,6 @@ def _opt(value: object) -> str | None:
 
 def from_json_list(value: object) -> tuple[str, ...]:
     return tuple(str(v) for v in json.loads(str(value)))
-
-
-def _day(value: object) -> date | None:
-    return None if value is None else date.fromisoformat(str(value))
 
 
 def _where(flt: DirectoryFilter, today: date) -> tuple[list[str], list[object]]:
@@ -230,7 +218,7 @@ def page(
             accepting_new_clients=bool(r[7]),
             specialties=from_json_list(r[8]),
             languages=from_json_list(r[9]),
-            status=vetting_status(_day(r[10]), _day(r[11]), bool(r[12]), today),
+            status=vetting_status(day(r[10]), day(r[11]), bool(r[12]), today),
         )
         for r in rows
     ]

@@ -7,16 +7,13 @@ contact, and retention are decided in one place.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from peerdesk.models.contacts import ContactFields, PurgeReport
 from peerdesk.validation import HANDLE_MAX_CHARS, optional_text
 from peerdesk.vault import contacts, followups, retention
 from peerdesk.vault.store import Vault
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
+from peerdesk.vault.values import utc_now
 
 
 def save_contact(
