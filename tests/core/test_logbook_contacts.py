@@ -11,7 +11,8 @@ from peerdesk import vocab
 from peerdesk.models.contacts import ContactFields
 from peerdesk.validation import InvalidInput
 from peerdesk.vault import Vault, contacts, drafts, followups, logbook
-from peerdesk.vault.contacts import ContactFilter, fts_query
+from peerdesk.vault.contacts import ContactFilter
+from peerdesk.vault.search import fts_query
 
 TODAY = date(2026, 11, 27)
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)

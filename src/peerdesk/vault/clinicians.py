@@ -33,7 +33,7 @@ from peerdesk.models.clinicians import (
     fold,
     vetting_status,
 )
-from peerdesk.vault.contacts import fts_query
+from peerdesk.vault.search import fts_query, match_clause
 from peerdesk.vault.sqlcipher import Connection
 from peerdesk.vault.values import day
 
@@ -162,14 +162,12 @@ def _where(flt: DirectoryFilter, today: date) -> tuple[list[str], list[object]]:
         clause, values = _status_clause(flt.status, today)
         clauses.append(clause)
         params += values
-    query = fts_query(flt.search) if flt.search else None
-    if flt.search and query is None:
-        clauses.append("0")
-    elif query:
-        # The unary + keeps SQLite scanning clinicians_list in name order (checking each
-        # entry against the matches) instead of a table look-up per match.
-        clauses.append("+c.num IN (SELECT rowid FROM clinicians_fts WHERE clinicians_fts MATCH ?)")
-        params.append(query)
+    # The unary + keeps SQLite scanning clinicians_list in name order (checking each
+    # entry against the matches) instead of a table look-up per match.
+    found = match_clause(flt.search, "+c.num", "clinicians_fts")
+    if found is not None:
+        clauses.append(found[0])
+        params += found[1]
     return clauses, params
 
 
