@@ -18,14 +18,12 @@ import typer
 
 from peerdesk import messages
 from peerdesk.cli.common import PassphraseStdin, fail, say, state_of, unlocked_vault, user_errors
-from peerdesk.validation import InvalidInput
+from peerdesk.validation import DEFAULT_MIN_CELL, HIGHEST_MIN_CELL, LOWEST_MIN_CELL, InvalidInput
 
 if TYPE_CHECKING:
     from peerdesk.reports import MonthCounts
 
 report_app = typer.Typer(help=messages.HELP_REPORT, no_args_is_help=True)
-
-MIN_CELL_HIGHEST = 100
 
 Output = Annotated[
     Path | None, typer.Option("--output", "-o", metavar="FILE", help=messages.HELP_REPORT_OUTPUT)
@@ -129,7 +127,9 @@ def report_merge(
         typer.Option(
             "--min-cell",
             metavar="N",
-            help=messages.HELP_REPORT_MIN_CELL.format(lowest=3, default=5),
+            help=messages.HELP_REPORT_MIN_CELL.format(
+                lowest=LOWEST_MIN_CELL, default=DEFAULT_MIN_CELL
+            ),
         ),
     ] = None,
     month: Annotated[
@@ -149,17 +149,17 @@ def report_merge(
     passphrase_stdin: PassphraseStdin = False,
 ) -> None:
     """Check every file, add them up, suppress small cells, print or write the report."""
-    from peerdesk.reports import LOWEST_MIN_CELL, render, team_report
+    from peerdesk.reports import render, team_report
     from peerdesk.reports.files import read_exports
     from peerdesk.validation import parse_month
 
     with report_errors():
         _check_format(output_format, render.TEAM_FORMATS)
         expected = parse_month(month) if month else None
-        if min_cell is not None and not LOWEST_MIN_CELL <= min_cell <= MIN_CELL_HIGHEST:
+        if min_cell is not None and not LOWEST_MIN_CELL <= min_cell <= HIGHEST_MIN_CELL:
             raise InvalidInput(
                 "min-cell",
-                messages.REPORT_MIN_CELL_RANGE.format(low=LOWEST_MIN_CELL, high=MIN_CELL_HIGHEST),
+                messages.REPORT_MIN_CELL_RANGE.format(low=LOWEST_MIN_CELL, high=HIGHEST_MIN_CELL),
             )
         path = _check_output(output, force)
         exports = read_exports(files, month=expected)
@@ -208,7 +208,6 @@ def _month_from_vault(ctx: typer.Context, month: str, passphrase_stdin: bool) ->
 
 def _threshold(ctx: typer.Context, min_cell: int | None, passphrase_stdin: bool) -> tuple[int, str]:
     """--min-cell if given; else the vault's setting if there is a vault; else the default."""
-    from peerdesk.reports import DEFAULT_MIN_CELL, LOWEST_MIN_CELL
 
     if min_cell is not None:
         return min_cell, "option"

@@ -23,6 +23,7 @@ from peerdesk.reports.counts import (
 from peerdesk.reports.suppression import (
     COMPLEMENTARY,
     DEFAULT_MIN_CELL,
+    HIGHEST_MIN_CELL,
     LOWEST_MIN_CELL,
     SMALL,
     TeamReport,
@@ -36,6 +37,7 @@ __all__ = [
     "COMPLEMENTARY",
     "DEFAULT_MIN_CELL",
     "FIGURES",
+    "HIGHEST_MIN_CELL",
     "LOWEST_MIN_CELL",
     "SMALL",
     "TABLES",
