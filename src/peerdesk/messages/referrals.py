@@ -1,7 +1,6 @@
 """Referrals: the ranking, the handoff card, the CLI and the referral screens."""
 
 # --- referrals: ranking, handoff card, command line, terminal app --------------------------
-# cli_referrals.py, tui/screens/referral*.py, tui/screens/handoff_card.py) ----------
 REFERRAL_OFFER_QUESTION = "Refer to a clinician? (the directory opens ranked for this contact)"
 REFERRAL_PICK_TITLE = "Refer to a clinician, ranked for: {topics}"
 REFERRAL_PICK_KEYS = "up/down move  enter choose  escape cancel"
