@@ -34,8 +34,9 @@ from textual.widgets import Input
 from benchmarks.fixtures import CACHE, PASSPHRASE, working_copy
 from peerdesk.synthetic import clinicians as synthetic_clinicians
 from peerdesk.tui.app import PeerdeskApp
-from peerdesk.tui.screens.directory import SEARCH_DELAY, DirectoryScreen
+from peerdesk.tui.screens.directory import DirectoryScreen
 from peerdesk.tui.screens.home import HomeScreen
+from peerdesk.tui.screens.search_list import SEARCH_DELAY
 from peerdesk.vault import Vault
 from peerdesk.vault.migrate import latest_version
 
