@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from benchmarks.fixtures import PASSPHRASE, contacts_vault, working_copy
-from peerdesk.models import ContactFields
+from peerdesk.models.contacts import ContactFields
 from peerdesk.vault import Vault, contacts, logbook
 from peerdesk.vault.contacts import ContactFilter
 

@@ -29,8 +29,9 @@ from textual.screen import Screen
 import peerdesk.tui.screens.unlock as unlock_screen
 from benchmarks.fixtures import PASSPHRASE, contacts_vault, working_copy
 from peerdesk.tui.app import PeerdeskApp
-from peerdesk.tui.screens.contacts_list import SEARCH_DELAY, ContactsListScreen
+from peerdesk.tui.screens.contacts_list import ContactsListScreen
 from peerdesk.tui.screens.home import HomeScreen
+from peerdesk.tui.screens.search_list import SEARCH_DELAY
 from peerdesk.tui.widgets.passphrase import PassphraseInput
 
 COUNT = 100_000

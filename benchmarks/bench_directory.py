@@ -22,9 +22,9 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from peerdesk import synthetic_clinicians
-from peerdesk.clinician_model import Clinician
 from peerdesk.interchange import directory_csv, import_file, import_parsed, read_directory
+from peerdesk.models.clinicians import Clinician
+from peerdesk.synthetic import clinicians as synthetic_clinicians
 from peerdesk.vault import Vault
 from peerdesk.vault.clinicians import DirectoryFilter, count, page
 

@@ -1,7 +1,7 @@
 """The directory screen at volume: key pressed -> results frame drawn, 10,000 clinicians.
 
 Runs the real app headless in Pilot at 80x24 on a cached vault of synthetic
-clinicians (peerdesk.synthetic_clinicians), opens the directory and types words into
+clinicians (peerdesk.synthetic.clinicians), opens the directory and types words into
 its search box one key at a time. For each key it measures, from posting the key:
 - to the frame that shows the new results (the search waits SEARCH_DELAY for a pause
   in typing, then pages and counts, then the rows repaint): the real latency;
@@ -32,10 +32,11 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from benchmarks.fixtures import CACHE, PASSPHRASE, working_copy
-from peerdesk import synthetic_clinicians
+from peerdesk.synthetic import clinicians as synthetic_clinicians
 from peerdesk.tui.app import PeerdeskApp
-from peerdesk.tui.screens.directory import SEARCH_DELAY, DirectoryScreen
+from peerdesk.tui.screens.directory import DirectoryScreen
 from peerdesk.tui.screens.home import HomeScreen
+from peerdesk.tui.screens.search_list import SEARCH_DELAY
 from peerdesk.vault import Vault
 from peerdesk.vault.migrate import latest_version
 

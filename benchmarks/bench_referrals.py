@@ -29,10 +29,10 @@ from textual.widgets import Static
 
 from benchmarks.bench_directory_tui import directory_vault, until
 from benchmarks.fixtures import PASSPHRASE, working_copy
-from peerdesk.models import ContactFields
+from peerdesk.models.contacts import ContactFields
 from peerdesk.tui import referral_flow
 from peerdesk.tui.app import PeerdeskApp
-from peerdesk.tui.screens.confirm import ConfirmScreen
+from peerdesk.tui.dialogs.confirm import ConfirmScreen
 from peerdesk.tui.screens.handoff_card import HandoffCardScreen
 from peerdesk.tui.screens.home import HomeScreen
 from peerdesk.tui.screens.referral_pick import ReferralPickScreen

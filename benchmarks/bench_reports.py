@@ -24,9 +24,9 @@ from pathlib import Path
 
 from benchmarks.fixtures import PASSPHRASE, bare_kdf_open, contacts_vault, working_copy
 from benchmarks.timing import PYTHON, median_ms, time_process
-from peerdesk import synthetic
-from peerdesk.report_files import document, dumps, read_exports
 from peerdesk.reports import render, tally, team_report
+from peerdesk.reports.files import document, dumps, read_exports
+from peerdesk.synthetic import contacts as synthetic_contacts
 from peerdesk.vault import monthly
 
 BARE_TYPER = """
@@ -47,7 +47,7 @@ def peer_files(folder: Path, month: str) -> list[Path]:
     paths = []
     for i in range(PEERS):
         days = [first + timedelta(days=rng.randrange(28)) for _ in range(rng.randint(20, 80))]
-        contacts = [synthetic.contact_fields(rng, d, with_text=False) for d in days]
+        contacts = [synthetic_contacts.contact_fields(rng, d, with_text=False) for d in days]
         path = folder / f"peer-{i:03d}.json"
         path.write_text(dumps(document(tally(month, contacts, followups_completed=i % 4))))
         paths.append(path)

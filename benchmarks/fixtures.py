@@ -1,7 +1,7 @@
 """Benchmark vaults, built once and kept in the temp folder between runs.
 
 Filling 100,000 contacts takes tens of seconds; every benchmark works on a copy, so
-the cached original never changes. The data is synthetic (peerdesk.synthetic).
+the cached original never changes. The data is synthetic (peerdesk.synthetic.contacts).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from peerdesk import synthetic
+from peerdesk.synthetic import contacts as synthetic_contacts
 from peerdesk.vault import Vault
 from peerdesk.vault.migrate import latest_version
 
@@ -29,7 +29,7 @@ def contacts_vault(count: int, *, months: int = 120) -> Path:
         for leftover in CACHE.glob(building.name + "*"):
             leftover.unlink()
         with Vault.create(building, PASSPHRASE) as vault:
-            synthetic.fill(vault, count=count, months=months, today=date.today())
+            synthetic_contacts.fill(vault, count=count, months=months, today=date.today())
         building.rename(path)
         building.with_name(building.name + ".lock").unlink(missing_ok=True)
     return path

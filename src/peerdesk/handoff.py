@@ -28,7 +28,7 @@ from datetime import date
 import segno
 
 from peerdesk import messages, vocab
-from peerdesk.clinician_model import VETTING_STATUSES, Clinician, ClinicianFields
+from peerdesk.models.clinicians import VETTING_STATUSES, Clinician, ClinicianFields
 
 QUIET_ZONE = 4
 VCARD = "vcard"

@@ -16,6 +16,12 @@ NOTE_MAX_CHARS = 4000
 HANDLE_MAX_CHARS = 40
 MINUTES_MAX = 24 * 60
 HEAD_COUNT_MAX = 500
+# Team reports hide counts below the small-cell threshold: one set of bounds for the
+# vault setting, `report --min-cell` and the reports. A threshold of 2 would tell a
+# reader that every suppressed count is exactly 1.
+LOWEST_MIN_CELL = 3
+DEFAULT_MIN_CELL = 5
+HIGHEST_MIN_CELL = 100
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _MONTH = re.compile(r"\d{4}-\d{2}", re.ASCII)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from peerdesk.cli_app import app
+from peerdesk.cli.root import app
 from peerdesk.vault import Vault
 from tests.conftest import PASSPHRASE
 

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from peerdesk import messages
-from peerdesk.report_files import MAX_BYTES
+from peerdesk.reports.files import MAX_BYTES
 from tests.cli.conftest import Cli, vault_files
 from tests.conftest import PASSPHRASE
 
@@ -31,8 +31,8 @@ ARGV_REASON = "process list"
 
 def _month_doc(**changes: object) -> dict[str, object]:
     """A real month file (all zeros) with some fields changed, then re-sealed."""
-    from peerdesk.report_files import checksum_of, document
     from peerdesk.reports.counts import from_marginals
+    from peerdesk.reports.files import checksum_of, document
 
     counts = from_marginals(
         "2026-03",
@@ -296,7 +296,7 @@ def test_bad_input_is_one_clear_sentence_and_changes_nothing(
 def _invoke(cli: Cli, args: list[str], stdin: bytes | str | None, env: dict[str, str]) -> Any:
     from typer.testing import CliRunner
 
-    from peerdesk.cli_app import app
+    from peerdesk.cli.root import app
 
     return CliRunner().invoke(app, ["--vault", str(cli.vault_path), *args], input=stdin, env=env)
 

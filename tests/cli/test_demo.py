@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from peerdesk import messages
-from peerdesk.demo import create_demo, seed_demo
 from peerdesk.paths import default_vault_path
+from peerdesk.synthetic.demo import create_demo, seed_demo
 from peerdesk.vault import Settings, Vault
 from tests.cli.conftest import Cli
 

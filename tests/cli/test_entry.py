@@ -83,7 +83,7 @@ def test_unknown_command_is_a_usage_error(cli: Cli) -> None:
 
 def test_cli_module_exposes_the_app_lazily() -> None:
     import peerdesk.cli
-    from peerdesk.cli_app import app
+    from peerdesk.cli.root import app
 
     assert peerdesk.cli.app is app
 
@@ -91,7 +91,8 @@ def test_cli_module_exposes_the_app_lazily() -> None:
 def test_cli_core_helpers_do_not_import_textual_or_rich() -> None:
     code = (
         "import sys\n"
-        "import peerdesk.crisis, peerdesk.doctor, peerdesk.demo, peerdesk.cli_passphrase\n"
+        "import peerdesk.crisis, peerdesk.doctor, peerdesk.synthetic.demo\n"
+        "import peerdesk.cli.passphrase\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))\n"
     )
     done = subprocess.run(

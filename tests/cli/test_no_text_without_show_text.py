@@ -20,8 +20,8 @@ from typing import Any
 import pytest
 import typer
 
-from peerdesk.cli_app import app
-from peerdesk.models import ContactFields
+from peerdesk.cli.root import app
+from peerdesk.models.contacts import ContactFields
 from peerdesk.vault import Vault, logbook, referrals
 from peerdesk.vault.backup import backup
 from tests.cli.conftest import Cli

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from peerdesk.models import ContactFields
-from peerdesk.report_files import document, dumps
+from peerdesk.models.contacts import ContactFields
 from peerdesk.reports.counts import from_marginals
+from peerdesk.reports.files import document, dumps
 from peerdesk.vault import Vault, logbook
 from tests.cli.conftest import Cli, lines
 from tests.conftest import PASSPHRASE
@@ -227,7 +227,7 @@ def test_merge_without_files_is_a_usage_error(cli: Cli) -> None:
 
 CHILD = """
 import sys
-from peerdesk.cli_app import app
+from peerdesk.cli.root import app
 try:
     app(sys.argv[1:])
 except SystemExit:

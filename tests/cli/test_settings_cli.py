@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from peerdesk.cli_settings import NAMES
+from peerdesk.cli.settings import NAMES
 from peerdesk.vault import Settings, Vault
 from tests.cli.conftest import Cli, vault_files
 from tests.conftest import PASSPHRASE

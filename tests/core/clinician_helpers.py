@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from peerdesk.clinician_model import Clinician, ClinicianFields
 from peerdesk.interchange import directory_csv
+from peerdesk.models.clinicians import Clinician, ClinicianFields
 from peerdesk.vault import Vault, clinician_writes
 
 TODAY = date(2026, 3, 14)

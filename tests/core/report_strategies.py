@@ -7,7 +7,7 @@ from datetime import date
 from hypothesis import strategies as st
 
 from peerdesk import vocab
-from peerdesk.models import ContactFields
+from peerdesk.models.contacts import ContactFields
 
 MONTH = "2026-03"
 NO_TEXT: st.SearchStrategy[str | None] = st.none()

@@ -335,7 +335,7 @@ def test_giant_files_and_rows_are_refused_before_reading(
 def test_export_holds_only_the_directory(vault: Vault, tmp_path: Path) -> None:
     from datetime import date
 
-    from peerdesk.models import ContactFields
+    from peerdesk.models.contacts import ContactFields
 
     with vault.transaction() as conn:
         contacts.add(

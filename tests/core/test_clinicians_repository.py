@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from peerdesk.clinician_model import (
+from peerdesk.models.clinicians import (
     EXPIRED,
     REVET_DUE,
     REVET_WINDOW_DAYS,
@@ -190,7 +190,7 @@ def test_phones_with_a_plus_and_extension_are_fine() -> None:
 def test_the_demo_vault_has_about_forty_fictional_clinicians_in_every_state(
     vault: Vault,
 ) -> None:
-    from peerdesk.demo import DEMO_CLINICIANS, seed_demo
+    from peerdesk.synthetic.demo import DEMO_CLINICIANS, seed_demo
 
     seed_demo(vault)
     today = date.today()

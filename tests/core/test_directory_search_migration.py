@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from peerdesk.vault import Vault, clinician_writes, clinicians, migrate
+from peerdesk.vault import Vault, clinician_writes, clinicians, migrate, values
 from peerdesk.vault.clinicians import DirectoryFilter
 from tests.conftest import PASSPHRASE
 from tests.core.clinician_helpers import TODAY, add, fields
@@ -69,7 +69,7 @@ def test_the_rebuilt_index_follows_later_edits(
     with Vault.unlock(vault_path, PASSPHRASE) as vault:
         with vault.transaction() as conn:
             assert clinician_writes.update(
-                conn, ids["ada"], fields("Dr. Ada Renamed"), clinicians.utc_now()
+                conn, ids["ada"], fields("Dr. Ada Renamed"), values.utc_now()
             )
         assert names(vault, "renamed") == ["Dr. Ada Renamed"]
         assert names(vault, "shift") == []

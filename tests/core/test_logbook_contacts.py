@@ -8,10 +8,11 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from peerdesk import vocab
-from peerdesk.models import ContactFields
+from peerdesk.models.contacts import ContactFields
 from peerdesk.validation import InvalidInput
 from peerdesk.vault import Vault, contacts, drafts, followups, logbook
-from peerdesk.vault.contacts import ContactFilter, fts_query
+from peerdesk.vault.contacts import ContactFilter
+from peerdesk.vault.search import fts_query
 
 TODAY = date(2026, 11, 27)
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)

@@ -7,7 +7,7 @@ import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from peerdesk.models import ContactFields
+from peerdesk.models.contacts import ContactFields
 from peerdesk.vault import Vault, contacts, followups, logbook
 from peerdesk.vault.contacts import ContactFilter
 from tests.conftest import PASSPHRASE

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from peerdesk import report_files
-from peerdesk.report_files import ReportFileError, document, dumps, parse, read_exports
 from peerdesk.reports import MonthCounts, add_up, team_report
+from peerdesk.reports import files as report_files
 from peerdesk.reports.counts import from_marginals
+from peerdesk.reports.files import ReportFileError, document, dumps, parse, read_exports
 
 
 def month(

@@ -15,10 +15,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from peerdesk.clinician_model import ClinicianFields
-from peerdesk.models import ContactFields
-from peerdesk.report_files import document, dumps
+from peerdesk.models.clinicians import ClinicianFields
+from peerdesk.models.contacts import ContactFields
 from peerdesk.reports import render, tally, team_report
+from peerdesk.reports.files import document, dumps
 from peerdesk.vault import (
     Vault,
     clinician_writes,
@@ -73,7 +73,7 @@ def test_month_counts_match_a_plain_count(
             followups.mark_done(conn, fid, date(2026, 3, day), NOW)
         followups.mark_done(conn, followups.add(conn, TODAY, None, NOW), TODAY, NOW)
     counts = monthly.month_counts(vault.conn, MONTH)
-    # The referrals table exists (issue 5) and holds none: every status counts 0.
+    # The referrals table exists and holds none: every status counts 0.
     assert counts == tally(
         MONTH, contacts, followups_completed=len(done_days), referral_statuses=()
     )
@@ -97,7 +97,7 @@ def test_trend_fills_empty_months_and_span_finds_the_ends(vault: Vault) -> None:
 
 
 def test_referrals_are_counted_once_the_table_exists(vault: Vault) -> None:
-    # The referrals table of issue 5 (vault.referrals), counted by made_on and status.
+    # The referrals table (vault.referrals), counted by made_on and status.
     contact_id = logbook.save_contact(
         vault, ContactFields(contact_date=date(2026, 3, 2), topics=("sleep",)), today=TODAY
     )

@@ -16,7 +16,7 @@ import pytest
 from sqlcipher3 import dbapi2
 
 from peerdesk import messages
-from peerdesk.models import ContactFields
+from peerdesk.models.contacts import ContactFields
 from peerdesk.vault import Vault, VaultError, logbook
 from peerdesk.vault import contacts as contacts_repo
 from peerdesk.vault.sqlcipher import connect

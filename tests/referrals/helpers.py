@@ -6,9 +6,9 @@ from datetime import UTC, date, datetime, timedelta
 
 import zxingcpp
 
-from peerdesk.clinician_model import ClinicianFields
 from peerdesk.handoff import Matrix
-from peerdesk.models import ContactFields
+from peerdesk.models.clinicians import ClinicianFields
+from peerdesk.models.contacts import ContactFields
 from peerdesk.vault import Vault, clinician_writes, logbook
 
 NOW = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from peerdesk import handoff
-from peerdesk.clinician_model import Clinician, ClinicianFields
+from peerdesk.models.clinicians import Clinician, ClinicianFields
 from tests.referrals.helpers import NOW, clinician, decode
 
 TODAY = date(2026, 3, 14)

@@ -8,8 +8,8 @@ from datetime import date, timedelta
 import pytest
 
 from peerdesk import vocab
-from peerdesk.clinician_model import fold
-from peerdesk.referral_ranking import RankFacts, explain, needs_confirmation, rank_key
+from peerdesk.models.clinicians import fold
+from peerdesk.models.ranking import RankFacts, explain, needs_confirmation, rank_key
 from peerdesk.validation import InvalidInput
 from peerdesk.vault import Vault, contacts, referral_pick, referrals
 from peerdesk.vault.monthly import month_counts
@@ -181,7 +181,7 @@ def test_sql_ranking_agrees_with_the_pure_rules(vault: Vault) -> None:
 
 
 def test_the_demo_vault_has_referrals_in_every_state(vault: Vault) -> None:
-    from peerdesk.demo import seed_demo
+    from peerdesk.synthetic.demo import seed_demo
 
     seed_demo(vault)
     made = referrals.listing(vault.conn)

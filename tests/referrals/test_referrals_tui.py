@@ -11,8 +11,8 @@ from textual.widgets import OptionList, Static
 
 from peerdesk import handoff
 from peerdesk.tui.app import PeerdeskApp
+from peerdesk.tui.dialogs.confirm import ConfirmScreen
 from peerdesk.tui.screens.clinician_detail import ClinicianDetailScreen
-from peerdesk.tui.screens.confirm import ConfirmScreen
 from peerdesk.tui.screens.handoff_card import HandoffCardScreen
 from peerdesk.tui.screens.home import HomeScreen
 from peerdesk.tui.screens.referral_pick import ContactPickScreen, ReferralPickScreen

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from peerdesk import synthetic_clinicians
-from peerdesk.clinician_model import ClinicianFields
+from peerdesk.models.clinicians import ClinicianFields
+from peerdesk.synthetic import clinicians as synthetic_clinicians
 from peerdesk.tui.app import PeerdeskApp
 from peerdesk.tui.screens.directory import DirectoryScreen
 from peerdesk.tui.widgets.directory_rows import DirectoryRows

@@ -1,4 +1,4 @@
-"""Helpers for the contact form, crisis and draft tests (issue 3, TUI part A)."""
+"""Helpers for the contact form, crisis and draft tests (the TUI's contact side)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from peerdesk.models import Contact
+from peerdesk.models.contacts import Contact
 from peerdesk.tui.app import PeerdeskApp
 from peerdesk.tui.screens.contact_form import ContactFormScreen
 from peerdesk.tui.screens.home import HomeScreen

@@ -12,8 +12,8 @@ import pytest
 from textual.widgets import Static
 
 from peerdesk.tui.app import PeerdeskApp
+from peerdesk.tui.dialogs.stats_export import FIRST_MONTH, MonthPickScreen
 from peerdesk.tui.screens.contact_form import ContactFormScreen
-from peerdesk.tui.screens.stats_export import FIRST_MONTH, MonthPickScreen
 from tests.tui.form_helpers import field_input, jump, open_form
 from tests.tui.helpers import SIZE, screen_text, type_text
 from tests.tui.test_stats import open_stats

@@ -10,9 +10,9 @@ from textual.widgets import Input
 
 from peerdesk import messages
 from peerdesk.tui.app import PeerdeskApp
+from peerdesk.tui.dialogs.confirm import ConfirmScreen
 from peerdesk.tui.screens.clinician_draft import from_body, to_body
 from peerdesk.tui.screens.clinician_form import FORM_FIELDS, ClinicianFormScreen
-from peerdesk.tui.screens.confirm import ConfirmScreen
 from peerdesk.tui.screens.directory import DirectoryScreen
 from peerdesk.tui.screens.home import HomeScreen
 from peerdesk.tui.widgets.choice import ChoiceField

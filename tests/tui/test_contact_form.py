@@ -8,10 +8,10 @@ from pathlib import Path
 from textual.widgets import Static
 
 from peerdesk import messages
-from peerdesk.models import ContactFields
+from peerdesk.models.contacts import ContactFields
 from peerdesk.tui.app import PeerdeskApp
+from peerdesk.tui.dialogs.confirm import ConfirmScreen
 from peerdesk.tui.events import ContactSaved
-from peerdesk.tui.screens.confirm import ConfirmScreen
 from peerdesk.tui.screens.contact_form import ContactFormScreen
 from peerdesk.tui.screens.home import HomeScreen
 from peerdesk.vault import Vault, contacts, followups, logbook
@@ -96,7 +96,7 @@ async def test_every_field_changes_by_keyboard(closed_vault: Path) -> None:
         await type_text(pilot, "slept")
         await paste(pilot, " badly")
         await pilot.press("ctrl+s")
-        # An escalated contact could lead to a referral: issue 5 asks first; n declines.
+        # An escalated contact could lead to a referral: the app asks first; n declines.
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "refer?")
         await pilot.press("n")
         await back_home(pilot, app)

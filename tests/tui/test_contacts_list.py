@@ -8,11 +8,11 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
-from peerdesk import synthetic
-from peerdesk.models import ContactFields
+from peerdesk.models.contacts import ContactFields
+from peerdesk.synthetic import contacts as synthetic_contacts
 from peerdesk.tui.app import PeerdeskApp
+from peerdesk.tui.dialogs.topic_pick import TopicPickScreen
 from peerdesk.tui.screens.contacts_list import PAGE_SIZE, ContactsListScreen, step_month
-from peerdesk.tui.screens.contacts_topic import TopicPickScreen
 from peerdesk.tui.screens.home import HomeScreen
 from peerdesk.vault import Vault, logbook
 from tests.conftest import PASSPHRASE
@@ -217,7 +217,7 @@ async def test_fast_typing_runs_one_search(closed_vault: Path) -> None:
 
 async def test_more_rows_load_at_the_end(closed_vault: Path) -> None:
     with Vault.unlock(closed_vault, PASSPHRASE) as vault:
-        added = synthetic.fill(vault, count=PAGE_SIZE * 2 + 7, months=3, today=TODAY)
+        added = synthetic_contacts.fill(vault, count=PAGE_SIZE * 2 + 7, months=3, today=TODAY)
     app = PeerdeskApp(closed_vault)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_list(pilot, app)
@@ -237,7 +237,7 @@ async def test_more_rows_load_at_the_end(closed_vault: Path) -> None:
 async def test_five_thousand_contacts_open_and_search(closed_vault: Path) -> None:
     """Volume: the list still builds one page, and search counts agree with plain SQL."""
     with Vault.unlock(closed_vault, PASSPHRASE) as vault:
-        synthetic.fill(vault, count=5000, months=24, today=TODAY)
+        synthetic_contacts.fill(vault, count=5000, months=24, today=TODAY)
         total = vault.conn.execute("SELECT count(*) FROM contacts").fetchone()[0]
         overtime = vault.conn.execute(
             "SELECT count(*) FROM contacts WHERE note LIKE '%overtime%'"

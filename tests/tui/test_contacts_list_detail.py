@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.widgets import Input
 
 from peerdesk.tui.app import PeerdeskApp
-from peerdesk.tui.screens.confirm import ConfirmScreen
+from peerdesk.tui.dialogs.confirm import ConfirmScreen
 from peerdesk.tui.screens.contact_detail import ContactDetailScreen
 from peerdesk.tui.screens.contact_form import ContactFormScreen
 from peerdesk.tui.screens.contacts_list import ContactsListScreen

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from peerdesk import messages, vocab
-from peerdesk.clinician_model import EXPIRED, SUSPENDED
+from peerdesk.models.clinicians import EXPIRED, SUSPENDED
 from peerdesk.tui.app import PeerdeskApp
+from peerdesk.tui.dialogs.topic_pick import TopicPickScreen
+from peerdesk.tui.dialogs.value_pick import ValuePickScreen
 from peerdesk.tui.screens.clinician_detail import ClinicianDetailScreen
-from peerdesk.tui.screens.contacts_topic import TopicPickScreen
 from peerdesk.tui.screens.directory import DirectoryScreen
-from peerdesk.tui.screens.directory_pick import ValuePickScreen
 from peerdesk.tui.screens.home import HomeScreen
 from peerdesk.vault import Vault, clinicians
 from peerdesk.vault.clinicians import DirectoryFilter

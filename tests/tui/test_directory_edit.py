@@ -7,11 +7,11 @@ from pathlib import Path
 from textual.widgets import Input, Static
 
 from peerdesk import messages
-from peerdesk.clinician_model import SUSPENDED
+from peerdesk.models.clinicians import SUSPENDED
 from peerdesk.tui.app import PeerdeskApp
+from peerdesk.tui.dialogs.confirm import ConfirmScreen
 from peerdesk.tui.screens.clinician_detail import ClinicianDetailScreen
 from peerdesk.tui.screens.clinician_form import ClinicianFormScreen
-from peerdesk.tui.screens.confirm import ConfirmScreen
 from peerdesk.tui.screens.directory import DirectoryScreen
 from peerdesk.vault import clinicians
 from tests.tui.directory_helpers import (

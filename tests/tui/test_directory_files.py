@@ -9,8 +9,8 @@ from textual.pilot import Pilot
 
 from peerdesk import messages
 from peerdesk.tui.app import PeerdeskApp
-from peerdesk.tui.screens.confirm import ConfirmScreen
-from peerdesk.tui.screens.directory_files import FilePathScreen, ImportPreviewScreen
+from peerdesk.tui.dialogs.confirm import ConfirmScreen
+from peerdesk.tui.dialogs.directory_files import FilePathScreen, ImportPreviewScreen
 from peerdesk.vault import clinicians
 from tests.tui.directory_helpers import fill, open_directory, top
 from tests.tui.helpers import SIZE, paste, screen_text, wait_until

@@ -11,8 +11,8 @@ from textual.pilot import Pilot
 
 from peerdesk import messages
 from peerdesk.tui.app import PeerdeskApp
+from peerdesk.tui.dialogs.confirm import ConfirmScreen
 from peerdesk.tui.idle import FakeClock, IdleWatch
-from peerdesk.tui.screens.confirm import ConfirmScreen
 from peerdesk.tui.screens.contact_form import ContactFormScreen
 from peerdesk.tui.screens.home import HomeScreen
 from peerdesk.tui.screens.unlock import UnlockScreen

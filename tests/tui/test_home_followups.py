@@ -8,11 +8,11 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from peerdesk.models import FollowUp
+from peerdesk.models.contacts import FollowUp
 from peerdesk.tui.app import PeerdeskApp
+from peerdesk.tui.dialogs.concern import ConcernScreen
 from peerdesk.tui.opening import Opened, open_safely
 from peerdesk.tui.screens.contact_form import ContactFormScreen
-from peerdesk.tui.screens.followups_concern import ConcernScreen
 from peerdesk.tui.screens.home import HomeScreen, followup_contact_fields
 from peerdesk.tui.widgets.followup_panel import WINDOW, FollowUpPanel
 from peerdesk.vault import Vault, contacts, followups

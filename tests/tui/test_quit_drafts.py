@@ -10,7 +10,7 @@ from pathlib import Path
 
 from peerdesk import messages
 from peerdesk.tui.app import PeerdeskApp
-from peerdesk.tui.screens.confirm import ConfirmScreen
+from peerdesk.tui.dialogs.confirm import ConfirmScreen
 from peerdesk.vault import InstanceLock, Vault, drafts
 from tests.conftest import PASSPHRASE
 from tests.tui.helpers import SIZE, screen_text, wait_until

@@ -18,18 +18,18 @@ import pytest
 from textual.widgets import Input, Static
 
 from peerdesk import messages
-from peerdesk.models import ContactFields
+from peerdesk.models.contacts import ContactFields
 from peerdesk.tui.app import PeerdeskApp
-from peerdesk.tui.screens.confirm import ConfirmScreen
+from peerdesk.tui.dialogs.concern import ConcernScreen
+from peerdesk.tui.dialogs.confirm import ConfirmScreen
+from peerdesk.tui.dialogs.stats_export import ExportScreen
 from peerdesk.tui.screens.contact_detail import ContactDetailScreen
 from peerdesk.tui.screens.contact_form import ContactFormScreen
-from peerdesk.tui.screens.followups_concern import ConcernScreen
 from peerdesk.tui.screens.referral_pick import ReferralPickScreen
 from peerdesk.tui.screens.referrals_list import ReferralsScreen
 from peerdesk.tui.screens.settings import SettingsScreen
-from peerdesk.tui.screens.stats_export import ExportScreen
 from peerdesk.vault import Vault, contacts, drafts, followups, logbook, monthly, referrals
-from peerdesk.vault.logbook import utc_now
+from peerdesk.vault.values import utc_now
 from tests.conftest import PASSPHRASE
 from tests.referrals.helpers import add_clinician, clinician
 from tests.tui.form_helpers import field_input, jump, note

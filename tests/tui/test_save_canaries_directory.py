@@ -15,10 +15,10 @@ from textual.widgets import Input, Static
 
 from peerdesk import messages
 from peerdesk.tui.app import PeerdeskApp
+from peerdesk.tui.dialogs.confirm import ConfirmScreen
 from peerdesk.tui.screens import clinician_detail
 from peerdesk.tui.screens.clinician_detail import ClinicianDetailScreen
 from peerdesk.tui.screens.clinician_form import ClinicianFormScreen
-from peerdesk.tui.screens.confirm import ConfirmScreen
 from peerdesk.vault import Vault, clinician_writes, clinicians
 from tests.conftest import PASSPHRASE
 from tests.tui.directory_helpers import fill, go_to, open_directory, top

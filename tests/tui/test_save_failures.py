@@ -15,12 +15,12 @@ from textual.widgets import Input, Static
 
 from peerdesk import messages
 from peerdesk.tui.app import PeerdeskApp
+from peerdesk.tui.dialogs.concern import ConcernScreen
 from peerdesk.tui.screens.contact_form import ContactFormScreen
-from peerdesk.tui.screens.followups_concern import ConcernScreen
 from peerdesk.tui.screens.home import HomeScreen
 from peerdesk.vault import Vault, contacts, drafts, followups
-from peerdesk.vault.logbook import utc_now
 from peerdesk.vault.sqlcipher import Connection
+from peerdesk.vault.values import utc_now
 from tests.conftest import PASSPHRASE
 from tests.tui.form_helpers import field_input, note, notifications
 from tests.tui.helpers import SIZE, all_screens_text, paste, wait_until

@@ -7,12 +7,12 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from peerdesk import synthetic
-from peerdesk.models import ContactFields
+from peerdesk.models.contacts import ContactFields
+from peerdesk.synthetic import contacts as synthetic_contacts
 from peerdesk.tui.app import PeerdeskApp
+from peerdesk.tui.dialogs.stats_export import MonthPickScreen
 from peerdesk.tui.screens.home import HomeScreen
 from peerdesk.tui.screens.stats import StatsScreen
-from peerdesk.tui.screens.stats_export import MonthPickScreen
 from peerdesk.tui.widgets.bar_chart import BarChart, TrendChart, bar, chart_text
 from peerdesk.vault import Vault, logbook
 from tests.conftest import PASSPHRASE
@@ -209,7 +209,7 @@ async def test_lock_from_the_stats_screen_drops_it(closed_vault: Path) -> None:
 
 async def test_volume_counts_add_up_and_scrolling_reaches_the_trend(closed_vault: Path) -> None:
     with Vault.unlock(closed_vault, PASSPHRASE) as vault:
-        synthetic.fill(vault, count=3000, months=24, today=TODAY)
+        synthetic_contacts.fill(vault, count=3000, months=24, today=TODAY)
     app = PeerdeskApp(closed_vault)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_stats(pilot, app)

@@ -9,12 +9,12 @@ from pathlib import Path
 from textual.widgets import Input
 from typer.testing import CliRunner
 
-from peerdesk.cli_app import app as cli_app
-from peerdesk.report_files import read_exports
+from peerdesk.cli.root import app as cli_app
+from peerdesk.reports.files import read_exports
 from peerdesk.tui.app import PeerdeskApp
-from peerdesk.tui.screens.confirm import ConfirmScreen
+from peerdesk.tui.dialogs.confirm import ConfirmScreen
+from peerdesk.tui.dialogs.stats_export import ExportScreen
 from peerdesk.tui.screens.stats import StatsScreen
-from peerdesk.tui.screens.stats_export import ExportScreen
 from peerdesk.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.tui.form_helpers import notifications

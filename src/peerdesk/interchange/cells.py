@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from peerdesk import messages
-from peerdesk.clinician_model import (
+from peerdesk.models.clinicians import (
     FIELD_NAMES,
     LIST_SEPARATOR,
     Clinician,

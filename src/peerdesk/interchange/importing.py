@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from peerdesk.clinician_model import new_id
 from peerdesk.interchange.cells import RowProblem
 from peerdesk.interchange.reading import ParsedDirectory, read_directory
-from peerdesk.vault import clinician_writes, clinicians
+from peerdesk.models.clinicians import new_id
+from peerdesk.vault import clinician_writes, clinicians, values
 from peerdesk.vault.sqlcipher import Connection
 from peerdesk.vault.store import Vault
 
@@ -67,7 +67,7 @@ def import_parsed(
     vault: Vault, parsed: ParsedDirectory, *, now: datetime | None = None, dry_run: bool = False
 ) -> ImportPlan:
     """As import_file, for a file already read (a screen shows the preview first)."""
-    now = now or clinicians.utc_now()
+    now = now or values.utc_now()
     if dry_run or parsed.problems or vault.read_only:
         plan, _writes = _plan(vault.conn, parsed, now)
         return plan

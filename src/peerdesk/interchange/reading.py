@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from peerdesk import messages
-from peerdesk.clinician_model import parse_id
 from peerdesk.interchange.cells import (
     COLUMNS,
     FileRecord,
@@ -23,6 +22,7 @@ from peerdesk.interchange.cells import (
     from_values,
     unneutralise,
 )
+from peerdesk.models.clinicians import parse_id
 from peerdesk.safe_text import short
 from peerdesk.validation import InvalidInput
 

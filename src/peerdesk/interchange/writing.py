@@ -16,9 +16,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from peerdesk import messages
-from peerdesk.clinician_model import Clinician
 from peerdesk.interchange.cells import COLUMNS, to_csv_cells, to_json_object
 from peerdesk.interchange.reading import JSON_FORMAT, JSON_VERSION, DirectoryFileError
+from peerdesk.models.clinicians import Clinician
 from peerdesk.vault import clinicians
 from peerdesk.vault.sqlcipher import Connection
 

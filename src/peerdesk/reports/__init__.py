@@ -1,13 +1,13 @@
 """Monthly counts: what is counted, small-cell suppression, merging, rendering. Pure.
 
 No vault and no Textual here: the SQL that reads a month from the vault is
-peerdesk.vault.monthly, the month file format is peerdesk.report_files.
+peerdesk.vault.monthly, the month file format is peerdesk.reports.files.
 
 For a screen (all return quickly on 100,000 contacts; see benchmarks/bench_reports.py):
     vault.monthly.month_counts(conn, "2026-03") -> MonthCounts
     vault.monthly.trend(conn, "2026-03", months=12) -> list[MonthTotal]
     vault.monthly.month_span(conn) -> (first, last) month with contacts, or None
-    reports.render.month_table / month_csv, report_files.document / dumps (export)
+    reports.render.month_table / month_csv, reports.files.document / dumps (export)
 """
 
 from peerdesk.reports.counts import (
@@ -23,6 +23,7 @@ from peerdesk.reports.counts import (
 from peerdesk.reports.suppression import (
     COMPLEMENTARY,
     DEFAULT_MIN_CELL,
+    HIGHEST_MIN_CELL,
     LOWEST_MIN_CELL,
     SMALL,
     TeamReport,
@@ -36,6 +37,7 @@ __all__ = [
     "COMPLEMENTARY",
     "DEFAULT_MIN_CELL",
     "FIGURES",
+    "HIGHEST_MIN_CELL",
     "LOWEST_MIN_CELL",
     "SMALL",
     "TABLES",

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from peerdesk import vocab
 
 if TYPE_CHECKING:
-    from peerdesk.models import ContactFields
+    from peerdesk.models.contacts import ContactFields
 
 CONTACTS = "contacts"
 MINUTES = "minutes"
@@ -60,7 +60,7 @@ TABLES: tuple[TableSpec, ...] = (
     TableSpec("referral_status", vocab.REFERRAL_STATUSES, REFERRALS),
 )
 SPECS: dict[str, TableSpec] = {spec.name: spec for spec in TABLES}
-# Referral counts are recorded only once the referrals table exists (issue 5); until
+# Referral counts are recorded only once the referrals table exists (migration 0004); until
 # then the table is empty ({}), which outputs show as "not recorded", not as zeros.
 OPTIONAL_TABLES = frozenset({"referral_status"})
 

@@ -52,11 +52,12 @@ from peerdesk.reports.counts import (
     ordered_ids,
     spec_of,
 )
+from peerdesk.validation import DEFAULT_MIN_CELL as DEFAULT_MIN_CELL
+from peerdesk.validation import HIGHEST_MIN_CELL as HIGHEST_MIN_CELL
+from peerdesk.validation import LOWEST_MIN_CELL as LOWEST_MIN_CELL
 
 SMALL = "small"
 COMPLEMENTARY = "complementary"
-LOWEST_MIN_CELL = 3
-DEFAULT_MIN_CELL = 5
 SECTIONS: tuple[str, ...] = (CONTACTS, "referrals")
 SECTION_SUMS: dict[str, tuple[str, ...]] = {CONTACTS: (MINUTES, GROUP_PEOPLE)}
 

@@ -33,7 +33,7 @@ from textual.screen import Screen
 from peerdesk import messages
 from peerdesk.platform_support import exit_after, hang_up_signal, lock_signals
 from peerdesk.tui import keys
-from peerdesk.tui.events import ContactSaved
+from peerdesk.tui.events import ContactSaved, ForgetsTyping, ReferRequested
 from peerdesk.tui.idle import IdleWatch
 from peerdesk.tui.lockout import RetryDelay
 from peerdesk.tui.opening import VaultCreated, VaultOpened, VaultUnlocked
@@ -190,9 +190,8 @@ class PeerdeskApp(App[None]):
     def lock(self) -> None:
         """Close the vault and drop every screen that shows data. Safe when locked."""
         if self.vault is None:
-            forget = getattr(self.screen, "forget_typing", None)
-            if forget is not None:
-                forget()
+            if isinstance(self.screen, ForgetsTyping):
+                self.screen.forget_typing()
             return
         from peerdesk.tui import drafts
 
@@ -342,12 +341,12 @@ class PeerdeskApp(App[None]):
     @on(ContactSaved)
     def _contact_saved(self, message: ContactSaved) -> None:
         self.notify(messages.CONTACT_SAVED)
-        if self.vault is not None:  # issue 5: offer a referral when it could be one
+        if self.vault is not None:  # offer a referral when it could be one
             from peerdesk.tui import referral_flow
 
             referral_flow.offer_after_contact(self, self.vault, message.contact_id)
 
-    # --- referrals (issue 5, tui.referral_flow) -------------------------------
+    # --- referrals (tui.referral_flow) ----------------------------------------
     def action_referrals(self) -> None:
         """Open the referrals list (home's r key)."""
         from peerdesk.tui.screens.referrals_list import ReferralsScreen
@@ -355,8 +354,12 @@ class PeerdeskApp(App[None]):
         if self.vault is not None:
             self.push_screen(ReferralsScreen(self.vault))
 
+    @on(ReferRequested)
+    def _refer_requested(self, message: ReferRequested) -> None:
+        self.refer_from_clinician(message.clinician_id)
+
     def refer_from_clinician(self, clinician_id: str) -> None:
-        """Refer a contact (asked next) to this clinician; the directory may bind it."""
+        """Refer a contact (asked next) to this clinician."""
         from peerdesk.tui import referral_flow
 
         if self.vault is not None:
@@ -366,8 +369,8 @@ class PeerdeskApp(App[None]):
     def _offer_draft(self, vault: Vault) -> None:
         """After unlock: ask whether to reopen a form the lock interrupted."""
         from peerdesk.tui import drafts
+        from peerdesk.tui.dialogs.confirm import ConfirmScreen
         from peerdesk.tui.screens.clinician_draft import ClinicianDraft
-        from peerdesk.tui.screens.confirm import ConfirmScreen
 
         found = drafts.waiting(vault)
         if isinstance(found, str):

@@ -21,7 +21,7 @@ from peerdesk.tui.screens.clinician_draft import ClinicianDraft
 from peerdesk.tui.screens.clinician_form import FORM_FIELDS, ClinicianFormScreen
 from peerdesk.tui.screens.contact_form import ContactFormScreen
 from peerdesk.tui.screens.contact_values import Draft, from_draft
-from peerdesk.vault import Vault, VaultError, logbook
+from peerdesk.vault import Vault, VaultError, values
 from peerdesk.vault import drafts as drafts_repo
 
 
@@ -40,7 +40,7 @@ def keep(vault: Vault, screens: Iterable[Screen[object]]) -> str | None:
         return None
     try:
         with vault.transaction() as conn:
-            drafts_repo.save(conn, form.draft(), logbook.utc_now())
+            drafts_repo.save(conn, form.draft(), values.utc_now())
     except VaultError as exc:
         return messages.DRAFT_NOT_KEPT_AT_LOCK.format(reason=exc)
     return None

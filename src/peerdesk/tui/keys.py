@@ -39,11 +39,11 @@ GLOBAL_KEYS: tuple[KeySpec, ...] = (
 # Bound on the home screen: one line per feature that exists.
 HOME_KEYS: tuple[KeySpec, ...] = (
     KeySpec("n", "n", "app.new_contact", messages.KEY_NEW_CONTACT),
-    # The follow-ups panel and the contacts list (issue 3, part B). up/down/x/s/S/enter
+    # The follow-ups panel and the contacts list. up/down/x/s/S/enter
     # act on the follow-up marked on home; nothing on home takes focus.
     KeySpec("c", "c", "contacts", messages.KEY_CONTACTS),
     KeySpec("o", "o", "add_concern", messages.KEY_ADD_CONCERN),
-    KeySpec("m", "m", "stats", messages.KEY_STATS),  # issue 6: monthly counts
+    KeySpec("m", "m", "stats", messages.KEY_STATS),  # monthly counts
     KeySpec("p", "p", "app.settings", messages.KEY_SETTINGS),
     KeySpec("up", "up", "followup_move(-1)", messages.KEY_FOLLOWUP_UP),
     KeySpec("down", "down", "followup_move(1)", messages.KEY_FOLLOWUP_DOWN),
@@ -51,8 +51,8 @@ HOME_KEYS: tuple[KeySpec, ...] = (
     KeySpec("s", "s", "followup_snooze(1)", messages.KEY_FOLLOWUP_SNOOZE),
     KeySpec("S", "S", "followup_snooze(7)", messages.KEY_FOLLOWUP_SNOOZE_WEEK),
     KeySpec("enter", "enter", "followup_contact", messages.KEY_FOLLOWUP_CONTACT),
-    KeySpec("d", "d", "directory", messages.KEY_DIRECTORY),  # issue 4
-    KeySpec("r", "r", "app.referrals", messages.KEY_REFERRALS),  # issue 5
+    KeySpec("d", "d", "directory", messages.KEY_DIRECTORY),
+    KeySpec("r", "r", "app.referrals", messages.KEY_REFERRALS),
 )
 
 # Handled by the passphrase fields themselves; listed on the help screen only.
@@ -81,7 +81,7 @@ FORM_FIELD_KEYS: tuple[KeySpec, ...] = (
     KeySpec("tab,shift+tab", "tab shift+tab", "focus_next", messages.KEY_FORM_FIELDS),
 )
 
-# The contacts list (issue 3, part B). Letters go to the search box while it has focus.
+# The contacts list. Letters go to the search box while it has focus.
 CONTACTS_LIST_KEYS: tuple[KeySpec, ...] = (
     KeySpec("enter", "enter", "open", messages.KEY_OPEN),
     KeySpec("e", "e", "edit", messages.KEY_EDIT),
@@ -94,7 +94,7 @@ CONTACTS_LIST_KEYS: tuple[KeySpec, ...] = (
     KeySpec("escape", "escape", "back", messages.KEY_BACK),
 )
 
-# One contact, read-only (issue 3, part B).
+# One contact, read-only.
 CONTACT_DETAIL_KEYS: tuple[KeySpec, ...] = (
     KeySpec("e", "e", "edit", messages.KEY_EDIT),
     KeySpec("d", "d", "delete", messages.KEY_DELETE),
@@ -102,7 +102,7 @@ CONTACT_DETAIL_KEYS: tuple[KeySpec, ...] = (
     KeySpec("escape", "escape", "back", messages.KEY_BACK),
 )
 
-# The monthly counts screen (issue 6, tui.screens.stats). Nothing on it takes focus.
+# The monthly counts screen (tui.screens.stats). Nothing on it takes focus.
 STATS_KEYS: tuple[KeySpec, ...] = (
     KeySpec("left_square_bracket", "[", "month(-1)", messages.KEY_STATS_MONTH_BACK),
     KeySpec("right_square_bracket", "]", "month(1)", messages.KEY_STATS_MONTH_FORWARD),
@@ -115,7 +115,7 @@ STATS_KEYS: tuple[KeySpec, ...] = (
     KeySpec("escape", "escape", "back", messages.KEY_BACK),
 )
 
-# The yes/no question (tui.screens.confirm).
+# The yes/no question (tui.dialogs.confirm).
 CONFIRM_KEYS: tuple[KeySpec, ...] = (
     KeySpec("y", "y", "yes", messages.KEY_CONFIRM_YES),
     KeySpec("n", "n", "no", messages.KEY_CONFIRM_NO),
@@ -125,7 +125,7 @@ CONFIRM_KEYS: tuple[KeySpec, ...] = (
 # The colleague's-concern dialog on home, and the topic picker of the contacts list.
 CONCERN_KEYS: tuple[KeySpec, ...] = (KeySpec("escape", "escape", "cancel", messages.KEY_CANCEL),)
 
-# The clinician directory (issue 4). Letters go to the search box while it has focus;
+# The clinician directory. Letters go to the search box while it has focus;
 # on the list they set filters. Up/down/page keys move the list's cursor.
 DIRECTORY_KEYS: tuple[KeySpec, ...] = (
     KeySpec("enter", "enter", "open", messages.KEY_DIR_OPEN),
@@ -150,7 +150,7 @@ DIRECTORY_KEYS: tuple[KeySpec, ...] = (
     KeySpec("escape", "escape", "back", messages.KEY_BACK),
 )
 
-# One clinician, read-only (issue 4).
+# One clinician, read-only.
 CLINICIAN_DETAIL_KEYS: tuple[KeySpec, ...] = (
     KeySpec("e", "e", "edit", messages.KEY_DIR_EDIT),
     KeySpec("u", "u", "suspend", messages.KEY_DIR_SUSPEND),
@@ -158,13 +158,13 @@ CLINICIAN_DETAIL_KEYS: tuple[KeySpec, ...] = (
     KeySpec("escape", "escape", "back", messages.KEY_BACK),
 )
 
-# The clinician form (issue 4); ctrl+s works while a text field has focus.
+# The clinician form; ctrl+s works while a text field has focus.
 CLINICIAN_FORM_KEYS: tuple[KeySpec, ...] = (
     KeySpec("ctrl+s", "ctrl+s", "save", messages.KEY_CLINICIAN_SAVE, priority=True),
     KeySpec("escape", "escape", "cancel", messages.KEY_FORM_CANCEL),
 )
 
-# Referral handoff (issue 5). The lists move with up/down and choose with enter
+# Referral handoff. The lists move with up/down and choose with enter
 # (OptionList's own keys, listed for help); the rest are bound on the screens.
 LIST_MOVE_KEYS: tuple[KeySpec, ...] = (
     KeySpec("up", "up", "cursor_up", messages.KEY_ROW_UP),

@@ -26,8 +26,8 @@ from peerdesk.vault.errors import VaultError, WrongPassphrase
 if TYPE_CHECKING:
     # Types only: the vault and its repositories load in the worker thread that opens
     # it (or in the app's warm-up), not before the unlock screen is drawn.
-    from peerdesk.models import FollowUp
-    from peerdesk.referral_model import Referral
+    from peerdesk.models.contacts import FollowUp
+    from peerdesk.models.referrals import Referral
     from peerdesk.vault import Settings, Vault
 
 
@@ -40,7 +40,7 @@ class Opened:
     schema_version: int
     # Follow-ups due today or overdue, read here so home draws without a query.
     due: tuple[FollowUp, ...] = ()
-    # Referrals whose check-back date has come (issue 5), read here like `due`.
+    # Referrals whose check-back date has come, read here like `due`.
     referrals_due: tuple[Referral, ...] = ()
 
 

@@ -6,55 +6,55 @@ ranked for the contact -> (an expired or suspended clinician: a warning to confi
 -> the referral is recorded (offered, check back in a week) -> the handoff card.
 From a clinician in the directory: which contact? -> the same from the warning on.
 
-Each step checks the vault is still the open one (a lock in between drops it all).
+Each step checks the vault is still open (a lock in between closes it and drops every
+screen; an unlock opens a new Vault, so an old step never writes to it). The flow takes
+any Textual app, not PeerdeskApp, so the app can import it without a cycle.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import Any
+
+from textual.app import App
 
 from peerdesk import messages
-from peerdesk.referral_ranking import RankedClinician, needs_confirmation
-from peerdesk.tui.screens.confirm import ConfirmScreen
+from peerdesk.models.ranking import RankedClinician, needs_confirmation
+from peerdesk.tui.dialogs.confirm import ConfirmScreen
 from peerdesk.tui.screens.handoff_card import HandoffCardScreen
 from peerdesk.tui.screens.referral_pick import ContactPickScreen, ReferralPickScreen
 from peerdesk.vault import Vault, VaultError, clinicians, contacts, referrals
 
-if TYPE_CHECKING:
-    from peerdesk.tui.app import PeerdeskApp
-
 MAY_REFER_OUTCOMES = frozenset({"referral", "follow-up", "escalated"})
 
 
-def offer_after_contact(app: PeerdeskApp, vault: Vault, contact_id: int) -> None:
+def offer_after_contact(app: App[Any], vault: Vault, contact_id: int) -> None:
     """Ask "refer to a clinician?" when the saved contact could lead to one."""
     contact = contacts.get(vault.conn, contact_id)
     if contact is None or contact.fields.outcome not in MAY_REFER_OUTCOMES:
         return
-    already = vault.conn.execute("SELECT 1 FROM referrals WHERE contact_id = ?", (contact_id,))
-    if already.fetchone() is not None:
+    if referrals.has_referral(vault.conn, contact_id):
         return
     topics = contact.fields.topics
 
     def answered(yes: bool | None) -> None:
-        if yes and app.vault is vault:
+        if yes and vault.is_open:
             open_ranked(app, vault, contact_id, topics)
 
     app.push_screen(ConfirmScreen(messages.REFERRAL_OFFER_QUESTION, id="refer-offer"), answered)
 
 
-def open_ranked(app: PeerdeskApp, vault: Vault, contact_id: int, topics: tuple[str, ...]) -> None:
+def open_ranked(app: App[Any], vault: Vault, contact_id: int, topics: tuple[str, ...]) -> None:
     """The directory ranked for the contact; choosing leads to the card."""
 
     def chosen(item: RankedClinician | None) -> None:
-        if item is not None and app.vault is vault:
+        if item is not None and vault.is_open:
             confirm_then_refer(app, vault, contact_id, item.id, item.name, item.facts.status)
 
     app.push_screen(ReferralPickScreen(vault, topics, date.today()), chosen)
 
 
-def refer_from_clinician(app: PeerdeskApp, vault: Vault, clinician_id: str) -> None:
+def refer_from_clinician(app: App[Any], vault: Vault, clinician_id: str) -> None:
     """Start from a clinician (the directory): pick the contact, then as above."""
     found = clinicians.get(vault.conn, clinician_id)
     if found is None:
@@ -63,14 +63,14 @@ def refer_from_clinician(app: PeerdeskApp, vault: Vault, clinician_id: str) -> N
     status = found.vetting_status(date.today())
 
     def picked(contact_id: int | None) -> None:
-        if contact_id is not None and app.vault is vault:
+        if contact_id is not None and vault.is_open:
             confirm_then_refer(app, vault, contact_id, found.id, found.name, status)
 
     app.push_screen(ContactPickScreen(vault, found.name), picked)
 
 
 def confirm_then_refer(
-    app: PeerdeskApp, vault: Vault, contact_id: int, clinician_id: str, name: str, status: str
+    app: App[Any], vault: Vault, contact_id: int, clinician_id: str, name: str, status: str
 ) -> None:
     """Expired or suspended: warn and ask first; then record and show the card."""
     if not needs_confirmation(status):
@@ -79,14 +79,14 @@ def confirm_then_refer(
     label = messages.REFERRAL_RANK_VETTING.get(status, status)
 
     def answered(yes: bool | None) -> None:
-        if yes and app.vault is vault:
+        if yes and vault.is_open:
             record_and_show(app, vault, contact_id, clinician_id)
 
     question = messages.REFERRAL_NEEDS_CONFIRM.format(name=name, status=label)
     app.push_screen(ConfirmScreen(question, id="refer-warning"), answered)
 
 
-def record_and_show(app: PeerdeskApp, vault: Vault, contact_id: int, clinician_id: str) -> None:
+def record_and_show(app: App[Any], vault: Vault, contact_id: int, clinician_id: str) -> None:
     """Record the referral (offered, check back in a week) and show the handoff card."""
     today = date.today()
     try:

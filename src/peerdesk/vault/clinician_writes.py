@@ -15,16 +15,16 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from peerdesk import vocab
-from peerdesk.clinician_model import ClinicianFields, fold, new_id
+from peerdesk.models.clinicians import ClinicianFields, fold, new_id
 from peerdesk.vault.clinicians import (
     COLUMNS,
     FILTERED_LISTS,
     REGION_KEY,
     filter_key,
     from_json_list,
-    stamp,
 )
 from peerdesk.vault.sqlcipher import Connection
+from peerdesk.vault.values import stamp
 
 _TOPIC_WORDS = {topic.id: f"{topic.id} {topic.label}" for topic in vocab.TOPICS}  # for search
 _INSERT = (

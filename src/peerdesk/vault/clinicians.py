@@ -17,9 +17,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
-from peerdesk.clinician_model import (
+from peerdesk.models.clinicians import (
     EXPIRED,
     REVET_DUE,
     REVET_WINDOW_DAYS,
@@ -33,8 +33,9 @@ from peerdesk.clinician_model import (
     fold,
     vetting_status,
 )
-from peerdesk.vault.contacts import fts_query
+from peerdesk.vault.search import fts_query, match_clause
 from peerdesk.vault.sqlcipher import Connection
+from peerdesk.vault.values import day
 
 PAGE_SIZE = 50
 
@@ -56,7 +57,7 @@ class DirectoryFilter:
     """What the directory list is narrowed by; every given part must hold.
 
     specialties: topic ids, all required. Language, insurance and region compare
-    ignoring case and accents. status: a clinician_model.VETTING_STATUSES id.
+    ignoring case and accents. status: a models.clinicians.VETTING_STATUSES id.
     """
 
     search: str | None = None
@@ -67,15 +68,6 @@ class DirectoryFilter:
     language: str | None = None
     region: str | None = None
     status: str | None = None
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def stamp(moment: datetime) -> str:
-    """How updated_at is stored and exported: ISO, UTC, whole seconds."""
-    return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def filter_key(kind: str, value: str) -> str:
@@ -133,8 +125,8 @@ def _clinician(r: tuple[object, ...]) -> Clinician:
             accepting_new_clients=bool(r[13]),
             first_responder_experience=_opt(r[14]),
             vetted_by=_opt(r[15]),
-            vetted_on=_day(r[16]),
-            revet_due=_day(r[17]),
+            vetted_on=day(r[16]),
+            revet_due=day(r[17]),
             suspended=bool(r[18]),
             notes=_opt(r[19]),
         ),
@@ -148,10 +140,6 @@ def _opt(value: object) -> str | None:
 
 def from_json_list(value: object) -> tuple[str, ...]:
     return tuple(str(v) for v in json.loads(str(value)))
-
-
-def _day(value: object) -> date | None:
-    return None if value is None else date.fromisoformat(str(value))
 
 
 def _where(flt: DirectoryFilter, today: date) -> tuple[list[str], list[object]]:
@@ -174,19 +162,17 @@ def _where(flt: DirectoryFilter, today: date) -> tuple[list[str], list[object]]:
         clause, values = _status_clause(flt.status, today)
         clauses.append(clause)
         params += values
-    query = fts_query(flt.search) if flt.search else None
-    if flt.search and query is None:
-        clauses.append("0")
-    elif query:
-        # The unary + keeps SQLite scanning clinicians_list in name order (checking each
-        # entry against the matches) instead of a table look-up per match.
-        clauses.append("+c.num IN (SELECT rowid FROM clinicians_fts WHERE clinicians_fts MATCH ?)")
-        params.append(query)
+    # The unary + keeps SQLite scanning clinicians_list in name order (checking each
+    # entry against the matches) instead of a table look-up per match.
+    found = match_clause(flt.search, "+c.num", "clinicians_fts")
+    if found is not None:
+        clauses.append(found[0])
+        params += found[1]
     return clauses, params
 
 
 def _status_clause(status: str, today: date) -> tuple[str, list[object]]:
-    """The SQL for one vetting status; mirrors clinician_model.vetting_status."""
+    """The SQL for one vetting status; mirrors models.clinicians.vetting_status."""
     soon = (today + timedelta(days=REVET_WINDOW_DAYS)).isoformat()
     now = today.isoformat()
     active = "c.suspended = 0 AND c.vetted_on IS NOT NULL AND c.revet_due IS NOT NULL AND "
@@ -230,7 +216,7 @@ def page(
             accepting_new_clients=bool(r[7]),
             specialties=from_json_list(r[8]),
             languages=from_json_list(r[9]),
-            status=vetting_status(_day(r[10]), _day(r[11]), bool(r[12]), today),
+            status=vetting_status(day(r[10]), day(r[11]), bool(r[12]), today),
         )
         for r in rows
     ]

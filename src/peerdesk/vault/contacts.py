@@ -7,22 +7,18 @@ Lists are paged by keyset (date, id) so a screen never loads thousands of rows.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from peerdesk import vocab
-from peerdesk.models import Contact, ContactFields, ContactRow
+from peerdesk.models.contacts import Contact, ContactFields, ContactRow
+from peerdesk.vault.search import match_clause
 from peerdesk.vault.sqlcipher import Connection
 
 _COLUMNS = (
     "id, contact_date, mode, initiated_by, minutes, head_count, risk, outcome, "
     "critical_incident, note, handle, created_at, updated_at"
 )
-# Letters and digits only (not "_"): exactly what FTS5's unicode61 tokenizer keeps as one
-# token, so every quoted word is a single token (the directory's index, built with
-# detail=none, refuses multi-token phrases).
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -32,17 +28,6 @@ class ContactFilter:
     month: str | None = None
     topic: str | None = None
     search: str | None = None
-
-
-def fts_query(text: str) -> str | None:
-    """Turn what a person typed into a safe FTS5 prefix query ("word"* AND ...).
-
-    Every word is quoted, so FTS5 syntax characters in the search box are just text.
-    """
-    words = _WORD.findall(text)
-    if not words:
-        return None
-    return " ".join(f'"{w}"*' for w in words)
 
 
 def _values(fields: ContactFields) -> tuple[object, ...]:
@@ -138,12 +123,10 @@ def _where(flt: ContactFilter) -> tuple[list[str], list[object]]:
             "EXISTS (SELECT 1 FROM contact_topics t WHERE t.contact_id = c.id AND t.topic = ?)"
         )
         params.append(flt.topic)
-    query = fts_query(flt.search) if flt.search else None
-    if flt.search and query is None:
-        clauses.append("0")
-    elif query:
-        clauses.append("c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?)")
-        params.append(query)
+    found = match_clause(flt.search, "c.id", "contacts_fts")
+    if found is not None:
+        clauses.append(found[0])
+        params += found[1]
     return clauses, params
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from peerdesk.clinician_model import ClinicianFields
-from peerdesk.vault import clinician_writes, clinicians
+from peerdesk.models.clinicians import ClinicianFields
+from peerdesk.vault import clinician_writes, values
 from peerdesk.vault.store import Vault
 
 
@@ -27,7 +27,7 @@ def save_clinician(
     not exist raises KeyError (a screen shows only ids it read from the vault).
     """
     clean = fields.validated()
-    now = now or clinicians.utc_now()
+    now = now or values.utc_now()
     with vault.transaction() as conn:
         if clinician_id is None:
             return clinician_writes.add(conn, clean, now)
@@ -45,7 +45,7 @@ def set_suspended(
             "UPDATE clinicians SET suspended = ?, updated_at = ? WHERE id = ? AND suspended != ?",
             (
                 int(suspended),
-                clinicians.stamp(now or clinicians.utc_now()),
+                values.stamp(now or values.utc_now()),
                 clinician_id,
                 int(suspended),
             ),

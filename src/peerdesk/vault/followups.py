@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from peerdesk.models import FollowUp
+from peerdesk.models.contacts import FollowUp
 from peerdesk.vault.sqlcipher import Connection
 
 _COLUMNS = "id, due_on, handle, kind, contact_id, done_on, created_at"

@@ -7,16 +7,13 @@ contact, and retention are decided in one place.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
-from peerdesk.models import ContactFields, PurgeReport
+from peerdesk.models.contacts import ContactFields, PurgeReport
 from peerdesk.validation import HANDLE_MAX_CHARS, optional_text
 from peerdesk.vault import contacts, followups, retention
 from peerdesk.vault.store import Vault
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
+from peerdesk.vault.values import utc_now
 
 
 def save_contact(
@@ -59,6 +56,34 @@ def add_concern(
         clean = None
     with vault.transaction() as conn:
         return followups.add(conn, due_on, clean, now or utc_now(), kind="concern")
+
+
+def delete_contact(vault: Vault, contact_id: int) -> bool:
+    """Delete in one transaction, then empty the write-ahead log; False when already gone.
+
+    secure_delete and FTS5 secure-delete overwrite the note in the vault's pages; the
+    checkpoint makes sure no older copy of those pages waits in the -wal file either.
+    """
+    with vault.transaction() as conn:
+        deleted = contacts.delete(conn, contact_id)
+    retention.reclaim(vault.conn)
+    return deleted
+
+
+def close_followup(
+    vault: Vault, followup_id: int, *, today: date, now: datetime | None = None
+) -> bool:
+    """Close an open follow-up without logging a contact; False when none is open."""
+    with vault.transaction() as conn:
+        return followups.mark_done(conn, followup_id, today, now or utc_now())
+
+
+def snooze_followup(
+    vault: Vault, followup_id: int, new_due: date, *, now: datetime | None = None
+) -> bool:
+    """Move an open follow-up to a new due date; False when none is open."""
+    with vault.transaction() as conn:
+        return followups.snooze(conn, followup_id, new_due, now or utc_now())
 
 
 def purge(vault: Vault, *, now: datetime | None = None, dry_run: bool = False) -> PurgeReport:

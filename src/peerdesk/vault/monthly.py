@@ -6,7 +6,7 @@ screen's 12-month trend). Both use the contacts_by_date index, so with 100,000
 contacts they take a few milliseconds (benchmarks/bench_reports.py).
 
 Referral counts by status are read only when the vault has a `referrals` table
-(issue 5 adds it, with a `made_on` date and a `status`); until then the month's
+(migration 0004 adds it, with a `made_on` date and a `status`); until then the month's
 referral table is empty, which outputs show as "not recorded".
 """
 
@@ -158,7 +158,7 @@ def _topics(conn: Connection, start: str, end: str) -> list[tuple[str, int]]:
 
 
 def _referrals(conn: Connection, start: str, end: str) -> list[tuple[str, int]] | None:
-    """Referrals made in the month by their current status, or None before issue 5."""
+    """Referrals made in the month by their current status, or None without a referrals table."""
     exists = conn.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (REFERRALS_TABLE,)
     ).fetchone()

@@ -1,4 +1,4 @@
-"""The directory ranked for a contact's topics, in SQL (rules: peerdesk.referral_ranking).
+"""The directory ranked for a contact's topics, in SQL (rules: peerdesk.models.ranking).
 
 One pass over the clinicians_list index, which already holds every column the
 ranking reads (filter_keys, accepting, telehealth, the vetting dates, suspended),
@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from peerdesk.clinician_model import vetting_status
-from peerdesk.referral_ranking import RankedClinician, RankFacts
+from peerdesk.models.clinicians import vetting_status
+from peerdesk.models.ranking import RankedClinician, RankFacts
 from peerdesk.vault.clinicians import filter_key
 from peerdesk.vault.sqlcipher import Connection
+from peerdesk.vault.values import day
 
 RANK_LIMIT = 30  # a screenful at 80x24 is ~10 rows; more is scrolling, not ranking
 
@@ -49,12 +50,8 @@ def ranked(
             matched=score,
             wanted=len(topics),
             accepting=bool(r[5]),
-            status=vetting_status(_day(r[7]), _day(r[8]), bool(r[9]), today),
+            status=vetting_status(day(r[7]), day(r[8]), bool(r[9]), today),
             telehealth=bool(r[6]),
         )
         found.append((index, RankedClinician(str(r[1]), str(r[2]), r[3], r[4], facts)))
     return [item for _index, item in sorted(found, key=lambda pair: pair[0])]
-
-
-def _day(value: object) -> date | None:
-    return None if value is None else date.fromisoformat(str(value))

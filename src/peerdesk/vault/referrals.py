@@ -1,4 +1,4 @@
-"""Referrals: short parameterised SQL in, referral_model records out.
+"""Referrals: short parameterised SQL in, models.referrals records out.
 
 Reads take the connection. The user actions (`make_referral`, `change_status`,
 `move_check_back`) are one transaction each, so the CLI and the TUI record a
@@ -9,10 +9,10 @@ carries the latest one so lists and the monthly report need no join.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from peerdesk import messages
-from peerdesk.referral_model import (
+from peerdesk.models.referrals import (
     CLOSED_STATUSES,
     OFFERED,
     Referral,
@@ -23,6 +23,7 @@ from peerdesk.referral_model import (
 from peerdesk.validation import InvalidInput
 from peerdesk.vault.sqlcipher import Connection
 from peerdesk.vault.store import Vault
+from peerdesk.vault.values import day, stamp, utc_now
 
 _SELECT = (
     "SELECT r.id, r.contact_id, r.clinician_id, coalesce(c.name, r.clinician_id), r.made_on, "
@@ -34,21 +35,9 @@ _CLOSED = ", ".join(f"'{s}'" for s in sorted(CLOSED_STATUSES))
 _OPEN = f"r.status NOT IN ({_CLOSED})"
 
 
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _stamp(now: datetime) -> str:
-    return now.astimezone(UTC).isoformat(timespec="seconds")
-
-
-def _day(value: object) -> date | None:
-    return None if value is None else date.fromisoformat(str(value))
-
-
 def _row(r: tuple[object, ...]) -> Referral:
-    made_on = _day(r[4])
-    status_on = _day(r[6])
+    made_on = day(r[4])
+    status_on = day(r[6])
     assert made_on is not None and status_on is not None
     return Referral(
         id=int(str(r[0])),
@@ -58,7 +47,7 @@ def _row(r: tuple[object, ...]) -> Referral:
         made_on=made_on,
         status=str(r[5]),
         status_on=status_on,
-        check_back_on=_day(r[7]),
+        check_back_on=day(r[7]),
         handle=None if r[8] is None else str(r[8]),
     )
 
@@ -73,7 +62,7 @@ def add(
     now: datetime,
 ) -> int:
     """Insert an offered referral and its first status change; returns its id."""
-    stamp = _stamp(now)
+    written = stamp(now)
     cur = conn.execute(
         "INSERT INTO referrals (contact_id, clinician_id, made_on, status, status_on, "
         "check_back_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -84,8 +73,8 @@ def add(
             OFFERED,
             made_on.isoformat(),
             None if check_back_on is None else check_back_on.isoformat(),
-            stamp,
-            stamp,
+            written,
+            written,
         ),
     )
     referral_id = int(cur.lastrowid)
@@ -101,7 +90,7 @@ def set_status(conn: Connection, referral_id: int, status: str, today: date, now
     cur = conn.execute(
         "UPDATE referrals SET status = ?, status_on = ?, updated_at = ? "
         "WHERE id = ? AND status != ?",
-        (status, today.isoformat(), _stamp(now), referral_id, status),
+        (status, today.isoformat(), stamp(now), referral_id, status),
     )
     if not cur.rowcount:
         return get(conn, referral_id) is not None
@@ -117,7 +106,7 @@ def set_check_back(
 ) -> bool:
     cur = conn.execute(
         "UPDATE referrals SET check_back_on = ?, updated_at = ? WHERE id = ?",
-        (None if check_back_on is None else check_back_on.isoformat(), _stamp(now), referral_id),
+        (None if check_back_on is None else check_back_on.isoformat(), stamp(now), referral_id),
     )
     return bool(cur.rowcount)
 
@@ -146,6 +135,12 @@ def due(conn: Connection, today: date, *, limit: int = 50) -> list[Referral]:
         (today.isoformat(), limit),
     )
     return [_row(r) for r in rows]
+
+
+def has_referral(conn: Connection, contact_id: int) -> bool:
+    """Whether any referral (in any status) names this contact."""
+    found = conn.execute("SELECT 1 FROM referrals WHERE contact_id = ? LIMIT 1", (contact_id,))
+    return found.fetchone() is not None
 
 
 def changes(conn: Connection, referral_id: int) -> list[StatusChange]:

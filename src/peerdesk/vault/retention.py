@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from peerdesk.models import PurgeReport
+from peerdesk.models.contacts import PurgeReport
 from peerdesk.vault.sqlcipher import Connection
 
 _CONTACT_NOTES = "FROM contacts WHERE note IS NOT NULL AND created_at <= ?"

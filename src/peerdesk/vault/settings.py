@@ -11,7 +11,12 @@ from dataclasses import asdict, dataclass, fields, replace
 from typing import TYPE_CHECKING, Any
 
 from peerdesk import messages
-from peerdesk.validation import has_control_characters
+from peerdesk.validation import (
+    DEFAULT_MIN_CELL,
+    HIGHEST_MIN_CELL,
+    LOWEST_MIN_CELL,
+    has_control_characters,
+)
 from peerdesk.vault.errors import InvalidSetting
 
 if TYPE_CHECKING:
@@ -24,8 +29,7 @@ CHECKLIST_MAX_CHARS = 4000
 RANGES: dict[str, tuple[int, int]] = {
     "idle_lock_minutes": (1, 240),
     "retention_days": (0, 3650),
-    # A threshold of 2 would tell a reader that every suppressed count is exactly 1.
-    "min_cell": (3, 100),
+    "min_cell": (LOWEST_MIN_CELL, HIGHEST_MIN_CELL),
 }
 
 
@@ -35,7 +39,7 @@ class Settings:
 
     idle_lock_minutes: int = 5
     retention_days: int = 30  # 0 means never keep note text or handles
-    min_cell: int = 5  # small-cell suppression threshold for team reports (3 to 100)
+    min_cell: int = DEFAULT_MIN_CELL  # small-cell suppression threshold for team reports
     theme: str = "dark"
     # What the team does when a contact's risk is imminent; one step per line.
     escalation_checklist: str = messages.DEFAULT_ESCALATION_CHECKLIST

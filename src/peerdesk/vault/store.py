@@ -18,7 +18,7 @@ from pathlib import Path
 from types import TracebackType
 
 from peerdesk import messages
-from peerdesk.models import PurgeReport
+from peerdesk.models.contacts import PurgeReport
 from peerdesk.platform_support import folder_is_private, make_folder_private
 from peerdesk.vault import migrate, retention
 from peerdesk.vault import settings as settings_repo

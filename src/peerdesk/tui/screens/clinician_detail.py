@@ -2,7 +2,7 @@
 
 Read afresh each time the screen shows (first time and back from the form), so an
 edit is visible at once. Phones are grouped for reading aloud and the email is also
-spelled in words (tui.clinician_text); every value is shown literally.
+spelled in words (tui.text.clinicians); every value is shown literally.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -19,10 +20,11 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from peerdesk import messages
-from peerdesk.clinician_model import Clinician
+from peerdesk.models.clinicians import Clinician
 from peerdesk.tui import keys
-from peerdesk.tui.clinician_text import detail_text
-from peerdesk.tui.screens.confirm import ConfirmScreen
+from peerdesk.tui.dialogs.confirm import ConfirmScreen
+from peerdesk.tui.events import ClinicianChanged, ReferRequested
+from peerdesk.tui.text.clinicians import detail_text
 from peerdesk.vault import Vault, VaultError, clinicians
 from peerdesk.vault.directory import set_suspended
 
@@ -40,7 +42,7 @@ def writable(screen: Screen[None], vault: Vault) -> bool:
 def ask_suspend(
     screen: Screen[None], vault: Vault, clinician_id: str, name: str, *, suspend: bool
 ) -> None:
-    """Ask, then suspend (or reactivate); the screen's `clinician_changed()` runs after."""
+    """Ask, then suspend (or reactivate); the screen gets ClinicianChanged after."""
 
     def answered(yes: bool | None) -> None:
         if not yes or not vault.is_open:
@@ -56,9 +58,7 @@ def ask_suspend(
             screen.notify(messages.CLINICIAN_SUSPENDED_DONE.format(name=name), markup=False)
         else:
             screen.notify(messages.CLINICIAN_REACTIVATED_DONE.format(name=name), markup=False)
-        after = getattr(screen, "clinician_changed", None)
-        if after is not None:
-            after()
+        screen.post_message(ClinicianChanged())
 
     template = (
         messages.CLINICIAN_SUSPEND_QUESTION if suspend else messages.CLINICIAN_REACTIVATE_QUESTION
@@ -94,7 +94,12 @@ class ClinicianDetailScreen(Screen[None]):
         """First shown, or back from the form or a question: read the clinician again."""
         self.clinician_changed()
 
+    @on(ClinicianChanged)
+    def _changed(self) -> None:
+        self.clinician_changed()
+
     def clinician_changed(self) -> None:
+        """Read the clinician again and show it; leave when it is gone."""
         if not self.vault.is_open:
             return
         clinician = clinicians.get(self.vault.conn, self.clinician_id)
@@ -124,11 +129,9 @@ class ClinicianDetailScreen(Screen[None]):
             )
 
     def action_refer(self) -> None:
-        """Issue 5: pick one of the peer's contacts, then show the handoff card."""
-        from peerdesk.tui.app import PeerdeskApp
-
-        if isinstance(self.app, PeerdeskApp) and writable(self, self.vault):
-            self.app.refer_from_clinician(self.clinician_id)
+        """Refer one of the peer's contacts (the app asks which) to this clinician."""
+        if writable(self, self.vault):
+            self.post_message(ReferRequested(self.clinician_id))
 
     def action_back(self) -> None:
         self.dismiss()

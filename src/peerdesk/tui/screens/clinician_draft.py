@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from peerdesk import vocab
-from peerdesk.clinician_model import parse_id
+from peerdesk.models.clinicians import parse_id
 from peerdesk.validation import InvalidInput, has_control_characters
 
 KIND = "clinician"  # a contact draft has no "kind" (it came first)

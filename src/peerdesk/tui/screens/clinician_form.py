@@ -23,7 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from peerdesk import messages, vocab
-from peerdesk.clinician_model import (
+from peerdesk.models.clinicians import (
     ADDRESS_MAX_CHARS,
     EMAIL_MAX_CHARS,
     LIST_SEPARATOR,
@@ -33,8 +33,8 @@ from peerdesk.clinician_model import (
     ClinicianFields,
 )
 from peerdesk.tui import keys, save_problems
+from peerdesk.tui.dialogs.confirm import ConfirmScreen
 from peerdesk.tui.screens.clinician_draft import RawValue, to_body
-from peerdesk.tui.screens.confirm import ConfirmScreen
 from peerdesk.tui.widgets.choice import ChoiceField
 from peerdesk.tui.widgets.text_fields import NoteArea, PasteRefused, PlainInput
 from peerdesk.tui.widgets.topics import TopicPicker

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -17,45 +18,32 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from peerdesk import messages, vocab
-from peerdesk.models import Contact
+from peerdesk.models.contacts import Contact
 from peerdesk.tui import keys
-from peerdesk.tui.contact_text import risk_value, topic_labels
-from peerdesk.tui.screens.confirm import ConfirmScreen
-from peerdesk.vault import Vault, VaultError, contacts, retention
+from peerdesk.tui.dialogs.confirm import ConfirmScreen
+from peerdesk.tui.events import ContactDeleted
+from peerdesk.tui.text.contacts import risk_value, topic_labels
+from peerdesk.vault import Vault, VaultError, contacts, logbook
 
 LABEL_WIDTH = 19  # fits "Critical incident"
-
-
-def delete_contact(vault: Vault, contact_id: int) -> bool:
-    """Delete in one transaction, then empty the write-ahead log.
-
-    secure_delete and FTS5 secure-delete overwrite the note in the vault's pages; the
-    checkpoint makes sure no older copy of those pages waits in the -wal file either.
-    """
-    with vault.transaction() as conn:
-        deleted = contacts.delete(conn, contact_id)
-    retention.reclaim(vault.conn)
-    return deleted
 
 
 def ask_to_delete(screen: Screen[None], vault: Vault, contact_id: int, day: str) -> None:
     """Push the yes/no question; on yes delete and tell the peer (list and detail share it).
 
-    After a deletion the screen is told via `contact_deleted(contact_id)` if it has one.
+    After a deletion the screen that asked gets ContactDeleted.
     """
 
     def answered(yes: bool | None) -> None:
         if not yes or not vault.is_open:
             return
         try:
-            deleted = delete_contact(vault, contact_id)
+            deleted = logbook.delete_contact(vault, contact_id)
         except VaultError as exc:
             screen.notify(str(exc), severity="error")
             return
         screen.notify(messages.CONTACT_DELETED if deleted else messages.CONTACT_GONE)
-        after = getattr(screen, "contact_deleted", None)
-        if after is not None:
-            after(contact_id)
+        screen.post_message(ContactDeleted(contact_id))
 
     question = messages.CONTACT_DELETE_QUESTION.format(date=day)
     screen.app.push_screen(ConfirmScreen(question), answered)
@@ -128,8 +116,9 @@ class ContactDetailScreen(Screen[None]):
             day = self.contact.contact_date.isoformat()
             ask_to_delete(self, self.vault, self.contact_id, day)
 
-    def contact_deleted(self, contact_id: int) -> None:
-        """Called after a deletion from this screen: nothing left to show.
+    @on(ContactDeleted)
+    def contact_deleted(self) -> None:
+        """After a deletion from this screen: nothing left to show.
 
         The question may still be on top; then the resume that follows leaves.
         """

@@ -24,11 +24,11 @@ from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 
 from peerdesk import messages, vocab
-from peerdesk.models import ContactFields
+from peerdesk.models.contacts import ContactFields
 from peerdesk.note_check import check_note
 from peerdesk.tui import keys, save_problems
+from peerdesk.tui.dialogs.confirm import ConfirmScreen
 from peerdesk.tui.events import ContactSaved
-from peerdesk.tui.screens.confirm import ConfirmScreen
 from peerdesk.tui.screens.contact_values import FormValues, to_draft
 from peerdesk.tui.screens.imminent import EscalationScreen
 from peerdesk.tui.widgets.choice import ChoiceField

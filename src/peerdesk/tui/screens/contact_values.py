@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from peerdesk import messages, vocab
-from peerdesk.models import ContactFields
+from peerdesk.models.contacts import ContactFields
 from peerdesk.validation import (
     HEAD_COUNT_MAX,
     MINUTES_MAX,

@@ -22,25 +22,22 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from peerdesk import messages, vocab
-from peerdesk.models import ContactRow
+from peerdesk.models.contacts import ContactRow
 from peerdesk.tui import keys
-from peerdesk.tui.contact_text import contact_line, contacts_header
+from peerdesk.tui.dialogs.topic_pick import TopicPickScreen
+from peerdesk.tui.events import ContactDeleted
 from peerdesk.tui.screens.contact_detail import ContactDetailScreen, ask_to_delete, edit_contact
-from peerdesk.tui.screens.contacts_topic import TopicPickScreen
-from peerdesk.tui.search_pacer import SearchPacer
-from peerdesk.tui.widgets.text_fields import PasteRefused, PlainInput
+from peerdesk.tui.screens.search_list import SearchListScreen
+from peerdesk.tui.text.contacts import contact_line, contacts_header
 from peerdesk.vault import Vault, contacts
 from peerdesk.vault.contacts import ContactFilter
 
 PAGE_SIZE = 30  # more than a screenful; the next page loads near the end
 NEAR_END = 5  # rows before the end at which the next page is fetched
-SEARCH_DELAY = 0.04  # keys closer together than this are one burst: one search
-SEARCH_MAX_CHARS = 200
 
 
 def step_month(month: str | None, step: int, this_month: str) -> str | None:
@@ -55,36 +52,29 @@ def step_month(month: str | None, step: int, this_month: str) -> str | None:
     return None if stepped > this_month else stepped
 
 
-class ContactsListScreen(Screen[None]):
+class ContactsListScreen(SearchListScreen):
     """Contacts, newest first; the count, the filters and a search box above them.
 
     `today` is a clock for tests; the app passes nothing and gets the real date.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = keys.bindings(keys.CONTACTS_LIST_KEYS)
+    SEARCH_ID = "contacts-search"
 
     def __init__(self, vault: Vault, *, today: Callable[[], date] = date.today) -> None:
-        super().__init__()
-        self.vault = vault
-        self.today = today
+        super().__init__(vault, today=today)
         self.filter = ContactFilter()
         self.rows: list[ContactRow] = []
         self.more = False  # the last page was full, so there may be more rows
         self.matching = 0
         self.total: int | None = None  # counted just after the first rows are drawn
-        self.pacer = SearchPacer(self, self._run_search, SEARCH_DELAY)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="contacts-box"):
             with Horizontal(id="contacts-top"):
                 yield Static(Content(messages.CONTACTS_TITLE), id="contacts-title")
                 yield Static("", id="contacts-count")
-            yield PlainInput(
-                id="contacts-search",
-                placeholder=messages.CONTACTS_SEARCH_PLACEHOLDER,
-                max_length=SEARCH_MAX_CHARS,
-                field="search",
-            )
+            yield self.search_input(messages.CONTACTS_SEARCH_PLACEHOLDER)
             yield Static("", id="contacts-filters")
             yield Static(contacts_header(), id="contacts-header")
             yield Static("", id="contacts-empty")
@@ -95,16 +85,8 @@ class ContactsListScreen(Screen[None]):
     def option_list(self) -> OptionList:
         return self.query_one("#contacts-rows", OptionList)
 
-    @property
-    def search_box(self) -> Input:
-        return self.query_one("#contacts-search", Input)
-
     def on_mount(self) -> None:
         self.option_list.focus()
-
-    def on_screen_resume(self) -> None:
-        """First shown, or back from a contact, the form or a dialog: query again."""
-        self.reload(keep_place=True)
 
     # --- querying -----------------------------------------------------------
     def reload(self, *, keep_place: bool = False, recount: bool = True) -> None:
@@ -242,7 +224,8 @@ class ContactsListScreen(Screen[None]):
         if row is not None:
             ask_to_delete(self, self.vault, row.id, row.contact_date.isoformat())
 
-    def contact_deleted(self, contact_id: int) -> None:
+    @on(ContactDeleted)
+    def contact_deleted(self) -> None:
         """After a deletion from this screen: draw the list without it."""
         self.reload(keep_place=True)
 
@@ -262,40 +245,10 @@ class ContactsListScreen(Screen[None]):
         if topic is not None:
             self._set_filter(replace(self.filter, topic=topic or None))
 
-    # --- search -------------------------------------------------------------
-    def action_search(self) -> None:
-        """Put the cursor in the search box."""
-        self.search_box.focus()
-
-    @on(Input.Changed, "#contacts-search")
-    def _search_changed(self, event: Input.Changed) -> None:
-        """Search now, or after the pause when keys come in a burst (tui.search_pacer)."""
-        event.stop()
-        self.pacer.changed()
-
-    def _run_search(self) -> None:
-        if not self.vault.is_open:
-            return  # locked meanwhile: this screen's widgets may be gone already
-        words = self.search_box.value.strip()
-        self._set_filter(replace(self.filter, search=words or None))
-
-    @on(Input.Submitted, "#contacts-search")
-    def _search_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_to_list()
-
-    @on(PasteRefused)
-    def _paste_refused(self, message: PasteRefused) -> None:
-        message.stop()
-        self.notify(message.sentence, severity="warning")
+    # --- search (the box itself: SearchListScreen) -----------------------------
+    def search_for(self, words: str | None) -> None:
+        self._set_filter(replace(self.filter, search=words))
 
     def action_to_list(self) -> None:
         """From the search box to the list."""
         self.option_list.focus()
-
-    def action_back(self) -> None:
-        """Escape: from the search box to the list; from the list back to home."""
-        if self.search_box.has_focus:
-            self.action_to_list()
-        else:
-            self.dismiss()

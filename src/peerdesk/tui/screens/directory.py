@@ -26,55 +26,44 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from peerdesk import messages, vocab
-from peerdesk.clinician_model import SUSPENDED, ClinicianRow
+from peerdesk.models.clinicians import SUSPENDED, ClinicianRow
 from peerdesk.tui import keys
-from peerdesk.tui.clinician_text import filter_summary, next_status
+from peerdesk.tui.dialogs.directory_files import start_export, start_import
+from peerdesk.tui.dialogs.topic_pick import TopicPickScreen
+from peerdesk.tui.dialogs.value_pick import ValuePickScreen
+from peerdesk.tui.events import ClinicianChanged
 from peerdesk.tui.screens.clinician_detail import ClinicianDetailScreen, ask_suspend, writable
-from peerdesk.tui.screens.contacts_topic import TopicPickScreen
-from peerdesk.tui.screens.directory_files import start_export, start_import
-from peerdesk.tui.screens.directory_pick import ValuePickScreen
-from peerdesk.tui.search_pacer import SearchPacer
+from peerdesk.tui.screens.search_list import SearchListScreen
+from peerdesk.tui.text.clinicians import filter_summary, next_status
 from peerdesk.tui.widgets.directory_rows import DirectoryHeader, DirectoryRows
-from peerdesk.tui.widgets.text_fields import PasteRefused, PlainInput
 from peerdesk.vault import Vault, clinicians
 from peerdesk.vault.clinicians import DirectoryFilter
 
-SEARCH_DELAY = 0.04  # seconds of quiet typing before the search runs
-SEARCH_MAX_CHARS = 200
 
-
-class DirectoryScreen(Screen[None]):
+class DirectoryScreen(SearchListScreen):
     """Clinicians in name order; count, search box and filter line above them.
 
     `today` is a clock for tests (it decides vetted / re-vet due / expired).
     """
 
     BINDINGS: ClassVar[list[BindingType]] = keys.bindings(keys.DIRECTORY_KEYS)
+    SEARCH_ID = "directory-search"
 
     def __init__(self, vault: Vault, *, today: Callable[[], date] = date.today) -> None:
-        super().__init__()
-        self.vault = vault
-        self.today = today
+        super().__init__(vault, today=today)
         self.filter = DirectoryFilter()
         self.matching = 0
         self.total = 0
-        self.pacer = SearchPacer(self, self._run_search, SEARCH_DELAY)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="directory-box"):
             with Horizontal(id="directory-top"):
                 yield Static(Text(messages.DIRECTORY_TITLE), id="directory-title")
                 yield Static("", id="directory-count")
-            yield PlainInput(
-                id="directory-search",
-                placeholder=messages.DIRECTORY_SEARCH_PLACEHOLDER,
-                max_length=SEARCH_MAX_CHARS,
-                field="search",
-            )
+            yield self.search_input(messages.DIRECTORY_SEARCH_PLACEHOLDER)
             yield Static("", id="directory-filters")
             yield DirectoryHeader(id="directory-header")
             yield Static("", id="directory-empty")
@@ -85,16 +74,8 @@ class DirectoryScreen(Screen[None]):
     def rows(self) -> DirectoryRows:
         return self.query_one("#directory-rows", DirectoryRows)
 
-    @property
-    def search_box(self) -> Input:
-        return self.query_one("#directory-search", Input)
-
     def on_mount(self) -> None:
         self.search_box.focus()
-
-    def on_screen_resume(self) -> None:
-        """First shown, or back from a clinician, the form or a dialog: query again."""
-        self.reload(keep_place=True)
 
     # --- querying -----------------------------------------------------------
     def _fetch(self, offset: int, limit: int) -> list[ClinicianRow]:
@@ -142,32 +123,13 @@ class DirectoryScreen(Screen[None]):
             self.filter = flt
             self.reload()
 
-    # --- search -------------------------------------------------------------
-    @on(Input.Changed, "#directory-search")
-    def _search_changed(self, event: Input.Changed) -> None:
-        """Search now, or after the pause when keys come in a burst (tui.search_pacer)."""
-        event.stop()
-        self.pacer.changed()
+    # --- search (the box itself: SearchListScreen) -----------------------------
+    def search_for(self, words: str | None) -> None:
+        self._set_filter(replace(self.filter, search=words))
 
-    def _run_search(self) -> None:
-        if not self.vault.is_open:
-            return  # locked meanwhile: this screen's widgets may be gone already
-        words = self.search_box.value.strip()
-        self._set_filter(replace(self.filter, search=words or None))
-
-    @on(Input.Submitted, "#directory-search")
-    def _search_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    def action_to_list(self) -> None:
+        """From the search box to the list."""
         self.rows.focus()
-
-    @on(PasteRefused)
-    def _paste_refused(self, message: PasteRefused) -> None:
-        message.stop()
-        self.notify(message.sentence, severity="warning")
-
-    def action_search(self) -> None:
-        """Put the cursor in the search box."""
-        self.search_box.focus()
 
     # --- the list -----------------------------------------------------------
     def _on_list(self) -> bool:
@@ -214,6 +176,7 @@ class DirectoryScreen(Screen[None]):
         if row is not None and writable(self, self.vault):
             ask_suspend(self, self.vault, row.id, row.name, suspend=row.status != SUSPENDED)
 
+    @on(ClinicianChanged)
     def clinician_changed(self) -> None:
         """After a suspend, an import or a save from here: draw the list again."""
         self.reload(keep_place=True)
@@ -291,10 +254,3 @@ class DirectoryScreen(Screen[None]):
     def action_clear(self) -> None:
         """0: every filter off (the search words stay)."""
         self._set_filter(DirectoryFilter(search=self.filter.search))
-
-    def action_back(self) -> None:
-        """Escape: from the search box to the list; from the list back home."""
-        if self.search_box.has_focus:
-            self.rows.focus()
-        else:
-            self.dismiss()

@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from peerdesk import handoff, messages
-from peerdesk.clinician_model import Clinician
+from peerdesk.models.clinicians import Clinician
 from peerdesk.tui import keys
 
 DETAILS_MIN_WIDTH = 34  # the details column never gets narrower than this

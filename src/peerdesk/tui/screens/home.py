@@ -24,11 +24,11 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from peerdesk import messages
-from peerdesk.models import ContactFields, FollowUp
+from peerdesk.models.contacts import ContactFields, FollowUp
 from peerdesk.tui import keys
+from peerdesk.tui.dialogs.concern import Concern, ConcernScreen
 from peerdesk.tui.opening import Opened
 from peerdesk.tui.screens.contacts_list import ContactsListScreen
-from peerdesk.tui.screens.followups_concern import Concern, ConcernScreen
 from peerdesk.tui.widgets.followup_panel import FollowUpPanel
 from peerdesk.tui.widgets.referrals_due import ReferralsDue
 from peerdesk.vault import VaultError, followups, logbook, referrals
@@ -106,8 +106,7 @@ class HomeScreen(Screen[None]):
         if item is None:
             return
         try:
-            with self.vault.transaction() as conn:
-                closed = followups.mark_done(conn, item.id, self.today(), logbook.utc_now())
+            closed = logbook.close_followup(self.vault, item.id, today=self.today())
         except VaultError as exc:
             self.notify(str(exc), severity="error")
             return
@@ -121,8 +120,7 @@ class HomeScreen(Screen[None]):
             return
         new_due = self.today() + timedelta(days=days)
         try:
-            with self.vault.transaction() as conn:
-                moved = followups.snooze(conn, item.id, new_due, logbook.utc_now())
+            moved = logbook.snooze_followup(self.vault, item.id, new_due)
         except VaultError as exc:
             self.notify(str(exc), severity="error")
             return
@@ -153,13 +151,13 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(ContactsListScreen(self.vault))
 
     def action_stats(self) -> None:
-        """Open the monthly counts at this month (issue 6)."""
+        """Open the monthly counts at this month."""
         from peerdesk.tui.screens.stats import StatsScreen
 
         self.app.push_screen(StatsScreen(self.vault, today=self.today))
 
     def action_directory(self) -> None:
-        """Open the clinician directory (issue 4)."""
+        """Open the clinician directory."""
         from peerdesk.tui.screens.directory import DirectoryScreen
 
         self.app.push_screen(DirectoryScreen(self.vault))

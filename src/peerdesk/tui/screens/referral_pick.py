@@ -1,7 +1,7 @@
 """Choosing for a referral: the directory ranked for a contact, or a contact for a clinician.
 
 `ReferralPickScreen` shows one screenful of the directory ranked for the contact's
-topics (rules in peerdesk.referral_ranking, SQL in vault.referral_pick), each row
+topics (rules in peerdesk.models.ranking, SQL in vault.referral_pick), each row
 explained in a few words; it dismisses with the chosen RankedClinician, or None.
 `ContactPickScreen` lists the most recent contacts when a referral starts from a
 clinician in the directory; it dismisses with a contact id, or None.
@@ -21,7 +21,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from peerdesk import messages, vocab
-from peerdesk.referral_ranking import RankedClinician
+from peerdesk.models.ranking import RankedClinician
 from peerdesk.tui import keys
 from peerdesk.vault import Vault, contacts, referral_pick
 

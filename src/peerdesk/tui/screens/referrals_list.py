@@ -22,31 +22,12 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from peerdesk import messages, vocab
-from peerdesk.referral_model import CHECK_BACK_DAYS, Referral
+from peerdesk.models.referrals import CHECK_BACK_DAYS, Referral
 from peerdesk.tui import keys
+from peerdesk.tui.text.referrals import referral_line
 from peerdesk.vault import Vault, VaultError, clinicians, referrals
 
 STATUS_BY_KEY = {str(n): c.id for n, c in enumerate(vocab.REFERRAL_STATUSES, start=1)}
-
-
-def referral_line(item: Referral, today: date) -> Text:
-    """One row: check-back date (marked when due), clinician, status and since when."""
-    check_back = (
-        item.check_back_on.isoformat()
-        if item.check_back_on and item.is_open
-        else messages.REFERRALS_NO_CHECK_BACK
-    )
-    line = messages.REFERRALS_LINE.format(
-        check_back=check_back,
-        clinician=item.clinician_name,
-        status=vocab.label_of(vocab.REFERRAL_STATUSES, item.status).lower(),
-        status_on=item.status_on.isoformat(),
-        handle=f"  ({item.handle})" if item.handle else "",
-    )
-    text = Text(no_wrap=True, overflow="ellipsis")
-    text.append("> " if item.due(today) else "  ", style="bold")
-    text.append(line, style="bold" if item.due(today) else "")
-    return text
 
 
 class ReferralsScreen(Screen[None]):

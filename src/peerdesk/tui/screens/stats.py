@@ -1,4 +1,4 @@
-"""Monthly counts (issue 6): one month's figures, charts and tables, and a 12-month trend.
+"""Monthly counts: one month's figures, charts and tables, and a 12-month trend.
 
 The counts are exact: it is the peer's own data (suppression is for team merges).
 They come from `vault.monthly`, the same queries `peerdesk report month` runs, on the
@@ -29,8 +29,8 @@ from peerdesk import messages
 from peerdesk.reports import counts as report_counts
 from peerdesk.reports.counts import MonthCounts, MonthTotal, spec_of
 from peerdesk.tui import keys
-from peerdesk.tui.screens.confirm import ConfirmScreen
-from peerdesk.tui.screens.stats_export import (
+from peerdesk.tui.dialogs.confirm import ConfirmScreen
+from peerdesk.tui.dialogs.stats_export import (
     FIRST_MONTH,
     ExportRequest,
     ExportScreen,
@@ -202,7 +202,7 @@ class StatsScreen(Screen[None]):
 
     def _write(self, request: ExportRequest, *, force: bool) -> None:
         """Read the month again (it may have changed since it was drawn) and write it."""
-        from peerdesk.report_files import write_new
+        from peerdesk.reports.files import write_new
 
         if not self.vault.is_open:
             return
@@ -247,7 +247,7 @@ def table_text(rows: list[tuple[str, int]]) -> Text:
 
 
 def figures_text(counts: MonthCounts) -> Text:
-    """The month's figures on two lines; referrals say "not recorded" before issue 5."""
+    """The month's figures on two lines; referrals say "not recorded" in a vault without them."""
     labels: Mapping[str, str] = messages.REPORT_FIGURE_LABELS
     recorded = bool(counts.tables.get("referral_status"))
 

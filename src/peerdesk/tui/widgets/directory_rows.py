@@ -17,8 +17,8 @@ from rich.text import Text
 from textual import events
 from textual.widget import Widget
 
-from peerdesk.clinician_model import ClinicianRow
-from peerdesk.tui.clinician_text import header_line, row_line
+from peerdesk.models.clinicians import ClinicianRow
+from peerdesk.tui.text.clinicians import header_line, row_line
 
 Fetch = Callable[[int, int], list[ClinicianRow]]
 

@@ -13,8 +13,8 @@ from textual.content import Content
 from textual.widgets import Static
 
 from peerdesk import messages
-from peerdesk.models import FollowUp
-from peerdesk.tui.contact_text import followup_line
+from peerdesk.models.contacts import FollowUp
+from peerdesk.tui.text.contacts import followup_line
 
 WINDOW = 5  # follow-up lines shown at once: home must fit in 80x24
 

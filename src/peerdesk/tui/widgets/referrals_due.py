@@ -14,8 +14,8 @@ from rich.text import Text
 from textual.widgets import Static
 
 from peerdesk import messages
-from peerdesk.referral_model import Referral
-from peerdesk.tui.screens.referrals_list import referral_line
+from peerdesk.models.referrals import Referral
+from peerdesk.tui.text.referrals import referral_line
 
 
 class ReferralsDue(Static):

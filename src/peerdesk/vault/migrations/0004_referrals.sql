@@ -1,4 +1,4 @@
--- Referral handoff (issue 5): a contact was handed a clinician's details.
+-- Referral handoff: a contact was handed a clinician's details.
 -- No officer identity is stored here: the only link to a person is contact_id, whose
 -- handle expires with retention. Deleting a contact keeps its referrals (contact_id
 -- becomes NULL) so the month's referral counts do not change behind the report's back;

@@ -1,0 +1,358 @@
+"""`peerdesk clinicians`: list, show, import, export, suspend and reactivate.
+
+Like cli.contacts: values and files are checked before the passphrase is asked for,
+every error a person can cause is one sentence on stderr and exit 1, tables are plain
+aligned text, and --format json gives the same rows for scripts. A clinician's name
+and phones are public professional details, so lists print them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from peerdesk import messages, vocab
+from peerdesk.cli.common import (
+    LIMIT_MAX,
+    PassphraseStdin,
+    fail,
+    input_errors,
+    say,
+    table,
+    unlocked_vault,
+)
+from peerdesk.models.clinicians import VETTING_STATUSES
+from peerdesk.safe_text import json_text, short
+from peerdesk.validation import InvalidInput, choice
+
+if TYPE_CHECKING:
+    from peerdesk.interchange import ImportPlan, PlannedRecord, RowProblem
+    from peerdesk.models.clinicians import Clinician, ClinicianRow
+    from peerdesk.vault.store import Vault
+
+clinicians_app = typer.Typer(help=messages.HELP_CLINICIANS, no_args_is_help=True)
+
+ClinicianId = Annotated[str, typer.Argument(metavar="ID", help=messages.HELP_CLINICIAN_ID)]
+PREVIEW_LINES = 100  # per kind (added, changed) before "... and N more"
+
+
+@contextmanager
+def file_errors() -> Iterator[None]:
+    """input_errors, plus a directory file that cannot be read at all."""
+    from peerdesk.interchange import DirectoryFileError
+
+    with input_errors():
+        try:
+            yield
+        except DirectoryFileError as exc:
+            fail(str(exc))
+
+
+def _ids(choices: tuple[vocab.Choice, ...]) -> str:
+    return ", ".join(vocab.ids(choices))
+
+
+@clinicians_app.command("list", help=messages.HELP_CLINICIANS_LIST)
+def clinicians_list(
+    ctx: typer.Context,
+    search: Annotated[
+        str | None, typer.Option("--search", help=messages.HELP_CLINICIAN_SEARCH)
+    ] = None,
+    specialty: Annotated[
+        list[str] | None,
+        typer.Option("--specialty", help=messages.HELP_SPECIALTY.format(ids=_ids(vocab.TOPICS))),
+    ] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            "--status", help=messages.HELP_VETTING_STATUS.format(ids=_ids(VETTING_STATUSES))
+        ),
+    ] = None,
+    region: Annotated[str | None, typer.Option("--region", help=messages.HELP_REGION)] = None,
+    language: Annotated[str | None, typer.Option("--language", help=messages.HELP_LANGUAGE)] = None,
+    insurance: Annotated[
+        str | None, typer.Option("--insurance", help=messages.HELP_INSURANCE)
+    ] = None,
+    telehealth: Annotated[
+        bool, typer.Option("--telehealth", help=messages.HELP_TELEHEALTH_FILTER)
+    ] = False,
+    accepting: Annotated[
+        bool, typer.Option("--accepting", help=messages.HELP_ACCEPTING_FILTER)
+    ] = False,
+    limit: Annotated[
+        int, typer.Option("--limit", min=1, max=LIMIT_MAX, help=messages.HELP_LIMIT)
+    ] = 100,
+    output: Annotated[
+        str, typer.Option("--format", metavar="table|json", help=messages.HELP_FORMAT)
+    ] = "table",
+    passphrase_stdin: PassphraseStdin = False,
+) -> None:
+    """Name order; each row with its vetting status as of today."""
+    from peerdesk.vault import clinicians
+
+    today = date.today()
+    with input_errors():
+        _check_choice(output, ("table", "json"), "format")
+        for topic in specialty or ():
+            choice(vocab.TOPICS, topic, "specialty")
+        if status is not None:
+            choice(VETTING_STATUSES, status, "status")
+        flt = clinicians.DirectoryFilter(
+            search=search,
+            specialties=tuple(specialty or ()),
+            telehealth=True if telehealth else None,
+            accepting_new_clients=True if accepting else None,
+            insurance=insurance,
+            language=language,
+            region=region,
+            status=status,
+        )
+        with unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:
+            rows = clinicians.page(vault.conn, flt, today=today, limit=limit)
+            found = clinicians.count(vault.conn, flt, today=today)
+    if output == "json":
+        say(json_text([_row_json(r) for r in rows]))
+        return
+    if not rows:
+        say(messages.CLI_NO_CLINICIANS)
+        return
+    headers = ["ID", "NAME", "STATUS", "PHONE", "REGION", "TELE", "NEW", "SPECIALTIES"]
+    say(
+        table(
+            headers,
+            [
+                [
+                    r.id[:8],
+                    r.name,
+                    r.status,
+                    r.phone or "",
+                    r.region or "",
+                    "yes" if r.telehealth else "",
+                    "yes" if r.accepting_new_clients else "",
+                    ",".join(r.specialties),
+                ]
+                for r in rows
+            ],
+        )
+    )
+    if found > len(rows):
+        say(messages.CLI_CLINICIANS_MORE.format(shown=len(rows), total=found), err=True)
+
+
+def _check_choice(value: str, valid: tuple[str, ...], field: str) -> None:
+    if value not in valid:
+        raise InvalidInput(
+            field,
+            messages.UNKNOWN_CHOICE.format(field=field, value=value, choices=", ".join(valid)),
+        )
+
+
+def _row_json(row: ClinicianRow) -> dict[str, object]:
+    return {
+        "id": row.id,
+        "name": row.name,
+        "credentials": row.credentials,
+        "practice": row.practice,
+        "phone": row.phone,
+        "region": row.region,
+        "telehealth": row.telehealth,
+        "accepting_new_clients": row.accepting_new_clients,
+        "specialties": list(row.specialties),
+        "languages": list(row.languages),
+        "status": row.status,
+    }
+
+
+@clinicians_app.command("show", help=messages.HELP_CLINICIANS_SHOW)
+def clinicians_show(
+    ctx: typer.Context,
+    clinician_id: ClinicianId,
+    output: Annotated[
+        str, typer.Option("--format", metavar="table|json", help=messages.HELP_FORMAT)
+    ] = "table",
+    passphrase_stdin: PassphraseStdin = False,
+) -> None:
+    """Every field of one clinician (the id may be shortened to its first characters)."""
+    from peerdesk.interchange.cells import to_json_object
+
+    today = date.today()
+    with input_errors():
+        _check_choice(output, ("table", "json"), "format")
+        with unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:
+            found = _one(vault, clinician_id)
+    if output == "json":
+        obj = to_json_object(found) | {"status": found.vetting_status(today)}
+        say(json_text(obj))
+        return
+    say(_detail(found, today))
+
+
+@clinicians_app.command("card", help=messages.HELP_CLINICIANS_CARD)
+def clinicians_card(
+    ctx: typer.Context,
+    clinician_id: ClinicianId,
+    qr: Annotated[
+        str, typer.Option("--qr", metavar="vcard|tel", help=messages.HELP_CARD_QR)
+    ] = "vcard",
+    passphrase_stdin: PassphraseStdin = False,
+) -> None:
+    """The handoff card and its QR code in block characters (see peerdesk.handoff)."""
+    from peerdesk import handoff
+
+    today = date.today()
+    with input_errors():
+        _check_choice(qr, handoff.QR_KINDS, "qr")
+        with unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:
+            found = _one(vault, clinician_id)
+        try:
+            matrix = handoff.qr_matrix(handoff.payload(found.fields, qr))
+        except handoff.NoPhone as exc:
+            fail(str(exc))
+    say(handoff.card_text(found, today, qr))
+    # Black on white when printing to a terminal (the right way round on a dark one);
+    # the characters alone carry the code, so a plain copy keeps it.
+    for line in handoff.render_blocks(matrix):
+        typer.secho(line, fg="black", bg="white")
+    say(messages.CLI_CARD_QR_NOTE)
+
+
+def _one(vault: Vault, clinician_id: str) -> Clinician:
+    from peerdesk.vault import clinicians
+
+    matches = clinicians.find(vault.conn, clinician_id)
+    if len(matches) != 1:
+        template = messages.CLI_CLINICIAN_AMBIGUOUS if matches else messages.CLI_NO_CLINICIAN
+        fail(template.format(id=short(clinician_id)))
+    return matches[0]
+
+
+def _detail(c: Clinician, today: date) -> str:
+    """Label: value lines in the order of the import format; lists joined by '; '."""
+    from peerdesk.interchange.cells import to_json_object
+
+    obj = to_json_object(c)
+    status = vocab.label_of(VETTING_STATUSES, c.vetting_status(today))
+    lines = [f"{messages.CLINICIAN_LABELS['status']}: {status}"]
+    for key, value in obj.items():
+        if isinstance(value, bool):
+            text = "yes" if value else "no"
+        elif isinstance(value, list):
+            text = "; ".join(value)
+        else:
+            text = "" if value is None else str(value)
+        if "\n" in text:
+            text = "\n  " + text.replace("\n", "\n  ")
+        lines.append(f"{messages.CLINICIAN_LABELS[key]}: {text}")
+    return "\n".join(lines)
+
+
+@clinicians_app.command("import", help=messages.HELP_CLINICIANS_IMPORT)
+def clinicians_import(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(metavar="FILE", help=messages.HELP_IMPORT_FILE)],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=messages.HELP_IMPORT_DRY_RUN)] = False,
+    passphrase_stdin: PassphraseStdin = False,
+) -> None:
+    """Read and check the whole file first: bad rows are reported before any passphrase."""
+    from peerdesk.interchange import import_parsed, read_directory
+
+    with file_errors():
+        parsed = read_directory(file.expanduser())
+        if parsed.problems:
+            _report_problems(parsed.problems)
+        with unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:
+            plan = import_parsed(vault, parsed, dry_run=dry_run)
+    say(_preview(plan, dry_run))
+
+
+def _report_problems(problems: tuple[RowProblem, ...]) -> None:
+    for p in problems:
+        say(
+            messages.CLI_IMPORT_PROBLEM.format(where=p.location, field=p.field, why=p.sentence),
+            err=True,
+        )
+    rows = len({p.location for p in problems})
+    fail(messages.CLI_IMPORT_REFUSED.format(problems=len(problems), rows=rows))
+
+
+def _preview(plan: ImportPlan, dry_run: bool) -> str:
+    lines = []
+    for label, items in (("add", plan.added), ("change", plan.changed)):
+        lines += [_planned_line(label, item) for item in items[:PREVIEW_LINES]]
+        if len(items) > PREVIEW_LINES:
+            lines.append(messages.CLI_IMPORT_MORE.format(count=len(items) - PREVIEW_LINES))
+    template = messages.CLI_IMPORT_DRY_RUN if dry_run else messages.CLI_IMPORT_DONE
+    lines.append(
+        template.format(
+            added=len(plan.added),
+            changed=len(plan.changed),
+            unchanged=plan.unchanged,
+            left_alone=plan.left_alone,
+        )
+    )
+    return "\n".join(lines)
+
+
+def _planned_line(label: str, item: PlannedRecord) -> str:
+    if item.changed:
+        detail = messages.CLI_IMPORT_CHANGED_FIELDS.format(fields=", ".join(item.changed))
+    elif item.id_assigned:
+        detail = messages.CLI_IMPORT_NEW_ID
+    else:
+        detail = ""
+    return f"{label:<7} {item.id}  {item.name}  ({item.location}{detail})"
+
+
+@clinicians_app.command("export", help=messages.HELP_CLINICIANS_EXPORT)
+def clinicians_export(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(metavar="FILE", help=messages.HELP_EXPORT_FILE)],
+    output: Annotated[
+        str | None, typer.Option("--format", metavar="csv|json", help=messages.HELP_EXPORT_FORMAT)
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help=messages.HELP_EXPORT_FORCE)] = False,
+    passphrase_stdin: PassphraseStdin = False,
+) -> None:
+    """Only the directory leaves; the target is checked before the passphrase is asked for."""
+    from peerdesk.interchange import FORMATS, DirectoryFileError, detect_format, export_directory
+
+    dest = file.expanduser().absolute()
+    with file_errors():
+        kind = output if output is not None else detect_format(dest)
+        _check_choice(kind, FORMATS, "format")
+        if dest.exists() and not force:
+            raise DirectoryFileError(messages.DIRECTORY_EXPORT_EXISTS.format(path=dest))
+        with unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:
+            written = export_directory(vault.conn, dest, kind, overwrite=force)
+    say(messages.CLI_EXPORT_DONE.format(count=written, path=dest, kind=kind))
+
+
+@clinicians_app.command("suspend", help=messages.HELP_CLINICIANS_SUSPEND)
+def clinicians_suspend(
+    ctx: typer.Context, clinician_id: ClinicianId, passphrase_stdin: PassphraseStdin = False
+) -> None:
+    _set_suspended(ctx, clinician_id, True, passphrase_stdin)
+
+
+@clinicians_app.command("reactivate", help=messages.HELP_CLINICIANS_REACTIVATE)
+def clinicians_reactivate(
+    ctx: typer.Context, clinician_id: ClinicianId, passphrase_stdin: PassphraseStdin = False
+) -> None:
+    _set_suspended(ctx, clinician_id, False, passphrase_stdin)
+
+
+def _set_suspended(
+    ctx: typer.Context, clinician_id: str, suspended: bool, passphrase_stdin: bool
+) -> None:
+    from peerdesk.vault import directory
+
+    with input_errors(), unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:
+        found = _one(vault, clinician_id)
+        directory.set_suspended(vault, found.id, suspended)
+    done = messages.CLI_CLINICIAN_SUSPENDED if suspended else messages.CLI_CLINICIAN_REACTIVATED
+    say(done.format(name=found.name, id=found.id))

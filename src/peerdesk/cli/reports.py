@@ -1,0 +1,220 @@
+"""`peerdesk report month` (a peer's exact month) and `peerdesk report merge` (the team's).
+
+`month` needs the vault; `merge` needs none: it reads month files, and opens a vault
+only to read its threshold setting when --min-cell is left out and a vault exists.
+Every value and every file is checked before a passphrase is asked for, and a merge
+prints nothing but the problems (one sentence each, naming the file) when any file
+is refused. Like cli.root, nothing heavy is imported at module level.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from peerdesk import messages
+from peerdesk.cli.common import PassphraseStdin, fail, say, state_of, unlocked_vault, user_errors
+from peerdesk.validation import DEFAULT_MIN_CELL, HIGHEST_MIN_CELL, LOWEST_MIN_CELL, InvalidInput
+
+if TYPE_CHECKING:
+    from peerdesk.reports import MonthCounts
+
+report_app = typer.Typer(help=messages.HELP_REPORT, no_args_is_help=True)
+
+Output = Annotated[
+    Path | None, typer.Option("--output", "-o", metavar="FILE", help=messages.HELP_REPORT_OUTPUT)
+]
+Force = Annotated[bool, typer.Option("--force", help=messages.HELP_REPORT_FORCE)]
+
+
+@contextmanager
+def report_errors() -> Iterator[None]:
+    """Bad values, refused files, vault errors: sentences on stderr, exit 1."""
+    from peerdesk.reports.files import ReportFileError
+
+    with user_errors():
+        try:
+            yield
+        except (InvalidInput, FileExistsError) as exc:
+            fail(str(exc))
+        except ReportFileError as exc:
+            for problem in exc.problems:
+                say(problem, err=True)
+            fail(messages.REPORT_MERGE_REFUSED.format(count=len(exc.problems)))
+
+
+def _check_format(value: str, allowed: tuple[str, ...]) -> None:
+    if value not in allowed:
+        raise InvalidInput(
+            "format",
+            messages.UNKNOWN_CHOICE.format(field="format", value=value, choices=", ".join(allowed)),
+        )
+
+
+def _check_output(output: Path | None, force: bool) -> Path | None:
+    """Refuse an existing FILE (or a missing folder) before any work or prompt."""
+    if output is None:
+        return None
+    path = output.expanduser().absolute()
+    if not force and (path.exists() or path.is_symlink()):
+        raise FileExistsError(messages.REPORT_FILE_EXISTS.format(path=path))
+    if not path.parent.is_dir():
+        raise FileNotFoundError(2, "No such folder", str(path.parent))
+    return path
+
+
+def _emit(text: str, output: Path | None, force: bool, what: str) -> None:
+    from peerdesk.reports.files import write_new
+
+    if output is None:
+        say(text, nl=False)
+        return
+    written = write_new(output, text, force=force)
+    say(messages.REPORT_WRITTEN.format(what=what, path=written), err=True)
+
+
+@report_app.command("month", help=messages.HELP_REPORT_MONTH)
+def report_month(
+    ctx: typer.Context,
+    month: Annotated[str, typer.Argument(metavar="YYYY-MM", help=messages.HELP_REPORT_MONTH_ARG)],
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            metavar="table|csv|json",
+            help=messages.HELP_REPORT_FORMAT.format(choices="table, csv, json"),
+        ),
+    ] = "table",
+    output: Output = None,
+    force: Force = False,
+    label: Annotated[str | None, typer.Option("--label", help=messages.HELP_REPORT_LABEL)] = None,
+    passphrase_stdin: PassphraseStdin = False,
+) -> None:
+    """Exact counts of one month from the vault; no suppression (it is the peer's own)."""
+    from peerdesk.reports import render
+    from peerdesk.reports.files import LABEL_MAX_CHARS
+    from peerdesk.validation import optional_text, parse_month
+
+    with report_errors():
+        month = parse_month(month)
+        _check_format(output_format, render.MONTH_FORMATS)
+        label = optional_text(label, "label", LABEL_MAX_CHARS, allow_newlines=False)
+        path = _check_output(output, force)
+        counts = _month_from_vault(ctx, month, passphrase_stdin)
+        if output_format == "json":
+            from peerdesk.reports.files import document, dumps
+
+            text = dumps(document(counts, label=label))
+        elif output_format == "csv":
+            text = render.month_csv(counts, label)
+        else:
+            text = render.month_table(counts, label)
+        _emit(text, path, force, messages.REPORT_WHAT_MONTH.format(month=month))
+
+
+@report_app.command("merge", help=messages.HELP_REPORT_MERGE)
+def report_merge(
+    ctx: typer.Context,
+    files: Annotated[
+        list[Path], typer.Argument(metavar="FILE...", help=messages.HELP_REPORT_FILES)
+    ],
+    min_cell: Annotated[
+        int | None,
+        typer.Option(
+            "--min-cell",
+            metavar="N",
+            help=messages.HELP_REPORT_MIN_CELL.format(
+                lowest=LOWEST_MIN_CELL, default=DEFAULT_MIN_CELL
+            ),
+        ),
+    ] = None,
+    month: Annotated[
+        str | None,
+        typer.Option("--month", metavar="YYYY-MM", help=messages.HELP_REPORT_EXPECT_MONTH),
+    ] = None,
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            metavar="table|csv|json|md",
+            help=messages.HELP_REPORT_FORMAT.format(choices="table, csv, json, md"),
+        ),
+    ] = "table",
+    output: Output = None,
+    force: Force = False,
+    passphrase_stdin: PassphraseStdin = False,
+) -> None:
+    """Check every file, add them up, suppress small cells, print or write the report."""
+    from peerdesk.reports import render, team_report
+    from peerdesk.reports.files import read_exports
+    from peerdesk.validation import parse_month
+
+    with report_errors():
+        _check_format(output_format, render.TEAM_FORMATS)
+        expected = parse_month(month) if month else None
+        if min_cell is not None and not LOWEST_MIN_CELL <= min_cell <= HIGHEST_MIN_CELL:
+            raise InvalidInput(
+                "min-cell",
+                messages.REPORT_MIN_CELL_RANGE.format(low=LOWEST_MIN_CELL, high=HIGHEST_MIN_CELL),
+            )
+        path = _check_output(output, force)
+        exports = read_exports(files, month=expected)
+        n, source = _threshold(ctx, min_cell, passphrase_stdin)
+        report = team_report([e.counts for e in exports], [e.export_id for e in exports], n)
+        renderers = {
+            "table": render.team_table,
+            "csv": render.team_csv,
+            "json": render.team_json,
+            "md": render.team_markdown,
+        }
+        say(
+            messages.REPORT_THRESHOLD_LINE.format(
+                n=n, source=messages.REPORT_THRESHOLD_SOURCE[source]
+            ),
+            err=True,
+        )
+        _emit(
+            renderers[output_format](report),
+            path,
+            force,
+            messages.REPORT_WHAT_TEAM.format(month=report.month),
+        )
+
+
+def _month_from_vault(ctx: typer.Context, month: str, passphrase_stdin: bool) -> MonthCounts:
+    """Check, lock, ask, open read-only and count; an older schema gets the full unlock."""
+    from peerdesk.cli.common import locked, require_vault
+    from peerdesk.cli.passphrase import CURRENT, PassphraseSource
+    from peerdesk.vault import monthly
+
+    path = state_of(ctx).vault_path
+    require_vault(path)
+    with locked(path) as lock:
+        passphrase = PassphraseSource(from_stdin=passphrase_stdin).ask(CURRENT)
+        try:
+            with monthly.counting_connection(path, passphrase) as conn:
+                return monthly.month_counts(conn, month)
+        except monthly.NeedsMigration:
+            pass
+        from peerdesk.vault import Vault
+
+        with Vault.unlock(path, passphrase, lock=lock) as vault:
+            return monthly.month_counts(vault.conn, month)
+
+
+def _threshold(ctx: typer.Context, min_cell: int | None, passphrase_stdin: bool) -> tuple[int, str]:
+    """--min-cell if given; else the vault's setting if there is a vault; else the default."""
+
+    if min_cell is not None:
+        return min_cell, "option"
+    if not state_of(ctx).vault_path.is_file():
+        return DEFAULT_MIN_CELL, "default"
+    with unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:
+        setting = vault.settings().min_cell
+    if setting < LOWEST_MIN_CELL:
+        fail(messages.REPORT_VAULT_MIN_CELL_LOW.format(n=setting, low=LOWEST_MIN_CELL))
+    return setting, "vault"
