@@ -76,6 +76,17 @@ def start(
     env: dict[str, str] | None = None,
 ) -> PtyChild:
     """`python -m peerdesk ARGS` on a fresh 80x24 pty as its controlling terminal."""
+    return start_python(["-m", "peerdesk", *args], cwd, core_unlimited=core_unlimited, env=env)
+
+
+def start_python(
+    args: Sequence[str],
+    cwd: Path,
+    *,
+    core_unlimited: bool = False,
+    env: dict[str, str] | None = None,
+) -> PtyChild:
+    """`python ARGS` on a fresh 80x24 pty as its controlling terminal."""
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
 
@@ -86,7 +97,7 @@ def start(
             resource.setrlimit(resource.RLIMIT_CORE, (unlimited, unlimited))
 
     process = subprocess.Popen(
-        [sys.executable, "-m", "peerdesk", *args],
+        [sys.executable, *args],
         stdin=slave,
         stdout=slave,
         stderr=slave,
@@ -129,3 +140,14 @@ def wait_for_all(
 
 def unlock_drawn(child: PtyChild) -> bool:
     return UNLOCK_DRAWN in child.output
+
+
+def still_running(children: Sequence[PtyChild], deadline_seconds: float) -> list[PtyChild]:
+    """Wait up to the deadline for every child to exit; those that did not."""
+    deadline = time.monotonic() + deadline_seconds
+    for child in children:
+        try:
+            child.process.wait(timeout=max(0.0, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            continue
+    return [child for child in children if child.process.poll() is None]

@@ -1,8 +1,11 @@
-"""A hang-up always ends peerdesk within a second and frees the vault's lock.
+"""A hang-up always ends peerdesk and frees the vault's lock.
 
 Real `python -m peerdesk --vault X` processes on real pseudo-terminals, hung up at
 the unlock screen (by closing the terminal, or by SIGHUP), many times over: a
 process that outlived its terminal would keep the vault "open in another window".
+Before the watchdog, some never exited at all. How fast they go (the one-second
+promise) is a timing, so it is measured by benchmarks/bench_hang_up.py, not here:
+this test allows a deadline no healthy process on a loaded machine comes near.
 """
 
 from __future__ import annotations
@@ -10,7 +13,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import time
 from pathlib import Path
 
 import pytest
@@ -21,7 +23,9 @@ from tests.support.pty_child import PtyChild
 
 ROUNDS = 6
 PER_ROUND = 5  # processes hung up together in one round: 30 in all
-WAIT_SECONDS = 1.0
+# A process that has not ended by then never will: the old bug's survivors were still
+# there minutes later. The watchdog itself fires after under a second.
+DEADLINE_SECONDS = 20.0
 
 
 def hang_up(child: PtyChild, index: int) -> None:
@@ -52,9 +56,8 @@ def test_hang_ups_at_the_unlock_screen_leave_no_survivor(
             # to hang on its output thread (6 of 30 never exited before the watchdog).
             for index, child in enumerate(children):
                 hang_up(child, index)
-            time.sleep(WAIT_SECONDS)
-            survivors += sum(1 for child in children if child.process.poll() is None)
-            for vault in vaults:  # the lock is free at once
+            survivors += len(pty_child.still_running(children, DEADLINE_SECONDS))
+            for vault in vaults:  # nothing (no stray child) still holds the lock
                 InstanceLock.acquire(vault).release()
         finally:
             for child in children:
