@@ -14,6 +14,7 @@ from peerdesk.tui.dialogs.confirm import ConfirmScreen
 from peerdesk.vault import InstanceLock, Vault, drafts
 from tests.conftest import PASSPHRASE
 from tests.tui.helpers import SIZE, screen_text, wait_until
+from tests.tui.save_helpers import CANARIES, fill_disk, typed_form
 from tests.tui.test_drafts import fill_in, unlock_again
 
 
@@ -75,3 +76,22 @@ async def test_ctrl_q_on_the_unlock_screen_just_quits(closed_vault: Path) -> Non
         await pilot.press("ctrl+q")
         await wait_until(pilot, lambda: app._exit, "the exit")
     InstanceLock.acquire(closed_vault).release()
+
+
+async def test_ctrl_q_on_a_full_disk_warns_once_then_quits(closed_vault: Path) -> None:
+    """The form cannot be kept: the first ctrl+q says so and stays, the second quits."""
+    app = PeerdeskApp(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        form = await typed_form(pilot, app)
+        fill_disk(app)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app._exit
+        assert app.screen is form and app.vault is not None
+        shown = "\n".join(str(n.message) for n in app._notifications)
+        assert messages.QUIT_AGAIN_WITHOUT_FORM in shown
+        assert not any(canary in shown for canary in CANARIES)
+        await pilot.press("ctrl+q")
+        await wait_until(pilot, lambda: app._exit, "the exit")
+        assert app.vault is None
+    assert kept_note(closed_vault) is None

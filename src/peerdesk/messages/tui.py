@@ -95,4 +95,8 @@ DRAFT_NOT_KEPT_AT_LOCK = (
     "When peerdesk locked, the unfinished form could not be kept, so what was typed in it "
     "was not saved. {reason}"
 )
+QUIT_AGAIN_WITHOUT_FORM = (
+    "peerdesk is still open. Free some space and save the form, or press ctrl+q again "
+    "to quit without it."
+)
 DRAFT_UNREADABLE = "The unfinished form could not be read back, so it was discarded."

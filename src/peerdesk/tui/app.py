@@ -43,8 +43,6 @@ from peerdesk.tui.screens.unlock import UnlockScreen
 from peerdesk.vault import InstanceLock, Settings, VaultBusy, VaultError
 
 if TYPE_CHECKING:
-    from peerdesk.tui.screens.clinician_draft import ClinicianDraft
-    from peerdesk.tui.screens.contact_values import Draft
     from peerdesk.vault import Vault
 
 # Only what draws the first (unlock or set-up) screen is imported above. The rest
@@ -108,6 +106,7 @@ class PeerdeskApp(App[None]):
         self.idle_check_seconds = idle_check_seconds
         self.vault: Vault | None = None
         self._owns_lock = False
+        self._quit_warned = False  # ctrl+q was refused once: the form could not be kept
         # Said after the next unlock: a lock that could not keep the open form.
         self._lock_problem: str | None = None
         self._crashed = False
@@ -177,7 +176,9 @@ class PeerdeskApp(App[None]):
         if self._lock_problem is not None:
             self.notify(self._lock_problem, severity="error", timeout=30, markup=False)
             self._lock_problem = None
-        self._offer_draft(opened.vault)
+        from peerdesk.tui import drafts
+
+        drafts.offer_back(self, opened.vault)
         if crisis_open:
             self.push_screen(CrisisScreen())
 
@@ -281,15 +282,18 @@ class PeerdeskApp(App[None]):
     async def action_quit(self) -> None:
         """ctrl+q: an open form is kept as a draft (offered after the next unlock).
 
-        If the draft cannot be kept (a full disk, say), the app stays open and says
-        so: quitting then would throw away what the peer typed.
+        If the draft cannot be kept (a full disk, say), the first ctrl+q only says so:
+        quitting would throw away what the peer typed, and they may want to free some
+        space and save. A second ctrl+q, after that warning, quits all the same.
         """
-        if self.vault is not None:
+        if self.vault is not None and not self._quit_warned:
             from peerdesk.tui import drafts
 
             problem = drafts.keep(self.vault, self.screen_stack)
             if problem is not None:
+                self._quit_warned = True
                 self.notify(problem, severity="error")
+                self.notify(messages.QUIT_AGAIN_WITHOUT_FORM, severity="warning")
                 return
         self._drop_everything()
         self.exit()
@@ -364,56 +368,6 @@ class PeerdeskApp(App[None]):
 
         if self.vault is not None:
             referral_flow.refer_from_clinician(self, self.vault, clinician_id)
-
-    # --- the unfinished contact (see tui.drafts) ----------------------------
-    def _offer_draft(self, vault: Vault) -> None:
-        """After unlock: ask whether to reopen a form the lock interrupted."""
-        from peerdesk.tui import drafts
-        from peerdesk.tui.dialogs.confirm import ConfirmScreen
-        from peerdesk.tui.screens.clinician_draft import ClinicianDraft
-
-        found = drafts.waiting(vault)
-        if isinstance(found, str):
-            self.notify(found, severity="error")
-        elif found is not None:
-            draft: Draft | ClinicianDraft = found
-            question = (
-                messages.CLINICIAN_DRAFT_RESUME_QUESTION
-                if isinstance(draft, ClinicianDraft)
-                else messages.DRAFT_RESUME_QUESTION
-            )
-
-            def answered(reopen: bool | None) -> None:
-                self._draft_answered(vault, draft, reopen=bool(reopen))
-
-            self.push_screen(ConfirmScreen(question), answered)
-
-    def _draft_answered(self, vault: Vault, draft: Draft | ClinicianDraft, *, reopen: bool) -> None:
-        if self.vault is not vault:
-            return  # locked again meanwhile: the draft stays for the next unlock
-        from peerdesk.tui import drafts
-        from peerdesk.tui.screens.clinician_draft import ClinicianDraft
-        from peerdesk.tui.screens.clinician_form import ClinicianFormScreen
-        from peerdesk.tui.screens.contact_form import ContactFormScreen
-
-        problem = drafts.discard(vault)
-        if problem is not None:
-            self.notify(problem, severity="error")
-        if not reopen:
-            return
-        if isinstance(draft, ClinicianDraft):
-            self.push_screen(
-                ClinicianFormScreen(vault, clinician_id=draft.clinician_id, draft=draft.values)
-            )
-        else:
-            self.push_screen(
-                ContactFormScreen(
-                    vault,
-                    contact_id=draft.contact_id,
-                    completes_followup=draft.completes_followup,
-                    draft=draft.values,
-                )
-            )
 
     # === unexpected errors: crash output and Textual's logs =====================
     # Textual's own crash report is a Rich traceback with show_locals=True: the frames'

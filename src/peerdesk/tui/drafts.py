@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from typing import Any
 
+from textual.app import App
 from textual.screen import Screen
 
 from peerdesk import messages
+from peerdesk.tui.dialogs.confirm import ConfirmScreen
 from peerdesk.tui.screens import clinician_draft
 from peerdesk.tui.screens.clinician_draft import ClinicianDraft
 from peerdesk.tui.screens.clinician_form import FORM_FIELDS, ClinicianFormScreen
@@ -81,3 +84,47 @@ def discard(vault: Vault) -> str | None:
     except VaultError as exc:
         return str(exc)
     return None
+
+
+def offer_back(app: App[Any], vault: Vault) -> None:
+    """After unlock: ask whether to reopen the form the lock interrupted, if one waits."""
+    found = waiting(vault)
+    if isinstance(found, str):
+        app.notify(found, severity="error")
+        return
+    if found is None:
+        return
+    draft: Draft | ClinicianDraft = found
+    question = (
+        messages.CLINICIAN_DRAFT_RESUME_QUESTION
+        if isinstance(draft, ClinicianDraft)
+        else messages.DRAFT_RESUME_QUESTION
+    )
+
+    def answered(reopen: bool | None) -> None:
+        _answered(app, vault, draft, reopen=bool(reopen))
+
+    app.push_screen(ConfirmScreen(question), answered)
+
+
+def _answered(app: App[Any], vault: Vault, draft: Draft | ClinicianDraft, *, reopen: bool) -> None:
+    if not vault.is_open:
+        return  # locked again meanwhile: the draft stays for the next unlock
+    problem = discard(vault)
+    if problem is not None:
+        app.notify(problem, severity="error")
+    if not reopen:
+        return
+    if isinstance(draft, ClinicianDraft):
+        app.push_screen(
+            ClinicianFormScreen(vault, clinician_id=draft.clinician_id, draft=draft.values)
+        )
+    else:
+        app.push_screen(
+            ContactFormScreen(
+                vault,
+                contact_id=draft.contact_id,
+                completes_followup=draft.completes_followup,
+                draft=draft.values,
+            )
+        )
