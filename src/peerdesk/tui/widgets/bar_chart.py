@@ -39,18 +39,39 @@ def bar(value: int, top: int, width: int) -> str:
     return FULL * full + EIGHTHS[part]
 
 
-class BarChart(Widget):
-    """Rows of "label  bar  count"; `show` replaces the rows and repaints."""
+class Chart(Widget):
+    """What both charts share: the bar colour, content height and plain text for tests."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {BAR}
     DEFAULT_CSS = """
-    BarChart {
+    Chart {
         height: auto;
     }
-    BarChart > .bar-chart--bar {
+    Chart > .bar-chart--bar {
         color: $accent;
     }
     """
+
+    def _content_lines(self) -> int:
+        raise NotImplementedError
+
+    def _draw(self, width: int, bar_style: Style) -> Text:
+        raise NotImplementedError
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return self._content_lines()
+
+    def render(self) -> Text:
+        return self._draw(self.size.width, self.get_component_rich_style(BAR))
+
+    @property
+    def plain(self) -> str:
+        """What the chart shows at its current width, as plain text (for tests)."""
+        return self.render().plain
+
+
+class BarChart(Chart):
+    """Rows of "label  bar  count"; `show` replaces the rows and repaints."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -63,16 +84,21 @@ class BarChart(Widget):
         self.rows = rows
         self.refresh(layout=relayout)
 
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+    def _content_lines(self) -> int:
         return len(self.rows)
 
-    def render(self) -> Text:
-        return chart_text(self.rows, self.size.width, self.get_component_rich_style(BAR))
+    def _draw(self, width: int, bar_style: Style) -> Text:
+        return chart_text(self.rows, width, bar_style)
 
-    @property
-    def plain(self) -> str:
-        """What the chart shows at its current width, as plain text (for tests)."""
-        return self.render().plain
+
+def _append_bar(
+    text: Text, value: int, top: int, bar_width: int, count_width: int, bar_style: Style | str
+) -> None:
+    """A bar padded to `bar_width`, a gap, then the count right-aligned in bold."""
+    drawn = bar(value, top, bar_width)
+    text.append(drawn, style=bar_style)
+    text.append(" " * (bar_width - len(drawn) + GAP))
+    text.append(str(value).rjust(count_width), style="bold")
 
 
 def chart_text(rows: Sequence[tuple[str, int]], width: int, bar_style: Style | str = "") -> Text:
@@ -88,25 +114,12 @@ def chart_text(rows: Sequence[tuple[str, int]], width: int, bar_style: Style | s
             text.append("\n")
         shown = label if len(label) <= label_width else label[: label_width - 1] + "\u2026"
         text.append(shown.ljust(label_width + GAP))
-        drawn = bar(count, top, bar_width)
-        text.append(drawn, style=bar_style)
-        text.append(" " * (bar_width - len(drawn) + GAP))
-        text.append(str(count).rjust(count_width), style="bold")
+        _append_bar(text, count, top, bar_width, count_width, bar_style)
     return text
 
 
-class TrendChart(Widget):
+class TrendChart(Chart):
     """One row per month: the month, a bar and the count of contacts, a bar and the minutes."""
-
-    COMPONENT_CLASSES: ClassVar[set[str]] = {BAR}
-    DEFAULT_CSS = """
-    TrendChart {
-        height: auto;
-    }
-    TrendChart > .bar-chart--bar {
-        color: $accent;
-    }
-    """
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -120,17 +133,11 @@ class TrendChart(Widget):
         self.months, self.headings = months, headings
         self.refresh(layout=relayout)
 
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+    def _content_lines(self) -> int:
         return len(self.months) + 1 if self.months else 0
 
-    def render(self) -> Text:
-        bar_style = self.get_component_rich_style(BAR)
-        return trend_text(self.months, self.headings, self.size.width, bar_style)
-
-    @property
-    def plain(self) -> str:
-        """What the chart shows at its current width, as plain text (for tests)."""
-        return self.render().plain
+    def _draw(self, width: int, bar_style: Style) -> Text:
+        return trend_text(self.months, self.headings, width, bar_style)
 
 
 def trend_text(
@@ -157,13 +164,7 @@ def trend_text(
     for m in months:
         text.append("\n")
         text.append(m.month.ljust(month_width + GAP))
-        drawn = bar(m.contacts, top_contacts, bar_width)
-        text.append(drawn, style=bar_style)
-        text.append(" " * (bar_width - len(drawn) + GAP))
-        text.append(str(m.contacts).rjust(contacts_width), style="bold")
+        _append_bar(text, m.contacts, top_contacts, bar_width, contacts_width, bar_style)
         text.append(" " * (2 + GAP))
-        drawn = bar(m.minutes, top_minutes, bar_width)
-        text.append(drawn, style=bar_style)
-        text.append(" " * (bar_width - len(drawn) + GAP))
-        text.append(str(m.minutes).rjust(minutes_width), style="bold")
+        _append_bar(text, m.minutes, top_minutes, bar_width, minutes_width, bar_style)
     return text
