@@ -19,16 +19,18 @@ import typer
 from peerdesk import messages, vocab
 from peerdesk.cli.common import (
     LIMIT_MAX,
+    LIST_FORMATS,
     PassphraseStdin,
+    check_choice,
     fail,
     input_errors,
+    print_listing,
     say,
-    table,
     unlocked_vault,
 )
 from peerdesk.models.clinicians import VETTING_STATUSES
 from peerdesk.safe_text import json_text, short
-from peerdesk.validation import InvalidInput, choice
+from peerdesk.validation import choice
 
 if TYPE_CHECKING:
     from peerdesk.interchange import ImportPlan, PlannedRecord, RowProblem
@@ -97,7 +99,7 @@ def clinicians_list(
 
     today = date.today()
     with input_errors():
-        _check_choice(output, ("table", "json"), "format")
+        check_choice(output, LIST_FORMATS, "format")
         for topic in specialty or ():
             choice(vocab.TOPICS, topic, "specialty")
         if status is not None:
@@ -115,41 +117,25 @@ def clinicians_list(
         with unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:
             rows = clinicians.page(vault.conn, flt, today=today, limit=limit)
             found = clinicians.count(vault.conn, flt, today=today)
-    if output == "json":
-        say(json_text([_row_json(r) for r in rows]))
-        return
-    if not rows:
-        say(messages.CLI_NO_CLINICIANS)
-        return
-    headers = ["ID", "NAME", "STATUS", "PHONE", "REGION", "TELE", "NEW", "SPECIALTIES"]
-    say(
-        table(
-            headers,
-            [
-                [
-                    r.id[:8],
-                    r.name,
-                    r.status,
-                    r.phone or "",
-                    r.region or "",
-                    "yes" if r.telehealth else "",
-                    "yes" if r.accepting_new_clients else "",
-                    ",".join(r.specialties),
-                ]
-                for r in rows
-            ],
-        )
+    print_listing(
+        output,
+        rows,
+        to_json=_row_json,
+        empty=messages.CLI_NO_CLINICIANS,
+        headers=["ID", "NAME", "STATUS", "PHONE", "REGION", "TELE", "NEW", "SPECIALTIES"],
+        to_row=lambda r: [
+            r.id[:8],
+            r.name,
+            r.status,
+            r.phone or "",
+            r.region or "",
+            "yes" if r.telehealth else "",
+            "yes" if r.accepting_new_clients else "",
+            ",".join(r.specialties),
+        ],
     )
     if found > len(rows):
         say(messages.CLI_CLINICIANS_MORE.format(shown=len(rows), total=found), err=True)
-
-
-def _check_choice(value: str, valid: tuple[str, ...], field: str) -> None:
-    if value not in valid:
-        raise InvalidInput(
-            field,
-            messages.UNKNOWN_CHOICE.format(field=field, value=value, choices=", ".join(valid)),
-        )
 
 
 def _row_json(row: ClinicianRow) -> dict[str, object]:
@@ -182,7 +168,7 @@ def clinicians_show(
 
     today = date.today()
     with input_errors():
-        _check_choice(output, ("table", "json"), "format")
+        check_choice(output, LIST_FORMATS, "format")
         with unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:
             found = _one(vault, clinician_id)
     if output == "json":
@@ -206,7 +192,7 @@ def clinicians_card(
 
     today = date.today()
     with input_errors():
-        _check_choice(qr, handoff.QR_KINDS, "qr")
+        check_choice(qr, handoff.QR_KINDS, "qr")
         with unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:
             found = _one(vault, clinician_id)
         try:
@@ -324,7 +310,7 @@ def clinicians_export(
     dest = file.expanduser().absolute()
     with file_errors():
         kind = output if output is not None else detect_format(dest)
-        _check_choice(kind, FORMATS, "format")
+        check_choice(kind, FORMATS, "format")
         if dest.exists() and not force:
             raise DirectoryFileError(messages.DIRECTORY_EXPORT_EXISTS.format(path=dest))
         with unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:

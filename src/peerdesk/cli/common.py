@@ -6,18 +6,18 @@ Like cli.root, it imports neither the vault nor Textual at module level.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
 from peerdesk import messages
 from peerdesk.cli.passphrase import CURRENT, PassphraseSource
 from peerdesk.cli.stdin import StdinUnusable
-from peerdesk.safe_text import printable, printable_lines
+from peerdesk.safe_text import json_text, printable, printable_lines
 from peerdesk.validation import InvalidInput
 
 if TYPE_CHECKING:
@@ -34,6 +34,13 @@ class CliState:
 # Bounds of number options: SQLite's integers are 64-bit, and no list is longer.
 LIMIT_MAX = 1_000_000
 ID_MAX = 2**63 - 1
+
+T = TypeVar("T")
+
+LIST_FORMATS = ("table", "json")
+OutputFormat = Annotated[
+    str, typer.Option("--format", metavar="table|json", help=messages.HELP_FORMAT)
+]
 
 PassphraseStdin = Annotated[
     bool, typer.Option("--passphrase-stdin", help=messages.HELP_PASSPHRASE_STDIN)
@@ -167,3 +174,34 @@ def table(headers: list[str], cells: list[list[str]]) -> str:
     lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
     lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
     return "\n".join(lines)
+
+
+def check_choice(value: str, valid: tuple[str, ...], field: str) -> None:
+    """A value from a short fixed list (a format, a QR kind), or the sentence listing them."""
+    if value not in valid:
+        raise InvalidInput(
+            field,
+            messages.UNKNOWN_CHOICE.format(field=field, value=value, choices=", ".join(valid)),
+        )
+
+
+def print_listing(
+    output: str,
+    items: Sequence[T],
+    *,
+    to_json: Callable[[T], object],
+    empty: str,
+    headers: list[str],
+    to_row: Callable[[T], list[str]],
+) -> None:
+    """The tail every `list` command shares: a JSON array, or a sentence, or a table.
+
+    JSON is printed even when empty (`[]`, so scripts need no special case); a table
+    with no rows is a sentence instead. Either way every value goes out printable.
+    """
+    if output == "json":
+        say(json_text([to_json(item) for item in items]))
+    elif not items:
+        say(empty)
+    else:
+        say(table(headers, [to_row(item) for item in items]))

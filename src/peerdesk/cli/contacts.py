@@ -21,19 +21,20 @@ from peerdesk import messages, vocab
 from peerdesk.cli.common import (
     ID_MAX,
     LIMIT_MAX,
+    LIST_FORMATS,
+    OutputFormat,
     PassphraseStdin,
     ShowText,
+    check_choice,
     fail,
     input_errors,
+    print_listing,
     say,
-    table,
     unlocked_vault,
 )
 from peerdesk.cli.stdin import HANDLE, NOTE, SEARCH, ask_text
-from peerdesk.safe_text import json_text
 from peerdesk.validation import (
     HANDLE_MAX_CHARS,
-    InvalidInput,
     optional_text,
     parse_date,
     parse_month,
@@ -45,20 +46,11 @@ if TYPE_CHECKING:
 contacts_app = typer.Typer(help=messages.HELP_CONTACTS, no_args_is_help=True)
 followups_app = typer.Typer(help=messages.HELP_FOLLOWUPS, no_args_is_help=True)
 
-Format = Annotated[str, typer.Option("--format", metavar="table|json", help=messages.HELP_FORMAT)]
 AskHandle = Annotated[bool, typer.Option("--ask-handle", help=messages.HELP_ASK_HANDLE)]
 
 
 def _ids(choices: tuple[vocab.Choice, ...]) -> str:
     return ", ".join(vocab.ids(choices))
-
-
-def _check_format(value: str) -> None:
-    if value not in ("table", "json"):
-        raise InvalidInput(
-            "format",
-            messages.UNKNOWN_CHOICE.format(field="format", value=value, choices="table, json"),
-        )
 
 
 @contacts_app.command("add", help=messages.HELP_CONTACTS_ADD)
@@ -167,7 +159,7 @@ def contacts_list(
     limit: Annotated[
         int, typer.Option("--limit", min=1, max=LIMIT_MAX, help=messages.HELP_LIMIT)
     ] = 100,
-    output: Format = "table",
+    output: OutputFormat = "table",
     show_text: ShowText = False,
     passphrase_stdin: PassphraseStdin = False,
 ) -> None:
@@ -176,7 +168,7 @@ def contacts_list(
     from peerdesk.vault import contacts
 
     with input_errors():
-        _check_format(output)
+        check_choice(output, LIST_FORMATS, "format")
         if month:
             parse_month(month)
         if topic:
@@ -191,17 +183,10 @@ def contacts_list(
                 else {}
             )
     texts = {cid: c.fields.note for cid, c in notes.items() if c is not None}
-    if output == "json":
-        say(json_text([_contact_json(r, show_text, texts) for r in rows]))
-        return
-    if not rows:
-        say(messages.CLI_NO_CONTACTS)
-        return
     headers = ["ID", "DATE", "MODE", "MIN", "RISK", "OUTCOME", "TOPICS", "NOTE"]
-    if show_text:
-        headers.append("HANDLE")
-    body = []
-    for r in rows:
+    headers += ["HANDLE"] if show_text else []
+
+    def row(r: ContactRow) -> list[str]:
         line = [
             str(r.id),
             r.contact_date.isoformat(),
@@ -212,10 +197,16 @@ def contacts_list(
             ",".join(r.topics),
             _one_line(texts.get(r.id)) if show_text else ("yes" if r.has_note else ""),
         ]
-        if show_text:
-            line.append(_one_line(r.handle))
-        body.append(line)
-    say(table(headers, body))
+        return line + ([_one_line(r.handle)] if show_text else [])
+
+    print_listing(
+        output,
+        rows,
+        to_json=lambda r: _contact_json(r, show_text, texts),
+        empty=messages.CLI_NO_CONTACTS,
+        headers=headers,
+        to_row=row,
+    )
 
 
 def _one_line(text: str | None, width: int = 40) -> str:
@@ -247,7 +238,7 @@ def _contact_json(
 @followups_app.command("list", help=messages.HELP_FOLLOWUPS_LIST)
 def followups_list(
     ctx: typer.Context,
-    output: Format = "table",
+    output: OutputFormat = "table",
     show_text: ShowText = False,
     passphrase_stdin: PassphraseStdin = False,
 ) -> None:
@@ -256,28 +247,26 @@ def followups_list(
 
     today = date.today()
     with input_errors():
-        _check_format(output)
+        check_choice(output, LIST_FORMATS, "format")
         with unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:
             items = followups.open_followups(vault.conn)
-    if output == "json":
-        say(json_text([_followup_json(f, today, show_text) for f in items]))
-        return
-    if not items:
-        say(messages.CLI_NO_FOLLOWUPS)
-        return
-    headers = ["ID", "DUE", "STATE", "KIND", "CONTACT"] + (["HANDLE"] if show_text else [])
-    rows = [
-        [
-            str(f.id),
-            f.due_on.isoformat(),
-            _due_state(f, today),
-            f.kind,
-            str(f.contact_id or ""),
-        ]
-        + ([_one_line(f.handle)] if show_text else [])
-        for f in items
-    ]
-    say(table(headers, rows))
+    print_listing(
+        output,
+        items,
+        to_json=lambda f: _followup_json(f, today, show_text),
+        empty=messages.CLI_NO_FOLLOWUPS,
+        headers=["ID", "DUE", "STATE", "KIND", "CONTACT"] + (["HANDLE"] if show_text else []),
+        to_row=lambda f: (
+            [
+                str(f.id),
+                f.due_on.isoformat(),
+                _due_state(f, today),
+                f.kind,
+                str(f.contact_id or ""),
+            ]
+            + ([_one_line(f.handle)] if show_text else [])
+        ),
+    )
 
 
 def _due_state(item: FollowUp, today: date) -> str:

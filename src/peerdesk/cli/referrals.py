@@ -17,23 +17,23 @@ import typer
 from peerdesk import messages, vocab
 from peerdesk.cli.common import (
     ID_MAX,
+    LIST_FORMATS,
     PassphraseStdin,
     ShowText,
+    check_choice,
     fail,
     input_errors,
+    print_listing,
     say,
-    table,
     unlocked_vault,
 )
 from peerdesk.models.referrals import checked_status
-from peerdesk.safe_text import json_text
 from peerdesk.validation import InvalidInput, parse_date
 
 if TYPE_CHECKING:
     from peerdesk.models.referrals import Referral
 
 referrals_app = typer.Typer(help=messages.HELP_REFERRALS, no_args_is_help=True)
-FORMATS = ("table", "json")
 
 
 @referrals_app.command("add", help=messages.HELP_REFERRALS_ADD)
@@ -101,40 +101,28 @@ def referrals_list(
     from peerdesk.vault import referrals
 
     with input_errors():
-        if output not in FORMATS:
-            raise InvalidInput(
-                "format",
-                messages.UNKNOWN_CHOICE.format(
-                    field="format", value=output, choices=", ".join(FORMATS)
-                ),
-            )
+        check_choice(output, LIST_FORMATS, "format")
         with unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:
             rows = referrals.listing(vault.conn, open_only=open_only)
-    if output == "json":
-        say(json_text([_json(r, show_text) for r in rows]))
-        return
-    if not rows:
-        say(messages.CLI_NO_REFERRALS)
-        return
     headers = ["ID", "CONTACT", "CLINICIAN", "MADE", "STATUS", "SINCE", "CHECK BACK"]
-    headers += ["HANDLE"] if show_text else []
-    say(
-        table(
-            headers,
+    print_listing(
+        output,
+        rows,
+        to_json=lambda r: _json(r, show_text),
+        empty=messages.CLI_NO_REFERRALS,
+        headers=headers + (["HANDLE"] if show_text else []),
+        to_row=lambda r: (
             [
-                [
-                    str(r.id),
-                    "" if r.contact_id is None else str(r.contact_id),
-                    r.clinician_name,
-                    r.made_on.isoformat(),
-                    r.status,
-                    r.status_on.isoformat(),
-                    r.check_back_on.isoformat() if r.check_back_on and r.is_open else "",
-                ]
-                + ([r.handle or ""] if show_text else [])
-                for r in rows
-            ],
-        )
+                str(r.id),
+                "" if r.contact_id is None else str(r.contact_id),
+                r.clinician_name,
+                r.made_on.isoformat(),
+                r.status,
+                r.status_on.isoformat(),
+                r.check_back_on.isoformat() if r.check_back_on and r.is_open else "",
+            ]
+            + ([r.handle or ""] if show_text else [])
+        ),
     )
 
 
