@@ -109,6 +109,9 @@ def main() -> None:
     locked = ps.try_lock(fd)
     ps.unlock(fd)
     os.close(fd)
+    from peerdesk.vault.store import private_folder
+
+    created = private_folder(private / "new" / "vault.peerdesk")
     print(
         json.dumps(
             {
@@ -125,6 +128,7 @@ def main() -> None:
                 "locked": locked,
                 "msvcrt_calls": [[mode, nbytes] for _fd, mode, nbytes in calls],
                 "facts": ps.platform_facts(),
+                "folder_created": created,
             }
         )
     )

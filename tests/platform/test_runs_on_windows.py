@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 import peerdesk
+from peerdesk import messages
 
 HERE = Path(__file__).resolve().parent
 SRC = HERE.parents[1] / "src"
@@ -119,6 +120,9 @@ def test_every_module_imports_as_windows_and_platform_support_picks_windows(
     assert found["msvcrt_calls"] == [[2, 1], [0, 1]]  # LK_NBLCK then LK_UNLCK, one byte
     assert "instance lock: msvcrt.locking" in found["facts"]
     assert "lock signals: none" in found["facts"]
+    # ... and says so, instead of promising a 0700 folder.
+    new_folder = tmp_path / "private" / "new"
+    assert found["folder_created"] == messages.VAULT_FOLDER_CREATED_ACL.format(folder=new_folder)
 
 
 def platform_specific_uses(path: Path) -> list[str]:
