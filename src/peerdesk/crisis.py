@@ -23,11 +23,11 @@ from typing import Any
 
 from peerdesk import messages
 from peerdesk.paths import config_dir
+from peerdesk.platform_support import fsync_folder, make_open_file_private
 
 FILENAME = "crisis-lines.json"
 FORMAT_VERSION = 1
 DIR_MODE = 0o700
-FILE_MODE = 0o600
 _FIELDS = ("id", "name", "how", "number", "note")
 
 
@@ -179,7 +179,7 @@ def save_crisis_lines(path: Path | None, lines: list[CrisisLine]) -> Path:
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            os.fchmod(handle.fileno(), FILE_MODE)
+            make_open_file_private(handle.fileno())
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
@@ -187,9 +187,5 @@ def save_crisis_lines(path: Path | None, lines: list[CrisisLine]) -> Path:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    dir_fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
+    fsync_folder(path.parent)
     return path

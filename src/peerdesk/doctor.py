@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from peerdesk import messages
-from peerdesk.platform_support import core_dumps
+from peerdesk.platform_support import MODES_MEAN_PRIVACY, core_dumps, platform_facts
 from peerdesk.vault import InstanceLock, Vault, VaultBusy, VaultError, VaultMissing, leftovers
 from peerdesk.vault.migrate import latest_version
 from peerdesk.vault.sqlcipher import cipher_facts
@@ -65,6 +65,7 @@ def examine(vault_path: Path, passphrase: str, *, lock: InstanceLock | None = No
         _plaintext_check(vault_path),
         _leftovers_check(vault_path),
         _core_dump_check(),
+        Check(messages.DOCTOR_PLATFORM, True, platform_facts()),
     ]
     try:
         vault = Vault.unlock(vault_path, passphrase, lock=lock)
@@ -92,6 +93,8 @@ def examine(vault_path: Path, passphrase: str, *, lock: InstanceLock | None = No
 
 
 def _mode_check(label: str, path: Path, wanted: int) -> Check:
+    if not MODES_MEAN_PRIVACY:  # Windows: the ACL decides, and stat only makes modes up
+        return Check(label, True, messages.DOCTOR_MODE_NOT_CHECKED)
     mode = stat.S_IMODE(path.stat().st_mode)
     if mode == wanted:
         return Check(label, True, messages.DOCTOR_MODE_OK.format(path=path, mode=f"{mode:04o}"))

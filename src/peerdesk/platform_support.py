@@ -14,7 +14,13 @@ What differs:
 - **Lock signals**: SIGTERM, SIGHUP and SIGINT on POSIX (Windows delivers none of
   them to an asyncio loop).
 - **Private folders and files**: 0700 / 0600 on POSIX; on Windows the user's profile
-  folders are private through their ACLs, so there is no mode to set.
+  folders are private through their ACLs, so there is no mode to set. The standard
+  library can neither read nor set an ACL (that needs pywin32), so peerdesk relies
+  on the profile folder's own ACL there and says so (`docs/platforms.md`, `doctor`).
+- **Making a rename durable**: fsync of the folder on POSIX; Windows cannot open a
+  folder as a file, and NTFS journals the rename itself.
+- **Dying at once** (the crash seam of the fault tests): SIGKILL on POSIX,
+  TerminateProcess on Windows.
 
 Core: imports nothing from Textual or typer, and only standard modules the start
 already loaded (no dataclasses or signal; pathlib only for types), because `harden_process`
@@ -36,6 +42,10 @@ if TYPE_CHECKING:
 PR_GET_DUMPABLE = 3  # <linux/prctl.h>
 PR_SET_DUMPABLE = 4
 PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+# Whether permission bits decide who can read a file. On Windows `os.chmod` only
+# sets the read-only flag, and `stat` makes modes up from it.
+MODES_MEAN_PRIVACY = sys.platform != "win32"
 # os.open flag that keeps a file descriptor out of child processes.
 if sys.platform == "win32":
     NO_INHERIT = os.O_NOINHERIT
@@ -239,3 +249,65 @@ def make_folder_private(folder: Path) -> None:
     if sys.platform == "win32":
         return
     os.chmod(folder, PRIVATE_DIR_MODE)
+
+
+def make_open_file_private(fd: int) -> None:
+    """Make an open file owner-only (0600), e.g. a temp file before its first byte.
+
+    Windows has no `os.fchmod` before Python 3.13, and a mode would not keep others
+    out there anyway (see the module docstring).
+    """
+    if sys.platform == "win32":
+        return
+    os.fchmod(fd, PRIVATE_FILE_MODE)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename or a new file in `folder` survive a power cut.
+
+    POSIX: fsync the folder itself (`O_DIRECTORY`). Windows: a no-op, because
+    `os.open` cannot open a folder there and NTFS journals the rename itself.
+    """
+    if sys.platform == "win32":
+        return
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def die_now() -> None:
+    """End this process at once, as a crash would: no cleanup, no flush, no atexit.
+
+    For the fault tests' crash seam. SIGKILL on POSIX; on Windows `os.kill` on one's
+    own process calls TerminateProcess, the nearest thing.
+    """
+    import signal
+
+    if sys.platform == "win32":
+        os.kill(os.getpid(), signal.SIGTERM)
+    else:
+        os.kill(os.getpid(), signal.SIGKILL)
+    os._exit(137)  # not reached; keeps the promise if a kill ever returned
+
+
+# --- what doctor shows ------------------------------------------------------------------
+def platform_facts() -> str:
+    """One line of the platform facts the rest of this module relies on, for doctor.
+
+    So a first run on a new system (a Windows laptop, a car terminal) shows which
+    branch of each difference it took, without anyone reading this file.
+    """
+    import platform
+
+    signals = ", ".join(sig.name for sig in lock_signals()) or "none"
+    if sys.platform == "win32":
+        lock, private, sync = "msvcrt.locking", "profile folder ACL (not set by peerdesk)", "none"
+    else:
+        lock, private, sync = "flock", "modes 0600/0700", "fsync of the folder"
+    return (
+        f"{platform.system()} {platform.release()} {platform.machine()}, "
+        f"Python {platform.python_version()}; instance lock: {lock}; "
+        f"lock signals: {signals}; private files: {private}; rename durability: {sync}"
+    )

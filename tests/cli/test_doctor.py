@@ -117,6 +117,7 @@ def test_examine_returns_a_report_without_printing(
         messages.DOCTOR_PLAINTEXT,
         messages.DOCTOR_LEFTOVERS,
         messages.DOCTOR_CORE_DUMPS,
+        messages.DOCTOR_PLATFORM,
         messages.DOCTOR_UNLOCK,
         messages.DOCTOR_SQLCIPHER,
         messages.DOCTOR_KDF,

@@ -23,6 +23,11 @@ DOCTOR_FILE_MODE = "Vault file permissions"
 DOCTOR_DIR_MODE = "Vault folder permissions"
 DOCTOR_MODE_OK = "{mode}"
 DOCTOR_MODE_BAD = "{mode}, should be {wanted} (fix: chmod {wanted} {path})"
+DOCTOR_MODE_NOT_CHECKED = (
+    "not checked: on Windows the folder's access list (ACL) decides who can read it, and "
+    "peerdesk cannot read or set ACLs; check it with icacls (see docs/platforms.md)"
+)
+DOCTOR_PLATFORM = "Platform"
 DOCTOR_PLAINTEXT = "Not readable as plain SQLite"
 DOCTOR_PLAINTEXT_OK = (
     "the first 16 bytes are not the SQLite header, and Python's plain sqlite3 cannot read it"

@@ -33,6 +33,10 @@ PASSPHRASE_TOO_WEAK = (
     "only its strength stands between them and the notes. Use four or more unrelated words."
 )
 VAULT_FOLDER_CREATED = "Created the folder {folder} for the vault; only you can open it (0700)."
+VAULT_FOLDER_CREATED_ACL = (
+    "Created the folder {folder} for the vault; who can open it is up to the folder "
+    "permissions Windows gave it (see docs/platforms.md)."
+)
 VAULT_FOLDER_TIGHTENED = (
     "The folder {folder} was open to other users ({mode}); peerdesk made it private (0700)."
 )

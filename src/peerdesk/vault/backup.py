@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 from pathlib import Path
 
 from peerdesk import messages
+from peerdesk.platform_support import die_now, fsync_folder
 from peerdesk.vault import migrate
 from peerdesk.vault.errors import (
     BackupError,
@@ -47,7 +47,7 @@ def crash_point(name: str) -> None:
     PEERDESK_TEST_CRASH_AT says so; a no-op otherwise. The fault tests use it to prove
     a vault is at the path after a crash at every step of a restore."""
     if os.environ.get(CRASH_ENV) == name:
-        os.kill(os.getpid(), signal.SIGKILL)
+        die_now()
 
 
 # The named steps of a restore, in order (the fault tests kill the restore at each).
@@ -70,12 +70,7 @@ def _fsync_file(path: Path) -> None:
         os.close(fd)
 
 
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+_fsync_dir = fsync_folder
 
 
 def _remove(path: Path) -> None:

@@ -53,6 +53,8 @@ def identity_lock_path(vault_path: Path) -> Path | None:
         found = os.stat(vault_path)  # follows symlinks: the identity of the real file
     except FileNotFoundError:
         return None
+    if found.st_ino == 0:  # no file identity (some Windows network or FAT drives)
+        return None  # the path lock alone guards; one shared sidecar would block all
     return lock_folder() / f"{found.st_dev:x}-{found.st_ino:x}.lock"
 
 

@@ -19,7 +19,7 @@ from types import TracebackType
 
 from peerdesk import messages
 from peerdesk.models.contacts import PurgeReport
-from peerdesk.platform_support import folder_is_private, make_folder_private
+from peerdesk.platform_support import MODES_MEAN_PRIVACY, folder_is_private, make_folder_private
 from peerdesk.vault import migrate, retention
 from peerdesk.vault import settings as settings_repo
 from peerdesk.vault.errors import (
@@ -60,7 +60,12 @@ def private_folder(path: Path) -> str | None:
     try:
         if not folder.is_dir():
             folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-            return messages.VAULT_FOLDER_CREATED.format(folder=folder)
+            created = (
+                messages.VAULT_FOLDER_CREATED
+                if MODES_MEAN_PRIVACY
+                else messages.VAULT_FOLDER_CREATED_ACL
+            )
+            return created.format(folder=folder)
         if folder_is_private(folder):
             return None
         mode = f"{stat.S_IMODE(folder.stat().st_mode):04o}"
