@@ -16,7 +16,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -27,7 +26,9 @@ from tests.support.pty_child import PtyChild, unlock_drawn, wait_for_all
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "packaging" / "peerdesk.spec"
-BUILD_SECONDS_MAX = 240  # measured here: 13-19 s, with PyInstaller's cache cold or warm
+# Only a guard against a hung build (measured here: 13-19 s, cache cold or warm); the
+# build's time is not judged by the suite, whose machines are shared and noisy.
+BUILD_HANG_SECONDS = 600
 
 pytestmark = [
     pytest.mark.slow,
@@ -43,14 +44,15 @@ pytestmark = [
 def frozen(pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build once for the module; the path of the built `peerdesk` program."""
     out = tmp_path_factory.mktemp("frozen")
-    assert pytestconfig.cache is not None
+    cache = getattr(pytestconfig, "cache", None)  # None with `-p no:cacheprovider`
     env = dict(
         os.environ,
         # PyInstaller's own cache (analysed binaries), kept in pytest's cache folder.
-        PYINSTALLER_CONFIG_DIR=str(pytestconfig.cache.mkdir("pyinstaller")),
+        PYINSTALLER_CONFIG_DIR=str(
+            cache.mkdir("pyinstaller") if cache is not None else out / "pyinstaller-cache"
+        ),
     )
     env.pop("PYTHONPATH", None)  # the spec puts this checkout's src first itself
-    started = time.monotonic()
     done = subprocess.run(
         [
             sys.executable,
@@ -69,12 +71,10 @@ def frozen(pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory
         text=True,
         env=env,
         cwd=out,
-        timeout=BUILD_SECONDS_MAX * 2,
+        timeout=BUILD_HANG_SECONDS,
         check=False,
     )
-    took = time.monotonic() - started
     assert done.returncode == 0, done.stderr[-3000:]
-    assert took < BUILD_SECONDS_MAX, f"the build took {took:.0f} s"
     program = out / "dist" / "peerdesk" / "peerdesk"
     assert program.is_file()
     return program

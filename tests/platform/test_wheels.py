@@ -86,10 +86,15 @@ def _fits(tag: str, platform: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def pip_cache(pytestconfig: pytest.Config) -> Path:
-    """pip's cache kept across runs in pytest's cache folder (never the home folder)."""
+def pip_cache(pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """pip's cache kept across runs in pytest's cache folder (never the home folder).
+
+    With pytest's cache plugin off (`-p no:cacheprovider`) it lasts for this run only.
+    """
     if os.environ.get("PIP_CACHE_DIR"):
         return Path(os.environ["PIP_CACHE_DIR"])
+    if getattr(pytestconfig, "cache", None) is None:
+        return tmp_path_factory.mktemp("pip-download")
     assert pytestconfig.cache is not None
     return Path(pytestconfig.cache.mkdir("pip-download"))
 
