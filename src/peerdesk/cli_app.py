@@ -255,7 +255,7 @@ def doctor(
         if remove_leftovers and path.parent.is_dir():
             # Under the lock: a restore running right now owns its staged copy.
             with locked(path):
-                removed = leftovers.remove(leftovers.find(path))
+                removed = leftovers.remove(path, leftovers.find(path))
             if removed:
                 names = ", ".join(p.name for p in removed)
                 typer.echo(
