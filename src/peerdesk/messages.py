@@ -82,6 +82,11 @@ BACKUP_MISSING = "There is no backup file at {path}."
 RESTORE_NOT_VALID = "{path} is not a backup peerdesk can open: {reason}. Nothing was changed."
 RESTORE_FAILED = "The restore failed ({reason}); your vault was put back as it was."
 RESTORE_EMPTY_FILE = "the file is empty"
+RESTORE_PENDING_NOT_SETTLED = (
+    "its -wal or -journal holds changes that could not be written into a copy of it; "
+    "open the backup once with peerdesk (`peerdesk --vault FILE doctor`), or copy it "
+    "again after closing peerdesk"
+)
 RESTORE_OLD_UNSAVED = (
     "The vault at {path} holds changes its last session never finished writing, and the "
     "backup's passphrase does not open it to write them: open the vault once with its own "
