@@ -162,7 +162,8 @@ def backup(
     passphrase_stdin: PassphraseStdin = False,
 ) -> None:
     """Write a verified encrypted backup; refuses an existing FILE before any prompt."""
-    from peerdesk.vault import BackupError, Vault
+    from peerdesk.passphrase_strength import refusal
+    from peerdesk.vault import BackupError, InvalidPassphrase, Vault
     from peerdesk.vault.backup import backup as write_backup
     from peerdesk.vault.salvage import salvage
 
@@ -179,6 +180,8 @@ def backup(
             vault_passphrase = source.ask(CURRENT)
             with Vault.unlock(path, vault_passphrase, lock=lock) as vault:
                 own = source.ask(BACKUP_OWN) if own_passphrase else None
+                if own is not None and (too_weak := refusal(own)) is not None:
+                    raise InvalidPassphrase(too_weak)  # the same floor as init/passphrase
                 if not vault.health.ok:
                     typer.echo(messages.VAULT_DAMAGED_READ_ONLY, err=True)
                     report = salvage(vault, vault_passphrase, dest, own or vault_passphrase)
@@ -213,6 +216,7 @@ def restore(
     passphrase_stdin: PassphraseStdin = False,
 ) -> None:
     """Swap in a verified backup (vault.restore is atomic); confirm before replacing."""
+    from peerdesk.passphrase_strength import refusal
     from peerdesk.vault import RestoreError
     from peerdesk.vault.backup import restore as restore_backup
 
@@ -235,6 +239,8 @@ def restore(
             backup_passphrase = source.ask(BACKUP_OPEN)
             restore_backup(path, src, backup_passphrase, lock=lock)
     say(messages.CLI_RESTORE_DONE.format(path=path, backup=src))
+    if refusal(backup_passphrase) is not None:  # the peer's data is restored all the same
+        say(messages.CLI_RESTORE_WEAK_PASSPHRASE, err=True)
 
 
 @app.command(help=messages.HELP_DOCTOR)
