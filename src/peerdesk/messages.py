@@ -9,6 +9,11 @@ from __future__ import annotations
 
 # --- the vault -------------------------------------------------------------
 WRONG_PASSPHRASE = "Wrong passphrase, or the file is damaged."
+VAULT_DAMAGED_UNREADABLE = (
+    "The passphrase is right, but the vault is damaged where it lists its tables, so "
+    "peerdesk can neither open it nor copy anything out of it. Keep the file, and restore "
+    "your latest backup with `peerdesk restore FILE`."
+)
 VAULT_MISSING = "There is no vault at {path}. Run `peerdesk init` to create one."
 VAULT_EXISTS = "A vault already exists at {path}; peerdesk will not overwrite it."
 VAULT_BUSY = "This vault is open in another peerdesk window. Close that one first."

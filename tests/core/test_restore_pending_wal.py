@@ -12,20 +12,17 @@ import os
 import shutil
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
-from peerdesk import vocab
-from peerdesk.models import ContactFields
 from peerdesk.vault import Vault
 from peerdesk.vault.backup import restore
-from peerdesk.vault.logbook import save_contact
 from tests.conftest import PASSPHRASE
+from tests.core.helpers import add_contacts
 
 WRITER = """
 import os, sys
 from pathlib import Path
-from tests.core.test_restore_pending_wal import add_contacts
+from tests.core.helpers import add_contacts
 from peerdesk.vault import Vault
 vault = Vault.unlock(Path(sys.argv[1]), os.environ["CHILD_PASSPHRASE"])
 add_contacts(vault, 6)
@@ -33,24 +30,6 @@ sys.stdout.write("committed\\n")
 sys.stdout.flush()
 os._exit(0)
 """
-
-
-def add_contacts(vault: Vault, count: int) -> None:
-    fields = ContactFields(
-        contact_date=date(2026, 3, 1),
-        topics=(vocab.ids(vocab.TOPICS)[0],),
-        mode=vocab.ids(vocab.MODES)[0],
-        initiated_by=vocab.ids(vocab.INITIATED_BY)[0],
-        minutes=vocab.MINUTE_PRESETS[0],
-        head_count=1,
-        risk=vocab.ids(vocab.RISKS)[0],
-        outcome=vocab.ids(vocab.OUTCOMES)[0],
-        critical_incident=False,
-        note=None,
-        handle=None,
-    )
-    for _ in range(count):
-        save_contact(vault, fields, today=date(2026, 3, 2))
 
 
 def crashed_writer(path: Path) -> None:
