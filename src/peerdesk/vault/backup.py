@@ -226,7 +226,9 @@ def restore(
     a crash before the swap leaves the old vault, after it the new one. Staged and
     set-aside copies are removed when the restore ends, whatever the outcome.
     """
-    vault_path = Path(vault_path).absolute()
+    # Restore into the real file: a vault path that is a symlink (say, to an encrypted
+    # drive) stays a symlink, and the restored vault lands where it points.
+    vault_path = Path(os.path.realpath(vault_path))
     backup_path = Path(backup_path).absolute()
     if not backup_path.is_file():
         raise RestoreError(messages.BACKUP_MISSING.format(path=backup_path))

@@ -50,7 +50,7 @@ def find(vault_path: Path) -> list[Path]:
     Backups written to other folders leave their leftovers there; peerdesk does not
     record where backups went, so it cannot look.
     """
-    folder = Path(vault_path).absolute().parent
+    folder = Path(os.path.realpath(vault_path)).parent  # restores work beside the real file
     try:
         entries = sorted(folder.iterdir())
     except OSError:
@@ -63,7 +63,8 @@ def is_leftover(vault_path: Path, path: Path) -> bool:
     match = _LEFTOVER.match(path.name)
     if match is None:
         return False
-    if match["purpose"] != "backup" and match["name"] != Path(vault_path).name:
+    names = {Path(vault_path).name, Path(os.path.realpath(vault_path)).name}
+    if match["purpose"] != "backup" and match["name"] not in names:
         return False  # a restore only ever stages next to its own vault
     try:
         found = os.lstat(path)
