@@ -115,7 +115,7 @@ def init(ctx: typer.Context, passphrase_stdin: PassphraseStdin = False) -> None:
             raise VaultExists(messages.VAULT_EXISTS.format(path=path))
         folder_note = private_folder(path)
         if folder_note is not None:
-            typer.echo(folder_note, err=True)
+            say(folder_note, err=True)
         with locked(path) as lock:
             say(messages.NO_RECOVERY_WARNING, err=True)
             passphrase = source.ask(INIT_NEW)
@@ -199,7 +199,7 @@ def tell_salvage(report: SalvageReport, *, own_passphrase: bool) -> None:
     opens_with = (
         messages.SALVAGE_OPENS_WITH_OWN if own_passphrase else messages.SALVAGE_OPENS_WITH_VAULT
     )
-    typer.echo(messages.SALVAGE_DONE.format(path=report.path, opens_with=opens_with))
+    say(messages.SALVAGE_DONE.format(path=report.path, opens_with=opens_with))
     for table in report.tables:
         lost = messages.SALVAGE_LOST_UNKNOWN if table.lost is None else str(table.lost)
         kind = messages.SALVAGE_KINDS.get(table.table, table.table)
@@ -264,9 +264,7 @@ def doctor(
                 removed = leftovers.remove(path, leftovers.find(path))
             if removed:
                 names = ", ".join(p.name for p in removed)
-                typer.echo(
-                    messages.DOCTOR_LEFTOVERS_REMOVED.format(count=len(removed), names=names)
-                )
+                say(messages.DOCTOR_LEFTOVERS_REMOVED.format(count=len(removed), names=names))
         require_vault(path)
         with locked(path) as lock:
             report = examine(path, source.ask(CURRENT), lock=lock)

@@ -1,11 +1,19 @@
 """Every sentence peerdesk says to a person, in one place so it can be reviewed at once.
 
 Clinical and legal wording especially must be read by the team's clinical advisor
-before it changes. Keep this module free of imports beyond the standard library:
-the core, the CLI and the TUI all read it.
+before it changes. Keep this module free of imports beyond the standard library and
+peerdesk.safe_text (itself standard library only): the core, the CLI and the TUI all
+read it.
+
+Every sentence with a placeholder becomes a `safe_text.Sentence` at the end of this
+module: its `.format()` makes each value printable (newlines and escape sequences
+shown as `\\x0a`, `\\x1b`), so a path or value cannot forge a line or act on a
+terminal wherever the sentence is shown, while the sentence's own line breaks stay.
 """
 
 from __future__ import annotations
+
+from peerdesk.safe_text import sentences as _sentences
 
 # --- the vault -------------------------------------------------------------
 WRONG_PASSPHRASE = "Wrong passphrase, or the file is damaged."
@@ -1212,3 +1220,6 @@ HELP_CRISIS_NOTE = "A short note, e.g. opening hours."
 CRISIS_FIX_FILE_FIRST = "Fix or remove the file first; nothing was changed."
 CRISIS_NEW_NEEDS = "A new line {id!r} needs --name and --number."
 CRISIS_SAVED = "Saved {name} in {path}."
+
+# Last: every sentence above with a placeholder escapes the values it is filled with.
+_sentences(globals())
