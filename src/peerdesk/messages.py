@@ -736,6 +736,10 @@ DIRECTORY_REPEATED_COLUMN = "The column {column!r} appears more than once in the
 DIRECTORY_NO_NAME_COLUMN = "The file has no 'name' column; the header row must name it."
 DIRECTORY_BAD_JSON = "The file is not valid JSON (line {line}, column {column}: {reason})."
 DIRECTORY_JSON_SHAPE = 'The JSON must be an object with a "clinicians" list.'
+DIRECTORY_JSON_DUPLICATE_KEY = (
+    'The JSON file names the key "{key}" twice in one object; peerdesk will not guess '
+    "which one is meant. Remove one of them and import again."
+)
 DIRECTORY_JSON_NUMBER_TOO_LONG = "The JSON file holds a number too long for any field."
 DIRECTORY_JSON_UNKNOWN_KEY = 'Unknown key "{key}" at the top of the JSON file.'
 DIRECTORY_JSON_VERSION = 'The JSON must say "format": "{format}" and "version": {version}.'
@@ -876,6 +880,10 @@ REPORT_FILE_UNREADABLE = "{file} could not be read: {reason}."
 REPORT_FILE_TOO_LARGE = "{file} is too large to be a month file."
 REPORT_FILE_NOT_JSON = "{file} is not valid JSON (line {line}); merge takes the JSON month files."
 REPORT_FILE_NOT_MONTH = "{file} is not a peerdesk month file."
+REPORT_FILE_DUPLICATE_KEY = (
+    '{file} names the key "{key}" twice in one object, so what a reader sees and what a '
+    "merge would use could differ; export that month again."
+)
 REPORT_FILE_NEWER = (
     "{file} was made by a newer peerdesk (file version {version}); update peerdesk to merge it."
 )
