@@ -27,12 +27,13 @@ async def test_damaged_schema_is_not_counted_as_a_wrong_passphrase(vault_path: P
     vault_path.write_bytes(bytes(data))
     app = PeerdeskApp(vault_path)
     async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, UnlockScreen)
+        screen: UnlockScreen = app.screen
         for _ in range(4):
             await paste(pilot, PASSPHRASE)
             await pilot.press("enter")
-            screen = app.screen
-            assert isinstance(screen, UnlockScreen)
             await wait_until(pilot, lambda: not screen.busy, "the unlock attempt")
+            assert app.screen is screen
         shown = " ".join(screen_text(app).split())
         assert "The passphrase is right, but the vault is damaged" in shown
         assert messages.WRONG_PASSPHRASE not in shown

@@ -20,6 +20,7 @@ from textual.widgets import Static
 
 from peerdesk import messages
 from peerdesk.clinician_model import Clinician
+from peerdesk.safe_text import printable
 from peerdesk.tui import keys
 from peerdesk.tui.clinician_text import detail_text
 from peerdesk.tui.screens.confirm import ConfirmScreen
@@ -103,7 +104,7 @@ class ClinicianDetailScreen(Screen[None]):
             self.dismiss()
             return
         self.clinician = clinician
-        self.query_one("#clinician-title", Static).update(Text(clinician.name))
+        self.query_one("#clinician-title", Static).update(Text(printable(clinician.name)))
         self.query_one("#clinician-fields", Static).update(detail_text(clinician, self.today()))
 
     def action_edit(self) -> None:
