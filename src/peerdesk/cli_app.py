@@ -224,6 +224,8 @@ def restore(
     src = file.expanduser().absolute()
     source = PassphraseSource(from_stdin=passphrase_stdin)
     with user_errors():
+        if src.is_dir():
+            raise RestoreError(messages.BACKUP_IS_FOLDER.format(path=src))
         if not src.is_file():
             raise RestoreError(messages.BACKUP_MISSING.format(path=src))
         with locked(path) as lock:

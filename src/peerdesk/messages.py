@@ -92,6 +92,7 @@ BACKUP_EXISTS = "{path} already exists; choose a new file name for the backup."
 BACKUP_FAILED = "The backup could not be written: {reason}. Nothing was changed."
 BACKUP_VERIFY_FAILED = "The backup did not verify ({reason}), so it was discarded."
 BACKUP_MISSING = "There is no backup file at {path}."
+BACKUP_IS_FOLDER = "{path} is a folder, not a backup file; name the backup file inside it."
 RESTORE_NOT_VALID = "{path} is not a backup peerdesk can open: {reason}. Nothing was changed."
 RESTORE_FAILED = "The restore failed ({reason}); your vault was put back as it was."
 RESTORE_EMPTY_FILE = "the file is empty"
@@ -573,7 +574,8 @@ CLI_TEXT_NOT_AS_ARGUMENT = (
     "Nothing was saved."
 )
 STDIN_NOT_UTF8 = (
-    "Standard input holds {what} that is not UTF-8 text, so it was not used and nothing was saved."
+    "What standard input gave as {what} is not UTF-8 text, so it was not used and nothing "
+    "was saved."
 )
 ENV_NOT_UTF8 = "{name} is not UTF-8 text, so it was not used and nothing was saved."
 CLI_UNEXPECTED = (

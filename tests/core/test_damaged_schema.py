@@ -69,3 +69,11 @@ def test_only_a_damaged_first_page_looks_like_a_wrong_passphrase(
     flipped(vault_path, pristine, 1)
     with pytest.raises(WrongPassphrase):
         Vault.unlock(vault_path, PASSPHRASE)
+
+
+def test_a_read_only_open_leaves_no_side_files(vault_path: Path, pristine: bytes) -> None:
+    flipped(vault_path, pristine, 17)
+    with Vault.unlock(vault_path, PASSPHRASE) as vault:
+        assert vault.read_only
+    left = sorted(p.name for p in vault_path.parent.iterdir())
+    assert left == [vault_path.name, vault_path.name + ".lock"]  # no -wal, no -shm

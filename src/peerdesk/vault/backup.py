@@ -230,6 +230,8 @@ def restore(
     # drive) stays a symlink, and the restored vault lands where it points.
     vault_path = Path(os.path.realpath(vault_path))
     backup_path = Path(backup_path).absolute()
+    if backup_path.is_dir():
+        raise RestoreError(messages.BACKUP_IS_FOLDER.format(path=backup_path))
     if not backup_path.is_file():
         raise RestoreError(messages.BACKUP_MISSING.format(path=backup_path))
     own_lock = lock is None
