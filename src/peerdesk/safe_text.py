@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import json
 import re
+import string
+from typing import Any
 
 # C0 controls, DEL, C1 controls; bidi marks, embeddings, overrides and isolates;
 # zero-width characters and the byte-order mark; line and paragraph separators; lone
@@ -61,3 +63,44 @@ def json_text(obj: object) -> str:
     """
     text = json.dumps(obj, indent=2, ensure_ascii=False)
     return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+class _ValueFormatter(string.Formatter):
+    """Formats a sentence with every value made printable, whatever its type.
+
+    `{value!r}` quotes the printable form rather than Python's repr, so a newline in a
+    value reads `\\x0a` in every sentence, never `\\n` in some and `\\x0a` in others.
+    """
+
+    def convert_field(self, value: Any, conversion: str | None) -> Any:
+        if conversion == "r":
+            return "'" + printable(str(value)) + "'"
+        return super().convert_field(value, conversion)
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        return printable(super().format_field(value, format_spec))
+
+
+_FORMATTER = _ValueFormatter()
+
+
+class Sentence(str):
+    """A fixed sentence whose `.format()` makes each value printable.
+
+    Every message with a placeholder is one (see peerdesk.messages). Values are paths,
+    names and text from the command line, files or the vault: a newline in one would
+    forge a line of output (`--vault $'/x/no\\nFORGED'`), an escape sequence would act
+    on the terminal. The sentence's own line breaks stay; only what fills it is escaped.
+    """
+
+    __slots__ = ()
+
+    def format(self, *args: Any, **kwargs: Any) -> str:
+        return _FORMATTER.vformat(str(self), args, kwargs)
+
+
+def sentences(namespace: dict[str, Any]) -> None:
+    """Turn every upper-case str constant with a placeholder into a Sentence, in place."""
+    for name, value in list(namespace.items()):
+        if name.isupper() and type(value) is str and "{" in value:
+            namespace[name] = Sentence(value)

@@ -104,6 +104,24 @@ def has_control_characters(text: str, *, allow_newlines: bool) -> bool:
     return pattern.search(text) is not None
 
 
+# Bidi marks, embeddings, overrides and isolates; zero-width characters and the BOM;
+# line and paragraph separators. Invisible, yet they change how text reads.
+_INVISIBLE = re.compile("[\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+
+
+def refuse_invisible(text: str | None, field: str) -> str | None:
+    """`text` unchanged, or InvalidInput naming the field if it holds a bidi control, a
+    zero-width character or a line/paragraph separator.
+
+    Such a character makes a name read differently from what it is (U+202E shows
+    "Dr. \u202eevil" as "Dr. live") or splits one line in two on some screens; in a
+    referral directory that means calling the wrong clinician.
+    """
+    if text is not None and not text.isascii() and _INVISIBLE.search(text):
+        raise InvalidInput(field, messages.TEXT_INVISIBLE_CHARACTERS.format(field=field))
+    return text
+
+
 def optional_text(
     text: str | None, field: str, max_chars: int, *, allow_newlines: bool
 ) -> str | None:

@@ -223,3 +223,15 @@ def test_a_read_of_a_damaged_vault_says_so_on_stderr(cli: Cli, made_vault: Path)
     assert result.exit_code == 0
     assert messages.VAULT_DAMAGED_READ_ONLY in result.stderr
     assert "idle" in result.stdout.lower()
+
+
+def test_restore_of_a_folder_says_it_is_a_folder(
+    cli: Cli, made_vault: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "dir"
+    folder.mkdir()
+    before = vault_files(made_vault)
+    result = cli("restore", str(folder), "--yes", "--passphrase-stdin", input=lines(PASSPHRASE))
+    assert result.exit_code == 1
+    assert result.stderr.strip() == messages.BACKUP_IS_FOLDER.format(path=folder)
+    assert vault_files(made_vault) == before

@@ -346,3 +346,19 @@ def test_a_note_as_an_argument_is_refused_before_the_vault_is_touched(made_vault
     assert ARGV_REASON in stderr and "--ask-note" in stderr and "history" in stderr
     assert "Sgt Miller" not in stderr and stderr.count("\n") == 1
     assert vault_files(made_vault) == before
+
+
+def test_a_note_that_is_not_utf8_gets_a_readable_sentence(cli: Cli, made_vault: Path) -> None:
+    result = cli(
+        "contacts",
+        "add",
+        "--topic",
+        "sleep",
+        "--ask-note",
+        input=b"caf\xe9 \xff\n",  # type: ignore[arg-type]
+        env={"PEERDESK_PASSPHRASE": PASSPHRASE},
+    )
+    assert result.exit_code == 1
+    sentence = messages.STDIN_NOT_UTF8.format(what=messages.WHAT_NOTE)
+    assert sentence.startswith("What standard input gave as the note is not UTF-8 text")
+    assert sentence in " ".join(result.stderr.split())

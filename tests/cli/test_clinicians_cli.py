@@ -170,3 +170,24 @@ def test_bad_values_exit_1_with_one_sentence(
 def test_list_on_an_empty_directory(cli: Cli, made_vault: Path) -> None:
     assert run_ok(cli, "list").strip() == "No clinicians match."
     assert json.loads(run_ok(cli, "list", "--format", "json")) == []
+
+
+@pytest.mark.parametrize(
+    ("row", "field"),
+    [
+        (",Dr. \u202eevil\u202c,555-0101,,grief,no,North", "name"),
+        (",Dr. Zero\u200bWidth,555-0101,,grief,no,North", "name"),
+        (",Dr. Fine,555-0101,,grief,no,north\u2028FORGED", "region"),
+    ],
+)
+def test_import_refuses_invisible_characters_naming_the_field(
+    cli: Cli, made_vault: Path, tmp_path: Path, row: str, field: str
+) -> None:
+    path = write(tmp_path / "d.csv", [HEADER, row])
+    result = cli("clinicians", "import", str(path), env=ENV)
+    assert result.exit_code == 1
+    shown = " ".join(result.stderr.split())
+    assert f"The {field} contains an invisible or direction-changing character" in shown
+    assert "\u202e" not in result.output and "\u2028" not in result.output
+    with Vault.unlock(made_vault, PASSPHRASE) as vault:
+        assert list(clinicians.every(vault.conn)) == []

@@ -10,7 +10,12 @@ import hashlib
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from peerdesk.vault import Vault
 
 HERE = Path(__file__).resolve().parent
 CHILD = HERE / "child_vault.py"
@@ -61,3 +66,26 @@ def wait_for_line(child: subprocess.Popen[str], expected: str) -> None:
         child.kill()
         _out, err = child.communicate()
         raise AssertionError(f"child said {line!r} instead of {expected!r}; stderr: {err}")
+
+
+def add_contacts(vault: Vault, count: int) -> None:
+    """`count` plain contacts (no note, no handle), one transaction each."""
+    from peerdesk import vocab
+    from peerdesk.models.contacts import ContactFields
+    from peerdesk.vault.logbook import save_contact
+
+    fields = ContactFields(
+        contact_date=date(2026, 3, 1),
+        topics=(vocab.ids(vocab.TOPICS)[0],),
+        mode=vocab.ids(vocab.MODES)[0],
+        initiated_by=vocab.ids(vocab.INITIATED_BY)[0],
+        minutes=vocab.MINUTE_PRESETS[0],
+        head_count=1,
+        risk=vocab.ids(vocab.RISKS)[0],
+        outcome=vocab.ids(vocab.OUTCOMES)[0],
+        critical_incident=False,
+        note=None,
+        handle=None,
+    )
+    for _ in range(count):
+        save_contact(vault, fields, today=date(2026, 3, 2))

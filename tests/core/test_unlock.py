@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from peerdesk import messages
-from peerdesk.vault import Vault, VaultMissing, VaultReadOnly, WrongPassphrase
+from peerdesk.vault import Vault, VaultDamaged, VaultMissing, VaultReadOnly, WrongPassphrase
 from peerdesk.vault.sqlcipher import DatabaseError
 from tests.conftest import PASSPHRASE
 from tests.core.helpers import sha256
@@ -113,9 +113,22 @@ def test_random_garbage_is_a_wrong_passphrase(vault_path: Path) -> None:
     assert sha256(vault_path) == before
 
 
-@pytest.mark.parametrize("keep", [0, 100, PAGE])
-def test_truncated_vault_is_a_wrong_passphrase(
-    vault: Vault, vault_path: Path, keep: int, capfd: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("keep", "error", "sentence"),
+    [
+        (0, WrongPassphrase, messages.WRONG_PASSPHRASE),
+        (100, WrongPassphrase, messages.WRONG_PASSPHRASE),
+        # Page 1 is whole and decrypts, so the passphrase is known to be right.
+        (PAGE, VaultDamaged, messages.VAULT_DAMAGED_UNREADABLE),
+    ],
+)
+def test_truncated_vault_is_refused(
+    vault: Vault,
+    vault_path: Path,
+    keep: int,
+    error: type[Exception],
+    sentence: str,
+    capfd: pytest.CaptureFixture[str],
 ) -> None:
     """Cut inside or right after page 1; 0 bytes must not be re-initialised as a new vault."""
     with vault.transaction() as conn:
@@ -128,9 +141,9 @@ def test_truncated_vault_is_a_wrong_passphrase(
     assert len(data) > PAGE * 2
     vault_path.write_bytes(data[:keep])
     capfd.readouterr()
-    with pytest.raises(WrongPassphrase) as caught:
+    with pytest.raises(error) as caught:
         Vault.unlock(vault_path, PASSPHRASE)
-    assert str(caught.value) == messages.WRONG_PASSPHRASE
+    assert str(caught.value) == sentence
     assert vault_path.read_bytes() == data[:keep]
     assert capfd.readouterr() == ("", "")
 

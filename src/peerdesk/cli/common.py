@@ -111,7 +111,7 @@ def require_vault(path: Path) -> None:
 
     if found := find_leftovers(path):
         names = ", ".join(p.name for p in found)
-        typer.echo(messages.LEFTOVERS_FOUND.format(count=len(found), names=names), err=True)
+        say(messages.LEFTOVERS_FOUND.format(count=len(found), names=names), err=True)
     if not path.is_file():
         raise VaultMissing(messages.VAULT_MISSING.format(path=path))
 

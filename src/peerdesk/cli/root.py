@@ -115,7 +115,7 @@ def init(ctx: typer.Context, passphrase_stdin: PassphraseStdin = False) -> None:
             raise VaultExists(messages.VAULT_EXISTS.format(path=path))
         folder_note = private_folder(path)
         if folder_note is not None:
-            typer.echo(folder_note, err=True)
+            say(folder_note, err=True)
         with locked(path) as lock:
             say(messages.NO_RECOVERY_WARNING, err=True)
             passphrase = source.ask(INIT_NEW)
@@ -162,7 +162,8 @@ def backup(
     passphrase_stdin: PassphraseStdin = False,
 ) -> None:
     """Write a verified encrypted backup; refuses an existing FILE before any prompt."""
-    from peerdesk.vault import BackupError, Vault
+    from peerdesk.passphrase_strength import refusal
+    from peerdesk.vault import BackupError, InvalidPassphrase, Vault
     from peerdesk.vault.backup import backup as write_backup
     from peerdesk.vault.salvage import salvage
 
@@ -179,6 +180,8 @@ def backup(
             vault_passphrase = source.ask(CURRENT)
             with Vault.unlock(path, vault_passphrase, lock=lock) as vault:
                 own = source.ask(BACKUP_OWN) if own_passphrase else None
+                if own is not None and (too_weak := refusal(own)) is not None:
+                    raise InvalidPassphrase(too_weak)  # the same floor as init/passphrase
                 if not vault.health.ok:
                     typer.echo(messages.VAULT_DAMAGED_READ_ONLY, err=True)
                     report = salvage(vault, vault_passphrase, dest, own or vault_passphrase)
@@ -196,7 +199,7 @@ def tell_salvage(report: SalvageReport, *, own_passphrase: bool) -> None:
     opens_with = (
         messages.SALVAGE_OPENS_WITH_OWN if own_passphrase else messages.SALVAGE_OPENS_WITH_VAULT
     )
-    typer.echo(messages.SALVAGE_DONE.format(path=report.path, opens_with=opens_with))
+    say(messages.SALVAGE_DONE.format(path=report.path, opens_with=opens_with))
     for table in report.tables:
         lost = messages.SALVAGE_LOST_UNKNOWN if table.lost is None else str(table.lost)
         kind = messages.SALVAGE_KINDS.get(table.table, table.table)
@@ -213,6 +216,7 @@ def restore(
     passphrase_stdin: PassphraseStdin = False,
 ) -> None:
     """Swap in a verified backup (vault.restore is atomic); confirm before replacing."""
+    from peerdesk.passphrase_strength import refusal
     from peerdesk.vault import RestoreError
     from peerdesk.vault.backup import restore as restore_backup
 
@@ -220,6 +224,8 @@ def restore(
     src = file.expanduser().absolute()
     source = PassphraseSource(from_stdin=passphrase_stdin)
     with user_errors():
+        if src.is_dir():
+            raise RestoreError(messages.BACKUP_IS_FOLDER.format(path=src))
         if not src.is_file():
             raise RestoreError(messages.BACKUP_MISSING.format(path=src))
         with locked(path) as lock:
@@ -235,6 +241,8 @@ def restore(
             backup_passphrase = source.ask(BACKUP_OPEN)
             restore_backup(path, src, backup_passphrase, lock=lock)
     say(messages.CLI_RESTORE_DONE.format(path=path, backup=src))
+    if refusal(backup_passphrase) is not None:  # the peer's data is restored all the same
+        say(messages.CLI_RESTORE_WEAK_PASSPHRASE, err=True)
 
 
 @app.command(help=messages.HELP_DOCTOR)
@@ -255,12 +263,10 @@ def doctor(
         if remove_leftovers and path.parent.is_dir():
             # Under the lock: a restore running right now owns its staged copy.
             with locked(path):
-                removed = leftovers.remove(leftovers.find(path))
+                removed = leftovers.remove(path, leftovers.find(path))
             if removed:
                 names = ", ".join(p.name for p in removed)
-                typer.echo(
-                    messages.DOCTOR_LEFTOVERS_REMOVED.format(count=len(removed), names=names)
-                )
+                say(messages.DOCTOR_LEFTOVERS_REMOVED.format(count=len(removed), names=names))
         require_vault(path)
         with locked(path) as lock:
             report = examine(path, source.ask(CURRENT), lock=lock)

@@ -24,6 +24,7 @@ from peerdesk.interchange.cells import (
 )
 from peerdesk.models.clinicians import parse_id
 from peerdesk.safe_text import short
+from peerdesk.strict_json import DuplicateKey, unique_keys
 from peerdesk.validation import InvalidInput
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
@@ -182,7 +183,11 @@ def _check_header(header: list[str]) -> None:
 
 def _json_rows(text: str) -> list[tuple[str, Row]]:
     try:
-        document = json.loads(text)
+        document = json.loads(text, object_pairs_hook=unique_keys)
+    except DuplicateKey as exc:
+        raise DirectoryFileError(
+            messages.DIRECTORY_JSON_DUPLICATE_KEY.format(key=short(exc.key))
+        ) from None
     except json.JSONDecodeError as exc:
         raise DirectoryFileError(
             messages.DIRECTORY_BAD_JSON.format(line=exc.lineno, column=exc.colno, reason=exc.msg)

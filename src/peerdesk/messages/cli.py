@@ -86,6 +86,11 @@ CLI_RESTORE_NEEDS_YES = (
 CLI_RESTORE_DONE = (
     "The vault at {path} was restored from {backup}; it now opens with the backup's passphrase."
 )
+CLI_RESTORE_WEAK_PASSPHRASE = (
+    "The restored vault opens with the backup's passphrase, which is too easy to guess: "
+    "whoever takes this laptop can try passphrases against the file as fast as their "
+    "computer allows. Choose a stronger one now with `peerdesk passphrase`."
+)
 CLI_OS_ERROR = "peerdesk could not use {path}: {reason}."
 CLI_DEMO_CREATED = (
     "Demo vault (a throwaway, not your real vault): {path}\nDemo passphrase: {passphrase}"
@@ -125,7 +130,8 @@ CLI_TEXT_NOT_AS_ARGUMENT = (
     "Nothing was saved."
 )
 STDIN_NOT_UTF8 = (
-    "Standard input holds {what} that is not UTF-8 text, so it was not used and nothing was saved."
+    "What standard input gave as {what} is not UTF-8 text, so it was not used and nothing "
+    "was saved."
 )
 ENV_NOT_UTF8 = "{name} is not UTF-8 text, so it was not used and nothing was saved."
 CLI_UNEXPECTED = (

@@ -70,6 +70,10 @@ DIRECTORY_REPEATED_COLUMN = "The column {column!r} appears more than once in the
 DIRECTORY_NO_NAME_COLUMN = "The file has no 'name' column; the header row must name it."
 DIRECTORY_BAD_JSON = "The file is not valid JSON (line {line}, column {column}: {reason})."
 DIRECTORY_JSON_SHAPE = 'The JSON must be an object with a "clinicians" list.'
+DIRECTORY_JSON_DUPLICATE_KEY = (
+    'The JSON file names the key "{key}" twice in one object; peerdesk will not guess '
+    "which one is meant. Remove one of them and import again."
+)
 DIRECTORY_JSON_NUMBER_TOO_LONG = "The JSON file holds a number too long for any field."
 DIRECTORY_JSON_UNKNOWN_KEY = 'Unknown key "{key}" at the top of the JSON file.'
 DIRECTORY_JSON_VERSION = 'The JSON must say "format": "{format}" and "version": {version}.'

@@ -76,6 +76,10 @@ REPORT_FILE_UNREADABLE = "{file} could not be read: {reason}."
 REPORT_FILE_TOO_LARGE = "{file} is too large to be a month file."
 REPORT_FILE_NOT_JSON = "{file} is not valid JSON (line {line}); merge takes the JSON month files."
 REPORT_FILE_NOT_MONTH = "{file} is not a peerdesk month file."
+REPORT_FILE_DUPLICATE_KEY = (
+    '{file} names the key "{key}" twice in one object, so what a reader sees and what a '
+    "merge would use could differ; export that month again."
+)
 REPORT_FILE_NEWER = (
     "{file} was made by a newer peerdesk (file version {version}); update peerdesk to merge it."
 )

@@ -2,6 +2,11 @@
 
 # --- opening, creating and locking the vault; SQLite's errors ------------------------------
 WRONG_PASSPHRASE = "Wrong passphrase, or the file is damaged."
+VAULT_DAMAGED_UNREADABLE = (
+    "The passphrase is right, but the vault is damaged where it lists its tables, so "
+    "peerdesk can neither open it nor copy anything out of it. Keep the file, and restore "
+    "your latest backup with `peerdesk restore FILE`."
+)
 VAULT_MISSING = "There is no vault at {path}. Run `peerdesk init` to create one."
 VAULT_EXISTS = "A vault already exists at {path}; peerdesk will not overwrite it."
 VAULT_BUSY = "This vault is open in another peerdesk window. Close that one first."
@@ -77,9 +82,15 @@ BACKUP_EXISTS = "{path} already exists; choose a new file name for the backup."
 BACKUP_FAILED = "The backup could not be written: {reason}. Nothing was changed."
 BACKUP_VERIFY_FAILED = "The backup did not verify ({reason}), so it was discarded."
 BACKUP_MISSING = "There is no backup file at {path}."
+BACKUP_IS_FOLDER = "{path} is a folder, not a backup file; name the backup file inside it."
 RESTORE_NOT_VALID = "{path} is not a backup peerdesk can open: {reason}. Nothing was changed."
 RESTORE_FAILED = "The restore failed ({reason}); your vault was put back as it was."
 RESTORE_EMPTY_FILE = "the file is empty"
+RESTORE_PENDING_NOT_SETTLED = (
+    "its -wal or -journal holds changes that could not be written into a copy of it; "
+    "open the backup once with peerdesk (`peerdesk --vault FILE doctor`), or copy it "
+    "again after closing peerdesk"
+)
 RESTORE_OLD_UNSAVED = (
     "The vault at {path} holds changes its last session never finished writing, and the "
     "backup's passphrase does not open it to write them: open the vault once with its own "

@@ -46,6 +46,7 @@ from peerdesk.reports.counts import (
     spec_of,
 )
 from peerdesk.safe_text import json_text, printable, short
+from peerdesk.strict_json import DuplicateKey, unique_keys
 from peerdesk.validation import FIRST_MONTH, HEAD_COUNT_MAX, LAST_MONTH, MINUTES_MAX
 
 FORMAT = "peerdesk-month"
@@ -138,7 +139,11 @@ class _NumberTooLong(ValueError):
 
 def _load(text: str, source: str) -> object:
     try:
-        return json.loads(text, parse_int=_bounded_int)
+        return json.loads(text, parse_int=_bounded_int, object_pairs_hook=unique_keys)
+    except DuplicateKey as exc:
+        raise ReportFileError(
+            [messages.REPORT_FILE_DUPLICATE_KEY.format(file=source, key=short(exc.key))]
+        ) from None
     except json.JSONDecodeError as exc:
         raise ReportFileError(
             [messages.REPORT_FILE_NOT_JSON.format(file=source, line=exc.lineno)]

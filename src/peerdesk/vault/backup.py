@@ -5,12 +5,13 @@ temporary name, checked, fsynced, and only then renamed into place. The live fil
 is never copied: a copy could catch it half-written. (A damaged vault cannot be
 exported; `peerdesk.vault.salvage` copies what it can read instead.)
 
-A restore first has the old vault write any changes a crashed session left in its
--wal into its file (a stale write-ahead log next to the new file would be replayed
-onto it: in an experiment the result opened with neither passphrase). It then stages
-and verifies a copy next to the vault, copies the old vault aside, and swaps with one
-`os.replace`: at every instant the path holds the old or the new vault. See
-docs/privacy-and-security.md ("Restore").
+A restore stages a copy of the backup (with its -wal, if it has one) next to the
+vault, brings the copy up to date and verifies it, never opening the backup itself.
+It then has the old vault write any changes a crashed session left in its -wal into
+its file (a stale write-ahead log next to the new file would be replayed onto it: in
+an experiment the result opened with neither passphrase), copies the old vault aside,
+and swaps with one `os.replace`: at every instant the path holds the old or the new
+vault. See docs/privacy-and-security.md ("Restore").
 """
 
 from __future__ import annotations
@@ -209,32 +210,79 @@ def restore(
     """Replace the vault with a verified backup; the path never lacks a vault.
 
     Only a peerdesk vault is restored (non-empty, keyed, both integrity checks, our
-    tables, a known user_version). Changes a crashed session left in the old vault's
-    -wal are first written into its file (see `_settle_old_vault`). The copy is staged
-    and verified next to the vault, the old vault is copied aside (we hold the instance
-    lock, so nothing has it open), and one `os.replace` swaps the new file in: a crash
-    before the swap leaves the old vault, after it the new one. Staged and set-aside
-    copies are removed when the restore ends, whatever the outcome.
+    tables, a known user_version). The backup itself is only ever read: it is copied
+    next to the vault together with a -wal or -journal it may have (a backup copied
+    while peerdesk had it open keeps committed rows there), and the staged copy is
+    brought up to date and verified; opening the backup directly would read rows from
+    its -wal that a copy of the file alone lacks, and would leave a -shm beside it.
+    Changes a crashed session left in the old vault's -wal are then written into its
+    file (see `_settle_old_vault`), the old vault is copied aside (we hold the
+    instance lock, so nothing has it open), and one `os.replace` swaps the new file in:
+    a crash before the swap leaves the old vault, after it the new one. Staged and
+    set-aside copies are removed when the restore ends, whatever the outcome.
     """
-    vault_path = Path(vault_path).absolute()
+    # Restore into the real file: a vault path that is a symlink (say, to an encrypted
+    # drive) stays a symlink, and the restored vault lands where it points.
+    vault_path = Path(os.path.realpath(vault_path))
     backup_path = Path(backup_path).absolute()
+    if backup_path.is_dir():
+        raise RestoreError(messages.BACKUP_IS_FOLDER.format(path=backup_path))
     if not backup_path.is_file():
         raise RestoreError(messages.BACKUP_MISSING.format(path=backup_path))
     own_lock = lock is None
     lock = lock or InstanceLock.acquire(vault_path)
     try:
-        try:
-            verify_copy(backup_path, passphrase, None)
-        except VaultError as exc:
-            raise RestoreError(
-                messages.RESTORE_NOT_VALID.format(path=backup_path, reason=_reason(exc))
-            ) from None
         vault_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        _settle_old_vault(vault_path, passphrase)
-        _swap_in(vault_path, backup_path, passphrase)
+        staged = temp_sibling(vault_path, "restore")
+        try:
+            _stage(backup_path, staged, passphrase)
+            _settle_old_vault(vault_path, passphrase)
+            _swap_in(vault_path, staged, passphrase)
+        finally:
+            _remove(staged)
     finally:
         if own_lock:
             lock.release()
+
+
+def _stage(backup_path: Path, staged: Path, passphrase: str) -> None:
+    """Copy the backup (and its pending -wal/-journal) to `staged`, settle, verify.
+
+    The backup's side files are copied under the staged name and the staged copy is
+    checkpointed, so the restored vault holds every row the backup holds, and nothing
+    is written beside the backup.
+    """
+    try:
+        _create_private(staged)
+        crash_point("staging")
+        shutil.copyfile(backup_path, staged)
+        pending = False
+        for suffix in ("-wal", "-journal"):
+            side = Path(f"{backup_path}{suffix}")
+            if side.is_file() and side.stat().st_size > 0:
+                _create_private(Path(f"{staged}{suffix}"))
+                shutil.copyfile(side, Path(f"{staged}{suffix}"))
+                pending = True
+        if pending:
+            conn = connect(staged, passphrase, mode="rw")
+            try:
+                # Reading rolls a hot -journal back; this writes -wal frames into the file.
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                conn.close()
+            if _unsaved(staged):
+                raise BackupError(messages.RESTORE_PENDING_NOT_SETTLED)
+            for suffix in SIDE_FILES:
+                Path(f"{staged}{suffix}").unlink(missing_ok=True)
+        _fsync_file(staged)
+        verify_copy(staged, passphrase, None)
+    except VaultError as exc:
+        raise RestoreError(
+            messages.RESTORE_NOT_VALID.format(path=backup_path, reason=_reason(exc))
+        ) from None
+    except (OSError, DatabaseError) as exc:
+        raise RestoreError(messages.RESTORE_FAILED.format(reason=_reason(exc))) from None
+    crash_point("staged")
 
 
 def _unsaved(vault_path: Path) -> bool:
@@ -272,18 +320,12 @@ def _settle_old_vault(vault_path: Path, passphrase: str) -> None:
         raise RestoreError(messages.RESTORE_OLD_UNSAVED.format(path=vault_path))
 
 
-def _swap_in(vault_path: Path, backup_path: Path, passphrase: str) -> None:
-    staged = temp_sibling(vault_path, "restore")
+def _swap_in(vault_path: Path, staged: Path, passphrase: str) -> None:
+    """Set the old vault aside, put the verified `staged` copy at the path, verify."""
     aside = temp_sibling(vault_path, "before-restore")
     had_vault = vault_path.exists()
     swapped = False
     try:
-        _create_private(staged)
-        crash_point("staging")
-        shutil.copyfile(backup_path, staged)
-        _fsync_file(staged)
-        verify_copy(staged, passphrase, None)
-        crash_point("staged")
         if had_vault:
             _create_private(aside)
             shutil.copyfile(vault_path, aside)
@@ -306,7 +348,6 @@ def _swap_in(vault_path: Path, backup_path: Path, passphrase: str) -> None:
             os.replace(aside, vault_path)
         elif swapped:
             _remove(vault_path)
-        _remove(staged)
         _remove(aside)
         _fsync_dir(vault_path.parent)
         if isinstance(exc, (OSError, DatabaseError, VaultError)):

@@ -11,7 +11,16 @@ class VaultError(Exception):
 
 
 class WrongPassphrase(VaultError):
-    """The key did not decrypt page 1. SQLCipher cannot tell this from a damaged file."""
+    """The key did not decrypt page 1. SQLCipher cannot tell this from a damaged page 1."""
+
+
+class VaultDamaged(VaultError):
+    """Page 1 decrypted (its HMAC passed, so the passphrase is right), but the pages that
+    list the vault's tables are damaged, so nothing in it can be read.
+
+    Not a WrongPassphrase: the lockout must not count it as a wrong guess, and the
+    peer must not be told to doubt a passphrase that is right.
+    """
 
 
 class VaultMissing(VaultError):

@@ -19,6 +19,7 @@ from peerdesk.vault.errors import (
     EncryptionUnavailable,
     InvalidPassphrase,
     VaultCannotOpen,
+    VaultDamaged,
     WrongPassphrase,
 )
 
@@ -62,7 +63,8 @@ def connect(path: Path, passphrase: str, *, mode: str) -> Connection:
 
     `mode` is a SQLite URI mode: "rw" for existing vaults (never creates a file),
     "ro" for a damaged vault, "rwc" only from the explicit create step.
-    Raises WrongPassphrase (wrong key or damaged file) with nothing on stderr.
+    Raises WrongPassphrase (wrong key or damaged page 1) or VaultDamaged (right key,
+    damaged schema pages) with nothing on stderr.
     """
     key = normalise_passphrase(passphrase)
     try:
@@ -88,10 +90,14 @@ def connect(path: Path, passphrase: str, *, mode: str) -> Connection:
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except DatabaseError as exc:
-            # Page 1 that does not decrypt (NOTADB) or decrypts but is malformed (CORRUPT,
-            # e.g. a vault cut short right after page 1): both are "wrong key or damaged".
+            # Page 1 that does not decrypt is NOTADB: a wrong key, or page 1 itself damaged
+            # (SQLCipher cannot tell them apart). CORRUPT comes only after page 1's HMAC
+            # passed, so the passphrase is right and a later page of the schema (or a file
+            # cut short after page 1) is damaged; measured with flipped bytes on every page.
             code = int(getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
-            if code in (SQLITE_NOTADB, SQLITE_CORRUPT) or "not a database" in str(exc):
+            if code == SQLITE_CORRUPT:
+                raise VaultDamaged(messages.VAULT_DAMAGED_UNREADABLE) from None
+            if code == SQLITE_NOTADB or "not a database" in str(exc):
                 raise WrongPassphrase(messages.WRONG_PASSPHRASE) from None
             raise VaultCannotOpen(
                 messages.VAULT_CANNOT_OPEN.format(path=path, reason=exc)

@@ -218,6 +218,8 @@ class Vault:
             if conn is not None:
                 with mapped():
                     conn.close()
+                if self.read_only:
+                    _remove_empty_wal(self.path)
         finally:
             if self._owns_lock and self._lock is not None:
                 self._lock.release()
@@ -357,3 +359,18 @@ def _create_private_file(path: Path) -> None:
 def file_mode(path: Path) -> int:
     """Permission bits of a path, for doctor and tests."""
     return stat.S_IMODE(path.stat().st_mode)
+
+
+def _remove_empty_wal(path: Path) -> None:
+    """A read-only open of a WAL-mode file creates -wal/-shm and cannot delete them on
+    close; remove the pair when the -wal is empty (a reader never writes frames). Safe
+    while we hold the instance lock: no other peerdesk has the vault open, and an empty
+    -wal holds nothing a later open would need. A -wal with frames is left alone."""
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    try:
+        if wal.exists() and wal.stat().st_size > 0:
+            return
+        wal.unlink(missing_ok=True)
+        shm.unlink(missing_ok=True)
+    except OSError:
+        pass  # only tidiness: the next open deals with them

@@ -21,6 +21,7 @@ from textual.widgets import Static
 
 from peerdesk import messages
 from peerdesk.models.clinicians import Clinician
+from peerdesk.safe_text import printable
 from peerdesk.tui import keys
 from peerdesk.tui.dialogs.confirm import ConfirmScreen
 from peerdesk.tui.events import ClinicianChanged, ReferRequested
@@ -108,7 +109,7 @@ class ClinicianDetailScreen(Screen[None]):
             self.dismiss()
             return
         self.clinician = clinician
-        self.query_one("#clinician-title", Static).update(Text(clinician.name))
+        self.query_one("#clinician-title", Static).update(Text(printable(clinician.name)))
         self.query_one("#clinician-fields", Static).update(detail_text(clinician, self.today()))
 
     def action_edit(self) -> None:

@@ -1,8 +1,11 @@
 """How a clinician reads on screen: list rows, the detail fields, phones and emails aloud.
 
 Everything is a rich.text.Text built with append(), never from markup, so a name
-typed as "[red]Dr. X[/]" shows exactly like that. The vetting status is a word in
-every row (not a colour alone): vetted, re-vet due, EXPIRED, SUSPENDED, unvetted.
+typed as "[red]Dr. X[/]" shows exactly like that. Text from the vault goes through
+safe_text.printable, so a bidi override, zero-width character or line separator that
+reached the vault before imports refused them shows as a visible escape (`\\u202e`).
+The vetting status is a word in every row (not a colour alone): vetted, re-vet due,
+EXPIRED, SUSPENDED, unvetted.
 
 Phones and emails are laid out for reading aloud from a car: digits in short groups
 with wide gaps ("206  555  0142  ext 13"), and the email spelled in words beside it.
@@ -24,6 +27,7 @@ from peerdesk.models.clinicians import (
     Clinician,
     ClinicianRow,
 )
+from peerdesk.safe_text import printable, printable_lines
 from peerdesk.vault.clinicians import DirectoryFilter
 
 STATUS_WIDTH = 10
@@ -78,9 +82,9 @@ def row_line(row: ClinicianRow, width: int) -> Text:
     text.append(_cell(status_word(row.status), STATUS_WIDTH), STATUS_STYLES.get(row.status, ""))
     text.append(" ")
     name = f"{row.name}, {row.credentials}" if row.credentials else row.name
-    text.append(_cell(name, name_width(width)) + " ")
-    text.append(_cell(row.region or "", REGION_WIDTH) + " ")
-    text.append(_cell(row.phone or "", PHONE_WIDTH) + " ")
+    text.append(_cell(printable(name), name_width(width)) + " ")
+    text.append(_cell(printable(row.region or ""), REGION_WIDTH) + " ")
+    text.append(_cell(printable(row.phone or ""), PHONE_WIDTH) + " ")
     flags = (
         ("tel" if row.telehealth else "   ") + " " + ("new" if row.accepting_new_clients else "")
     )
@@ -134,7 +138,7 @@ def detail_text(clinician: Clinician, today: date) -> Text:
         if text:
             text.append("\n")
         text.append((labels[key] if first else "").ljust(LABEL_WIDTH), style="dim")
-        text.append(value if isinstance(value, Text) else Text(value))
+        text.append(value if isinstance(value, Text) else Text(printable_lines(value)))
 
     status = status_text(clinician.vetting_status(today))
     line("status", status)
@@ -142,10 +146,10 @@ def detail_text(clinician: Clinician, today: date) -> Text:
     line("practice", f.practice)
     for index, phone in enumerate(f.phones):
         spoken = Text(phone_aloud(phone), style="bold")
-        spoken.append(f"    ({phone})", style="dim")
+        spoken.append(f"    ({printable(phone)})", style="dim")
         line("phones", spoken, first=index == 0)
     if f.email:
-        email = Text(f.email, style="bold")
+        email = Text(printable(f.email), style="bold")
         email.append("    " + messages.CLINICIAN_SPELLED.format(spoken=email_spoken(f.email)))
         line("email", email)
     line("address", f.address)
@@ -175,7 +179,7 @@ def filter_summary(flt: DirectoryFilter) -> Text:
         parts.append(messages.DIRECTORY_FILTER_TELEHEALTH)
     if flt.accepting_new_clients:
         parts.append(messages.DIRECTORY_FILTER_ACCEPTING)
-    parts += [v for v in (flt.insurance, flt.language, flt.region) if v]
+    parts += [printable(v) for v in (flt.insurance, flt.language, flt.region) if v]
     if flt.status:
         parts.append(status_word(flt.status))
     if not parts:

@@ -1,0 +1,34 @@
+"""`peerdesk backup` of a vault whose schema pages are damaged names the damage.
+
+The passphrase is right (page 1 decrypted), so the peer must not be told it may be
+wrong; nothing can be copied out, so no backup file is written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from peerdesk import messages
+from peerdesk.vault import Vault
+from tests.cli.conftest import Cli, lines
+from tests.conftest import PASSPHRASE
+from tests.core.helpers import add_contacts
+
+PAGE = 4096
+
+
+def test_backup_of_a_vault_with_a_damaged_schema_page(vault_path: Path, tmp_path: Path) -> None:
+    with Vault.create(vault_path, PASSPHRASE) as vault:
+        add_contacts(vault, 30)
+    data = bytearray(vault_path.read_bytes())
+    data[32 * PAGE + 2000] ^= 0xFF
+    vault_path.write_bytes(bytes(data))
+    dest = tmp_path / "b.peerdesk"
+
+    result = Cli(vault_path)("backup", str(dest), "--passphrase-stdin", input=lines(PASSPHRASE))
+
+    assert result.exit_code == 1
+    assert " ".join(messages.VAULT_DAMAGED_UNREADABLE.split()) in " ".join(result.stderr.split())
+    assert messages.WRONG_PASSPHRASE not in result.stderr
+    assert not dest.exists()
+    assert vault_path.read_bytes() == bytes(data)
