@@ -31,7 +31,7 @@ from peerdesk.tui.screens.settings import SettingsScreen
 from peerdesk.vault import Vault, contacts, drafts, followups, logbook, monthly, referrals
 from peerdesk.vault.values import utc_now
 from tests.conftest import PASSPHRASE
-from tests.referrals.helpers import add_clinician, clinician
+from tests.support.referrals import add_clinician, clinician
 from tests.tui.form_helpers import field_input, jump, note
 from tests.tui.helpers import SIZE, paste, wait_until
 from tests.tui.save_helpers import (
