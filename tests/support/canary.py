@@ -74,3 +74,15 @@ def files_containing(
     """Every regular file under the roots that holds any of the needles."""
     wanted = [n.encode() if isinstance(n, str) else n for n in needles]
     return [p for p in regular_files(roots, since=since) if file_contains(p, wanted) is not None]
+
+
+def files_holding(
+    needles: Iterable[bytes | str], own_folders: Iterable[Path], *, since: float
+) -> list[Path]:
+    """Files holding a needle: anywhere in the test's own folders, or in the shared temp
+    folders among files changed since the test started (what other people keep there
+    is theirs, and reading all of it is slow)."""
+    wanted = list(needles)
+    return files_containing(own_folders, wanted) + files_containing(
+        shared_temp_folders(), wanted, since=since
+    )
