@@ -24,8 +24,8 @@ from peerdesk.cli.root import app
 from peerdesk.models.contacts import ContactFields
 from peerdesk.vault import Vault, logbook, referrals
 from peerdesk.vault.backup import backup
-from tests.cli.conftest import Cli
 from tests.conftest import PASSPHRASE
+from tests.support.cli import Cli
 from tests.support.referrals import add_clinician, clinician
 
 ENV = {"PEERDESK_PASSPHRASE": PASSPHRASE, "PEERDESK_NEW_PASSPHRASE": "a new one for this test"}

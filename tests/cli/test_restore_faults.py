@@ -21,8 +21,8 @@ import pytest
 from peerdesk import messages
 from peerdesk.vault import Vault, WrongPassphrase
 from peerdesk.vault.backup import CRASH_ENV, RESTORE_STEPS, backup
-from tests.cli.conftest import BACKUP_PASSPHRASE, Cli
 from tests.conftest import PASSPHRASE
+from tests.support.cli import BACKUP_PASSPHRASE, Cli
 
 # Steps before the swap leave the old vault; from the swap on, the restored one.
 OLD_UNTIL = RESTORE_STEPS.index("swapped")
