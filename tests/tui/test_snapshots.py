@@ -16,6 +16,7 @@ import dataclasses
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
@@ -107,14 +108,15 @@ def test_contact_form_half_filled(closed_vault: Path, snap_compare: SnapCompare)
 
 def test_directory_list(closed_vault: Path, snap_compare: SnapCompare) -> None:
     """The directory: search box, filters line, rows with status, keys; nothing cut off."""
-    vetted = {"vetted_on": date(2025, 6, 1), "revet_due": date(2099, 12, 31)}
+    vetted: dict[str, Any] = {"vetted_on": date(2025, 6, 1), "revet_due": date(2099, 12, 31)}
+    rows: tuple[tuple[str, dict[str, Any]], ...] = (
+        ("Ana Okafor", {"specialties": ("trauma", "critical-incident"), "telehealth": True}),
+        ("Ben Lindqvist", {"specialties": ("substance-use",), "accepting_new_clients": True}),
+        ("Chloé Marchand", {"specialties": ("family",), "region": "North"}),
+        ("Dev Raman", {"specialties": ("grief", "trauma"), "suspended": True}),
+    )
     with Vault.unlock(closed_vault, PASSPHRASE) as vault:
-        for name, changes in (
-            ("Ana Okafor", {"specialties": ("trauma", "critical-incident"), "telehealth": True}),
-            ("Ben Lindqvist", {"specialties": ("substance-use",), "accepting_new_clients": True}),
-            ("Chloé Marchand", {"specialties": ("family",), "region": "North"}),
-            ("Dev Raman", {"specialties": ("grief", "trauma"), "suspended": True}),
-        ):
+        for name, changes in rows:
             add_clinician(vault, clinician(name, FIXED_DAY, **{**vetted, **changes}))
 
     async def open_directory(pilot: Pilot[None]) -> None:
