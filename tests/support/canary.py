@@ -18,9 +18,15 @@ from pathlib import Path
 _CHUNK = 1 << 20
 
 
+# The temp folder this process started with: SQLite reads TMPDIR once, at its first use
+# in the process, so it keeps spilling there after a test points TMPDIR at its own folder.
+_PROCESS_TEMP = Path(os.environ.get("TMPDIR") or "/tmp")
+
+
 def shared_temp_folders() -> list[Path]:
-    """Where SQLite or Python could spill a temp file outside the test's own folders."""
-    found = {Path(tempfile.gettempdir()), Path("/var/tmp")}
+    """Where SQLite or Python could spill a temp file outside the test's own folders:
+    today's tempfile folder, the one the process started with, /tmp and /var/tmp."""
+    found = {Path(tempfile.gettempdir()), _PROCESS_TEMP, Path("/tmp"), Path("/var/tmp")}
     return sorted(path for path in found if path.is_dir())
 
 
