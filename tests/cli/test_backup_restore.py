@@ -10,14 +10,14 @@ import pytest
 from peerdesk import messages
 from peerdesk.vault import Settings, Vault, WrongPassphrase
 from peerdesk.vault.backup import verify_copy
-from tests.cli.conftest import (
+from tests.conftest import PASSPHRASE
+from tests.support.cli import (
     BACKUP_PASSPHRASE,
     WRONG_PASSPHRASE,
     Cli,
     lines,
     vault_files,
 )
-from tests.conftest import PASSPHRASE
 
 
 def set_idle(path: Path, minutes: int, passphrase: str = PASSPHRASE) -> None:

@@ -13,8 +13,8 @@ from pathlib import Path
 from peerdesk import messages
 from peerdesk.vault import Vault
 from peerdesk.vault.backup import backup
-from tests.cli.conftest import Cli, lines
 from tests.conftest import PASSPHRASE
+from tests.support.cli import Cli, lines
 
 WEAK = "password1"
 

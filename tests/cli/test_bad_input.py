@@ -20,8 +20,8 @@ import pytest
 
 from peerdesk import messages
 from peerdesk.reports.files import MAX_BYTES
-from tests.cli.conftest import Cli, vault_files
 from tests.conftest import PASSPHRASE
+from tests.support.cli import Cli, vault_files
 
 ENV = {"PEERDESK_PASSPHRASE": PASSPHRASE}
 HUGE = "99999999999999999999"

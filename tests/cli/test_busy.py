@@ -11,8 +11,8 @@ import pytest
 
 from peerdesk import messages
 from peerdesk.vault import InstanceLock
-from tests.cli.conftest import Cli, lines, vault_files
 from tests.conftest import PASSPHRASE
+from tests.support.cli import Cli, lines, vault_files
 
 
 @pytest.fixture

@@ -21,9 +21,9 @@ import pytest
 from peerdesk import messages
 from peerdesk.crisis import CrisisLine, default_path, save_crisis_lines
 from peerdesk.vault import Vault, contacts
-from tests.cli.conftest import Cli
 from tests.conftest import PASSPHRASE
-from tests.referrals.helpers import add_clinician, clinician
+from tests.support.cli import Cli
+from tests.support.referrals import add_clinician, clinician
 
 ENV = {"PEERDESK_PASSPHRASE": PASSPHRASE, "PEERDESK_NEW_PASSPHRASE": "a whole new passphrase here"}
 CANARY = "CANARY-NOTE-7f3a"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from peerdesk.vault import Vault, clinicians
-from tests.cli.conftest import Cli, vault_files
 from tests.conftest import PASSPHRASE
+from tests.support.cli import Cli, vault_files
 
 ENV = {"PEERDESK_PASSPHRASE": PASSPHRASE}
 ID1 = "11111111-1111-4111-8111-111111111111"

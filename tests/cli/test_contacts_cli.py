@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from peerdesk.vault import Vault, contacts, followups
-from tests.cli.conftest import Cli, vault_files
 from tests.conftest import PASSPHRASE
+from tests.support.cli import Cli, vault_files
 
 ENV = {"PEERDESK_PASSPHRASE": PASSPHRASE}
 TODAY = date.today()

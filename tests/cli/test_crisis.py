@@ -18,7 +18,7 @@ from peerdesk.crisis import (
     save_crisis_lines,
 )
 from peerdesk.vault.store import file_mode
-from tests.cli.conftest import Cli
+from tests.support.cli import Cli
 
 
 def test_defaults_when_the_file_is_missing(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from peerdesk.crisis import default_path, load_crisis_lines
-from tests.cli.conftest import Cli
+from tests.support.cli import Cli
 
 
 def test_set_the_eap_then_it_shows(cli: Cli) -> None:

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from peerdesk import messages
 from peerdesk.vault import Vault
-from tests.cli.conftest import Cli, lines
 from tests.conftest import PASSPHRASE
 from tests.core.helpers import add_contacts
+from tests.support.cli import Cli, lines
 
 PAGE = 4096
 

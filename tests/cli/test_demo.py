@@ -12,7 +12,7 @@ from peerdesk import messages
 from peerdesk.paths import default_vault_path
 from peerdesk.synthetic.demo import create_demo, seed_demo
 from peerdesk.vault import Settings, Vault
-from tests.cli.conftest import Cli
+from tests.support.cli import Cli
 
 
 @pytest.fixture

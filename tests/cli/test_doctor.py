@@ -12,8 +12,8 @@ from peerdesk import messages
 from peerdesk.doctor import examine
 from peerdesk.vault import Vault
 from peerdesk.vault.sqlcipher import cipher_facts
-from tests.cli.conftest import WRONG_PASSPHRASE, Cli, lines, vault_files
 from tests.conftest import PASSPHRASE
+from tests.support.cli import WRONG_PASSPHRASE, Cli, lines, vault_files
 
 PAGE = 4096
 

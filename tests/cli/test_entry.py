@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from peerdesk import __version__, messages
-from tests.cli.conftest import Cli
+from tests.support.cli import Cli
 
 PROBE = (
     "import sys\n"

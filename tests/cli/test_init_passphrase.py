@@ -10,8 +10,8 @@ from peerdesk import messages
 from peerdesk.paths import default_vault_path
 from peerdesk.vault import Vault, WrongPassphrase
 from peerdesk.vault.store import file_mode
-from tests.cli.conftest import NEW_PASSPHRASE, WRONG_PASSPHRASE, Cli, lines, vault_files
 from tests.conftest import PASSPHRASE
+from tests.support.cli import NEW_PASSPHRASE, WRONG_PASSPHRASE, Cli, lines, vault_files
 
 
 def opens_with(path: Path, passphrase: str) -> bool:

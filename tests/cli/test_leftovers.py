@@ -14,8 +14,8 @@ from pathlib import Path
 from peerdesk import messages
 from peerdesk.vault import Vault
 from peerdesk.vault.leftovers import find, temp_sibling
-from tests.cli.conftest import Cli
 from tests.conftest import PASSPHRASE
+from tests.support.cli import Cli
 
 ENV = {"PEERDESK_PASSPHRASE": PASSPHRASE}
 

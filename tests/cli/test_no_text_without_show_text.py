@@ -24,9 +24,9 @@ from peerdesk.cli.root import app
 from peerdesk.models.contacts import ContactFields
 from peerdesk.vault import Vault, logbook, referrals
 from peerdesk.vault.backup import backup
-from tests.cli.conftest import Cli
 from tests.conftest import PASSPHRASE
-from tests.referrals.helpers import add_clinician, clinician
+from tests.support.cli import Cli
+from tests.support.referrals import add_clinician, clinician
 
 ENV = {"PEERDESK_PASSPHRASE": PASSPHRASE, "PEERDESK_NEW_PASSPHRASE": "a new one for this test"}
 NOTE = "Canarynote" + secrets.token_hex(6)

@@ -15,8 +15,8 @@ from peerdesk.models.contacts import ContactFields
 from peerdesk.reports.counts import from_marginals
 from peerdesk.reports.files import document, dumps
 from peerdesk.vault import Vault, logbook
-from tests.cli.conftest import Cli, lines
 from tests.conftest import PASSPHRASE
+from tests.support.cli import Cli, lines
 
 ENV = {"PEERDESK_PASSPHRASE": PASSPHRASE}
 TODAY = date(2026, 4, 1)

@@ -10,6 +10,7 @@ from the swap on), the next command names the leftovers, and `doctor
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -21,8 +22,8 @@ import pytest
 from peerdesk import messages
 from peerdesk.vault import Vault, WrongPassphrase
 from peerdesk.vault.backup import CRASH_ENV, RESTORE_STEPS, backup
-from tests.cli.conftest import BACKUP_PASSPHRASE, Cli
 from tests.conftest import PASSPHRASE
+from tests.support.cli import BACKUP_PASSPHRASE, Cli
 
 # Steps before the swap leave the old vault; from the swap on, the restored one.
 OLD_UNTIL = RESTORE_STEPS.index("swapped")
@@ -72,6 +73,24 @@ def make_old_vault(vault_path: Path, backup_path: Path, *, stale_wal: bool) -> N
         wal.write_bytes(frames)
 
 
+@pytest.fixture(scope="session")
+def old_vaults(tmp_path_factory: pytest.TempPathFactory) -> dict[bool, Path]:
+    """Both starting points (clean, stale -wal) made once per test process, each a
+    folder holding `vaultdir/` and `copy.peerdesk` for a test to copy: making one runs
+    the KDF twice, and every restore step starts from the same two."""
+    made = {}
+    for stale_wal in (False, True):
+        root = tmp_path_factory.mktemp("old-vault")
+        with pytest.MonkeyPatch.context() as patch:
+            for name in ("HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
+                patch.setenv(name, str(root / "env" / name.lower()))
+            make_old_vault(
+                root / "vaultdir" / "vault.peerdesk", root / "copy.peerdesk", stale_wal=stale_wal
+            )
+        made[stale_wal] = root
+    return made
+
+
 def listing(folder: Path) -> set[str]:
     return {p.name for p in folder.iterdir()}
 
@@ -79,10 +98,12 @@ def listing(folder: Path) -> set[str]:
 @pytest.mark.parametrize("stale_wal", [False, True], ids=["clean", "stale-wal"])
 @pytest.mark.parametrize("step", RESTORE_STEPS)
 def test_a_restore_killed_at_any_step_leaves_a_vault(
-    vault_path: Path, tmp_path: Path, step: str, stale_wal: bool
+    vault_path: Path, tmp_path: Path, step: str, stale_wal: bool, old_vaults: dict[bool, Path]
 ) -> None:
     backup_path = tmp_path / "copy.peerdesk"
-    make_old_vault(vault_path, backup_path, stale_wal=stale_wal)
+    made = old_vaults[stale_wal]
+    shutil.copytree(made / "vaultdir", vault_path.parent)  # the -wal too, byte for byte
+    shutil.copy2(made / "copy.peerdesk", backup_path)
 
     killed_restore(vault_path, backup_path, step)
 

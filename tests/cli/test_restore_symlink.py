@@ -12,8 +12,8 @@ from pathlib import Path
 
 from peerdesk.vault import Vault
 from peerdesk.vault.backup import backup
-from tests.cli.conftest import Cli, lines
 from tests.conftest import PASSPHRASE
+from tests.support.cli import Cli, lines
 
 
 def theme(path: Path) -> str:

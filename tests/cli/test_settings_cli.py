@@ -10,8 +10,8 @@ import pytest
 
 from peerdesk.cli.settings import NAMES
 from peerdesk.vault import Settings, Vault
-from tests.cli.conftest import Cli, vault_files
 from tests.conftest import PASSPHRASE
+from tests.support.cli import Cli, vault_files
 
 ENV = {"PEERDESK_PASSPHRASE": PASSPHRASE}
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from peerdesk import messages
 from peerdesk.vault.leftovers import temp_sibling
-from tests.cli.conftest import Cli
 from tests.conftest import PASSPHRASE
+from tests.support.cli import Cli
 
 HACK = "\x1b]0;HACKED\x07"
 ENV = {"PEERDESK_PASSPHRASE": PASSPHRASE}

@@ -15,7 +15,7 @@ import pytest
 from peerdesk.vault import Vault
 from peerdesk.vault.backup import backup
 from tests.core.helpers import open_targets, vault_family
-from tests.support.canary import files_containing, shared_temp_folders
+from tests.support.canary import files_holding
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -87,8 +87,7 @@ def test_canary_and_passphrase_reach_no_file(vault_path: Path, tmp_path: Path) -
         assert canary in vault.settings().escalation_checklist
 
     needles = [canary.encode(), passphrase.encode(), backup_passphrase.encode()]
-    assert files_containing([vault_path.parent, backups], needles) == []
-    assert files_containing(shared_temp_folders(), needles, since=started) == []
+    assert files_holding(needles, [vault_path.parent, backups], since=started) == []
 
 
 def test_the_vault_is_not_plain_sqlite(vault: Vault, vault_path: Path, tmp_path: Path) -> None:

@@ -21,9 +21,9 @@ import pytest
 
 from peerdesk import messages
 from peerdesk.vault import Vault
-from tests.cli.conftest import lines
 from tests.conftest import PASSPHRASE
 from tests.support import pty_child
+from tests.support.cli import lines
 from tests.support.pty_child import PtyChild, child_env
 
 CORE_PATTERN = Path("/proc/sys/kernel/core_pattern")

@@ -14,7 +14,7 @@ import pytest
 from peerdesk import messages
 from peerdesk.interchange.reading import DirectoryFileError, read_directory
 from peerdesk.reports.files import ReportFileError, document, dumps, read_exports
-from tests.core.test_reports_files import month
+from tests.support.months import month
 
 
 def test_a_month_file_with_a_repeated_figure_is_refused(tmp_path: Path) -> None:

@@ -7,32 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from peerdesk.reports import MonthCounts, add_up, team_report
+from peerdesk.reports import add_up, team_report
 from peerdesk.reports import files as report_files
-from peerdesk.reports.counts import from_marginals
 from peerdesk.reports.files import ReportFileError, document, dumps, parse, read_exports
-
-
-def month(
-    name: str = "2026-03", *, cruiser: int = 10, phone: int = 6, sleep: int = 12, done: int = 1
-) -> MonthCounts:
-    contacts = cruiser + phone
-    return from_marginals(
-        name,
-        contacts=contacts,
-        minutes=15 * contacts,
-        group_people=0,
-        followups_completed=done,
-        tables={
-            "mode": [("cruiser", cruiser), ("phone", phone)],
-            "initiated_by": [("self", contacts)],
-            "topic": [("sleep", sleep), ("work-stress", contacts)],
-            "risk": [("none", contacts)],
-            "outcome": [("support", contacts)],
-            "critical_incident": [("no", contacts)],
-        },
-        referral_statuses=None,
-    )
+from tests.support.months import month
 
 
 def write(folder: Path, name: str, doc: dict[str, object]) -> Path:

@@ -13,8 +13,8 @@ import pytest
 from peerdesk.vault import Vault
 from peerdesk.vault.salvage import salvage
 from peerdesk.vault.sqlcipher import DatabaseError
-from tests.cli.conftest import BACKUP_PASSPHRASE, Cli
 from tests.conftest import PASSPHRASE
+from tests.support.cli import BACKUP_PASSPHRASE, Cli
 
 CONTACTS = 3000
 PAGE = 4096

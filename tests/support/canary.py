@@ -18,9 +18,15 @@ from pathlib import Path
 _CHUNK = 1 << 20
 
 
+# The temp folder this process started with: SQLite reads TMPDIR once, at its first use
+# in the process, so it keeps spilling there after a test points TMPDIR at its own folder.
+_PROCESS_TEMP = Path(os.environ.get("TMPDIR") or "/tmp")
+
+
 def shared_temp_folders() -> list[Path]:
-    """Where SQLite or Python could spill a temp file outside the test's own folders."""
-    found = {Path(tempfile.gettempdir()), Path("/var/tmp")}
+    """Where SQLite or Python could spill a temp file outside the test's own folders:
+    today's tempfile folder, the one the process started with, /tmp and /var/tmp."""
+    found = {Path(tempfile.gettempdir()), _PROCESS_TEMP, Path("/tmp"), Path("/var/tmp")}
     return sorted(path for path in found if path.is_dir())
 
 
@@ -74,3 +80,15 @@ def files_containing(
     """Every regular file under the roots that holds any of the needles."""
     wanted = [n.encode() if isinstance(n, str) else n for n in needles]
     return [p for p in regular_files(roots, since=since) if file_contains(p, wanted) is not None]
+
+
+def files_holding(
+    needles: Iterable[bytes | str], own_folders: Iterable[Path], *, since: float
+) -> list[Path]:
+    """Files holding a needle: anywhere in the test's own folders, or in the shared temp
+    folders among files changed since the test started (what other people keep there
+    is theirs, and reading all of it is slow)."""
+    wanted = list(needles)
+    return files_containing(own_folders, wanted) + files_containing(
+        shared_temp_folders(), wanted, since=since
+    )

@@ -10,13 +10,13 @@ from textual.pilot import Pilot
 from peerdesk.models.clinicians import ClinicianFields
 from peerdesk.synthetic import clinicians as synthetic_clinicians
 from peerdesk.tui.app import PeerdeskApp
+from peerdesk.tui.dialogs.directory_files import FilePathScreen, ImportPreviewScreen
 from peerdesk.tui.screens.directory import DirectoryScreen
 from peerdesk.tui.widgets.directory_rows import DirectoryRows
 from peerdesk.vault import Vault
 from peerdesk.vault.directory import save_clinician
 from tests.conftest import PASSPHRASE
-from tests.tui.helpers import wait_until
-from tests.tui.test_lock import unlock
+from tests.tui.helpers import paste, unlock, wait_until
 
 TODAY = date.today()
 MARKUP_NAME = "[red]Dr. Markup[/] [b]Bold[/b]"
@@ -120,3 +120,15 @@ async def go_to(pilot: Pilot[None], screen: DirectoryScreen, name: str) -> None:
             return
         await pilot.press("down")
     raise AssertionError(f"{name!r} is not in the list")
+
+
+async def import_file(pilot: Pilot[None], app: PeerdeskApp, path: Path) -> ImportPreviewScreen:
+    """m, the path, enter: returns the preview (nothing is written yet)."""
+    await pilot.press("m")
+    assert isinstance(app.screen, FilePathScreen)
+    await paste(pilot, str(path))
+    await pilot.press("enter")
+    await wait_until(pilot, lambda: isinstance(app.screen, ImportPreviewScreen), "preview")
+    preview = app.screen
+    assert isinstance(preview, ImportPreviewScreen)
+    return preview

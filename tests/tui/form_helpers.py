@@ -16,8 +16,7 @@ from peerdesk.tui.widgets.text_fields import NoteArea
 from peerdesk.tui.widgets.topics import TopicPicker
 from peerdesk.vault import Vault, contacts
 from tests.conftest import PASSPHRASE
-from tests.tui.helpers import wait_until
-from tests.tui.test_lock import unlock
+from tests.tui.helpers import unlock, wait_until
 
 
 def form(app: PeerdeskApp) -> ContactFormScreen:

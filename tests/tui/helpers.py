@@ -12,6 +12,11 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from peerdesk.tui.app import PeerdeskApp
+from peerdesk.tui.screens.help import HelpScreen
+from peerdesk.tui.screens.home import HomeScreen
+from peerdesk.tui.screens.unlock import UnlockScreen
+from peerdesk.tui.widgets.passphrase import PassphraseInput
+from tests.conftest import PASSPHRASE
 
 SIZE = (80, 24)
 WAIT_LIMIT = 15.0  # seconds; a bound for a hung test, never a timing assertion
@@ -72,3 +77,25 @@ async def paste(pilot: Pilot[None], text: str) -> None:
     assert focused is not None
     focused.post_message(events.Paste(text))
     await pilot.pause()
+
+
+async def unlock(pilot: Pilot[None], app: PeerdeskApp) -> None:
+    """From the unlock screen to home with the right passphrase."""
+    await paste(pilot, PASSPHRASE)
+    await pilot.press("enter")
+    await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen), "home screen")
+
+
+async def assert_locked(pilot: Pilot[None], app: PeerdeskApp, vault_path: Path) -> None:
+    """Vault closed, no fd on its files, only a fresh unlock screen, no data in any widget."""
+    assert app.vault is None
+    assert open_vault_fds(vault_path) == []
+    await pilot.pause()
+    assert isinstance(app.screen, UnlockScreen)
+    assert not any(isinstance(s, HomeScreen | HelpScreen) for s in app.screen_stack)
+    assert len(app.screen_stack) == 2  # Textual's blank base screen + the unlock screen
+    shown = all_screens_text(app)
+    assert str(vault_path) not in shown
+    assert vault_path.name not in shown
+    assert app.screen.query_one(PassphraseInput).value == ""
+    assert app.focused is app.screen.query_one(PassphraseInput)

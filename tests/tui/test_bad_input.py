@@ -16,7 +16,7 @@ from peerdesk.tui.dialogs.stats_export import FIRST_MONTH, MonthPickScreen
 from peerdesk.tui.screens.contact_form import ContactFormScreen
 from tests.tui.form_helpers import field_input, jump, open_form
 from tests.tui.helpers import SIZE, screen_text, type_text
-from tests.tui.test_stats import open_stats
+from tests.tui.stats_helpers import open_stats
 
 
 @pytest.mark.parametrize(

@@ -20,10 +20,10 @@ from peerdesk.tui.widgets.text_fields import NoteArea
 from peerdesk.tui.widgets.topics import TopicPicker
 from peerdesk.vault import Vault, clinicians, drafts
 from tests.conftest import PASSPHRASE
+from tests.support.canary import files_holding
 from tests.tui.directory_helpers import fill, go_to, open_directory, rows
-from tests.tui.helpers import SIZE, all_screens_text, paste, screen_text, wait_until
-from tests.tui.test_drafts import files_holding, unlock_again
-from tests.tui.test_lock import assert_locked
+from tests.tui.draft_helpers import unlock_again
+from tests.tui.helpers import SIZE, all_screens_text, assert_locked, paste, screen_text, wait_until
 
 
 def clinician_form(app: PeerdeskApp) -> ClinicianFormScreen:
@@ -57,7 +57,7 @@ async def test_a_new_clinician_survives_ctrl_l_and_saves_after_unlock(vault_path
         await assert_locked(pilot, app, vault_path)
         assert canary not in all_screens_text(app)
         folders = [vault_path.parent]
-        assert files_holding(canary, folders, started) == []
+        assert files_holding([canary], folders, since=started) == []
         await unlock_again(pilot, app)
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
         assert messages.CLINICIAN_DRAFT_RESUME_QUESTION in screen_text(app)

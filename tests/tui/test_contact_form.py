@@ -29,8 +29,7 @@ from tests.tui.form_helpers import (
     stored,
     topics,
 )
-from tests.tui.helpers import SIZE, paste, screen_text, type_text, wait_until
-from tests.tui.test_lock import unlock
+from tests.tui.helpers import SIZE, paste, screen_text, type_text, unlock, wait_until
 
 
 async def test_typical_note_takes_at_most_eight_keystrokes_from_home(closed_vault: Path) -> None:

@@ -2,63 +2,28 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import OptionList
 
-from peerdesk.models.contacts import ContactFields
 from peerdesk.synthetic import contacts as synthetic_contacts
 from peerdesk.tui.app import PeerdeskApp
 from peerdesk.tui.dialogs.topic_pick import TopicPickScreen
 from peerdesk.tui.screens.contacts_list import PAGE_SIZE, ContactsListScreen, step_month
 from peerdesk.tui.screens.home import HomeScreen
-from peerdesk.vault import Vault, logbook
+from peerdesk.vault import Vault
 from tests.conftest import PASSPHRASE
-from tests.tui.helpers import SIZE, screen_text, type_text, wait_until
-from tests.tui.test_lock import assert_locked, unlock
-
-TODAY = date.today()
-LAST_MONTH = TODAY.replace(day=1) - timedelta(days=1)
-
-
-def add(vault: Vault, day: date, topics: tuple[str, ...], **extra: object) -> int:
-    """Log one contact through the same function the app uses."""
-    fields = ContactFields(contact_date=day, topics=topics, **extra)  # type: ignore[arg-type]
-    return logbook.save_contact(vault, fields, today=TODAY)
-
-
-async def open_list(pilot: Pilot[None], app: PeerdeskApp) -> ContactsListScreen:
-    """Unlock, press c on home, and return the list once it has drawn."""
-    await unlock(pilot, app)
-    await pilot.press("c")
-    await wait_until(pilot, lambda: isinstance(app.screen, ContactsListScreen), "contacts list")
-    await pilot.pause()
-    screen = app.screen
-    assert isinstance(screen, ContactsListScreen)
-    return screen
-
-
-def shown_ids(screen: ContactsListScreen) -> list[int]:
-    """The contact ids the list shows, top to bottom (read from the widget, not the model)."""
-    option_list = screen.query_one(OptionList)
-    ids = []
-    for index in range(option_list.option_count):
-        option_id = option_list.get_option_at_index(index).id
-        assert option_id is not None
-        ids.append(int(option_id))
-    return ids
-
-
-def top(app: PeerdeskApp) -> object:
-    """The screen on top, typed loosely so checks after an isinstance stay meaningful."""
-    return app.screen
-
-
-def row_text(screen: ContactsListScreen, index: int) -> str:
-    prompt = screen.query_one(OptionList).get_option_at_index(index).prompt
-    return str(prompt)
+from tests.tui.contacts_list_helpers import (
+    LAST_MONTH,
+    TODAY,
+    add,
+    open_list,
+    row_text,
+    shown_ids,
+    top,
+)
+from tests.tui.helpers import SIZE, assert_locked, screen_text, type_text, wait_until
 
 
 async def settle_search(pilot: Pilot[None], screen: ContactsListScreen, typed: str) -> None:

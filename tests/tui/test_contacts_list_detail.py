@@ -15,9 +15,8 @@ from peerdesk.tui.screens.contacts_list import ContactsListScreen
 from peerdesk.vault import Vault, contacts
 from tests.conftest import PASSPHRASE
 from tests.support.pages import decrypted_pages
-from tests.tui.helpers import SIZE, screen_text, wait_until
-from tests.tui.test_contacts_list import TODAY, add, open_list, row_text, shown_ids, top
-from tests.tui.test_lock import assert_locked
+from tests.tui.contacts_list_helpers import TODAY, add, open_list, row_text, shown_ids, top
+from tests.tui.helpers import SIZE, assert_locked, screen_text, wait_until
 
 CANARY = "canary-zebra-4711"
 

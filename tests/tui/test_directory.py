@@ -25,8 +25,7 @@ from tests.tui.directory_helpers import (
     rows,
     settle,
 )
-from tests.tui.helpers import SIZE, screen_text, type_text, wait_until
-from tests.tui.test_lock import assert_locked
+from tests.tui.helpers import SIZE, assert_locked, screen_text, type_text, wait_until
 
 
 def expected_count(vault_path: Path, flt: DirectoryFilter) -> int:

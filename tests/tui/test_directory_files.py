@@ -5,14 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from textual.pilot import Pilot
-
 from peerdesk import messages
 from peerdesk.tui.app import PeerdeskApp
 from peerdesk.tui.dialogs.confirm import ConfirmScreen
-from peerdesk.tui.dialogs.directory_files import FilePathScreen, ImportPreviewScreen
+from peerdesk.tui.dialogs.directory_files import FilePathScreen
 from peerdesk.vault import clinicians
-from tests.tui.directory_helpers import fill, open_directory, top
+from tests.tui.directory_helpers import fill, import_file, open_directory, top
 from tests.tui.helpers import SIZE, paste, screen_text, wait_until
 
 GOOD_CSV = (
@@ -21,18 +19,6 @@ GOOD_CSV = (
     "Viktor [b]Import[/b],(503) 555-0101,,Yonder,grief;sleep\r\n"
 )
 BAD_CSV = GOOD_CSV + "Walt Broken,555,not-an-email,Yonder,unknown-topic\r\n"
-
-
-async def import_file(pilot: Pilot[None], app: PeerdeskApp, path: Path) -> ImportPreviewScreen:
-    """m, the path, enter: returns the preview (nothing is written yet)."""
-    await pilot.press("m")
-    assert isinstance(app.screen, FilePathScreen)
-    await paste(pilot, str(path))
-    await pilot.press("enter")
-    await wait_until(pilot, lambda: isinstance(app.screen, ImportPreviewScreen), "preview")
-    preview = app.screen
-    assert isinstance(preview, ImportPreviewScreen)
-    return preview
 
 
 async def test_import_previews_then_writes_on_yes(vault_path: Path, tmp_path: Path) -> None:

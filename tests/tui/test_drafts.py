@@ -7,8 +7,6 @@ import signal
 import time
 from pathlib import Path
 
-from textual.pilot import Pilot
-
 from peerdesk import messages
 from peerdesk.tui.app import PeerdeskApp
 from peerdesk.tui.dialogs.confirm import ConfirmScreen
@@ -18,38 +16,17 @@ from peerdesk.tui.screens.home import HomeScreen
 from peerdesk.tui.screens.unlock import UnlockScreen
 from peerdesk.vault import Vault, drafts
 from tests.conftest import PASSPHRASE
-from tests.support.canary import files_containing, shared_temp_folders
-from tests.tui.form_helpers import choice, field_input, form, jump, note, open_form, topics
-from tests.tui.helpers import SIZE, all_screens_text, paste, screen_text, wait_until
-from tests.tui.test_lock import assert_locked, unlock
-
-
-async def fill_in(pilot: Pilot[None], app: PeerdeskApp, canary: str) -> None:
-    """Topics, minutes, risk and a note holding the canary; the form stays open."""
-    screen = await open_form(pilot, app)
-    await pilot.press("a", "z", "3")
-    await jump(pilot, screen, "risk")
-    await pilot.press("l")  # Low
-    await jump(pilot, screen, "note")
-    await paste(pilot, f"note {canary}")
-
-
-async def unlock_again(pilot: Pilot[None], app: PeerdeskApp) -> None:
-    """Unlock, where the draft question may land on top of home."""
-    await paste(pilot, PASSPHRASE)
-    await pilot.press("enter")
-    await wait_until(pilot, lambda: app.vault is not None, "the unlock")
-    await wait_until(
-        pilot, lambda: any(isinstance(s, HomeScreen) for s in app.screen_stack), "home"
-    )
-    await pilot.pause()
-
-
-def files_holding(canary: str, folders: list[Path], since: float) -> list[Path]:
-    """Files in the test's own folders, or changed since `since` in the shared temp ones."""
-    return files_containing(folders, [canary]) + files_containing(
-        shared_temp_folders(), [canary], since=since
-    )
+from tests.support.canary import files_holding
+from tests.tui.draft_helpers import fill_in, unlock_again
+from tests.tui.form_helpers import choice, field_input, form, note, open_form, topics
+from tests.tui.helpers import (
+    SIZE,
+    all_screens_text,
+    assert_locked,
+    screen_text,
+    unlock,
+    wait_until,
+)
 
 
 async def test_ctrl_l_keeps_the_draft_and_y_brings_it_back(closed_vault: Path) -> None:
@@ -62,7 +39,7 @@ async def test_ctrl_l_keeps_the_draft_and_y_brings_it_back(closed_vault: Path) -
         await assert_locked(pilot, app, closed_vault)
         assert canary not in all_screens_text(app)
         folders = [closed_vault.parent]
-        assert files_holding(canary, folders, started) == []
+        assert files_holding([canary], folders, since=started) == []
         await unlock_again(pilot, app)
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
         assert messages.DRAFT_RESUME_QUESTION in screen_text(app)

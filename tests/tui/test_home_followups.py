@@ -17,8 +17,7 @@ from peerdesk.tui.screens.home import HomeScreen, followup_contact_fields
 from peerdesk.tui.widgets.followup_panel import WINDOW, FollowUpPanel
 from peerdesk.vault import Vault, contacts, followups
 from tests.conftest import PASSPHRASE
-from tests.tui.helpers import SIZE, screen_text, type_text, wait_until
-from tests.tui.test_lock import assert_locked, unlock
+from tests.tui.helpers import SIZE, assert_locked, screen_text, type_text, unlock, wait_until
 
 TODAY = date.today()
 NOW = datetime.now(UTC)

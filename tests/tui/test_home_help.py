@@ -13,8 +13,7 @@ from peerdesk.tui.screens.home import HomeScreen
 from peerdesk.tui.screens.setup import SetupScreen
 from peerdesk.vault import Health, Vault
 from tests.conftest import PASSPHRASE
-from tests.tui.helpers import SIZE, paste, screen_text, wait_until
-from tests.tui.test_lock import unlock
+from tests.tui.helpers import SIZE, paste, screen_text, unlock, wait_until
 
 ALL_KEYS = keys.GLOBAL_KEYS + keys.HOME_KEYS + keys.PASSPHRASE_KEYS + keys.HELP_KEYS
 

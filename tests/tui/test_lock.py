@@ -4,38 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.pilot import Pilot
-
 from peerdesk.tui.app import PeerdeskApp
 from peerdesk.tui.idle import FakeClock, IdleWatch
 from peerdesk.tui.screens.help import HelpScreen
-from peerdesk.tui.screens.home import HomeScreen
 from peerdesk.tui.screens.unlock import UnlockScreen
 from peerdesk.tui.widgets.passphrase import PassphraseInput
-from tests.conftest import PASSPHRASE
-from tests.tui.helpers import SIZE, all_screens_text, open_vault_fds, paste, wait_until
-
-
-async def unlock(pilot: Pilot[None], app: PeerdeskApp) -> None:
-    """From the unlock screen to home with the right passphrase."""
-    await paste(pilot, PASSPHRASE)
-    await pilot.press("enter")
-    await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen), "home screen")
-
-
-async def assert_locked(pilot: Pilot[None], app: PeerdeskApp, vault_path: Path) -> None:
-    """Vault closed, no fd on its files, only a fresh unlock screen, no data in any widget."""
-    assert app.vault is None
-    assert open_vault_fds(vault_path) == []
-    await pilot.pause()
-    assert isinstance(app.screen, UnlockScreen)
-    assert not any(isinstance(s, HomeScreen | HelpScreen) for s in app.screen_stack)
-    assert len(app.screen_stack) == 2  # Textual's blank base screen + the unlock screen
-    shown = all_screens_text(app)
-    assert str(vault_path) not in shown
-    assert vault_path.name not in shown
-    assert app.screen.query_one(PassphraseInput).value == ""
-    assert app.focused is app.screen.query_one(PassphraseInput)
+from tests.tui.helpers import (
+    SIZE,
+    assert_locked,
+    open_vault_fds,
+    paste,
+    unlock,
+    wait_until,
+)
 
 
 async def test_ctrl_l_on_home_locks(closed_vault: Path) -> None:

@@ -13,9 +13,9 @@ from peerdesk.tui.app import PeerdeskApp
 from peerdesk.tui.dialogs.confirm import ConfirmScreen
 from peerdesk.vault import InstanceLock, Vault, drafts
 from tests.conftest import PASSPHRASE
+from tests.tui.draft_helpers import fill_in, unlock_again
 from tests.tui.helpers import SIZE, screen_text, wait_until
 from tests.tui.save_helpers import CANARIES, fill_disk, typed_form
-from tests.tui.test_drafts import fill_in, unlock_again
 
 
 def kept_note(vault_path: Path) -> str | None:

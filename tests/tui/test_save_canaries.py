@@ -31,9 +31,10 @@ from peerdesk.tui.screens.settings import SettingsScreen
 from peerdesk.vault import Vault, contacts, drafts, followups, logbook, monthly, referrals
 from peerdesk.vault.values import utc_now
 from tests.conftest import PASSPHRASE
-from tests.referrals.helpers import add_clinician, clinician
+from tests.support.referrals import add_clinician, clinician
+from tests.tui.contacts_list_helpers import open_list
 from tests.tui.form_helpers import field_input, jump, note
-from tests.tui.helpers import SIZE, paste, wait_until
+from tests.tui.helpers import SIZE, paste, unlock, wait_until
 from tests.tui.save_helpers import (
     CANARY_HANDLE,
     CANARY_NOTE,
@@ -46,9 +47,7 @@ from tests.tui.save_helpers import (
     typed_form,
     unwrapped,
 )
-from tests.tui.test_contacts_list import open_list
-from tests.tui.test_lock import unlock
-from tests.tui.test_stats import open_stats
+from tests.tui.stats_helpers import open_stats
 
 TODAY = date.today()
 

@@ -21,7 +21,7 @@ from peerdesk.tui.screens.clinician_detail import ClinicianDetailScreen
 from peerdesk.tui.screens.clinician_form import ClinicianFormScreen
 from peerdesk.vault import Vault, clinician_writes, clinicians
 from tests.conftest import PASSPHRASE
-from tests.tui.directory_helpers import fill, go_to, open_directory, top
+from tests.tui.directory_helpers import fill, go_to, import_file, open_directory, top
 from tests.tui.helpers import SIZE, paste, wait_until
 from tests.tui.save_helpers import (
     CANARY_NOTE,
@@ -30,7 +30,6 @@ from tests.tui.save_helpers import (
     explode,
     printed,
 )
-from tests.tui.test_directory_files import import_file
 
 
 def form_status(form: ClinicianFormScreen) -> str:

@@ -23,7 +23,7 @@ from peerdesk.vault.sqlcipher import Connection
 from peerdesk.vault.values import utc_now
 from tests.conftest import PASSPHRASE
 from tests.tui.form_helpers import field_input, note, notifications
-from tests.tui.helpers import SIZE, all_screens_text, paste, wait_until
+from tests.tui.helpers import SIZE, all_screens_text, assert_locked, paste, unlock, wait_until
 from tests.tui.save_helpers import (
     CANARY_HANDLE,
     LONG_NOTE,
@@ -32,7 +32,6 @@ from tests.tui.save_helpers import (
     printed,
     typed_form,
 )
-from tests.tui.test_lock import assert_locked, unlock
 
 
 class _WouldGrow(Exception):

@@ -13,8 +13,7 @@ from peerdesk.tui.screens.settings import SettingsScreen
 from peerdesk.tui.widgets.text_fields import NoteArea
 from peerdesk.vault import Settings, Vault
 from tests.conftest import PASSPHRASE
-from tests.tui.helpers import SIZE, paste, screen_text, type_text, wait_until
-from tests.tui.test_lock import unlock
+from tests.tui.helpers import SIZE, paste, screen_text, type_text, unlock, wait_until
 
 
 def stored_settings(vault_path: Path) -> Settings:

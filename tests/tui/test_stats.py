@@ -2,34 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
-from textual.pilot import Pilot
-
-from peerdesk.models.contacts import ContactFields
 from peerdesk.synthetic import contacts as synthetic_contacts
 from peerdesk.tui.app import PeerdeskApp
 from peerdesk.tui.dialogs.stats_export import MonthPickScreen
 from peerdesk.tui.screens.home import HomeScreen
 from peerdesk.tui.screens.stats import StatsScreen
 from peerdesk.tui.widgets.bar_chart import BarChart, TrendChart, bar, chart_text
-from peerdesk.vault import Vault, logbook
+from peerdesk.vault import Vault
 from tests.conftest import PASSPHRASE
-from tests.tui.helpers import SIZE, screen_text, type_text, wait_until
-from tests.tui.test_lock import assert_locked, unlock
+from tests.tui.helpers import SIZE, assert_locked, screen_text, type_text
+from tests.tui.stats_helpers import LAST_MONTH, LAST_MONTH_DAY, THIS_MONTH, TODAY, add, open_stats
 
-TODAY = date.today()
-THIS_MONTH = TODAY.strftime("%Y-%m")
-LAST_MONTH = (TODAY.replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
-LAST_MONTH_DAY = TODAY.replace(day=1) - timedelta(days=1)
 TWO_BACK = (LAST_MONTH_DAY.replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
-
-
-def add(vault: Vault, day: date, topics: tuple[str, ...], **extra: object) -> int:
-    """Log one contact through the same function the app uses."""
-    fields = ContactFields(contact_date=day, topics=topics, **extra)  # type: ignore[arg-type]
-    return logbook.save_contact(vault, fields, today=TODAY)
 
 
 def fill_known(vault_path: Path) -> None:
@@ -50,17 +37,6 @@ def fill_known(vault_path: Path) -> None:
         add(vault, TODAY, ("grief",), mode="group", head_count=6, minutes=60, outcome="follow-up")
         add(vault, LAST_MONTH_DAY, ("anger",), minutes=5)
         add(vault, LAST_MONTH_DAY, ("anger",), minutes=5)
-
-
-async def open_stats(pilot: Pilot[None], app: PeerdeskApp) -> StatsScreen:
-    """Unlock, press m on home, and return the stats screen once it has drawn."""
-    await unlock(pilot, app)
-    await pilot.press("m")
-    await wait_until(pilot, lambda: isinstance(app.screen, StatsScreen), "stats screen")
-    await pilot.pause()
-    screen = app.screen
-    assert isinstance(screen, StatsScreen)
-    return screen
 
 
 def chart(screen: StatsScreen, name: str) -> list[str]:

@@ -19,7 +19,7 @@ from peerdesk.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.tui.form_helpers import notifications
 from tests.tui.helpers import SIZE, paste, screen_text, type_text
-from tests.tui.test_stats import LAST_MONTH, LAST_MONTH_DAY, THIS_MONTH, TODAY, add, open_stats
+from tests.tui.stats_helpers import LAST_MONTH, LAST_MONTH_DAY, THIS_MONTH, TODAY, add, open_stats
 
 
 def fill_with_canaries(vault_path: Path) -> tuple[str, str]:

@@ -13,7 +13,7 @@ from peerdesk.models.ranking import RankFacts, explain, needs_confirmation, rank
 from peerdesk.validation import InvalidInput
 from peerdesk.vault import Vault, contacts, referral_pick, referrals
 from peerdesk.vault.monthly import month_counts
-from tests.referrals.helpers import add_clinician, add_contact, clinician
+from tests.support.referrals import add_clinician, add_contact, clinician
 
 TODAY = date(2026, 3, 14)
 

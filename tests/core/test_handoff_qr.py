@@ -9,7 +9,7 @@ import pytest
 
 from peerdesk import handoff
 from peerdesk.models.clinicians import Clinician, ClinicianFields
-from tests.referrals.helpers import NOW, clinician, decode
+from tests.support.referrals import NOW, clinician, decode
 
 TODAY = date(2026, 3, 14)
 LONG_ADDRESS = (

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from peerdesk import handoff
 from peerdesk.vault import Vault
-from tests.cli.conftest import Cli
 from tests.conftest import PASSPHRASE
-from tests.referrals.helpers import add_clinician, add_contact, clinician, decode
+from tests.support.cli import Cli
+from tests.support.referrals import add_clinician, add_contact, clinician, decode
 
 ENV = {"PEERDESK_PASSPHRASE": PASSPHRASE}
 

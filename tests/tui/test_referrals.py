@@ -19,10 +19,9 @@ from peerdesk.tui.screens.referral_pick import ContactPickScreen, ReferralPickSc
 from peerdesk.tui.screens.referrals_list import ReferralsScreen
 from peerdesk.vault import Vault, clinicians, referrals
 from tests.conftest import PASSPHRASE
-from tests.referrals.helpers import add_clinician, add_contact, clinician, decode
+from tests.support.referrals import add_clinician, add_contact, clinician, decode
 from tests.tui.form_helpers import jump, open_form
-from tests.tui.helpers import SIZE, screen_text, wait_until
-from tests.tui.test_lock import unlock
+from tests.tui.helpers import SIZE, screen_text, unlock, wait_until
 
 
 def seed(vault_path: Path) -> dict[str, str]:

@@ -1,0 +1,130 @@
+"""SVG snapshots at 80x24: the looks app.tcss promises (it all fits, nothing is cut off).
+
+For looks only: what a screen does is proved by the Pilot tests beside this file. A
+change that is meant to alter a screen updates its snapshot with
+`pytest tests/tui/test_snapshots.py --snapshot-update`, and the reviewer reads the new
+SVG in `__snapshots__/`.
+
+Every snapshot is deterministic: the vault's content is fixed, and a date the screen
+would show is fixed through the app's own inputs (typed into the form's date field, or
+home's `today` clock), never by patching the vault.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from peerdesk.tui.app import PeerdeskApp
+from peerdesk.tui.screens.directory import DirectoryScreen
+from peerdesk.tui.screens.home import HomeScreen
+from peerdesk.vault import Vault, followups, referrals
+from tests.conftest import PASSPHRASE
+from tests.support.referrals import add_clinician, clinician
+from tests.tui.form_helpers import field_input, jump, open_form
+from tests.tui.helpers import SIZE, type_text, unlock, wait_until
+
+# A day far from the real one, so nothing stored here ever expires or falls due on its own.
+FIXED_DAY = date(2099, 3, 14)
+
+SnapCompare = Callable[..., bool]
+
+
+def test_unlock_screen(closed_vault: Path, snap_compare: SnapCompare) -> None:
+    """What every lock lands on: no path, no counts; crisis lines listed."""
+    assert snap_compare(PeerdeskApp(closed_vault), terminal_size=SIZE)
+
+
+def test_crisis_lines_over_the_unlock_screen(closed_vault: Path, snap_compare: SnapCompare) -> None:
+    """ctrl+g while locked: every line and its number readable in one screen."""
+    assert snap_compare(PeerdeskApp(closed_vault), press=["ctrl+g"], terminal_size=SIZE)
+
+
+def test_home_with_six_follow_ups(
+    closed_vault: Path, snap_compare: SnapCompare, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Home fits 80x24 with five follow-ups shown (overdue marked) and says one more waits.
+
+    Home shows the vault's path as given, so the app gets it relative (like
+    `--vault vault.peerdesk` typed in its folder) instead of this test's temp path.
+    """
+    monkeypatch.chdir(closed_vault.parent)
+    now = datetime.now(UTC)  # only the stored stamp; no screen shows it
+    with Vault.unlock(closed_vault, PASSPHRASE) as vault, vault.transaction() as conn:
+        for days_late, handle, kind in (
+            (6, "blue car, nights", "contact"),
+            (4, "K9 handler", "concern"),
+            (3, "dispatch, B shift", "contact"),
+            (1, "new recruit", "contact"),
+            (0, "sergeant, east", "concern"),
+            (0, "traffic unit", "contact"),
+        ):
+            followups.add(conn, FIXED_DAY - timedelta(days=days_late), handle, now, kind=kind)
+
+    async def home_on_the_fixed_day(pilot: Pilot[None]) -> None:
+        app = pilot.app
+        assert isinstance(app, PeerdeskApp)
+        await unlock(pilot, app)
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        conn = home.vault.conn
+        opened = dataclasses.replace(
+            home.opened,
+            due=tuple(followups.due(conn, FIXED_DAY)),
+            referrals_due=tuple(referrals.due(conn, FIXED_DAY)),
+        )
+        await app.switch_screen(HomeScreen(opened, today=lambda: FIXED_DAY))
+        await pilot.pause()
+
+    assert snap_compare(
+        PeerdeskApp(Path(closed_vault.name)), run_before=home_on_the_fixed_day, terminal_size=SIZE
+    )
+
+
+def test_contact_form_half_filled(closed_vault: Path, snap_compare: SnapCompare) -> None:
+    """The form fills 80x24: topics, fields, the note and its reminder all in view."""
+
+    async def fill_some(pilot: Pilot[None]) -> None:
+        app = pilot.app
+        assert isinstance(app, PeerdeskApp)
+        screen = await open_form(pilot, app)
+        await pilot.press("a", "z", "3")  # two topics, 30 minutes
+        await jump(pilot, screen, "date")
+        await pilot.press("end", "ctrl+u")
+        await type_text(pilot, FIXED_DAY.isoformat())
+        await pilot.press("home")  # the field is one cell short of date + cursor: unscroll
+        assert field_input(screen, "date").value == FIXED_DAY.isoformat()
+        await jump(pilot, screen, "note")
+        await type_text(pilot, "Talked after the shift")
+
+    assert snap_compare(PeerdeskApp(closed_vault), run_before=fill_some, terminal_size=SIZE)
+
+
+def test_directory_list(closed_vault: Path, snap_compare: SnapCompare) -> None:
+    """The directory: search box, filters line, rows with status, keys; nothing cut off."""
+    vetted: dict[str, Any] = {"vetted_on": date(2025, 6, 1), "revet_due": date(2099, 12, 31)}
+    rows: tuple[tuple[str, dict[str, Any]], ...] = (
+        ("Ana Okafor", {"specialties": ("trauma", "critical-incident"), "telehealth": True}),
+        ("Ben Lindqvist", {"specialties": ("substance-use",), "accepting_new_clients": True}),
+        ("Chloé Marchand", {"specialties": ("family",), "region": "North"}),
+        ("Dev Raman", {"specialties": ("grief", "trauma"), "suspended": True}),
+    )
+    with Vault.unlock(closed_vault, PASSPHRASE) as vault:
+        for name, changes in rows:
+            add_clinician(vault, clinician(name, FIXED_DAY, **{**vetted, **changes}))
+
+    async def open_directory(pilot: Pilot[None]) -> None:
+        app = pilot.app
+        assert isinstance(app, PeerdeskApp)
+        await unlock(pilot, app)
+        await pilot.press("d")
+        await wait_until(pilot, lambda: isinstance(app.screen, DirectoryScreen), "directory")
+        await pilot.pause()
+
+    assert snap_compare(PeerdeskApp(closed_vault), run_before=open_directory, terminal_size=SIZE)
