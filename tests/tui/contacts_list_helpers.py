@@ -7,31 +7,20 @@ from datetime import date, timedelta
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
-from peerdesk.models.contacts import ContactFields
 from peerdesk.tui.app import PeerdeskApp
 from peerdesk.tui.screens.contacts_list import ContactsListScreen
-from peerdesk.vault import Vault, logbook
-from tests.tui.helpers import unlock, wait_until
+from tests.tui.helpers import add_contact, open_from_home
 
 TODAY = date.today()
 LAST_MONTH = TODAY.replace(day=1) - timedelta(days=1)
 
 
-def add(vault: Vault, day: date, topics: tuple[str, ...], **extra: object) -> int:
-    """Log one contact through the same function the app uses."""
-    fields = ContactFields(contact_date=day, topics=topics, **extra)  # type: ignore[arg-type]
-    return logbook.save_contact(vault, fields, today=TODAY)
+add = add_contact
 
 
 async def open_list(pilot: Pilot[None], app: PeerdeskApp) -> ContactsListScreen:
     """Unlock, press c on home, and return the list once it has drawn."""
-    await unlock(pilot, app)
-    await pilot.press("c")
-    await wait_until(pilot, lambda: isinstance(app.screen, ContactsListScreen), "contacts list")
-    await pilot.pause()
-    screen = app.screen
-    assert isinstance(screen, ContactsListScreen)
-    return screen
+    return await open_from_home(pilot, app, "c", ContactsListScreen, "contacts list")
 
 
 def shown_ids(screen: ContactsListScreen) -> list[int]:

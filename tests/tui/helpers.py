@@ -4,19 +4,26 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from rich.text import Text
 from textual import events
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Static
 
+from peerdesk.models.contacts import ContactFields
 from peerdesk.tui.app import PeerdeskApp
 from peerdesk.tui.screens.help import HelpScreen
 from peerdesk.tui.screens.home import HomeScreen
 from peerdesk.tui.screens.unlock import UnlockScreen
 from peerdesk.tui.widgets.passphrase import PassphraseInput
+from peerdesk.vault import Vault, logbook
 from tests.conftest import PASSPHRASE
+
+S = TypeVar("S", bound=Screen[None])
 
 SIZE = (80, 24)
 WAIT_LIMIT = 15.0  # seconds; a bound for a hung test, never a timing assertion
@@ -99,3 +106,22 @@ async def assert_locked(pilot: Pilot[None], app: PeerdeskApp, vault_path: Path) 
     assert vault_path.name not in shown
     assert app.screen.query_one(PassphraseInput).value == ""
     assert app.focused is app.screen.query_one(PassphraseInput)
+
+
+def add_contact(vault: Vault, day: date, topics: tuple[str, ...], **extra: object) -> int:
+    """Log one contact through the same function the app uses."""
+    fields = ContactFields(contact_date=day, topics=topics, **extra)  # type: ignore[arg-type]
+    return logbook.save_contact(vault, fields, today=date.today())
+
+
+async def open_from_home(
+    pilot: Pilot[None], app: PeerdeskApp, key: str, kind: type[S], what: str
+) -> S:
+    """Unlock, press `key` on home, and return the screen of `kind` once it has drawn."""
+    await unlock(pilot, app)
+    await pilot.press(key)
+    await wait_until(pilot, lambda: isinstance(app.screen, kind), what)
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, kind)
+    return screen

@@ -20,6 +20,7 @@ from peerdesk import messages, vocab
 from peerdesk.cli.common import (
     LIMIT_MAX,
     LIST_FORMATS,
+    OutputFormat,
     PassphraseStdin,
     check_choice,
     fail,
@@ -89,9 +90,7 @@ def clinicians_list(
     limit: Annotated[
         int, typer.Option("--limit", min=1, max=LIMIT_MAX, help=messages.HELP_LIMIT)
     ] = 100,
-    output: Annotated[
-        str, typer.Option("--format", metavar="table|json", help=messages.HELP_FORMAT)
-    ] = "table",
+    output: OutputFormat = "table",
     passphrase_stdin: PassphraseStdin = False,
 ) -> None:
     """Name order; each row with its vetting status as of today."""
@@ -158,9 +157,7 @@ def _row_json(row: ClinicianRow) -> dict[str, object]:
 def clinicians_show(
     ctx: typer.Context,
     clinician_id: ClinicianId,
-    output: Annotated[
-        str, typer.Option("--format", metavar="table|json", help=messages.HELP_FORMAT)
-    ] = "table",
+    output: OutputFormat = "table",
     passphrase_stdin: PassphraseStdin = False,
 ) -> None:
     """Every field of one clinician (the id may be shortened to its first characters)."""

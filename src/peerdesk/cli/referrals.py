@@ -18,6 +18,7 @@ from peerdesk import messages, vocab
 from peerdesk.cli.common import (
     ID_MAX,
     LIST_FORMATS,
+    OutputFormat,
     PassphraseStdin,
     ShowText,
     check_choice,
@@ -91,9 +92,7 @@ def referrals_add(
 def referrals_list(
     ctx: typer.Context,
     open_only: Annotated[bool, typer.Option("--open", help=messages.HELP_REFERRAL_OPEN)] = False,
-    output: Annotated[
-        str, typer.Option("--format", metavar="table|json", help=messages.HELP_FORMAT)
-    ] = "table",
+    output: OutputFormat = "table",
     show_text: ShowText = False,
     passphrase_stdin: PassphraseStdin = False,
 ) -> None:

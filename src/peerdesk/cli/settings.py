@@ -13,7 +13,14 @@ from typing import Annotated, Any
 import typer
 
 from peerdesk import messages
-from peerdesk.cli.common import PassphraseStdin, fail, input_errors, say, unlocked_vault
+from peerdesk.cli.common import (
+    OutputFormat,
+    PassphraseStdin,
+    fail,
+    input_errors,
+    say,
+    unlocked_vault,
+)
 from peerdesk.safe_text import json_text, short
 
 settings_app = typer.Typer(help=messages.HELP_SETTINGS, no_args_is_help=True)
@@ -32,9 +39,7 @@ WHOLE_NUMBERS = {"idle_lock_minutes", "retention_days", "min_cell"}
 @settings_app.command("show", help=messages.HELP_SETTINGS_SHOW)
 def show(
     ctx: typer.Context,
-    output: Annotated[
-        str, typer.Option("--format", metavar="table|json", help=messages.HELP_FORMAT)
-    ] = "table",
+    output: OutputFormat = "table",
     passphrase_stdin: PassphraseStdin = False,
 ) -> None:
     if output not in ("table", "json"):
