@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from rich.text import Text
 from textual import events
@@ -23,7 +23,7 @@ from peerdesk.tui.widgets.passphrase import PassphraseInput
 from peerdesk.vault import Vault, logbook
 from tests.conftest import PASSPHRASE
 
-S = TypeVar("S", bound=Screen[None])
+S = TypeVar("S", bound=Screen[Any])
 
 SIZE = (80, 24)
 WAIT_LIMIT = 15.0  # seconds; a bound for a hung test, never a timing assertion

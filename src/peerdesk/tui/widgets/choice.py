@@ -2,7 +2,8 @@
 
 The contact form uses it for mode, initiated-by, risk, outcome and the critical
 incident flag, so every one of those is a single key away and no list pops open.
-Changing the value repaints one line; nothing is rebuilt.
+Changing the value lays the field out again (it is as wide as its label, so a longer
+label needs more room) and repaints it; nothing else is rebuilt.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ class ChoiceField(Widget, can_focus=True):
     @value.setter
     def value(self, new: str) -> None:
         self._index = self._index_of(new)
-        self.refresh()
+        self.refresh(layout=True)
 
     def render(self) -> Text:
         # A Text, never markup: labels come from the vocabulary, but stay literal anyway.
@@ -84,5 +85,5 @@ class ChoiceField(Widget, can_focus=True):
         if index == self._index:
             return
         self._index = index
-        self.refresh()
+        self.refresh(layout=True)
         self.post_message(self.Changed(self, self.value))
