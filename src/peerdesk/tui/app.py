@@ -24,15 +24,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
-from textual import constants as textual_constants
 from textual import events, on, work
-from textual.app import App
 from textual.binding import BindingType
 from textual.screen import Screen
 
 from peerdesk import messages
 from peerdesk.platform_support import exit_after, hang_up_signal, lock_signals
 from peerdesk.tui import keys
+from peerdesk.tui.crash import QuietCrashApp
 from peerdesk.tui.events import ContactSaved, ForgetsTyping, ReferRequested
 from peerdesk.tui.idle import IdleWatch
 from peerdesk.tui.lockout import RetryDelay
@@ -67,7 +66,7 @@ HANG_UP_GRACE_SECONDS = 0.8
 IDLE_CHECK_SECONDS = 5.0
 
 
-class PeerdeskApp(App[None]):
+class PeerdeskApp(QuietCrashApp):
     """The peerdesk terminal app for one vault file.
 
     `instance_lock` is the CLI's already-acquired lock, or None: then the app takes it
@@ -109,8 +108,6 @@ class PeerdeskApp(App[None]):
         self._quit_warned = False  # ctrl+q was refused once: the form could not be kept
         # Said after the next unlock: a lock that could not keep the open form.
         self._lock_problem: str | None = None
-        self._crashed = False
-        self._silence_textual_logs()
         self._previous_handlers: dict[signal.Signals, Any] = {}
         self.theme = THEMES["dark"]
 
@@ -369,41 +366,7 @@ class PeerdeskApp(App[None]):
         if self.vault is not None:
             referral_flow.refer_from_clinician(self, self.vault, clinician_id)
 
-    # === unexpected errors: crash output and Textual's logs =====================
-    # Textual's own crash report is a Rich traceback with show_locals=True: the frames'
-    # local variables (a form's note and handle) would go to the terminal and stay in
-    # its scrollback. PeerdeskApp replaces it at the depth every handler, timer, worker
-    # and screen reports to (`_handle_exception`), and keeps Textual's log file and
-    # devtools off. See docs/privacy-and-security.md.
-    def _silence_textual_logs(self) -> None:
-        """No log file (TEXTUAL_LOG), devtools or debug output: any could hold values."""
-        vars(textual_constants)["LOG_FILE"] = None
-        vars(textual_constants)["DEBUG"] = False
-        self.features = frozenset(f for f in self.features if f not in {"devtools", "debug"})
-        self.devtools = None
-        self._devtools_redirector = None
-
-    def _handle_exception(self, error: Exception) -> None:
-        """End the app with a fixed sentence: no traceback, no exception text.
-
-        The open form is kept as a draft first and the vault closed, so a bug costs
-        neither what was typed nor an open file. Under `run_test` the error is still
-        raised again afterwards (Textual's `_exception`), so a test never misses a bug.
-        """
-        self._return_code = 1
-        if self._exception is None:
-            self._exception = error
-            self._exception_event.set()
-        if not self._crashed:
-            self._crashed = True
-            self._exit_renderables.clear()
-            self._exit_renderables.append(Text(self._crash_sentence(), no_wrap=False))
-        self._close_messages_no_wait()
-
-    def _fatal_error(self) -> None:
-        """Textual's traceback printer, replaced: the same fixed sentence."""
-        self._handle_exception(RuntimeError("unexpected error"))
-
+    # --- what an unexpected error says (see tui.crash) ------------------------
     def _crash_sentence(self) -> str:
         """Keep the open form, close the vault, and say so with the vault's path only."""
         form = ""
