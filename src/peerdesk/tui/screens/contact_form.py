@@ -32,7 +32,7 @@ from peerdesk.tui.events import ContactSaved
 from peerdesk.tui.screens.contact_values import FormValues, to_draft
 from peerdesk.tui.screens.imminent import EscalationScreen
 from peerdesk.tui.widgets.choice import ChoiceField
-from peerdesk.tui.widgets.text_fields import NoteArea, PasteRefused, PlainInput
+from peerdesk.tui.widgets.text_fields import NoteArea, PasteRefused, PlainInput, refocus
 from peerdesk.tui.widgets.topics import TopicPicker
 from peerdesk.validation import HANDLE_MAX_CHARS, NOTE_MAX_CHARS, InvalidInput
 from peerdesk.vault import Vault, contacts, logbook
@@ -91,6 +91,7 @@ class ContactFormScreen(Screen[ContactSaved | None]):
         initial: ContactFields | None = None,
         completes_followup: int | None = None,
         draft: FormValues | None = None,
+        focus: str | None = None,
     ) -> None:
         super().__init__()
         self.vault = vault
@@ -113,6 +114,7 @@ class ContactFormScreen(Screen[ContactSaved | None]):
         self._baseline = replace(start, topics=vocab.in_topic_order(start.topics))
         self._start = draft or start
         self._restored = draft is not None
+        self._restored_focus = focus if draft is not None else None
         self._note_timer: Timer | None = None
 
     # --- building -----------------------------------------------------------
@@ -193,7 +195,9 @@ class ContactFormScreen(Screen[ContactSaved | None]):
             self.notify(messages.FORM_CONTACT_MISSING.format(id=self.contact_id), severity="error")
             self.dismiss(None)
             return
-        self.query_one(TopicPicker).focus()
+        # A draft comes back with the cursor where it was (typing carries on there).
+        if not refocus(self, self._restored_focus):
+            self.query_one(TopicPicker).focus()
         if self._start.note and self.keeps_text:
             self._show_note_warning()
 
@@ -229,8 +233,12 @@ class ContactFormScreen(Screen[ContactSaved | None]):
 
     def draft(self) -> dict[str, object]:
         """What the app keeps in the vault when the lock fires while this form is open."""
+        focused = self.focused
         return to_draft(
-            self.values(), contact_id=self.contact_id, completes_followup=self.completes_followup
+            self.values(),
+            contact_id=self.contact_id,
+            completes_followup=self.completes_followup,
+            focus=focused.id if focused is not None else None,
         )
 
     # --- live reactions -----------------------------------------------------

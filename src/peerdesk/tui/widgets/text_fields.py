@@ -8,8 +8,11 @@ Neither copies to the clipboard: a note must not end up in a clipboard manager.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import events
 from textual.message import Message
+from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
 from peerdesk import messages
@@ -121,3 +124,24 @@ class PlainInput(Input):
     def action_cut(self) -> None:
         """Delete the selection without putting it on the clipboard."""
         self.action_delete_left()
+
+
+def refocus(screen: Screen[Any], widget_id: str | None) -> bool:
+    """Put the cursor back in the field `widget_id`, at the end of its text.
+
+    A form brought back after a lock calls this with the field that had the cursor, so
+    a peer who carries on typing types where they stopped. False when there is no such
+    field or it cannot take the cursor; the form then focuses its usual first field.
+    """
+    if widget_id is None:
+        return False
+    found = screen.query(f"#{widget_id}")
+    if not found or not found.first().focusable:
+        return False
+    widget = found.first()
+    widget.focus()
+    if isinstance(widget, TextArea):
+        widget.move_cursor(widget.document.end)
+    elif isinstance(widget, Input):
+        widget.cursor_position = len(widget.value)
+    return True
