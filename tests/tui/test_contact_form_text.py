@@ -18,7 +18,7 @@ from peerdesk.validation import NOTE_MAX_CHARS
 from peerdesk.vault import Vault, contacts
 from tests.conftest import PASSPHRASE
 from tests.tui.form_helpers import back_home, field_input, form, jump, note, open_form, stored
-from tests.tui.helpers import SIZE, paste, screen_text, type_text, wait_until
+from tests.tui.helpers import SIZE, paste, rendered, screen_text, type_text, wait_until
 
 MARKUP = "[red]x[/] [bold]b[/bold] [link=http://x]l[/link]"
 
@@ -145,3 +145,18 @@ async def test_form_fits_80x24_and_help_lists_its_keys(closed_vault: Path) -> No
         assert messages.KEY_FORM_SAVE in shown and messages.KEY_FORM_TOPIC in shown
         await pilot.press("escape")
         assert form(app) is screen
+
+
+async def test_a_typed_date_shows_whole_with_the_cursor_after_it(closed_vault: Path) -> None:
+    """A full date plus the cursor fit the field: never `026-12-01` with the 2 cut off."""
+    app = PeerdeskApp(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_form(pilot, app)
+        for field_id in ("date", "follow-up"):
+            await jump(pilot, screen, field_id)
+            await pilot.press("end", "ctrl+u")
+            await type_text(pilot, "2026-12-01")
+            await pilot.pause()
+            field = field_input(screen, field_id)
+            assert field.has_focus and field.cursor_position == len("2026-12-01")
+            assert rendered(field).strip() == "2026-12-01"
