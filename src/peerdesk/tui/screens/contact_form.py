@@ -116,6 +116,7 @@ class ContactFormScreen(Screen[ContactSaved | None]):
         self._restored = draft is not None
         self._restored_focus = focus if draft is not None else None
         self._note_timer: Timer | None = None
+        self._status_field: str | None = None  # the field the status sentence is about
 
     # --- building -----------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -258,6 +259,7 @@ class ContactFormScreen(Screen[ContactSaved | None]):
     @on(TextArea.Changed, "#note")
     def _note_changed(self) -> None:
         """Check the note only after a short pause in typing, so typing never waits."""
+        self._field_changed("note")
         if self._note_timer is not None:
             self._note_timer.stop()
         self._note_timer = self.set_timer(NOTE_CHECK_DELAY, self._show_note_warning)
@@ -267,9 +269,23 @@ class ContactFormScreen(Screen[ContactSaved | None]):
         sentence = warning_sentence(self.query_one(NoteArea).text)
         self.query_one("#note-warning", Static).update(Text(sentence))
 
+    @on(Input.Changed)
+    def _input_changed(self, event: Input.Changed) -> None:
+        if event.input.id is not None:
+            self._field_changed(event.input.id)
+
+    def _field_changed(self, widget_id: str) -> None:
+        """Take away a sentence about this field ("paste was not added", "too long").
+
+        Once the peer changes the text, the sentence speaks of text that is no longer
+        there; left on screen it would be read as a problem with what is there now.
+        """
+        if self._status_field == widget_id:
+            self._show_status("")
+
     @on(PasteRefused)
     def _paste_refused(self, message: PasteRefused) -> None:
-        self._show_status(message.sentence, error=True)
+        self._show_status(message.sentence, error=True, field_id=message.field_id)
 
     # --- saving and leaving -------------------------------------------------
     def action_save(self) -> None:
@@ -285,7 +301,7 @@ class ContactFormScreen(Screen[ContactSaved | None]):
                 completes_followup=self.completes_followup,
             )
         except InvalidInput as exc:
-            self._show_status(str(exc), error=True)
+            self._show_status(str(exc), error=True, field_id=FIELD_IDS.get(exc.field))
             self._focus_field(exc.field)
             return
         except Exception as exc:  # noqa: BLE001 - the form and its text stay; see save_problems
@@ -313,7 +329,11 @@ class ContactFormScreen(Screen[ContactSaved | None]):
 
         self.app.push_screen(ConfirmScreen(messages.FORM_DISCARD_QUESTION), answered)
 
-    def _show_status(self, sentence: str, *, error: bool = False) -> None:
+    def _show_status(
+        self, sentence: str, *, error: bool = False, field_id: str | None = None
+    ) -> None:
+        """The status line; `field_id`: the field the sentence is about, if any."""
+        self._status_field = field_id
         status = self.query_one("#form-status", Static)
         status.update(Text(sentence))
         status.set_class(error, "error")

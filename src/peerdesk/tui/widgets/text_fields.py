@@ -23,11 +23,16 @@ NO_CONTROLS = r"[^\x00-\x1f\x7f-\x9f]*"
 
 
 class PasteRefused(Message):
-    """A paste was not inserted; `sentence` says why, for the form's status line."""
+    """A paste was not inserted; `sentence` says why, for the form's status line.
 
-    def __init__(self, sentence: str) -> None:
+    `field_id` is the id of the field that refused it, so the form can take the sentence
+    away once that field's text changes and the sentence no longer applies.
+    """
+
+    def __init__(self, sentence: str, field_id: str | None = None) -> None:
         super().__init__()
         self.sentence = sentence
+        self.field_id = field_id
 
 
 def paste_problem(current: str, pasted: str, *, field: str, max_chars: int) -> str | None:
@@ -67,7 +72,8 @@ class NoteArea(TextArea):
         pasted = normalise_newlines(event.text)
         problem = paste_problem(self.text, pasted, field=self.field_name, max_chars=self.max_chars)
         if problem is not None:
-            self.post_message(PasteRefused(messages.FORM_PASTE_REFUSED.format(reason=problem)))
+            sentence = messages.FORM_PASTE_REFUSED.format(reason=problem)
+            self.post_message(PasteRefused(sentence, self.id))
             return
         if result := self._replace_via_keyboard(pasted, *self.selection):
             self.move_cursor(result.end_location)
@@ -114,7 +120,8 @@ class PlainInput(Input):
         limit = self.max_length or len(self.value) + len(line)
         problem = paste_problem(self.value, line, field=self.field_name, max_chars=limit)
         if problem is not None:
-            self.post_message(PasteRefused(messages.FORM_PASTE_REFUSED.format(reason=problem)))
+            sentence = messages.FORM_PASTE_REFUSED.format(reason=problem)
+            self.post_message(PasteRefused(sentence, self.id))
             return
         self.replace(line, *self.selection)
 
