@@ -231,3 +231,37 @@ async def test_the_cursor_starts_on_the_best_usable_clinician(closed_vault: Path
     with Vault.unlock(closed_vault, PASSPHRASE) as vault:
         (made,) = referrals.listing(vault.conn)
         assert made.clinician_id == vetted
+
+
+async def test_no_at_the_warning_goes_back_to_the_ranked_list(closed_vault: Path) -> None:
+    """Declining a suspended clinician keeps the referral: the list is back, nothing lost."""
+    ids = seed(closed_vault)
+    app = PeerdeskApp(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_form(pilot, app)
+        await pilot.press("t")  # topic: trauma
+        await jump(pilot, screen, "outcome")
+        await pilot.press("r")  # outcome: referral
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "refer?")
+        await pilot.press("y")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReferralPickScreen), "ranked")
+        await pilot.pause()
+        await pilot.press("down", "down")  # past Al Other to Sam Suspended
+        ranked = app.screen.query_one("#ranked", OptionList)
+        assert ranked.highlighted == 2
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the warning")
+        assert "Sam Suspended is SUSPENDED" in screen_text(app)
+        await pilot.press("n")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReferralPickScreen), "the list")
+        await pilot.pause()
+        again = app.screen.query_one("#ranked", OptionList)
+        assert again.has_focus and again.highlighted == 0
+        assert "Zoë Müller-Øvrebø" in rendered(again)
+        assert app.vault is not None and referrals.listing(app.vault.conn) == []
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, HandoffCardScreen), "the card")
+    with Vault.unlock(closed_vault, PASSPHRASE) as vault:
+        (made,) = referrals.listing(vault.conn)
+        assert made.clinician_id == ids["best"]
