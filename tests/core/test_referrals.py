@@ -137,11 +137,16 @@ def test_more_matching_accepting_vetted_comes_first_and_is_explained(vault: Vaul
     )
     none = add_clinician(vault, clinician("Al None", TODAY, accepting_new_clients=True))
     ranked = referral_pick.ranked(vault.conn, vocab.in_topic_order(topics), TODAY)
-    assert [r.id for r in ranked] == [best, suspended, two_open_vetted, two_open, two_full, none]
+    # Suspended and expired come after every usable clinician, however well they match.
+    assert [r.id for r in ranked] == [best, two_open_vetted, two_full, none, suspended, two_open]
     assert ranked[0].explanation == "3 of 3 topics · accepting · vetted · telehealth"
-    assert ranked[1].explanation == "3 of 3 topics · accepting · SUSPENDED · in person"
-    assert ranked[3].explanation == "2 of 3 topics · accepting · VETTING EXPIRED · in person"
-    assert [r.needs_confirmation for r in ranked] == [False, True, False, True, False, False]
+    assert (
+        ranked[4].explanation == "SUSPENDED, so listed last · 3 of 3 topics · accepting · in person"
+    )
+    assert ranked[5].explanation == (
+        "VETTING EXPIRED, so listed last · 2 of 3 topics · accepting · in person"
+    )
+    assert [r.needs_confirmation for r in ranked] == [False, False, False, False, True, True]
     assert needs_confirmation("unvetted") is False and needs_confirmation("expired") is True
 
 

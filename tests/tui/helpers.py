@@ -10,8 +10,10 @@ from typing import Any, TypeVar
 
 from rich.text import Text
 from textual import events
+from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from peerdesk.models.contacts import ContactFields
@@ -46,6 +48,12 @@ def screen_text(app: PeerdeskApp) -> str:
         content = widget.content
         parts.append(content.plain if isinstance(content, Text) else str(content))
     return "\n".join(parts)
+
+
+def rendered(widget: Widget) -> str:
+    """What `widget` draws on screen right now, line by line, as plain text."""
+    lines = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
+    return "\n".join(strip.text for strip in lines)
 
 
 def all_screens_text(app: PeerdeskApp) -> str:

@@ -163,3 +163,27 @@ def test_a_damaged_or_foreign_body_yields_only_what_the_form_allows() -> None:
     assert draft.clinician_id is None
     assert from_body({**good, "version": 99}, FORM_FIELDS) is None
     assert from_body({**good, "fields": "text"}, FORM_FIELDS) is None
+
+
+async def test_a_clinician_draft_comes_back_with_the_cursor_in_its_field(vault_path: Path) -> None:
+    fill(vault_path, synthetic=0)
+    app = PeerdeskApp(vault_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_directory(pilot, app)
+        await pilot.press("down", "n")
+        assert clinician_form(app).query_one("#name").has_focus
+        await paste(pilot, "Dr. Draft")
+        await pilot.press("tab")  # on to the next field, where typing stops
+        focused = app.focused
+        assert focused is not None and focused.id not in (None, "name")
+        kept_in = focused.id
+        await pilot.press("ctrl+l")
+        await assert_locked(pilot, app, vault_path)
+        await unlock_again(pilot, app)
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        await pilot.press("y")
+        await wait_until(pilot, lambda: isinstance(app.screen, ClinicianFormScreen), "the form")
+        await pilot.pause()
+        back = app.focused
+        assert back is not None and back.id == kept_in
+        assert text_of(clinician_form(app), "name") == "Dr. Draft"

@@ -18,7 +18,7 @@ from peerdesk.validation import NOTE_MAX_CHARS
 from peerdesk.vault import Vault, contacts
 from tests.conftest import PASSPHRASE
 from tests.tui.form_helpers import back_home, field_input, form, jump, note, open_form, stored
-from tests.tui.helpers import SIZE, paste, screen_text, type_text, wait_until
+from tests.tui.helpers import SIZE, paste, rendered, screen_text, type_text, wait_until
 
 MARKUP = "[red]x[/] [bold]b[/bold] [link=http://x]l[/link]"
 
@@ -145,3 +145,44 @@ async def test_form_fits_80x24_and_help_lists_its_keys(closed_vault: Path) -> No
         assert messages.KEY_FORM_SAVE in shown and messages.KEY_FORM_TOPIC in shown
         await pilot.press("escape")
         assert form(app) is screen
+
+
+async def test_a_typed_date_shows_whole_with_the_cursor_after_it(closed_vault: Path) -> None:
+    """A full date plus the cursor fit the field: never `026-12-01` with the 2 cut off."""
+    app = PeerdeskApp(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_form(pilot, app)
+        for field_id in ("date", "follow-up"):
+            await jump(pilot, screen, field_id)
+            await pilot.press("end", "ctrl+u")
+            await type_text(pilot, "2026-12-01")
+            await pilot.pause()
+            field = field_input(screen, field_id)
+            assert field.has_focus and field.cursor_position == len("2026-12-01")
+            assert rendered(field).strip() == "2026-12-01"
+
+
+async def test_a_note_sentence_goes_once_the_text_it_spoke_of_changes(closed_vault: Path) -> None:
+    """ "Paste was not added" and "too long" leave the screen when the note changes."""
+    app = PeerdeskApp(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_form(pilot, app)
+        await pilot.press("w")
+        await jump(pilot, screen, "note")
+        await paste(pilot, "x" * (NOTE_MAX_CHARS + 1))
+        shown_status = screen.query_one("#form-status", Static)
+        assert "paste was not added" in rendered(shown_status)
+        await type_text(pilot, "ok")
+        await pilot.pause()
+        assert "not added" not in rendered(shown_status) and status(app) == ""
+        await paste(pilot, "y" * (NOTE_MAX_CHARS - 2))
+        await type_text(pilot, "z")  # past the limit: refused on save
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "too long" in rendered(shown_status)
+        await pilot.press("backspace")
+        await pilot.pause(0.3)  # past the note check's pause, so its line is drawn too
+        assert "too long" not in rendered(shown_status)
+        assert "too long" not in drawn(app)
+        await pilot.press("ctrl+s")
+        await back_home(pilot, app)

@@ -6,10 +6,12 @@ from datetime import timedelta
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from peerdesk.synthetic import contacts as synthetic_contacts
 from peerdesk.tui.app import PeerdeskApp
 from peerdesk.tui.dialogs.topic_pick import TopicPickScreen
+from peerdesk.tui.screens.contact_detail import ContactDetailScreen
 from peerdesk.tui.screens.contacts_list import PAGE_SIZE, ContactsListScreen, step_month
 from peerdesk.tui.screens.home import HomeScreen
 from peerdesk.vault import Vault
@@ -23,7 +25,14 @@ from tests.tui.contacts_list_helpers import (
     shown_ids,
     top,
 )
-from tests.tui.helpers import SIZE, assert_locked, screen_text, type_text, wait_until
+from tests.tui.helpers import (
+    SIZE,
+    assert_locked,
+    rendered,
+    screen_text,
+    type_text,
+    wait_until,
+)
 
 
 async def settle_search(pilot: Pilot[None], screen: ContactsListScreen, typed: str) -> None:
@@ -240,3 +249,37 @@ async def test_lock_on_the_list_drops_it(closed_vault: Path) -> None:
         screen.load_more()
         assert app.vault is None
         assert "blue truck" not in screen_text(app)
+
+
+async def test_the_search_box_says_where_typed_keys_go(closed_vault: Path) -> None:
+    """The box never reads "type words" while letters run the list's keys, and back."""
+    with Vault.unlock(closed_vault, PASSPHRASE) as vault:
+        older = add(vault, TODAY - timedelta(days=3), ("grief",))
+        newest = add(vault, TODAY, ("work-stress",))
+    app = PeerdeskApp(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_list(pilot, app)
+        await pilot.pause()
+        box, keys_line = screen.search_box, screen.query_one("#contacts-keys", Static)
+        assert screen.option_list.has_focus
+        assert "press / to search" in rendered(box) and "type words" not in rendered(box)
+        assert "d delete" in rendered(keys_line)
+        await pilot.press("slash")
+        await pilot.pause()
+        assert box.has_focus
+        assert "type words" in rendered(box) and "to the list" in rendered(box)
+        assert "d delete" not in rendered(keys_line) and "to the list" in rendered(keys_line)
+        await pilot.press("down")  # from the box, the cursor lands on the newest contact
+        await pilot.pause()
+        assert screen.option_list.has_focus and screen.option_list.highlighted == 0
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ContactDetailScreen), "detail")
+        detail = top(app)
+        assert isinstance(detail, ContactDetailScreen) and detail.contact_id == newest
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: app.screen is screen, "back on the list")
+        await pilot.pause()
+        assert screen.option_list.has_focus
+        assert "press / to search" in rendered(box) and "type words" not in rendered(box)
+        assert "d delete" in rendered(keys_line)
+        assert shown_ids(screen) == [newest, older]

@@ -23,7 +23,9 @@ from tests.tui.helpers import (
     SIZE,
     all_screens_text,
     assert_locked,
+    rendered,
     screen_text,
+    type_text,
     unlock,
     wait_until,
 )
@@ -120,3 +122,25 @@ async def test_sigterm_keeps_the_draft_before_exiting(closed_vault: Path) -> Non
     with Vault.unlock(closed_vault, PASSPHRASE) as vault:
         body = drafts.load(vault.conn)
     assert body is not None and body["fields"]["note"] == "note signalled"
+
+
+async def test_a_draft_comes_back_with_the_cursor_where_typing_stopped(closed_vault: Path) -> None:
+    """Carrying on typing after the unlock goes on in the note, never into the topics."""
+    app = PeerdeskApp(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await fill_in(pilot, app, "spoke at shift change")
+        await pilot.press("ctrl+l")
+        await assert_locked(pilot, app, closed_vault)
+        await unlock_again(pilot, app)
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        await pilot.press("y")
+        await wait_until(pilot, lambda: isinstance(app.screen, ContactFormScreen), "the form")
+        await wait_until(pilot, lambda: bool(app.screen.query("NoteArea")), "its fields")
+        await pilot.pause()
+        screen = form(app)
+        assert app.focused is note(screen)
+        await type_text(pilot, " Officer Smith")
+        await pilot.pause()
+        assert note(screen).text == "note spoke at shift change Officer Smith"
+        assert topics(screen).chosen == ("alcohol", "sleep")  # no topic toggled by the typing
+        assert "Officer Smith" in rendered(note(screen))

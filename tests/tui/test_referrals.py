@@ -21,7 +21,7 @@ from peerdesk.vault import Vault, clinicians, referrals
 from tests.conftest import PASSPHRASE
 from tests.support.referrals import add_clinician, add_contact, clinician, decode
 from tests.tui.form_helpers import jump, open_form
-from tests.tui.helpers import SIZE, screen_text, unlock, wait_until
+from tests.tui.helpers import SIZE, rendered, screen_text, unlock, wait_until
 
 
 def seed(vault_path: Path) -> dict[str, str]:
@@ -75,8 +75,10 @@ async def test_contact_saved_refer_pick_card_list_status(closed_vault: Path) -> 
         prompt = first.prompt
         assert isinstance(prompt, Text)
         assert "1 of 1 topics · accepting · vetted · telehealth" in prompt.plain
-        second = ranked.get_option_at_index(1).prompt
-        assert isinstance(second, Text) and second.plain.startswith("! Sam Suspended")
+        assert ranked.highlighted == 0
+        last = ranked.get_option_at_index(2).prompt  # suspended: after every usable one
+        assert isinstance(last, Text) and last.plain.startswith("! Sam Suspended")
+        assert "SUSPENDED, so listed last" in last.plain
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, HandoffCardScreen), "the card")
         await pilot.pause()
@@ -187,3 +189,79 @@ async def test_suspended_needs_confirmation_and_due_check_backs_show_on_home(
         moved = referrals.get(vault.conn, due_one)
         assert moved is not None and moved.check_back_on == today + timedelta(days=7)
         assert [r.clinician_id for r in referrals.listing(vault.conn)].count(ids["suspended"]) == 1
+
+
+async def test_the_cursor_starts_on_the_best_usable_clinician(closed_vault: Path) -> None:
+    """Suspended and expired, however well they match, come after the only vetted one."""
+    today = date.today()
+    both = ("alcohol", "relationship")
+    with Vault.unlock(closed_vault, PASSPHRASE) as vault:
+        add_clinician(
+            vault,
+            clinician("Ann Suspended", today, state="suspended", specialties=both,
+                      accepting_new_clients=True, telehealth=True),
+        )  # fmt: skip
+        add_clinician(
+            vault,
+            clinician("Bo Expired", today, state="expired", specialties=both,
+                      accepting_new_clients=True),
+        )  # fmt: skip
+        vetted = add_clinician(vault, clinician("Cal Vetted", today, specialties=("alcohol",)))
+    app = PeerdeskApp(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_form(pilot, app)
+        await pilot.press("a", "r")  # topics: alcohol, relationship
+        await jump(pilot, screen, "outcome")
+        await pilot.press("r")  # outcome: referral
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "refer?")
+        await pilot.press("y")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReferralPickScreen), "ranked")
+        await pilot.pause()
+        ranked = app.screen.query_one("#ranked", OptionList)
+        assert ranked.has_focus and ranked.highlighted == 0
+        lines = [str(ranked.get_option_at_index(i).prompt) for i in range(ranked.option_count)]
+        assert lines[0].startswith("  Cal Vetted") and "vetted" in lines[0]
+        assert lines[1].startswith("! Ann Suspended") and "SUSPENDED, so listed last" in lines[1]
+        assert lines[2].startswith("! Bo Expired") and "VETTING EXPIRED, so listed" in lines[2]
+        drawn = rendered(ranked)
+        assert drawn.index("Cal Vetted") < drawn.index("Ann Suspended") < drawn.index("Bo Expired")
+        await pilot.press("enter")  # straight on: the vetted one, no warning
+        await wait_until(pilot, lambda: isinstance(app.screen, HandoffCardScreen), "the card")
+    with Vault.unlock(closed_vault, PASSPHRASE) as vault:
+        (made,) = referrals.listing(vault.conn)
+        assert made.clinician_id == vetted
+
+
+async def test_no_at_the_warning_goes_back_to_the_ranked_list(closed_vault: Path) -> None:
+    """Declining a suspended clinician keeps the referral: the list is back, nothing lost."""
+    ids = seed(closed_vault)
+    app = PeerdeskApp(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_form(pilot, app)
+        await pilot.press("t")  # topic: trauma
+        await jump(pilot, screen, "outcome")
+        await pilot.press("r")  # outcome: referral
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "refer?")
+        await pilot.press("y")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReferralPickScreen), "ranked")
+        await pilot.pause()
+        await pilot.press("down", "down")  # past Al Other to Sam Suspended
+        ranked = app.screen.query_one("#ranked", OptionList)
+        assert ranked.highlighted == 2
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the warning")
+        assert "Sam Suspended is SUSPENDED" in screen_text(app)
+        await pilot.press("n")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReferralPickScreen), "the list")
+        await pilot.pause()
+        again = app.screen.query_one("#ranked", OptionList)
+        assert again.has_focus and again.highlighted == 0
+        assert "Zoë Müller-Øvrebø" in rendered(again)
+        assert app.vault is not None and referrals.listing(app.vault.conn) == []
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, HandoffCardScreen), "the card")
+    with Vault.unlock(closed_vault, PASSPHRASE) as vault:
+        (made,) = referrals.listing(vault.conn)
+        assert made.clinician_id == ids["best"]

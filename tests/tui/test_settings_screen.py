@@ -13,7 +13,7 @@ from peerdesk.tui.screens.settings import SettingsScreen
 from peerdesk.tui.widgets.text_fields import NoteArea
 from peerdesk.vault import Settings, Vault
 from tests.conftest import PASSPHRASE
-from tests.tui.helpers import SIZE, paste, screen_text, type_text, unlock, wait_until
+from tests.tui.helpers import SIZE, paste, rendered, screen_text, type_text, unlock, wait_until
 
 
 def stored_settings(vault_path: Path) -> Settings:
@@ -73,3 +73,21 @@ async def test_lock_drops_the_settings_screen(closed_vault: Path) -> None:
         await pilot.pause()
         assert app.vault is None
         assert not any(isinstance(s, SettingsScreen) for s in app.screen_stack)
+
+
+async def test_home_states_the_auto_lock_just_saved(closed_vault: Path) -> None:
+    """Home never says "after 5 min" once 1 minute is saved (not only after the next lock)."""
+    app = PeerdeskApp(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        facts = app.screen.query_one("#facts")
+        assert "after 5 min" in rendered(facts)
+        await pilot.press("p")
+        await wait_until(pilot, lambda: isinstance(app.screen, SettingsScreen), "settings")
+        await pilot.press("ctrl+u")  # clear the idle minutes field
+        await type_text(pilot, "1")
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen), "home again")
+        await pilot.pause()
+        assert "after 1 min" in rendered(facts) and "after 5 min" not in rendered(facts)
+        assert app.idle.minutes == 1

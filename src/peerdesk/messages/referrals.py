@@ -11,6 +11,7 @@ REFERRAL_RANK_ACCEPTING = "accepting"
 REFERRAL_RANK_FULL = "not accepting"
 REFERRAL_RANK_TELEHEALTH = "telehealth"
 REFERRAL_RANK_IN_PERSON = "in person"
+REFERRAL_RANK_LISTED_LAST = "{status}, so listed last"  # after every usable clinician
 REFERRAL_RANK_VETTING = {
     "vetted": "vetted",
     "revet-due": "re-vet due",

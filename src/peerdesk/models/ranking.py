@@ -1,11 +1,14 @@
 """How the directory is ranked for one contact: pure rules, no database.
 
-Order: more of the contact's topics among the clinician's specialties
-first, then accepting new clients, then vetting valid (vetted or re-vet due), then
-telehealth, then name. Each row is explained in a few words, e.g.
+Order: every usable clinician before any whose vetting expired or who is suspended
+(those need a confirmation, so the cursor, which starts on the first row, never starts
+on one while a usable clinician exists); then more of the contact's topics among the
+clinician's specialties, then accepting new clients, then vetting valid (vetted or
+re-vet due), then telehealth, then name. Each row is explained in a few words, e.g.
 "2 of 3 topics · accepting · vetted · telehealth", so the peer sees why a clinician is
-where it is. vault.referral_pick runs the same order in SQL over 10,000 clinicians;
-a test checks both agree.
+where it is; a clinician listed last for its vetting says so first.
+vault.referral_pick runs the same order in SQL over 10,000 clinicians; a test checks
+both agree.
 """
 
 from __future__ import annotations
@@ -36,9 +39,10 @@ class RankFacts:
         return self.status in VALID_STATUSES
 
 
-def rank_key(facts: RankFacts, sort_name: str) -> tuple[int, bool, bool, bool, str]:
+def rank_key(facts: RankFacts, sort_name: str) -> tuple[bool, int, bool, bool, bool, str]:
     """Sort key: smaller is better (Python's sort; the SQL mirrors it)."""
     return (
+        needs_confirmation(facts.status),
         -facts.matched,
         not facts.accepting,
         not facts.vetting_valid,
@@ -54,12 +58,20 @@ def explain(facts: RankFacts) -> str:
         if facts.wanted
         else messages.REFERRAL_RANK_NO_TOPICS
     )
-    words = (
-        topics,
-        messages.REFERRAL_RANK_ACCEPTING if facts.accepting else messages.REFERRAL_RANK_FULL,
-        messages.REFERRAL_RANK_VETTING.get(facts.status, facts.status),
-        messages.REFERRAL_RANK_TELEHEALTH if facts.telehealth else messages.REFERRAL_RANK_IN_PERSON,
+    vetting = messages.REFERRAL_RANK_VETTING.get(facts.status, facts.status)
+    accepting = messages.REFERRAL_RANK_ACCEPTING if facts.accepting else messages.REFERRAL_RANK_FULL
+    where = (
+        messages.REFERRAL_RANK_TELEHEALTH if facts.telehealth else messages.REFERRAL_RANK_IN_PERSON
     )
+    if needs_confirmation(facts.status):  # what counted first is said first
+        words = (
+            messages.REFERRAL_RANK_LISTED_LAST.format(status=vetting),
+            topics,
+            accepting,
+            where,
+        )
+    else:
+        words = (topics, accepting, vetting, where)
     return SEPARATOR.join(words)
 
 

@@ -308,6 +308,11 @@ class PeerdeskApp(QuietCrashApp):
                 return  # cancelled, or the app locked meanwhile
             vault.save_settings(new)
             self.apply_settings(new)
+            from peerdesk.tui.screens.home import HomeScreen
+
+            for screen in self.screen_stack:
+                if isinstance(screen, HomeScreen):
+                    screen.show_settings(new)  # home states the auto-lock and theme
             self.notify(messages.SETTINGS_SAVED)
 
         self.push_screen(SettingsScreen(vault.settings()), saved)

@@ -117,7 +117,9 @@ def _answered(app: App[Any], vault: Vault, draft: Draft | ClinicianDraft, *, reo
         return
     if isinstance(draft, ClinicianDraft):
         app.push_screen(
-            ClinicianFormScreen(vault, clinician_id=draft.clinician_id, draft=draft.values)
+            ClinicianFormScreen(
+                vault, clinician_id=draft.clinician_id, draft=draft.values, focus=draft.focus
+            )
         )
     else:
         app.push_screen(
@@ -126,5 +128,6 @@ def _answered(app: App[Any], vault: Vault, draft: Draft | ClinicianDraft, *, reo
                 contact_id=draft.contact_id,
                 completes_followup=draft.completes_followup,
                 draft=draft.values,
+                focus=draft.focus,
             )
         )

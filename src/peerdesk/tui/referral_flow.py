@@ -4,7 +4,10 @@ After a saved contact whose outcome is or could be a referral (referral, follow-
 escalated) and that has no referral yet: "Refer to a clinician?" -> the directory
 ranked for the contact -> (an expired or suspended clinician: a warning to confirm)
 -> the referral is recorded (offered, check back in a week) -> the handoff card.
-From a clinician in the directory: which contact? -> the same from the warning on.
+Answering no to the warning goes back to the ranked list, so the peer picks another
+clinician instead of losing the referral. From a clinician in the directory: which
+contact? -> the same from the warning on (no there ends the flow: the clinician was
+the peer's own choice).
 
 Each step checks the vault is still open (a lock in between closes it and drops every
 screen; an unlock opens a new Vault, so an old step never writes to it). The flow takes
@@ -13,6 +16,7 @@ any Textual app, not PeerdeskApp, so the app can import it without a cycle.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -49,7 +53,15 @@ def open_ranked(app: App[Any], vault: Vault, contact_id: int, topics: tuple[str,
 
     def chosen(item: RankedClinician | None) -> None:
         if item is not None and vault.is_open:
-            confirm_then_refer(app, vault, contact_id, item.id, item.name, item.facts.status)
+            confirm_then_refer(
+                app,
+                vault,
+                contact_id,
+                item.id,
+                item.name,
+                item.facts.status,
+                declined=lambda: open_ranked(app, vault, contact_id, topics),
+            )
 
     app.push_screen(ReferralPickScreen(vault, topics, date.today()), chosen)
 
@@ -70,17 +82,31 @@ def refer_from_clinician(app: App[Any], vault: Vault, clinician_id: str) -> None
 
 
 def confirm_then_refer(
-    app: App[Any], vault: Vault, contact_id: int, clinician_id: str, name: str, status: str
+    app: App[Any],
+    vault: Vault,
+    contact_id: int,
+    clinician_id: str,
+    name: str,
+    status: str,
+    *,
+    declined: Callable[[], None] | None = None,
 ) -> None:
-    """Expired or suspended: warn and ask first; then record and show the card."""
+    """Expired or suspended: warn and ask first; then record and show the card.
+
+    `declined` runs when the peer answers no (the ranked list opens again).
+    """
     if not needs_confirmation(status):
         record_and_show(app, vault, contact_id, clinician_id)
         return
     label = messages.REFERRAL_RANK_VETTING.get(status, status)
 
     def answered(yes: bool | None) -> None:
-        if yes and vault.is_open:
+        if not vault.is_open:
+            return  # locked meanwhile
+        if yes:
             record_and_show(app, vault, contact_id, clinician_id)
+        elif declined is not None:
+            declined()
 
     question = messages.REFERRAL_NEEDS_CONFIRM.format(name=name, status=label)
     app.push_screen(ConfirmScreen(question, id="refer-warning"), answered)

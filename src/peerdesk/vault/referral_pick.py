@@ -26,12 +26,18 @@ def ranked(
     """The best `limit` clinicians for these topics, best first."""
     matched = " + ".join(["(instr(c.filter_keys, ?) > 0)"] * len(topics)) or "0"
     params: list[object] = [filter_key("s", t) for t in topics]
+    # Suspended or vetting expired (models.ranking.CONFIRM_STATUSES): after every usable one.
+    unusable = (
+        "(c.suspended <> 0 OR (c.vetted_on IS NOT NULL AND c.revet_due IS NOT NULL "
+        "AND c.revet_due < ?))"
+    )
     valid = "(c.suspended = 0 AND c.vetted_on IS NOT NULL AND c.revet_due >= ?)"
+    iso = today.isoformat()
     top = conn.execute(
         f"SELECT c.num, {matched} AS matched FROM clinicians c "
-        f"ORDER BY matched DESC, c.accepting_new_clients DESC, {valid} DESC, "
+        f"ORDER BY {unusable}, matched DESC, c.accepting_new_clients DESC, {valid} DESC, "
         "c.telehealth DESC, c.sort_name, c.num LIMIT ?",
-        (*params, today.isoformat(), limit),
+        (*params, iso, iso, limit),
     ).fetchall()
     if not top:
         return []

@@ -32,11 +32,20 @@ class ClinicianDraft:
 
     values: dict[str, RawValue]
     clinician_id: str | None  # the clinician being edited; None for a new one
+    focus: str | None = None  # the field that had the cursor (the form checks it exists)
 
 
-def to_body(values: dict[str, RawValue], clinician_id: str | None) -> dict[str, Any]:
-    """The body stored by vault/drafts.save."""
-    return {"kind": KIND, "version": VERSION, "clinician_id": clinician_id, "fields": values}
+def to_body(
+    values: dict[str, RawValue], clinician_id: str | None, focus: str | None = None
+) -> dict[str, Any]:
+    """The body stored by vault/drafts.save; `focus` is the field that had the cursor."""
+    return {
+        "kind": KIND,
+        "version": VERSION,
+        "clinician_id": clinician_id,
+        "fields": values,
+        "focus": focus,
+    }
 
 
 def is_clinician_body(body: dict[str, Any]) -> bool:
@@ -55,7 +64,9 @@ def from_body(
         value = _taken(raw.get(name), kind, limit)
         if value is not None:
             values[name] = value
-    return ClinicianDraft(values, _clinician_id(body.get("clinician_id")))
+    focus = body.get("focus")
+    kept_focus = focus if isinstance(focus, str) and focus in {f[0] for f in form_fields} else None
+    return ClinicianDraft(values, _clinician_id(body.get("clinician_id")), kept_focus)
 
 
 def _taken(value: object, kind: str, limit: int) -> RawValue | None:

@@ -36,7 +36,7 @@ from peerdesk.tui import keys, save_problems
 from peerdesk.tui.dialogs.confirm import ConfirmScreen
 from peerdesk.tui.screens.clinician_draft import RawValue, to_body
 from peerdesk.tui.widgets.choice import ChoiceField
-from peerdesk.tui.widgets.text_fields import NoteArea, PasteRefused, PlainInput
+from peerdesk.tui.widgets.text_fields import NoteArea, PasteRefused, PlainInput, refocus
 from peerdesk.tui.widgets.topics import TopicPicker
 from peerdesk.validation import InvalidInput, parse_date
 from peerdesk.vault import Vault, clinicians
@@ -88,14 +88,19 @@ class ClinicianFormScreen(Screen[str | None]):
         *,
         clinician_id: str | None = None,
         draft: dict[str, RawValue] | None = None,
+        focus: str | None = None,
     ) -> None:
-        """`draft`: the raw values of a form the lock interrupted, shown as they were."""
+        """`draft`: the raw values of a form the lock interrupted, shown as they were.
+
+        `focus`: the field of that draft that had the cursor, which gets it back.
+        """
         super().__init__()
         self.vault = vault
         self.clinician_id = clinician_id
         self.initial = ClinicianFields(name="")
         self._draft = draft or {}
         self._restored = draft is not None
+        self._restored_focus = focus if draft is not None else None
         self._start_raw: dict[str, RawValue] = {}
         if clinician_id is not None and vault.is_open:
             found = clinicians.get(vault.conn, clinician_id)
@@ -133,7 +138,8 @@ class ClinicianFormScreen(Screen[str | None]):
         return PlainInput(value, id=name, max_length=limit, field=name)
 
     def on_mount(self) -> None:
-        self.query_one("#name").focus()
+        if not refocus(self, self._restored_focus):
+            self.query_one("#name").focus()
         self._start_raw = self.raw()  # what "nothing changed" looks like on leaving
 
     @property
@@ -143,7 +149,8 @@ class ClinicianFormScreen(Screen[str | None]):
 
     def draft(self) -> dict[str, object]:
         """What the app keeps in the vault when the lock fires while this form is open."""
-        return to_body(self.raw(), self.clinician_id)
+        focused = self.focused
+        return to_body(self.raw(), self.clinician_id, focused.id if focused is not None else None)
 
     def raw(self) -> dict[str, RawValue]:
         """Every field exactly as typed (half-typed dates included)."""

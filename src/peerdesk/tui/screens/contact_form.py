@@ -32,7 +32,7 @@ from peerdesk.tui.events import ContactSaved
 from peerdesk.tui.screens.contact_values import FormValues, to_draft
 from peerdesk.tui.screens.imminent import EscalationScreen
 from peerdesk.tui.widgets.choice import ChoiceField
-from peerdesk.tui.widgets.text_fields import NoteArea, PasteRefused, PlainInput
+from peerdesk.tui.widgets.text_fields import NoteArea, PasteRefused, PlainInput, refocus
 from peerdesk.tui.widgets.topics import TopicPicker
 from peerdesk.validation import HANDLE_MAX_CHARS, NOTE_MAX_CHARS, InvalidInput
 from peerdesk.vault import Vault, contacts, logbook
@@ -91,6 +91,7 @@ class ContactFormScreen(Screen[ContactSaved | None]):
         initial: ContactFields | None = None,
         completes_followup: int | None = None,
         draft: FormValues | None = None,
+        focus: str | None = None,
     ) -> None:
         super().__init__()
         self.vault = vault
@@ -113,7 +114,9 @@ class ContactFormScreen(Screen[ContactSaved | None]):
         self._baseline = replace(start, topics=vocab.in_topic_order(start.topics))
         self._start = draft or start
         self._restored = draft is not None
+        self._restored_focus = focus if draft is not None else None
         self._note_timer: Timer | None = None
+        self._status_field: str | None = None  # the field the status sentence is about
 
     # --- building -----------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -193,7 +196,9 @@ class ContactFormScreen(Screen[ContactSaved | None]):
             self.notify(messages.FORM_CONTACT_MISSING.format(id=self.contact_id), severity="error")
             self.dismiss(None)
             return
-        self.query_one(TopicPicker).focus()
+        # A draft comes back with the cursor where it was (typing carries on there).
+        if not refocus(self, self._restored_focus):
+            self.query_one(TopicPicker).focus()
         if self._start.note and self.keeps_text:
             self._show_note_warning()
 
@@ -229,8 +234,12 @@ class ContactFormScreen(Screen[ContactSaved | None]):
 
     def draft(self) -> dict[str, object]:
         """What the app keeps in the vault when the lock fires while this form is open."""
+        focused = self.focused
         return to_draft(
-            self.values(), contact_id=self.contact_id, completes_followup=self.completes_followup
+            self.values(),
+            contact_id=self.contact_id,
+            completes_followup=self.completes_followup,
+            focus=focused.id if focused is not None else None,
         )
 
     # --- live reactions -----------------------------------------------------
@@ -250,6 +259,7 @@ class ContactFormScreen(Screen[ContactSaved | None]):
     @on(TextArea.Changed, "#note")
     def _note_changed(self) -> None:
         """Check the note only after a short pause in typing, so typing never waits."""
+        self._field_changed("note")
         if self._note_timer is not None:
             self._note_timer.stop()
         self._note_timer = self.set_timer(NOTE_CHECK_DELAY, self._show_note_warning)
@@ -259,9 +269,23 @@ class ContactFormScreen(Screen[ContactSaved | None]):
         sentence = warning_sentence(self.query_one(NoteArea).text)
         self.query_one("#note-warning", Static).update(Text(sentence))
 
+    @on(Input.Changed)
+    def _input_changed(self, event: Input.Changed) -> None:
+        if event.input.id is not None:
+            self._field_changed(event.input.id)
+
+    def _field_changed(self, widget_id: str) -> None:
+        """Take away a sentence about this field ("paste was not added", "too long").
+
+        Once the peer changes the text, the sentence speaks of text that is no longer
+        there; left on screen it would be read as a problem with what is there now.
+        """
+        if self._status_field == widget_id:
+            self._show_status("")
+
     @on(PasteRefused)
     def _paste_refused(self, message: PasteRefused) -> None:
-        self._show_status(message.sentence, error=True)
+        self._show_status(message.sentence, error=True, field_id=message.field_id)
 
     # --- saving and leaving -------------------------------------------------
     def action_save(self) -> None:
@@ -277,7 +301,7 @@ class ContactFormScreen(Screen[ContactSaved | None]):
                 completes_followup=self.completes_followup,
             )
         except InvalidInput as exc:
-            self._show_status(str(exc), error=True)
+            self._show_status(str(exc), error=True, field_id=FIELD_IDS.get(exc.field))
             self._focus_field(exc.field)
             return
         except Exception as exc:  # noqa: BLE001 - the form and its text stay; see save_problems
@@ -305,7 +329,11 @@ class ContactFormScreen(Screen[ContactSaved | None]):
 
         self.app.push_screen(ConfirmScreen(messages.FORM_DISCARD_QUESTION), answered)
 
-    def _show_status(self, sentence: str, *, error: bool = False) -> None:
+    def _show_status(
+        self, sentence: str, *, error: bool = False, field_id: str | None = None
+    ) -> None:
+        """The status line; `field_id`: the field the sentence is about, if any."""
+        self._status_field = field_id
         status = self.query_one("#form-status", Static)
         status.update(Text(sentence))
         status.set_class(error, "error")

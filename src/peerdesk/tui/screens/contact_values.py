@@ -92,9 +92,17 @@ def _whole(text: str, field: str, high: int) -> int:
 
 
 def to_draft(
-    values: FormValues, *, contact_id: int | None, completes_followup: int | None
+    values: FormValues,
+    *,
+    contact_id: int | None,
+    completes_followup: int | None,
+    focus: str | None = None,
 ) -> dict[str, Any]:
-    """The body stored by vault/drafts.save: JSON types only."""
+    """The body stored by vault/drafts.save: JSON types only.
+
+    `focus` is the id of the field that had the cursor, so the form comes back with
+    the cursor there and the peer who carries on typing types into the same field.
+    """
     body = asdict(values)
     body["topics"] = list(values.topics)
     return {
@@ -102,6 +110,7 @@ def to_draft(
         "contact_id": contact_id,
         "completes_followup": completes_followup,
         "fields": body,
+        "focus": focus,
     }
 
 
@@ -112,6 +121,7 @@ class Draft:
     values: FormValues
     contact_id: int | None
     completes_followup: int | None
+    focus: str | None = None  # the id of the field that had the cursor
 
 
 def from_draft(body: dict[str, Any]) -> Draft | None:
@@ -141,7 +151,15 @@ def from_draft(body: dict[str, Any]) -> Draft | None:
         values,
         contact_id=_optional_id(body.get("contact_id")),
         completes_followup=_optional_id(body.get("completes_followup")),
+        focus=focus_id(body.get("focus")),
     )
+
+
+def focus_id(value: Any) -> str | None:
+    """A kept field id, when it looks like one (the form checks the widget exists)."""
+    if isinstance(value, str) and 0 < len(value) <= 40 and value.replace("-", "").isalnum():
+        return value
+    return None
 
 
 def _clean(text: str) -> bool:

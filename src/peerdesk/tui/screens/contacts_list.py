@@ -17,7 +17,7 @@ from dataclasses import replace
 from datetime import date
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
@@ -74,12 +74,12 @@ class ContactsListScreen(SearchListScreen):
             with Horizontal(id="contacts-top"):
                 yield Static(Content(messages.CONTACTS_TITLE), id="contacts-title")
                 yield Static("", id="contacts-count")
-            yield self.search_input(messages.CONTACTS_SEARCH_PLACEHOLDER)
+            yield self.search_input(messages.CONTACTS_SEARCH_IDLE)
             yield Static("", id="contacts-filters")
             yield Static(contacts_header(), id="contacts-header")
             yield Static("", id="contacts-empty")
             yield OptionList(id="contacts-rows")
-            yield Static(Content(messages.CONTACTS_KEYS), classes="keys-line")
+            yield Static(Content(messages.CONTACTS_KEYS), id="contacts-keys", classes="keys-line")
 
     @property
     def option_list(self) -> OptionList:
@@ -87,6 +87,22 @@ class ContactsListScreen(SearchListScreen):
 
     def on_mount(self) -> None:
         self.option_list.focus()
+
+    @on(events.DescendantFocus)
+    def _focus_moved(self) -> None:
+        """Say where typed keys go, so words meant for the search never run list keys.
+
+        The list has the cursor on opening and after coming back from a contact; letters
+        then open, delete or filter. The box's prompt and the keys line change with the
+        cursor, so a peer never reads "type words" while letters run commands.
+        """
+        in_box = self.search_box.has_focus
+        self.search_box.placeholder = (
+            messages.CONTACTS_SEARCH_PLACEHOLDER if in_box else messages.CONTACTS_SEARCH_IDLE
+        )
+        self.query_one("#contacts-keys", Static).update(
+            Content(messages.CONTACTS_SEARCH_KEYS if in_box else messages.CONTACTS_KEYS)
+        )
 
     # --- querying -----------------------------------------------------------
     def reload(self, *, keep_place: bool = False, recount: bool = True) -> None:

@@ -31,7 +31,7 @@ from peerdesk.tui.opening import Opened
 from peerdesk.tui.screens.contacts_list import ContactsListScreen
 from peerdesk.tui.widgets.followup_panel import FollowUpPanel
 from peerdesk.tui.widgets.referrals_due import ReferralsDue
-from peerdesk.vault import VaultError, followups, logbook, referrals
+from peerdesk.vault import Settings, VaultError, followups, logbook, referrals
 
 LABEL_WIDTH = 11
 KEY_COLUMN_WIDTH = 34  # two columns of keys fit the 68 columns inside the home box
@@ -49,6 +49,7 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.opened = opened
         self.vault = opened.vault
+        self.settings = opened.settings  # what the facts show; see show_settings
         self.today = today
         self._drawn_from_unlock = True
 
@@ -173,9 +174,15 @@ class HomeScreen(Screen[None]):
         self.refresh_followups()
 
     # --- the vault's state --------------------------------------------------
+    def show_settings(self, settings: Settings) -> None:
+        """Show the settings just saved, so home never states an auto-lock that is not set."""
+        self.settings = settings
+        if self.is_mounted:
+            self.query_one("#facts", Static).update(self._facts())
+
     def _facts(self) -> Text:
         """Path, schema, auto-lock and theme, every value shown literally."""
-        settings = self.opened.settings
+        settings = self.settings
         rows = (
             (messages.HOME_VAULT, str(self.vault.path)),
             (

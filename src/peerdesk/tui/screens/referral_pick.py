@@ -69,6 +69,16 @@ class ReferralPickScreen(Screen[RankedClinician | None]):
                 yield Static(Text(messages.REFERRAL_PICK_EMPTY), id="ranked-empty")
             yield Static(Text(messages.REFERRAL_PICK_KEYS), classes="keys-line")
 
+    def on_mount(self) -> None:
+        """The cursor starts on the best clinician who needs no warning, when there is one.
+
+        The ranking lists those first already; saying it here keeps enter-at-once safe
+        even if the order ever changes.
+        """
+        usable = [i for i, item in enumerate(self.ranked) if not item.needs_confirmation]
+        if usable:
+            self.query_one("#ranked", OptionList).highlighted = usable[0]
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         chosen = self.by_id.get(event.option.id or "")

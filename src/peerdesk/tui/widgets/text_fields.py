@@ -8,8 +8,11 @@ Neither copies to the clipboard: a note must not end up in a clipboard manager.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import events
 from textual.message import Message
+from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
 from peerdesk import messages
@@ -20,11 +23,16 @@ NO_CONTROLS = r"[^\x00-\x1f\x7f-\x9f]*"
 
 
 class PasteRefused(Message):
-    """A paste was not inserted; `sentence` says why, for the form's status line."""
+    """A paste was not inserted; `sentence` says why, for the form's status line.
 
-    def __init__(self, sentence: str) -> None:
+    `field_id` is the id of the field that refused it, so the form can take the sentence
+    away once that field's text changes and the sentence no longer applies.
+    """
+
+    def __init__(self, sentence: str, field_id: str | None = None) -> None:
         super().__init__()
         self.sentence = sentence
+        self.field_id = field_id
 
 
 def paste_problem(current: str, pasted: str, *, field: str, max_chars: int) -> str | None:
@@ -64,7 +72,8 @@ class NoteArea(TextArea):
         pasted = normalise_newlines(event.text)
         problem = paste_problem(self.text, pasted, field=self.field_name, max_chars=self.max_chars)
         if problem is not None:
-            self.post_message(PasteRefused(messages.FORM_PASTE_REFUSED.format(reason=problem)))
+            sentence = messages.FORM_PASTE_REFUSED.format(reason=problem)
+            self.post_message(PasteRefused(sentence, self.id))
             return
         if result := self._replace_via_keyboard(pasted, *self.selection):
             self.move_cursor(result.end_location)
@@ -111,7 +120,8 @@ class PlainInput(Input):
         limit = self.max_length or len(self.value) + len(line)
         problem = paste_problem(self.value, line, field=self.field_name, max_chars=limit)
         if problem is not None:
-            self.post_message(PasteRefused(messages.FORM_PASTE_REFUSED.format(reason=problem)))
+            sentence = messages.FORM_PASTE_REFUSED.format(reason=problem)
+            self.post_message(PasteRefused(sentence, self.id))
             return
         self.replace(line, *self.selection)
 
@@ -121,3 +131,24 @@ class PlainInput(Input):
     def action_cut(self) -> None:
         """Delete the selection without putting it on the clipboard."""
         self.action_delete_left()
+
+
+def refocus(screen: Screen[Any], widget_id: str | None) -> bool:
+    """Put the cursor back in the field `widget_id`, at the end of its text.
+
+    A form brought back after a lock calls this with the field that had the cursor, so
+    a peer who carries on typing types where they stopped. False when there is no such
+    field or it cannot take the cursor; the form then focuses its usual first field.
+    """
+    if widget_id is None:
+        return False
+    found = screen.query(f"#{widget_id}")
+    if not found or not found.first().focusable:
+        return False
+    widget = found.first()
+    widget.focus()
+    if isinstance(widget, TextArea):
+        widget.move_cursor(widget.document.end)
+    elif isinstance(widget, Input):
+        widget.cursor_position = len(widget.value)
+    return True
