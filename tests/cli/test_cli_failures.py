@@ -167,7 +167,7 @@ def _directory_csv(tmp_path: Path, rows: int) -> Path:
     [
         (("contacts", "add", "--topic", "sleep", "--ask-note"), "n" * 3000 + "\n"),
         (("followups", "add", "--due", "2030-01-01", "--ask-handle"), "h" * 40 + "\n"),
-        (("clinicians", "import", "{csv}"), None),
+        (("clinicians", "import", "{csv}", "--unsigned"), None),
         (("passphrase",), None),
     ],
     ids=["contacts add", "followups add", "clinicians import", "passphrase"],

@@ -36,12 +36,12 @@ def run_ok(cli: Cli, *args: str) -> str:
 def test_import_preview_then_import_then_list(cli: Cli, made_vault: Path, tmp_path: Path) -> None:
     path = write(tmp_path / "d.csv", GOOD)
     before = vault_files(made_vault)
-    preview = run_ok(cli, "import", str(path), "--dry-run")
+    preview = run_ok(cli, "import", str(path), "--dry-run", "--unsigned")
     assert "Dry run, nothing was changed. Would add 3, change 0" in preview
     assert f"add     {ID1}  =Dr. Plus  (line 2)" in preview
     assert "(line 3; no id in the file, new id assigned)" in preview
     assert vault_files(made_vault) == before
-    done = run_ok(cli, "import", str(path))
+    done = run_ok(cli, "import", str(path), "--unsigned")
     assert "Imported: added 3, changed 0, 0 unchanged" in done
     listed = run_ok(cli, "list")
     assert listed.splitlines()[0].split() == [
@@ -55,7 +55,7 @@ def test_import_preview_then_import_then_list(cli: Cli, made_vault: Path, tmp_pa
     assert row["name"] == "José Núñez" and row["status"] == "unvetted"
     only = json.loads(run_ok(cli, "list", "--specialty", "alcohol", "--format", "json"))
     assert [r["id"] for r in only] == [ID1]
-    again = run_ok(cli, "import", str(path))
+    again = run_ok(cli, "import", str(path), "--unsigned")
     assert "added 2, changed 0, 1 unchanged" in again  # rows without ids are new each time
 
 
@@ -109,7 +109,7 @@ def test_malformed_json_and_missing_file(cli: Cli, made_vault: Path, tmp_path: P
 def test_export_round_trips_and_refuses_to_overwrite(
     cli: Cli, made_vault: Path, tmp_path: Path
 ) -> None:
-    run_ok(cli, "import", str(write(tmp_path / "d.csv", GOOD)))
+    run_ok(cli, "import", str(write(tmp_path / "d.csv", GOOD)), "--unsigned")
     first = tmp_path / "first.csv"
     assert "Exported 3 clinician(s)" in run_ok(cli, "export", str(first))
     assert "'=Dr. Plus" in first.read_text(encoding="utf-8-sig")
@@ -125,7 +125,7 @@ def test_export_round_trips_and_refuses_to_overwrite(
     Vault.create(other, PASSPHRASE).close()
     second_cli = Cli(other)
     second = tmp_path / "second.csv"
-    assert second_cli("clinicians", "import", str(first), env=ENV).exit_code == 0
+    assert second_cli("clinicians", "import", str(first), "--unsigned", env=ENV).exit_code == 0
     assert second_cli("clinicians", "export", str(second), env=ENV).exit_code == 0
     assert second.read_bytes() == first.read_bytes()
 
@@ -133,7 +133,7 @@ def test_export_round_trips_and_refuses_to_overwrite(
 def test_show_suspend_and_reactivate_by_id_prefix(
     cli: Cli, made_vault: Path, tmp_path: Path
 ) -> None:
-    run_ok(cli, "import", str(write(tmp_path / "d.csv", GOOD)))
+    run_ok(cli, "import", str(write(tmp_path / "d.csv", GOOD)), "--unsigned")
     shown = run_ok(cli, "show", ID1[:8])
     assert "Vetting status: Not vetted" in shown
     assert "Phones: +1 555 0100" in shown

@@ -82,6 +82,38 @@ def _directory_file(s: Seeded) -> Path:
     return out
 
 
+def _as_lead(s: Seeded) -> None:
+    result = Cli(s.vault)("team", "create", env=ENV)
+    assert result.exit_code == 0, result.output
+
+
+def _other_team_string() -> str:
+    from peerdesk.team import minisign, sealing
+    from peerdesk.team.card import TeamPublic
+
+    return TeamPublic(minisign.generate().public(), sealing.new_identity().recipient()).text()
+
+
+def _sealed_month(s: Seeded) -> Path:
+    """The lead's own month, sealed to its team (and so its own key seen by a merge)."""
+    _as_lead(s)
+    out = s.folder / "month.age"
+    result = Cli(s.vault)(
+        "report", "month", TODAY.strftime("%Y-%m"), "--format", "json", "-o", str(out), env=ENV
+    )
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def _seen_key(s: Seeded) -> str:
+    merged = Cli(s.vault)("report", "merge", str(_sealed_month(s)), env=ENV)
+    assert merged.exit_code == 0, merged.output
+    from peerdesk.vault import team
+
+    with Vault.unlock(s.vault, PASSPHRASE) as vault:
+        return team.membership(vault.conn).own_key.public().key_id_text()
+
+
 LIST_SHOWS = (NOTE, HANDLE)
 CASES: list[Case] = [
     Case(("init",), lambda s: [], name="init-elsewhere"),
@@ -134,7 +166,7 @@ CASES: list[Case] = [
     Case(("clinicians", "show"), lambda s: [s.clinician_id]),
     Case(("clinicians", "show"), lambda s: [s.clinician_id, "--format", "json"], name="show-j"),
     Case(("clinicians", "card"), lambda s: [s.clinician_id]),
-    Case(("clinicians", "import"), lambda s: [str(_directory_file(s))]),
+    Case(("clinicians", "import"), lambda s: [str(_directory_file(s)), "--unsigned"]),
     Case(
         ("clinicians", "export"),
         lambda s: [str(s.folder / "out.json")],
@@ -166,6 +198,14 @@ CASES: list[Case] = [
     Case(("report", "month"), lambda s: [TODAY.strftime("%Y-%m"), "--format", "csv"], name="csv"),
     Case(("report", "merge"), lambda s: [str(_month_file(s)), "--format", "md"]),
     Case(("report", "merge"), lambda s: [str(_month_file(s))], name="merge-table"),
+    Case(("report", "merge"), lambda s: [str(_sealed_month(s))], name="merge-sealed"),
+    Case(("team", "create"), lambda s: ["--qr"]),
+    Case(("team", "show")),
+    Case(("team", "show"), lambda s: (_as_lead(s), [])[1], name="show-lead"),
+    Case(("team", "join"), lambda s: [_other_team_string(), "--yes"]),
+    Case(("team", "rotate"), lambda s: (_as_lead(s), ["--yes"])[1]),
+    Case(("team", "peers"), lambda s: (_as_lead(s), [])[1]),
+    Case(("team", "label"), lambda s: [_seen_key(s), "me"]),
     Case(("settings", "show")),
     Case(("settings", "show"), lambda s: ["--format", "json"], name="settings-json"),
     Case(("settings", "set"), lambda s: ["theme", "dark"]),

@@ -77,7 +77,7 @@ def test_a_different_month_and_a_repeated_export_are_refused(tmp_path: Path) -> 
     [
         ("{not json", "is not valid JSON (line 1)"),
         ("[1, 2]", "is not a peerdesk month file"),
-        ('{"format": "peerdesk-month", "version": 2}', "made by a newer peerdesk"),
+        ('{"format": "peerdesk-month", "version": 3}', "made by a newer peerdesk"),
         ('{"format": "peerdesk-month", "version": "1"}', "unknown file version '1'"),
         ('{"format": "peerdesk-month", "version": 1}', "checksum does not match"),
     ],

@@ -239,17 +239,30 @@ def clinicians_import(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(metavar="FILE", help=messages.HELP_IMPORT_FILE)],
     dry_run: Annotated[bool, typer.Option("--dry-run", help=messages.HELP_IMPORT_DRY_RUN)] = False,
+    unsigned: Annotated[
+        bool, typer.Option("--unsigned", help=messages.HELP_IMPORT_UNSIGNED)
+    ] = False,
     passphrase_stdin: PassphraseStdin = False,
 ) -> None:
-    """Read and check the whole file first: bad rows are reported before any passphrase."""
-    from peerdesk.interchange import import_parsed, read_directory
+    """Read and check the whole file first: bad rows are reported before any passphrase.
 
+    The file is read once; its signature (FILE.minisig) is checked over those bytes
+    against the team the vault joined, before anything is planned or written.
+    """
+    from peerdesk.interchange import import_parsed, read_directory, signing
+    from peerdesk.interchange.reading import read_file_bytes
+
+    path = file.expanduser()
     with file_errors():
-        parsed = read_directory(file.expanduser())
+        data = read_file_bytes(path)
+        signature = signing.read_signature(path)
+        parsed = read_directory(path, data)
         if parsed.problems:
             _report_problems(parsed.problems)
         with unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:
-            plan = import_parsed(vault, parsed, dry_run=dry_run)
+            vouched = signing.check(vault.conn, path, data, signature, allow_unsigned=unsigned)
+            plan = import_parsed(vault, parsed, dry_run=dry_run, signed_sequence=vouched.sequence)
+    say(vouched.sentence())
     say(_preview(plan, dry_run))
 
 
@@ -312,7 +325,26 @@ def clinicians_export(
             raise DirectoryFileError(messages.DIRECTORY_EXPORT_EXISTS.format(path=dest))
         with unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:
             written = export_directory(vault.conn, dest, kind, overwrite=force)
+            signed = _signed_as(vault)
     say(messages.CLI_EXPORT_DONE.format(count=written, path=dest, kind=kind))
+    if signed is not None:
+        from peerdesk.interchange.signing import signature_path
+
+        sequence, key_id = signed
+        say(
+            messages.DIRECTORY_SIGNED_WRITTEN.format(
+                sequence=sequence, key_id=key_id, path=signature_path(dest)
+            )
+        )
+
+
+def _signed_as(vault: Vault) -> tuple[int, str] | None:
+    """(sequence, team key id) of the directory a lead's vault just signed; else None."""
+    from peerdesk.vault import team
+
+    if not team.is_lead(vault.conn):
+        return None
+    return team.directory_signed(vault.conn), team.lead_keys(vault.conn).public().key_id()
 
 
 @clinicians_app.command("suspend", help=messages.HELP_CLINICIANS_SUSPEND)

@@ -23,6 +23,7 @@ LAZY_GROUPS: dict[str, tuple[str, str]] = {
     "referrals": ("peerdesk.cli.referrals", "referrals_app"),
     "report": ("peerdesk.cli.reports", "report_app"),
     "settings": ("peerdesk.cli.settings", "settings_app"),
+    "team": ("peerdesk.cli.team", "team_app"),
 }
 
 

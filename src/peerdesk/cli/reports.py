@@ -9,10 +9,10 @@ is refused. Like cli.root, nothing heavy is imported at module level.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
@@ -22,6 +22,13 @@ from peerdesk.validation import DEFAULT_MIN_CELL, HIGHEST_MIN_CELL, LOWEST_MIN_C
 
 if TYPE_CHECKING:
     from peerdesk.reports import MonthCounts
+    from peerdesk.reports.files import MonthExport
+    from peerdesk.reports.senders import Chosen
+    from peerdesk.vault.month_files import MonthFile
+    from peerdesk.vault.sqlcipher import Connection
+    from peerdesk.vault.store import Vault
+
+T = TypeVar("T")
 
 report_app = typer.Typer(help=messages.HELP_REPORT, no_args_is_help=True)
 
@@ -104,16 +111,56 @@ def report_month(
         _check_format(output_format, render.MONTH_FORMATS)
         label = optional_text(label, "label", LABEL_MAX_CHARS, allow_newlines=False)
         path = _check_output(output, force)
-        counts = _month_from_vault(ctx, month, passphrase_stdin)
         if output_format == "json":
-            from peerdesk.reports.files import document, dumps
-
-            text = dumps(document(counts, label=label))
-        elif output_format == "csv":
+            _write_month_file(ctx, month, label, path, force, passphrase_stdin)
+            return
+        counts = _month_from_vault(ctx, month, passphrase_stdin)
+        if output_format == "csv":
             text = render.month_csv(counts, label)
         else:
             text = render.month_table(counts, label)
         _emit(text, path, force, messages.REPORT_WHAT_MONTH.format(month=month))
+
+
+def _write_month_file(
+    ctx: typer.Context,
+    month: str,
+    label: str | None,
+    path: Path | None,
+    force: bool,
+    passphrase_stdin: bool,
+) -> None:
+    """The file for the lead: sealed when the vault joined a team, plain JSON otherwise."""
+    from peerdesk.reports.files import write_new_bytes
+    from peerdesk.vault.month_files import default_name, month_file
+
+    def make(conn: Connection) -> MonthFile:
+        from peerdesk.vault import monthly, team
+
+        if path is None and team.has_team(conn):
+            name = default_name(month, sealed=True)
+            fail(messages.REPORT_MONTH_SEALED_NEEDS_FILE.format(name=name))
+        return month_file(conn, monthly.month_counts(conn, month), label=label)
+
+    made = _with_counting_vault(ctx, passphrase_stdin, make)
+    if path is None:
+        say(made.data.decode("utf-8"), nl=False)
+        return
+    written = write_new_bytes(path, made.data, force=force)
+    if made.sealed:
+        say(
+            messages.REPORT_MONTH_SEALED_WRITTEN.format(
+                month=month, path=written, sequence=made.sequence
+            ),
+            err=True,
+        )
+    else:
+        say(
+            messages.REPORT_WRITTEN.format(
+                what=messages.REPORT_WHAT_MONTH.format(month=month), path=written
+            ),
+            err=True,
+        )
 
 
 @report_app.command("merge", help=messages.HELP_REPORT_MERGE)
@@ -150,7 +197,6 @@ def report_merge(
 ) -> None:
     """Check every file, add them up, suppress small cells, print or write the report."""
     from peerdesk.reports import render, team_report
-    from peerdesk.reports.files import read_exports
     from peerdesk.validation import parse_month
 
     with report_errors():
@@ -162,8 +208,7 @@ def report_merge(
                 messages.REPORT_MIN_CELL_RANGE.format(low=LOWEST_MIN_CELL, high=HIGHEST_MIN_CELL),
             )
         path = _check_output(output, force)
-        exports = read_exports(files, month=expected)
-        n, source = _threshold(ctx, min_cell, passphrase_stdin)
+        exports, n, source = _team_files(ctx, files, expected, min_cell, passphrase_stdin)
         report = team_report([e.counts for e in exports], [e.export_id for e in exports], n)
         renderers = {
             "table": render.team_table,
@@ -186,7 +231,18 @@ def report_merge(
 
 
 def _month_from_vault(ctx: typer.Context, month: str, passphrase_stdin: bool) -> MonthCounts:
-    """Check, lock, ask, open read-only and count; an older schema gets the full unlock."""
+    from peerdesk.vault import monthly
+
+    return _with_counting_vault(
+        ctx, passphrase_stdin, lambda conn: monthly.month_counts(conn, month)
+    )
+
+
+def _with_counting_vault(
+    ctx: typer.Context, passphrase_stdin: bool, work: Callable[[Connection], T]
+) -> T:
+    """Check, lock, ask, open for counting and run `work`; an older schema gets the full
+    unlock (which migrates it) instead."""
     from peerdesk.cli.common import locked, require_vault
     from peerdesk.cli.passphrase import CURRENT, PassphraseSource
     from peerdesk.vault import monthly
@@ -197,13 +253,102 @@ def _month_from_vault(ctx: typer.Context, month: str, passphrase_stdin: bool) ->
         passphrase = PassphraseSource(from_stdin=passphrase_stdin).ask(CURRENT)
         try:
             with monthly.counting_connection(path, passphrase) as conn:
-                return monthly.month_counts(conn, month)
+                return work(conn)
         except monthly.NeedsMigration:
             pass
         from peerdesk.vault import Vault
 
         with Vault.unlock(path, passphrase, lock=lock) as vault:
-            return monthly.month_counts(vault.conn, month)
+            return work(vault.conn)
+
+
+def _team_files(
+    ctx: typer.Context,
+    files: list[Path],
+    month: str | None,
+    min_cell: int | None,
+    passphrase_stdin: bool,
+) -> tuple[list[MonthExport], int, str]:
+    """The exports to count (one per sender), the threshold and where it came from.
+
+    Plain files are all checked before a passphrase is asked for. Sealed ones need the
+    lead's vault to open: it is unlocked first, and it notes each peer key it sees.
+    Which files came from whom, and any export left out, is said on stderr.
+    """
+    from peerdesk.reports import senders
+    from peerdesk.reports.files import read_exports
+    from peerdesk.team.sealing import AGE_HEADER
+
+    if not any(_starts_with(f, AGE_HEADER) for f in files):
+        chosen = senders.choose(read_exports(files, month=month))
+        n, source = _threshold(ctx, min_cell, passphrase_stdin)
+        _say_senders(chosen, {}, set())
+        return list(chosen.exports), n, source
+    from peerdesk.reports.sealed import LeadOpener
+    from peerdesk.vault import team
+
+    with unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:
+        if not team.is_lead(vault.conn):
+            fail(messages.TEAM_NOT_LEAD)
+        keys = team.lead_keys(vault.conn)
+        opener = LeadOpener(keys.all_identities, keys.all_team_ids)
+        chosen = senders.choose(read_exports(files, month=month, opener=opener))
+        signers = [e.signer for e in chosen.exports if e.signer is not None]
+        new: set[str] = set()
+        if not vault.read_only:
+            with vault.transaction() as conn:
+                new = team.record_peers_seen(conn, signers)
+        labels = {p.key_id: p.label for p in team.peers(vault.conn)}
+        own = team.membership(vault.conn).own_key.public().key_id_text()
+        labels[own] = messages.REPORT_FROM_THIS_VAULT
+        new.discard(own)
+        n, source = (min_cell, "option") if min_cell is not None else _vault_threshold(vault)
+    _say_senders(chosen, labels, new)
+    return list(chosen.exports), n, source
+
+
+def _starts_with(path: Path, header: bytes) -> bool:
+    """Whether a file starts with `header`; unreadable files are left to read_exports."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(header)) == header
+    except OSError:
+        return False
+
+
+def _say_senders(chosen: Chosen, labels: dict[str, str | None], new: set[str]) -> None:
+    """Who the counted files are from (peer keys with the lead's labels), on stderr."""
+    from peerdesk.safe_text import printable
+
+    sealed = [e for e in chosen.exports if e.signer is not None]
+    for note in chosen.notes:
+        say(note, err=True)
+    if not sealed:
+        return
+    say(messages.REPORT_FROM_PEERS.format(count=len(chosen.exports)), err=True)
+    for export in chosen.exports:
+        if export.signer is None:
+            say(messages.REPORT_FROM_PLAIN.format(file=export.source), err=True)
+            continue
+        key_id = export.signer.key_id_text()
+        if key_id in new:
+            say(messages.REPORT_FROM_NEW_KEY.format(key_id=key_id), err=True)
+            continue
+        label = labels.get(key_id)
+        say(
+            messages.REPORT_FROM_SEALED.format(
+                key_id=key_id,
+                label=printable(label) if label else messages.TEAM_PEER_NO_LABEL,
+            ),
+            err=True,
+        )
+
+
+def _vault_threshold(vault: Vault) -> tuple[int, str]:
+    setting = vault.settings().min_cell
+    if setting < LOWEST_MIN_CELL:
+        fail(messages.REPORT_VAULT_MIN_CELL_LOW.format(n=setting, low=LOWEST_MIN_CELL))
+    return setting, "vault"
 
 
 def _threshold(ctx: typer.Context, min_cell: int | None, passphrase_stdin: bool) -> tuple[int, str]:
@@ -214,7 +359,4 @@ def _threshold(ctx: typer.Context, min_cell: int | None, passphrase_stdin: bool)
     if not state_of(ctx).vault_path.is_file():
         return DEFAULT_MIN_CELL, "default"
     with unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:
-        setting = vault.settings().min_cell
-    if setting < LOWEST_MIN_CELL:
-        fail(messages.REPORT_VAULT_MIN_CELL_LOW.format(n=setting, low=LOWEST_MIN_CELL))
-    return setting, "vault"
+        return _vault_threshold(vault)

@@ -10,6 +10,7 @@ Public surface:
 The format is documented in docs/directory-format.md.
 """
 
+from peerdesk.interchange import signing
 from peerdesk.interchange.cells import COLUMNS, FileRecord, RowProblem, neutralise, unneutralise
 from peerdesk.interchange.importing import ImportPlan, PlannedRecord, import_file, import_parsed
 from peerdesk.interchange.reading import (
@@ -46,5 +47,6 @@ __all__ = [
     "import_parsed",
     "neutralise",
     "read_directory",
+    "signing",
     "unneutralise",
 ]

@@ -21,7 +21,7 @@ from pathlib import Path
 from peerdesk.interchange.cells import RowProblem
 from peerdesk.interchange.reading import ParsedDirectory, read_directory
 from peerdesk.models.clinicians import new_id
-from peerdesk.vault import clinician_writes, clinicians, values
+from peerdesk.vault import clinician_writes, clinicians, team, values
 from peerdesk.vault.sqlcipher import Connection
 from peerdesk.vault.store import Vault
 
@@ -64,9 +64,18 @@ def import_file(
 
 
 def import_parsed(
-    vault: Vault, parsed: ParsedDirectory, *, now: datetime | None = None, dry_run: bool = False
+    vault: Vault,
+    parsed: ParsedDirectory,
+    *,
+    now: datetime | None = None,
+    dry_run: bool = False,
+    signed_sequence: int | None = None,
 ) -> ImportPlan:
-    """As import_file, for a file already read (a screen shows the preview first)."""
+    """As import_file, for a file already read (a screen shows the preview first).
+
+    `signed_sequence` is the team-signed number of the file (interchange.signing):
+    stored in the same transaction as the clinicians, so no older copy is taken later.
+    """
     now = now or values.utc_now()
     if dry_run or parsed.problems or vault.read_only:
         plan, _writes = _plan(vault.conn, parsed, now)
@@ -75,6 +84,8 @@ def import_parsed(
         plan, (adds, updates) = _plan(conn, parsed, now)
         clinician_writes.store_many(conn, adds, new=True)
         clinician_writes.store_many(conn, updates, new=False)
+        if signed_sequence is not None:
+            team.record_directory_imported(conn, signed_sequence)
     return ImportPlan(
         plan.added, plan.changed, plan.unchanged, plan.left_alone, plan.problems, written=True
     )

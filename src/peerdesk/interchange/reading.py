@@ -62,9 +62,34 @@ def detect_format(path: Path, text: str | None = None) -> str:
     return "csv"
 
 
-def read_directory(path: Path) -> ParsedDirectory:
-    """Read and check a whole file; nothing is stored."""
-    text = _read_text(path)
+def read_file_bytes(path: Path) -> bytes:
+    """The file's bytes, read once: a signature is checked over exactly what is parsed."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DirectoryFileError(
+                messages.DIRECTORY_FILE_TOO_BIG.format(path=path, max=MAX_FILE_BYTES // 2**20)
+            )
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except IsADirectoryError:
+        raise DirectoryFileError(messages.DIRECTORY_NOT_A_FILE.format(path=path)) from None
+    except FileNotFoundError:
+        raise DirectoryFileError(messages.DIRECTORY_FILE_MISSING.format(path=path)) from None
+    except OSError as exc:
+        raise DirectoryFileError(
+            messages.DIRECTORY_FILE_UNREADABLE.format(path=path, reason=exc.strerror)
+        ) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise DirectoryFileError(
+            messages.DIRECTORY_FILE_TOO_BIG.format(path=path, max=MAX_FILE_BYTES // 2**20)
+        )
+    return data
+
+
+def read_directory(path: Path, data: bytes | None = None) -> ParsedDirectory:
+    """Read and check a whole file (or its bytes, read before); nothing is stored."""
+    text = _decode(path, read_file_bytes(path) if data is None else data)
     kind = detect_format(path, text)
     values = _json_rows(text) if kind == "json" else _csv_rows(text)
     records: list[FileRecord] = []
@@ -103,22 +128,7 @@ def _id_of(row: dict[str, object]) -> str | None:
         return None
 
 
-def _read_text(path: Path) -> str:
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise DirectoryFileError(
-                messages.DIRECTORY_FILE_TOO_BIG.format(path=path, max=MAX_FILE_BYTES // 2**20)
-            )
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise DirectoryFileError(messages.DIRECTORY_NOT_A_FILE.format(path=path)) from None
-    except FileNotFoundError:
-        raise DirectoryFileError(messages.DIRECTORY_FILE_MISSING.format(path=path)) from None
-    except OSError as exc:
-        raise DirectoryFileError(
-            messages.DIRECTORY_FILE_UNREADABLE.format(path=path, reason=exc.strerror)
-        ) from None
+def _decode(path: Path, data: bytes) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

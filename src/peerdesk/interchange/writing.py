@@ -18,6 +18,7 @@ from pathlib import Path
 from peerdesk import messages
 from peerdesk.interchange.cells import COLUMNS, to_csv_cells, to_json_object
 from peerdesk.interchange.reading import JSON_FORMAT, JSON_VERSION, DirectoryFileError
+from peerdesk.interchange.signing import sign_if_lead, signature_path
 from peerdesk.models.clinicians import Clinician
 from peerdesk.vault import clinicians
 from peerdesk.vault.sqlcipher import Connection
@@ -48,6 +49,9 @@ def export_directory(conn: Connection, path: Path, kind: str, *, overwrite: bool
     """Write every clinician to `path` as `kind` (csv or json); returns how many.
 
     CSV starts with a UTF-8 byte order mark so spreadsheet programs read accents right.
+    A lead's vault also writes the signature beside it (FILE.minisig), numbering
+    this directory; the signature is written first, so a crash between the two
+    leaves a file that does not match it (refused), never an unsigned one accepted.
     """
     if path.exists() and not overwrite:
         raise DirectoryFileError(messages.DIRECTORY_EXPORT_EXISTS.format(path=path))
@@ -58,6 +62,9 @@ def export_directory(conn: Connection, path: Path, kind: str, *, overwrite: bool
         data = directory_json(items).encode("utf-8")
     else:
         data = directory_csv(items).encode("utf-8-sig")
+    signature = sign_if_lead(conn, data)
+    if signature is not None:
+        _write_atomically(signature_path(path), signature.encode("ascii"))
     _write_atomically(path, data)
     return len(items)
 

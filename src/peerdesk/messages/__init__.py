@@ -25,6 +25,7 @@ from peerdesk.messages.doctor import *
 from peerdesk.messages.referrals import *
 from peerdesk.messages.reports import *
 from peerdesk.messages.settings import *
+from peerdesk.messages.team import *
 from peerdesk.messages.tui import *
 from peerdesk.messages.vault import *
 from peerdesk.safe_text import sentences as _sentences

@@ -1,8 +1,15 @@
 """The month file a peer exports and a team lead merges: JSON, counts only.
 
-    {"format": "peerdesk-month", "version": 1, "month": "2026-03",
+    {"format": "peerdesk-month", "version": 2, "month": "2026-03",
      "export_id": "<32 hex: random, 128 bits>", "label": null,
+     "vault_id": "<32 hex: random, the same on every month of one vault>",
+     "sequence": <this vault's month exports so far, this one included>,
      "counts": {"figures": {...}, "tables": {...}}, "checksum": "sha256:<hex>"}
+
+Version 1 (no vault_id, no sequence) still merges. The vault id and the sequence let
+a merge count the newer of two exports of one month from one vault, and say so; a
+joined peer's file is also sealed and signed (peerdesk.reports.sealed), and then the
+peer's key, not the vault id, says whose it is.
 
 The checksum is SHA-256 over the canonical JSON (sorted keys, no spaces, ASCII) of
 everything except "checksum". It catches a file damaged or edited by hand; it is not
@@ -26,10 +33,10 @@ import re
 import secrets
 import tempfile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from hashlib import sha256
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from peerdesk import messages
 from peerdesk.reports.counts import (
@@ -47,13 +54,20 @@ from peerdesk.reports.counts import (
 )
 from peerdesk.safe_text import json_text, printable, short
 from peerdesk.strict_json import DuplicateKey, unique_keys
+from peerdesk.team.sealing import is_sealed
 from peerdesk.validation import FIRST_MONTH, HEAD_COUNT_MAX, LAST_MONTH, MINUTES_MAX
 
+if TYPE_CHECKING:  # cryptography loads only when a sealed month is opened
+    from peerdesk.team.minisign import PublicKey
+
 FORMAT = "peerdesk-month"
-VERSION = 1
+VERSION = 2
 MAX_BYTES = 1 << 20  # a month file is a few kilobytes
-# What a version 1 file may hold, and nothing else.
-KEYS = frozenset({"format", "version", "month", "export_id", "label", "counts", "checksum"})
+# What a file of each version may hold, and nothing else.
+KEYS_V1 = frozenset({"format", "version", "month", "export_id", "label", "counts", "checksum"})
+KEYS_BY_VERSION = {1: KEYS_V1, 2: KEYS_V1 | {"vault_id", "sequence"}}
+KEYS = KEYS_BY_VERSION[VERSION]
+MAX_SEQUENCE = 10**9
 COUNTS_KEYS = frozenset({"figures", "tables"})
 LABEL_MAX_CHARS = 40
 # No peer logs a million contacts in a month; minutes and people are per contact.
@@ -67,7 +81,7 @@ FIGURE_MAX: dict[str, int] = {
 }
 MAX_DIGITS = len(str(max(FIGURE_MAX.values()))) + 1
 _MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])", re.ASCII)
-_EXPORT_ID = re.compile(r"[0-9a-f]{32}")
+_EXPORT_ID = re.compile(r"[0-9a-f]{32}")  # also the shape of a vault id
 
 
 class ReportFileError(ValueError):
@@ -80,12 +94,19 @@ class ReportFileError(ValueError):
 
 @dataclass(frozen=True)
 class MonthExport:
-    """A month file as read: its counts, its export id and the peer's optional label."""
+    """A month file as read: its counts, its export id and the peer's optional label.
+
+    `vault_id` and `sequence` are None in a version 1 file; `signer` is the peer's key
+    when the file was sealed and signed (set by the reader of sealed files).
+    """
 
     counts: MonthCounts
     export_id: str
     label: str | None
     source: str  # how to name the file in a sentence
+    vault_id: str | None = None
+    sequence: int | None = None
+    signer: PublicKey | None = None
 
 
 def new_export_id() -> str:
@@ -103,19 +124,27 @@ def checksum_of(document: Mapping[str, Any]) -> str:
 
 
 def document(
-    counts: MonthCounts, *, label: str | None = None, export_id: str | None = None
+    counts: MonthCounts,
+    *,
+    label: str | None = None,
+    export_id: str | None = None,
+    vault_id: str | None = None,
+    sequence: int | None = None,
 ) -> dict[str, Any]:
-    """The month file's content, checksum included."""
+    """The month file's content, checksum included: version 2 given a vault id and a
+    sequence, else version 1 (which a merge still reads)."""
     doc: dict[str, Any] = {
         "format": FORMAT,
-        "version": VERSION,
+        "version": VERSION if vault_id is not None and sequence is not None else 1,
         "month": counts.month,
         "export_id": export_id or new_export_id(),
         "label": label,
-        "counts": {
-            "figures": dict(counts.figures),
-            "tables": {name: dict(cells) for name, cells in counts.tables.items()},
-        },
+    }
+    if doc["version"] == VERSION:
+        doc["vault_id"], doc["sequence"] = vault_id, sequence
+    doc["counts"] = {
+        "figures": dict(counts.figures),
+        "tables": {name: dict(cells) for name, cells in counts.tables.items()},
     }
     doc["checksum"] = checksum_of(doc)
     return doc
@@ -172,7 +201,7 @@ def parse(text: str, source: str) -> MonthExport:
     version = doc.get("version")
     if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
         raise ReportFileError([messages.REPORT_FILE_NEWER.format(file=source, version=version)])
-    if version != VERSION or isinstance(version, bool):
+    if version not in KEYS_BY_VERSION or isinstance(version, bool):
         raise ReportFileError(
             [messages.REPORT_FILE_VERSION.format(file=source, version=_shown(version))]
         )
@@ -186,14 +215,25 @@ def parse(text: str, source: str) -> MonthExport:
     def unknown(what: str, key: object) -> None:
         problems.append(
             messages.REPORT_FILE_UNKNOWN.format(
-                file=source, what=what, id=_shown(key), version=VERSION
+                file=source, what=what, id=_shown(key), version=version
             )
         )
 
+    assert isinstance(version, int)
     for key in doc:
-        if key not in KEYS:
+        if key not in KEYS_BY_VERSION[version]:
             unknown(messages.REPORT_WHAT_KEY, key)
     month, export_id, label = doc.get("month"), doc.get("export_id"), doc.get("label")
+    vault_id, sequence = doc.get("vault_id"), doc.get("sequence")
+    if version >= 2:
+        if not isinstance(vault_id, str) or not _EXPORT_ID.fullmatch(vault_id):
+            bad("vault id", messages.REPORT_WHY_EXPORT_ID)
+        if (
+            isinstance(sequence, bool)
+            or not isinstance(sequence, int)
+            or not 1 <= sequence <= MAX_SEQUENCE
+        ):
+            bad("sequence", messages.REPORT_WHY_SEQUENCE.format(max=MAX_SEQUENCE))
     if (
         not isinstance(month, str)
         or not _MONTH.fullmatch(month)
@@ -246,7 +286,14 @@ def parse(text: str, source: str) -> MonthExport:
     if problems:
         raise ReportFileError(problems)
     assert isinstance(month, str) and isinstance(export_id, str)
-    return MonthExport(MonthCounts(month, figures, tables), export_id, label, source)
+    return MonthExport(
+        MonthCounts(month, figures, tables),
+        export_id,
+        label,
+        source,
+        vault_id if isinstance(vault_id, str) else None,
+        sequence if isinstance(sequence, int) else None,
+    )
 
 
 def _shown(value: object) -> str:
@@ -296,11 +343,22 @@ def _consistency(
     return problems
 
 
-def read_exports(paths: Sequence[Path], *, month: str | None = None) -> list[MonthExport]:
+class SealedOpener(Protocol):
+    """Opens a sealed month (peerdesk.reports.sealed.LeadOpener): the month file's text
+    and the key that signed it, or ReportFileError with the sentence."""
+
+    def __call__(self, data: bytes, source: str) -> tuple[str, PublicKey]: ...
+
+
+def read_exports(
+    paths: Sequence[Path], *, month: str | None = None, opener: SealedOpener | None = None
+) -> list[MonthExport]:
     """Read and check every file; ReportFileError lists every problem of every file.
 
-    All must be for one month (`month` if given, else the first readable file's), and
-    no export id may appear twice.
+    All must be for one month (`month` if given, else the first readable file's). A
+    sealed file needs `opener` (the lead's keys). The same version 1 export may not
+    appear twice; newer files say which vault or peer they are from, and
+    peerdesk.reports.senders keeps one export per sender and month.
     """
     problems: list[str] = []
     exports: list[MonthExport] = []
@@ -317,15 +375,33 @@ def read_exports(paths: Sequence[Path], *, month: str | None = None) -> list[Mon
         if len(data) > MAX_BYTES:
             problems.append(messages.REPORT_FILE_TOO_LARGE.format(file=source))
             continue
+        signer: PublicKey | None = None
+        if is_sealed(data):
+            if opener is None:
+                problems.append(messages.REPORT_FILE_SEALED_NEEDS_LEAD.format(file=source))
+                continue
+            try:
+                text, signer = opener(data, source)
+            except ReportFileError as exc:
+                problems += exc.problems
+                continue
+        else:
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                problems.append(messages.REPORT_FILE_NOT_UTF8.format(file=source))
+                continue
         try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            problems.append(messages.REPORT_FILE_NOT_UTF8.format(file=source))
-            continue
-        try:
-            exports.append(parse(text, source))
+            export = parse(text, source)
         except ReportFileError as exc:
             problems += exc.problems
+            continue
+        if signer is not None:
+            if export.vault_id is None:  # a sealed file always holds a version 2 month
+                problems.append(messages.REPORT_FILE_SEALED_OLD.format(file=source))
+                continue
+            export = replace(export, signer=signer)
+        exports.append(export)
     expected = month or (exports[0].counts.month if exports else None)
     seen: dict[str, str] = {}
     for export in exports:
@@ -335,7 +411,7 @@ def read_exports(paths: Sequence[Path], *, month: str | None = None) -> list[Mon
                     file=export.source, month=export.counts.month, expected=expected
                 )
             )
-        if export.export_id in seen:
+        if export.vault_id is None and export.export_id in seen:
             problems.append(
                 messages.REPORT_FILE_REPEATED.format(
                     file=export.source, first=seen[export.export_id]
@@ -352,13 +428,18 @@ def write_new(path: Path, text: str, *, force: bool) -> Path:
 
     Refuses an existing path unless `force`; FileExistsError carries the sentence.
     """
+    return write_new_bytes(path, text.encode("utf-8"), force=force)
+
+
+def write_new_bytes(path: Path, data: bytes, *, force: bool) -> Path:
+    """As write_new, for bytes (a sealed month is not text)."""
     path = path.expanduser().absolute()
     if not force and (path.exists() or path.is_symlink()):
         raise FileExistsError(messages.REPORT_FILE_EXISTS.format(path=path))
     fd, temp = tempfile.mkstemp(prefix=".peerdesk-report-", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp, path)

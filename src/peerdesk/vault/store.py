@@ -320,6 +320,9 @@ def _transaction(conn: Connection) -> Iterator[Connection]:
         raise
 
 
+transaction = _transaction  # for the few writes made on a connection without a Vault
+
+
 def _rollback(conn: Connection) -> None:
     """Roll back if a transaction is still open, without hiding the error that led here.
 

@@ -1,0 +1,171 @@
+"""Team keys: the team card, joining, the signed directory and sealed months."""
+
+# --- the team command -----------------------------------------------------------------------
+HELP_TEAM = "Team keys: the lead makes them, peers join; directories are signed and months sealed."
+HELP_TEAM_CREATE = (
+    "Make this vault the team lead's: new team keys (signing and sealing), kept inside the "
+    "vault. Shows the team card to give peers."
+)
+HELP_TEAM_SHOW = "Show the team this vault belongs to: its public string and fingerprint."
+HELP_TEAM_JOIN = (
+    "Join a team with the lead's public string (peerdesk-team1:...). Compare the "
+    "fingerprint with the lead in person before you answer yes."
+)
+HELP_TEAM_JOIN_STRING = "The team's public string, as the lead's team card shows it."
+HELP_TEAM_YES = "Do not ask: the fingerprint was already compared."
+HELP_TEAM_ROTATE = (
+    "Make new team keys (the lead only). Every peer joins again; months sealed to the "
+    "old key still open in this vault."
+)
+HELP_TEAM_PEERS = "List the peers' keys seen on sealed months, with the labels you gave."
+HELP_TEAM_LABEL = "Give a peer's key a label (e.g. initials) so merges name it."
+HELP_TEAM_LABEL_KEY = "The peer's key id (16 hex digits) as `team peers` and merges show it."
+HELP_TEAM_LABEL_TEXT = "The label; leave out to remove it."
+HELP_TEAM_QR = "Also draw the public string as a QR code."
+
+TEAM_UNAVAILABLE = (
+    "Team keys are not available on this computer: the libraries that seal and sign "
+    "files publish no build for it (Windows on Arm). Run peerdesk with the x64 Python, "
+    "or keep plain files."
+)
+TEAM_CARD_TITLE = "Team card"
+TEAM_CARD_LEAD = "This vault is the team lead's (keys made {created})."
+TEAM_CARD_MEMBER = "This vault joined the team on {joined}."
+TEAM_CARD_STRING = "Public string (give it to each peer; it is not secret):"
+TEAM_CARD_FINGERPRINT = "Fingerprint (compare it aloud, in person):"
+TEAM_CARD_KEY_ID = "Team key id: {key_id}"
+TEAM_CARD_OWN_KEY = "This vault's own key id: {key_id} (it signs the months you send)."
+TEAM_NONE = (
+    "This vault belongs to no team. A lead runs `peerdesk team create`; a peer runs "
+    "`peerdesk team join STRING` with the string from the lead's team card."
+)
+TEAM_ALREADY_LEAD = (
+    "This vault already holds team keys (made {created}). To make new ones, run "
+    "`peerdesk team rotate`: every peer then joins again."
+)
+TEAM_CREATED = (
+    "Team keys made and kept in this vault. Back up the vault: a lost vault means a new team."
+)
+TEAM_ROTATED = (
+    "New team keys made. Every peer must join again with the new string; months sealed "
+    "to the old key still open here."
+)
+TEAM_NOT_LEAD = "This vault holds no team keys: only the lead's vault can do this."
+TEAM_BAD_STRING = (
+    "That is not a team string ({why}). Copy the whole string from the lead's team card; "
+    "it starts with peerdesk-team1:."
+)
+TEAM_JOIN_COMPARE = (
+    "Compare this fingerprint with the one on the lead's team card, in person or by a "
+    "call you placed yourself:"
+)
+TEAM_JOIN_ASK = "Does it match exactly?"
+TEAM_JOIN_NO_TTY = (
+    "Joining needs you to compare the fingerprint: run it at a terminal, or add --yes "
+    "once you have compared it."
+)
+TEAM_JOIN_DECLINED = "Not joined: nothing was changed."
+TEAM_JOINED = "Joined the team {key_id}. Your months are now sealed to the lead and signed by you."
+TEAM_JOINED_SAME = "This vault already belongs to that team; nothing was changed."
+TEAM_JOIN_OWN_LEAD = (
+    "This vault is the lead of another team. A lead's vault belongs to its own team."
+)
+TEAM_PEERS_NONE = (
+    "No peer's key has been seen yet: keys are noted when a merge opens sealed months."
+)
+TEAM_PEERS_HEADER = "Peers' keys seen on sealed months:"
+TEAM_PEER_LINE = "{key_id}  {label}  first seen {first}, last seen {last}"
+TEAM_PEER_NO_LABEL = "(no label)"
+TEAM_LABEL_UNKNOWN = (
+    "No peer key {key_id} has been seen. `peerdesk team peers` lists the keys merges saw."
+)
+TEAM_LABELLED = "Key {key_id} is now labelled {label}."
+TEAM_UNLABELLED = "Key {key_id} has no label now."
+TEAM_LABEL_TEXT = "A label is one line of at most {max} printable characters."
+
+# --- the signed directory -------------------------------------------------------------------
+HELP_IMPORT_UNSIGNED = (
+    "Import a file nobody signed (only for a vault that has joined no team). "
+    "Nobody vouches for such a file."
+)
+DIRECTORY_SIGNED_WRITTEN = "Signed as directory number {sequence} of team {key_id}: {path}"
+DIRECTORY_SIGNATURE_MISSING = (
+    "{path} has no signature file beside it ({signature}). Your team's directory is always "
+    "signed by the lead: ask the lead for both files, and import nothing else."
+)
+DIRECTORY_SIGNATURE_BAD = (
+    "{path} does not match its signature: it was changed after the lead signed it. "
+    "Nothing was imported; ask the lead for a new copy."
+)
+DIRECTORY_SIGNATURE_MALFORMED = (
+    "{signature} is not a signature file (damaged or cut). Nothing was imported."
+)
+DIRECTORY_SIGNATURE_OTHER_KEY = (
+    "{path} was signed by another key than your team's ({key_id}). If your lead made new "
+    "team keys, join again with the new string; otherwise do not import it."
+)
+DIRECTORY_SIGNATURE_NOT_DIRECTORY = (
+    "{signature} is a signature, but not of a peerdesk directory. Nothing was imported."
+)
+DIRECTORY_ROLLBACK = (
+    "{path} is directory number {sequence}, older than number {have} you already imported "
+    "(an old copy can bring back a clinician the lead has suspended). Nothing was imported."
+)
+DIRECTORY_UNSIGNED_NEEDS_OPTION = (
+    "{path} is not signed, so nobody vouches for it. If you trust where it came from, "
+    "import it with --unsigned."
+)
+DIRECTORY_SIGNED_NOT_JOINED = (
+    "{path} is signed by team {key_id}, but this vault has joined no team, so the "
+    "signature cannot be checked. Join the team first, or import it with --unsigned."
+)
+DIRECTORY_UNSIGNED_JOINED = (
+    "This vault belongs to a team, and a team's directory is always signed: an unsigned "
+    "file is refused."
+)
+DIRECTORY_VOUCHED = "Signed by your team's lead: directory number {sequence}, signed on {date}."
+DIRECTORY_NOBODY_VOUCHES = "Nobody vouches for this file: it is not signed."
+DIRECTORY_SIGNATURE_UNREADABLE = "{signature} cannot be read ({reason})."
+
+# --- sealed months --------------------------------------------------------------------------
+REPORT_FILE_SEALED_NEEDS_LEAD = (
+    "{file} is sealed to a team: only the team lead's vault can open it."
+)
+REPORT_FILE_SEALED_OLD = "{file} is sealed but holds an old month file; nothing of it is counted."
+REPORT_SEALED_OTHER_TEAM = (
+    "{file} is sealed to another team's key (or its header was changed): this vault cannot open it."
+)
+REPORT_SEALED_DAMAGED = "{file} was changed or cut after it was sealed; nothing of it is counted."
+REPORT_SEALED_INNER = (
+    "{file} opens, but what is inside is not a peerdesk month; nothing is counted."
+)
+REPORT_SEALED_BAD_SIGNATURE = (
+    "{file}: the month inside does not match the peer's signature; nothing of it is counted."
+)
+REPORT_SEALED_SIGNED_FOR_OTHER_TEAM = (
+    "{file} was signed for another team ({team}); nothing of it is counted."
+)
+REPORT_SENDER_PEER = "peer key {key}"
+REPORT_SENDER_VAULT = "vault {vault}"
+REPORT_SAME_EXPORT_TWICE = "{file} is the same export as {first}: counted once."
+REPORT_NEWER_EXPORT_USED = (
+    "{who} sent {month} more than once: the newer export ({file}, number {number}) is "
+    "counted, not {left_out} (number {old_number})."
+)
+REPORT_WHY_SEQUENCE = "must be a whole number from 1 to {max}"
+REPORT_FROM_PEERS = "Counted {count} files, sealed and signed by these peers' keys:"
+REPORT_FROM_SEALED = "  {key_id}  {label}"
+REPORT_FROM_NEW_KEY = (
+    "  {key_id}  NEW: never seen before. Ask the peer for their key id (`peerdesk team "
+    "show`) before you trust it, then label it: `peerdesk team label {key_id} NAME`."
+)
+REPORT_FROM_THIS_VAULT = "this vault (the lead's own month)"
+REPORT_FROM_PLAIN = "  {file}: not sealed; nobody vouches for it"
+REPORT_MONTH_SEALED_NEEDS_FILE = (
+    "This vault belongs to a team, so its month file is sealed (not text): add -o FILE "
+    "(e.g. -o {name})."
+)
+REPORT_MONTH_SEALED_WRITTEN = (
+    "Sealed month {month} written to {path} (export number {sequence}): only your team "
+    "lead's vault can open it."
+)
