@@ -152,6 +152,10 @@ REPORT_NEWER_EXPORT_USED = (
     "{who} sent {month} more than once: the newer export ({file}, number {number}) is "
     "counted, not {left_out} (number {old_number})."
 )
+REPORT_PLAIN_AND_SEALED = (
+    "{file} is a plain export from the vault that also sent the sealed {sealed}: only the "
+    "sealed one is counted."
+)
 REPORT_WHY_SEQUENCE = "must be a whole number from 1 to {max}"
 REPORT_FROM_PEERS = "Counted {count} files, sealed and signed by these peers' keys:"
 REPORT_FROM_SEALED = "  {key_id}  {label}"

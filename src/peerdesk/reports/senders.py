@@ -1,11 +1,12 @@
 """One month per sender: the newer of two exports is counted, and the merge says so.
 
-A sender is the vault a month came from: its random id is in every version 2 month,
-plain or sealed (inside the signed month, so a sealed month's vault id is the
-peer's word). Within one sender a sealed export beats a plain one (a plain file
-proves nothing: anyone can copy a vault id into one), then the highest sequence
-number wins; the same export given twice is counted once. Version 1 files carry no
-sender, and read_exports already refuses one given twice.
+A sender is the peer's signing key for a sealed month, and the vault's random id for
+a plain version 2 month. Within one sender the export with the highest sequence
+number is counted; the same export given twice is counted once. A plain month from
+a vault that also sent a sealed one (exported before it joined) is left out: the
+sealed one is signed, and a plain file proves nothing (anyone can copy a vault id
+into one). Version 1 files carry no sender, and read_exports already refuses one
+given twice.
 """
 
 from __future__ import annotations
@@ -26,11 +27,11 @@ class Chosen:
 
 
 def sender_of(export: MonthExport) -> str | None:
-    return export.vault_id
-
-
-def _rank(export: MonthExport) -> tuple[bool, int]:
-    return (export.signer is not None, export.sequence or 0)
+    if export.signer is not None:
+        return "key:" + export.signer.key_id_text()
+    if export.vault_id is not None:
+        return "vault:" + export.vault_id
+    return None
 
 
 def sender_name(export: MonthExport) -> str:
@@ -43,23 +44,32 @@ def sender_name(export: MonthExport) -> str:
 
 def choose(exports: Sequence[MonthExport]) -> Chosen:
     """Keep the newest export of each sender, in the files' order; say what was left out."""
+    sealed_by_vault = {e.vault_id: e for e in exports if e.signer is not None}
     best: dict[str, MonthExport] = {}
     for export in exports:
         sender = sender_of(export)
         if sender is None:
             continue
         current = best.get(sender)
-        if current is None or _rank(export) > _rank(current):
+        if current is None or (export.sequence or 0) > (current.sequence or 0):
             best[sender] = export
     kept: list[MonthExport] = []
     notes: list[str] = []
     for export in exports:
         sender = sender_of(export)
-        if sender is None or best[sender] is export:
+        if sender is None:
             kept.append(export)
             continue
+        if export.signer is None and export.vault_id in sealed_by_vault:
+            sealed = sealed_by_vault[export.vault_id]
+            notes.append(
+                messages.REPORT_PLAIN_AND_SEALED.format(file=export.source, sealed=sealed.source)
+            )
+            continue
         chosen = best[sender]
-        if chosen.export_id == export.export_id:
+        if chosen is export:
+            kept.append(export)
+        elif chosen.export_id == export.export_id:
             notes.append(
                 messages.REPORT_SAME_EXPORT_TWICE.format(file=export.source, first=chosen.source)
             )
