@@ -50,26 +50,28 @@ def protect(
     months: Sequence[MonthCounts],
     *,
     tie_key: bytes,
+    insiders: bool = True,
 ) -> tuple[Reasons, int]:
     """`reasons` grown until the audit passes; and how many peers' months were checked.
 
     `months` are the peers' own months (in a fixed order: the report must not depend
     on the order of files on the command line). With a single file the only insider
     is the one peer whose month the whole report is, so no insider is checked.
+    `insiders=False` leaves every peer out (benchmarks/bench_audit.py measures its cost).
     """
     state = dict(reasons)
     truth = values_of(counts)
     every = [values_of(m) for m in months]
-    insiders: list[dict[str, int]] = []
-    if len(months) > 1:
+    peers_months: list[dict[str, int]] = []
+    if insiders and len(months) > 1:
         for values in every:
-            if values not in insiders:
-                insiders.append(values)
+            if values not in peers_months:
+                peers_months.append(values)
     peers = len(months)
     while True:
         changed = False
         auditor: Auditor | None = None
-        readers: list[dict[str, int] | None] = [None, *insiders]
+        readers: list[dict[str, int] | None] = [None, *peers_months]
         for mine in readers:
             while True:
                 if auditor is None:
@@ -84,7 +86,7 @@ def protect(
                 auditor = None
                 changed = True
         if not changed:
-            return state, len(insiders)
+            return state, len(peers_months)
 
 
 def hide_more(
