@@ -1,6 +1,8 @@
 """The attacker's audit in the team merge: what it costs, and what the insider rule hides.
 
-(a) A merge of 200 peers' month files, in process (read, add up, suppress, render),
+(a) A merge of 200 peers' month files (bench_reports's, 20 to 80 contacts each, where
+    no cell is small; and 200 quiet peers of 0 or 1 contact, where rare categories
+    are small, so the audit has cells to solve), in process (read, add up, suppress, render),
     with the audit and without it (the rules alone), interleaved in the same process:
     median, p95 and max of each, their ratio, and the audit's share. The whole
     `peerdesk report merge` process is timed too, against its 1 s target, and the cost
@@ -25,7 +27,7 @@ from pathlib import Path
 from benchmarks.bench_reports import peer_files
 from benchmarks.timing import PYTHON, interleaved, median_ms, time_process
 from peerdesk.reports import MonthCounts, add_up, render, suppress, tally, tie_key_of
-from peerdesk.reports.files import read_exports
+from peerdesk.reports.files import document, dumps, read_exports
 from peerdesk.reports.protection import protect
 from peerdesk.reports.suppression import team_report
 from peerdesk.synthetic import contacts as synthetic_contacts
@@ -45,15 +47,15 @@ def stats(name: str, samples: list[float]) -> float:
     return median_ms(samples)
 
 
-def merge_timings(runs: int) -> None:
+def merge_timings(runs: int, n: int, *, quiet: bool = False) -> None:
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        files = peer_files(folder, MONTH)
+        files = quiet_files(folder) if quiet else peer_files(folder, MONTH)
 
         def audited() -> float:
             start = time.perf_counter()
             exports = read_exports(files)
-            report = team_report([e.counts for e in exports], [e.export_id for e in exports], N)
+            report = team_report([e.counts for e in exports], [e.export_id for e in exports], n)
             render.team_table(report)
             return time.perf_counter() - start
 
@@ -62,14 +64,15 @@ def merge_timings(runs: int) -> None:
             exports = read_exports(files)
             total = add_up([e.counts for e in exports])
             key = tie_key_of([e.export_id for e in exports])
-            render.team_table(suppress(total, N, peers=len(exports), tie_key=key))
+            render.team_table(suppress(total, n, peers=len(exports), tie_key=key))
             return time.perf_counter() - start
 
         with_audit, without = interleaved(runs, audited, rules_only)
         exports = read_exports(files)
-        report = team_report([e.counts for e in exports], [e.export_id for e in exports], N)
+        report = team_report([e.counts for e in exports], [e.export_id for e in exports], n)
         print(
-            f"(a) merge of {len(files)} peer files, in process, {runs} runs each "
+            f"(a) merge of {len(files)} {'quiet ' if quiet else ''}peer files at N = {n}, "
+            f"in process, {runs} runs each "
             f"({report.suppressed} cells hidden, {report.audit.insiders if report.audit else 0} "
             "peers' months checked):"
         )
@@ -85,11 +88,25 @@ def merge_timings(runs: int) -> None:
             "(a fresh interpreter importing highspy._core, minus a bare one)"
         )
         argv = [PYTHON, "-m", "peerdesk", "--vault", str(folder / "none"), "report", "merge"]
-        argv += [*map(str, files), "--min-cell", str(N)]
+        argv += [*map(str, files), "--min-cell", str(n)]
         subprocess.run(argv, check=True, capture_output=True)  # warm the page cache
         whole = [time_process(argv) for _ in range(max(3, runs // 3))]
         merged = stats("`peerdesk report merge`, whole process", whole)
         print(f"  target <= 1000 ms plus the audit's share: {'OK' if merged <= 1000 else 'MISSED'}")
+
+
+def quiet_files(folder: Path) -> list[Path]:
+    """200 month files of 0 or 1 contact each: a large team of mostly quiet peers."""
+    rng = random.Random(13)  # noqa: S311 -- reproducible fiction
+    first = date.fromisoformat(f"{MONTH}-01")
+    paths = []
+    for i in range(200):
+        days = [first + timedelta(days=rng.randrange(28)) for _ in range(rng.randint(0, 1))]
+        contacts = [synthetic_contacts.contact_fields(rng, d, with_text=False) for d in days]
+        path = folder / f"quiet-{i:03d}.json"
+        path.write_text(dumps(document(tally(MONTH, contacts, followups_completed=i % 2))))
+        paths.append(path)
+    return paths
 
 
 def team(rng: random.Random, peers: int) -> list[MonthCounts]:
@@ -136,7 +153,8 @@ def hidden_per_size(teams: int) -> None:
 def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 15
     teams = int(sys.argv[2]) if len(sys.argv) > 2 else 20
-    merge_timings(runs)
+    merge_timings(runs, N)
+    merge_timings(runs, N, quiet=True)  # small cells hidden: the audit solves
     hidden_per_size(teams)
 
 
