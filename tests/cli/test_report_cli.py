@@ -155,8 +155,17 @@ def test_merge_needs_no_vault_and_no_passphrase(cli: Cli, tmp_path: Path) -> Non
     data = json.loads(cli("report", "merge", *map(str, files), "--format", "json").stdout)
     assert data["figures"]["contacts"] == 33 and data["tables"]["mode"]["phone"] is None
     assert data["tables"]["mode"]["cruiser"] is None  # the complement of the small phone cell
-    assert data["suppressed"]["small"] == 1 and data["suppressed"]["complementary"] == 1
+    # Hiding phone and cruiser is not enough: peer a knows 20 of the 30 cruiser contacts,
+    # so cruiser could not be the small one. The mode table is withheld, zeros included,
+    # and every cell of it carries the same reason.
+    why = data["suppressed"]["why"]
+    assert {why[f"tables.mode.{m}"][0] for m in ("phone", "cruiser", "group")} == {"withheld"}
+    assert data["suppressed"]["counts"]["withheld"] == 8  # + group people, follow-ups (0)
     assert "tables.mode.phone" in data["suppressed"]["cells"]
+    assert data["version"] == 2 and data["audit"]["peers_checked"] == 2
+    assert "none can be narrowed to one value or to 1..4" in data["audit"]["summary"]
+    assert re.search(r"^  Phone +x  withheld$", out, re.MULTILINE)
+    assert "Audit: " in out and "2 peers checked" in out
     assert not cli.vault_path.exists()
 
 
@@ -164,8 +173,11 @@ def test_merge_formats(cli: Cli, tmp_path: Path) -> None:
     files = [str(month_file(tmp_path, f"{i}.json", cruiser=9, phone=6)) for i in range(3)]
     md = cli("report", "merge", *files, "--format", "md", "--min-cell", "10").stdout
     assert md.startswith("# Team counts for 2026-03") and "| Phone | 18 |" in md
+    assert "| Follow-ups completed | x (withheld) |" in md and "Audit: " in md
     csv = cli("report", "merge", *files, "--format", "csv").stdout
-    assert "figures,contacts,Contacts,45," in csv and "suppression,small,,0," in csv
+    assert "figures,contacts,Contacts,45,," in csv and "suppression,threshold,small,0,," in csv
+    assert "figures,followups_completed,Follow-ups completed,,yes,withheld" in csv
+    assert "Audit: 1 hidden value(s)" in csv
     out = tmp_path / "team.md"
     written = cli("report", "merge", *files, "--format", "md", "--min-cell", "10", "-o", str(out))
     assert written.exit_code == 0 and written.stdout == ""
@@ -251,3 +263,18 @@ def test_merge_with_a_threshold_never_loads_sqlcipher(tmp_path: Path) -> None:
         [sys.executable, "-c", CHILD, *argv], capture_output=True, text=True, check=True
     )
     assert run.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_merge_prints_nothing_but_the_report_and_the_threshold(tmp_path: Path) -> None:
+    """The solver behind the audit writes nothing of its own to the terminal."""
+    files = [str(month_file(tmp_path, f"{i}.json", cruiser=9, phone=2 + i)) for i in range(3)]
+    argv = [sys.executable, "-m", "peerdesk", "--vault", str(tmp_path / "none.peerdesk")]
+    run = subprocess.run(
+        [*argv, "report", "merge", *files, "--min-cell", "5"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert run.stderr == "Threshold 5 (from --min-cell).\n"
+    assert "HiGHS" not in run.stdout and run.stdout.startswith("Team counts for 2026-03")
+    assert "3 peers checked" in run.stdout

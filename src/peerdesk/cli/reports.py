@@ -41,6 +41,7 @@ Force = Annotated[bool, typer.Option("--force", help=messages.HELP_REPORT_FORCE)
 @contextmanager
 def report_errors() -> Iterator[None]:
     """Bad values, refused files, vault errors: sentences on stderr, exit 1."""
+    from peerdesk.reports.audit import AuditError, UnknownCell
     from peerdesk.reports.files import ReportFileError
 
     with user_errors():
@@ -48,6 +49,10 @@ def report_errors() -> Iterator[None]:
             yield
         except (InvalidInput, FileExistsError) as exc:
             fail(str(exc))
+        # The audit refuses a cell it has no relations for, or a program it cannot solve:
+        # nothing is published then (files.py already refuses unknown ids on reading).
+        except (UnknownCell, AuditError) as exc:
+            fail(messages.REPORT_AUDIT_FAILED.format(reason=exc))
         except ReportFileError as exc:
             for problem in exc.problems:
                 say(problem, err=True)

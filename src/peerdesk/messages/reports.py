@@ -49,11 +49,6 @@ REPORT_MONTH_TITLE = "peerdesk counts for {month}"
 REPORT_LABEL_LINE = "Label: {label}"
 REPORT_TEAM_TITLE = "Team counts for {month} ({peers} peer files merged)"
 REPORT_SUPPRESSED_MARK = "x"
-REPORT_SUPPRESSION_LINE = (
-    "x = suppressed. Threshold {n}: {total} value(s) suppressed, {small} because they were "
-    "from 1 to {below} (or part of a section whose total was), {complementary} so that no "
-    "suppressed value can be worked out from a total."
-)
 REPORT_NO_SUPPRESSION = "Threshold {n}: no value needed suppressing."
 REPORT_THRESHOLD_SOURCE = {
     "option": "from --min-cell",
@@ -172,3 +167,47 @@ STATS_EXPORT_IS_FOLDER = "{path} is a folder; type a file name."
 STATS_EXPORT_REPLACE = "{path} already exists. Replace it?"
 STATS_EXPORT_FAILED = "Nothing was exported: {reason}."
 STATS_EXPORTED = "Exported to {path}"
+
+
+# --- team reports: why each value is hidden, and the attacker's audit ----------------------
+REPORT_HIDDEN_LINE = (
+    "x = hidden. Threshold {n}: {total} value(s) hidden. Why (the same for every hidden "
+    "value of a table, so it never tells which one is small):"
+)
+REPORT_WHY_LEGEND_LINE = "  {tag} ({count}): {text}"
+# The short word after a hidden value, by reason id (ids are stable: JSON and CSV use them).
+REPORT_WHY_TAGS = {
+    "threshold": "small",
+    "linked": "linked",
+    "insider": "own month",
+    "earlier": "earlier report",
+    "withheld": "withheld",
+}
+REPORT_WHY_TEXT = {
+    "threshold": (
+        "the table has a count from 1 to {below}; it and the counts hidden to protect it "
+        "are all marked so"
+    ),
+    "linked": "more hidden, so that no hidden count can be narrowed from the rest of the report",
+    "insider": (
+        "more hidden, so that no peer can narrow a hidden count by subtracting their own month"
+    ),
+    "earlier": "hidden, so that no count of an earlier report can be narrowed by comparing",
+    "withheld": (
+        "the whole table or section is withheld, zeros included (a count below {n}, or one "
+        "that could not be protected otherwise); follow-ups completed below {n} likewise"
+    ),
+}
+REPORT_AUDIT_LINE = (
+    "Audit: {hidden} hidden value(s); none can be narrowed to one value or to 1..{below}, "
+    "from this report alone or with any one peer's own month known ({peers} peers checked)."
+)
+REPORT_AUDIT_LINE_ONE_FILE = (
+    "Audit: {hidden} hidden value(s); none can be narrowed to one value or to 1..{below} "
+    "from this report (one file: its peer knows the whole month anyway)."
+)
+REPORT_AUDIT_NOTHING_HIDDEN = "Audit: no value is hidden, so none can be narrowed."
+REPORT_AUDIT_NOT_RUN = "Audit: not run for this report."
+REPORT_AUDIT_FAILED = (
+    "Nothing was published: the audit of the team report could not be completed ({reason})."
+)

@@ -65,6 +65,27 @@ SPECS: dict[str, TableSpec] = {spec.name: spec for spec in TABLES}
 OPTIONAL_TABLES = frozenset({"referral_status"})
 
 
+# A section is a figure, the sums that go with it and the tables tied to it: what is
+# withheld together when the figure cannot be shown.
+SECTIONS: tuple[str, ...] = (CONTACTS, REFERRALS)
+SECTION_SUMS: dict[str, tuple[str, ...]] = {CONTACTS: (MINUTES, GROUP_PEOPLE)}
+
+
+def section_of(table: str) -> str | None:
+    """The figure a table is tied to (exactly or at least), None for none."""
+    spec = spec_of(table)
+    return spec.total or spec.at_least
+
+
+def section_keys(counts: MonthCounts, section: str) -> list[str]:
+    """Every cell of a section by key ("figure:NAME", "table:NAME:ID"), in output order."""
+    keys = [f"figure:{section}", *(f"figure:{f}" for f in SECTION_SUMS.get(section, ()))]
+    for table in (spec.name for spec in TABLES if spec.name in counts.tables):
+        if section_of(table) == section:
+            keys += [f"table:{table}:{cid}" for cid in ordered_ids(table, counts.tables[table])]
+    return keys
+
+
 def spec_of(name: str) -> TableSpec:
     """The spec of a table; an unknown table (from a newer peerdesk) adds up to nothing."""
     return SPECS.get(name) or TableSpec(name, (), None)

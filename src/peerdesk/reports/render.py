@@ -3,8 +3,9 @@
 Outputs carry counts and vocabulary labels only. The one piece of free text is a
 peer's optional label (month outputs only; a team report never shows labels), and
 in CSV it is neutralised so a spreadsheet cannot run it as a formula. A team report
-shows suppressed values as "x" (null in JSON) and says how many were suppressed for
-each reason, never which reason applies to which cell, and never the values.
+shows suppressed values as "x" (null in JSON) with why each is hidden: the same
+reasons for every hidden cell of one table (peerdesk.reports.disclosure), so they never
+tell a small count from the counts that hide it; and one line of what the audit checked.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Iterator, Mapping
 
 from peerdesk import messages
 from peerdesk.reports.counts import MonthCounts, spec_of
+from peerdesk.reports.disclosure import REASONS
 from peerdesk.reports.suppression import TeamReport, ordered_figures, ordered_tables
 from peerdesk.safe_text import printable
 from peerdesk.vocab import label_of
@@ -24,7 +26,7 @@ from peerdesk.vocab import label_of
 MONTH_FORMATS = ("table", "csv", "json")
 TEAM_FORMATS = ("table", "csv", "json", "md")
 TEAM_FORMAT = "peerdesk-team-month"
-TEAM_VERSION = 1
+TEAM_VERSION = 2  # 2: why each cell is hidden, and the audit
 _FORMULA = re.compile(r"^'*[=+\-@\t\r]")
 
 Cell = int | None
@@ -53,37 +55,56 @@ def _show(value: Cell) -> str:
     return messages.REPORT_SUPPRESSED_MARK if value is None else str(value)
 
 
+Why = Mapping[str, tuple[str, ...]]  # hidden cell key -> reason ids (team reports)
+
+
+def _note(why: Why, key: str) -> str:
+    """The reasons a hidden cell is hidden, as the short words the legend explains."""
+    return ", ".join(messages.REPORT_WHY_TAGS[r] for r in why.get(key, ()))
+
+
 def _sections(
-    figures: Mapping[str, Cell], tables: Mapping[str, Mapping[str, Cell]]
-) -> Iterator[tuple[str, list[tuple[str, str]], str | None]]:
-    """(title, [(label, value)], total line or None) per block, figures first."""
+    figures: Mapping[str, Cell], tables: Mapping[str, Mapping[str, Cell]], why: Why
+) -> Iterator[tuple[str, list[tuple[str, str, str]], tuple[str, str] | None]]:
+    """(title, [(label, value, why)], (total, why) or None) per block, figures first."""
     unrecorded = {
         spec.total for name, cells in tables.items() if not cells and (spec := spec_of(name)).total
     }
     yield (
         "",
         [
-            (_figure_label(f), messages.REPORT_NOT_RECORDED_SHORT if f in unrecorded else _show(v))
-            for f, v in ((f, figures[f]) for f in ordered_figures(figures))
+            (
+                _figure_label(f),
+                messages.REPORT_NOT_RECORDED_SHORT if f in unrecorded else _show(figures[f]),
+                "" if f in unrecorded else _note(why, f"figure:{f}"),
+            )
+            for f in ordered_figures(figures)
         ],
         None,
     )
     for name in ordered_tables(tables):
         cells = tables[name]
         if not cells:
-            yield _table_title(name), [(messages.REPORT_NOT_RECORDED, "")], None
+            yield _table_title(name), [(messages.REPORT_NOT_RECORDED, "", "")], None
             continue
-        rows = [(_cell_label(name, cid), _show(v)) for cid, v in cells.items()]
+        rows = [
+            (_cell_label(name, cid), _show(v), _note(why, f"table:{name}:{cid}"))
+            for cid, v in cells.items()
+        ]
         total = spec_of(name).total
-        yield _table_title(name), rows, _show(figures.get(total)) if total else None
+        shown = (_show(figures.get(total)), _note(why, f"figure:{total}")) if total else None
+        yield _table_title(name), rows, shown
 
 
 def _plain(
-    head: list[str], figures: Mapping[str, Cell], tables: Mapping[str, Mapping[str, Cell]]
+    head: list[str],
+    figures: Mapping[str, Cell],
+    tables: Mapping[str, Mapping[str, Cell]],
+    why: Why | None = None,
 ) -> str:
     lines = list(head)
-    for title, rows, total in _sections(figures, tables):
-        width = max(len(label) for label, _ in rows)
+    for title, rows, total in _sections(figures, tables, why or {}):
+        width = max(len(label) for label, _, _ in rows)
         lines.append("")
         if title:
             lines.append(title)
@@ -91,9 +112,15 @@ def _plain(
                 lines.append(f"  ({messages.REPORT_TOPICS_NOTE})")
         indent = "  " if title else ""
         width = max(width, len(messages.REPORT_TOTAL)) if total else width
-        lines += [f"{indent}{label.ljust(width)}  {value:>7}".rstrip() for label, value in rows]
+        lines += [
+            f"{indent}{label.ljust(width)}  {value:>7}  {note}".rstrip()
+            for label, value, note in rows
+        ]
         if total is not None:
-            lines.append(f"{indent}{messages.REPORT_TOTAL.ljust(width)}  {total:>7}")
+            value, note = total
+            lines.append(
+                f"{indent}{messages.REPORT_TOTAL.ljust(width)}  {value:>7}  {note}".rstrip()
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -135,49 +162,76 @@ def _ordered(counts: MonthCounts) -> dict[str, dict[str, Cell]]:
 
 
 # --- a team's merged month -----------------------------------------------------------
-def _suppression_line(report: TeamReport) -> str:
+def _legend(report: TeamReport) -> list[str]:
+    """What "x" and each reason word mean, for the reasons this report uses."""
     if not report.suppressed:
-        return messages.REPORT_NO_SUPPRESSION.format(n=report.min_cell)
-    return messages.REPORT_SUPPRESSION_LINE.format(
-        n=report.min_cell,
-        total=report.suppressed,
-        small=report.small,
-        below=report.min_cell - 1,
-        complementary=report.complementary,
+        return [messages.REPORT_NO_SUPPRESSION.format(n=report.min_cell)]
+    lines = [messages.REPORT_HIDDEN_LINE.format(n=report.min_cell, total=report.suppressed)]
+    for reason in REASONS:
+        if count := report.count(reason):
+            lines.append(
+                messages.REPORT_WHY_LEGEND_LINE.format(
+                    tag=messages.REPORT_WHY_TAGS[reason],
+                    count=count,
+                    text=messages.REPORT_WHY_TEXT[reason].format(
+                        n=report.min_cell, below=report.min_cell - 1
+                    ),
+                )
+            )
+    return lines
+
+
+def audit_line(report: TeamReport) -> str:
+    """The one-line summary of what the attacker's audit checked."""
+    audit = report.audit
+    if audit is None:
+        return messages.REPORT_AUDIT_NOT_RUN
+    if not audit.hidden:
+        return messages.REPORT_AUDIT_NOTHING_HIDDEN
+    if not audit.insiders:
+        return messages.REPORT_AUDIT_LINE_ONE_FILE.format(
+            hidden=audit.hidden, below=report.min_cell - 1
+        )
+    return messages.REPORT_AUDIT_LINE.format(
+        hidden=audit.hidden, below=report.min_cell - 1, peers=audit.insiders
     )
 
 
 def team_table(report: TeamReport) -> str:
     head = [
         messages.REPORT_TEAM_TITLE.format(month=report.month, peers=report.peers),
-        _suppression_line(report),
+        *_legend(report),
+        audit_line(report),
     ]
-    return _plain(head, report.figures, report.tables)
+    return _plain(head, report.figures, report.tables, report.reasons)
+
+
+def _json_key(key: str) -> str:
+    kind, _, rest = key.partition(":")
+    return f"figures.{rest}" if kind == "figure" else "tables." + rest.replace(":", ".", 1)
 
 
 def team_csv(report: TeamReport) -> str:
     rows = [
-        ["group", "id", "label", "value", "suppressed"],
-        ["month", "", "", report.month, ""],
-        ["peers", "", "", str(report.peers), ""],
-        ["suppression", "min_cell", "", str(report.min_cell), ""],
-        ["suppression", "small", "", str(report.small), ""],
-        ["suppression", "complementary", "", str(report.complementary), ""],
+        ["group", "id", "label", "value", "suppressed", "why"],
+        ["month", "", "", report.month, "", ""],
+        ["peers", "", "", str(report.peers), "", ""],
+        ["suppression", "min_cell", "", str(report.min_cell), "", ""],
     ]
     rows += [
-        [*row, "yes" if row[3] == "" else ""] for row in _csv_rows(report.figures, report.tables)
+        ["suppression", reason, messages.REPORT_WHY_TAGS[reason], str(report.count(reason)), "", ""]
+        for reason in REASONS
     ]
+    rows.append(["audit", "", audit_line(report), "", "", ""])
+    for row in _csv_rows(report.figures, report.tables):
+        key = f"figure:{row[1]}" if row[0] == "figures" else f"table:{row[0]}:{row[1]}"
+        hidden = key in report.reasons
+        rows.append([*row, "yes" if hidden else "", "+".join(report.reasons.get(key, ()))])
     return _csv(rows)
 
 
 def team_json(report: TeamReport) -> str:
-    suppressed = [f"figures.{f}" for f, v in report.figures.items() if v is None]
-    suppressed += [
-        f"tables.{t}.{cid}"
-        for t, cells in report.tables.items()
-        for cid, v in cells.items()
-        if v is None
-    ]
+    hidden = [k for k in _report_keys(report) if k in report.reasons]
     doc = {
         "format": TEAM_FORMAT,
         "version": TEAM_VERSION,
@@ -187,29 +241,48 @@ def team_json(report: TeamReport) -> str:
         "figures": report.figures,
         "tables": report.tables,
         "suppressed": {
-            "cells": suppressed,
-            "small": report.small,
-            "complementary": report.complementary,
+            "cells": [_json_key(k) for k in hidden],
+            "why": {_json_key(k): list(report.reasons[k]) for k in hidden},
+            "counts": {reason: report.count(reason) for reason in REASONS},
+        },
+        "audit": {
+            "hidden": report.audit.hidden if report.audit else None,
+            "peers_checked": report.audit.insiders if report.audit else None,
+            "summary": audit_line(report),
         },
     }
     return json.dumps(doc, indent=2) + "\n"
 
 
+def _report_keys(report: TeamReport) -> list[str]:
+    """Every cell of the report by key, in output order."""
+    keys = [f"figure:{f}" for f in report.figures]
+    for name, cells in report.tables.items():
+        keys += [f"table:{name}:{cid}" for cid in cells]
+    return keys
+
+
 def team_markdown(report: TeamReport) -> str:
     """Markdown tables for a report to command staff."""
     lines = [f"# {messages.REPORT_TEAM_TITLE.format(month=report.month, peers=report.peers)}"]
-    for title, rows, total in _sections(report.figures, report.tables):
+    for title, rows, total in _sections(report.figures, report.tables, report.reasons):
         lines.append("")
         if title:
             lines += [f"## {title}", ""]
         if title == _table_title("topic"):
             lines += [f"_{messages.REPORT_TOPICS_NOTE}_", ""]
         lines += ["| | |", "|---|---:|"]
-        lines += [f"| {_md(label)} | {value} |" for label, value in rows]
+        lines += [f"| {_md(label)} | {_md(_with(value, note))} |" for label, value, note in rows]
         if total is not None:
-            lines.append(f"| **{messages.REPORT_TOTAL}** | **{total}** |")
-    lines += ["", _md(_suppression_line(report))]
+            lines.append(f"| **{messages.REPORT_TOTAL}** | **{_md(_with(*total))}** |")
+    lines.append("")
+    lines += [f"{_md(line.strip())}  " for line in _legend(report)]
+    lines.append(_md(audit_line(report)))
     return "\n".join(lines) + "\n"
+
+
+def _with(value: str, note: str) -> str:
+    return f"{value} ({note})" if note else value
 
 
 def _md(text: str) -> str:

@@ -1,35 +1,37 @@
-"""Small-cell suppression for a team's merged month. Pure functions.
+"""Small-cell suppression for a team's merged month, then the audit until it passes.
 
 The reader we protect against knows the threshold N, this method, every number the
-report shows, and how many cells were suppressed for each reason (the report says
-so). They must not be able to work out any suppressed count. See docs/reports.md.
+report shows and why each hidden cell is hidden (the report says so, the same reasons
+for every hidden cell of a table). PRODUCT.md's rule: no reader, with the report, or
+also knowing their own month, may pin a hidden count or prove it is from 1 to N-1.
+See docs/reports.md.
 
-The method, per table (one dimension, so a "row" is the whole table):
+First the rules, per table (one dimension, so a "row" is the whole table):
 
-1. Primary: every count from 1 to N-1 is suppressed ("small"). Zeros are shown:
-   a zero says nobody, which discloses no one (so a suppressed cell is never 0).
+1. Primary: every count from 1 to N-1 is hidden ("small"). Zeros are shown: a zero
+   says nobody, which discloses no one (outside a withheld section no hidden count is
+   0, and the audit knows that the reader knows it).
 2. Complementary: in a table whose cells add up to a shown figure (mode, initiator,
    risk, outcome and critical incident add up to `contacts`; referral statuses to
-   `referrals`), a table with any small cell also hides exactly one more: the
-   smallest non-zero cell that is shown. With one small and one complementary cell,
-   "total minus what is shown" gives only their sum, and swapping the two values is
-   as consistent with everything shown as the truth, so neither is determined. It is
-   always one extra cell, whatever the small values are, so the choice itself says
-   nothing about them. Equal candidates are chosen by a hash of the merged files'
-   export ids: the same files give the same report, a reader cannot predict it.
+   `referrals`), a table with any small cell also hides one more: the smallest
+   non-zero cell that is shown. Equal candidates are chosen by a hash of the merged
+   files' export ids: the same files give the same report, a reader cannot predict it.
 3. Topics add up to *at least* `contacts` (every contact has a topic). When the shown
-   topics add up to less, the hidden ones must hold the rest, which can pin a small
-   cell at N-1; then one complementary topic is hidden as in 2.
+   topics add up to less, one complementary topic is hidden as in 2.
 4. When no shown cell is left to hide (every non-zero cell is already small) the
-   table is still safe if each small cell can take two values: k small cells adding
-   up to s need k + 1 <= s <= k(N-1) - 1. If not, the whole section is withheld.
-5. A section is a figure and the tables tied to it (contacts: mode, initiator, topic,
-   risk, outcome, critical incident, minutes, group people; referrals: statuses).
-   A figure from 1 to N-1 withholds its whole section, zeros included, because a
-   section's cells are all below N then and the zeros would tell how many are not.
-6. Sums are not counts: minutes are shown when `contacts` is; people in group
-   contacts when the `group` mode cell is. Follow-ups completed stands alone: only
-   rule 1 applies.
+   table is kept if each small cell can take two values: k small cells adding up to
+   s need k + 1 <= s <= k(N-1) - 1. If not, the whole table is withheld, zeros
+   included.
+5. A section is a figure and the tables tied to it (counts.SECTIONS). A section whose
+   figure is below N, zero included, is withheld whole: its figure would otherwise be
+   known to be from 1 to N-1. Follow-ups completed stands alone and is hidden below
+   N, zero included, for the same reason.
+6. Sums are not counts: minutes go with `contacts`; people in group contacts with the
+   `group` mode cell (hidden with it, for the same reasons).
+
+Then the audit (peerdesk.reports.protection.protect): the attacker's linear program of
+peerdesk.reports.audit, from the report alone and with each peer's own month known,
+hides more until no hidden cell can be narrowed, or withholds the section.
 
 N must be at least 3: with N = 2 a suppressed cell could only be 1.
 """
@@ -41,25 +43,28 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from peerdesk.reports.audit import UnknownCell, cell_key, figure_key, structure
 from peerdesk.reports.counts import (
-    CONTACTS,
     FIGURES,
+    FOLLOWUPS_COMPLETED,
     GROUP_PEOPLE,
-    MINUTES,
+    SECTIONS,
     TABLES,
     MonthCounts,
     add_up,
     ordered_ids,
+    section_keys,
+    section_of,
     spec_of,
 )
+from peerdesk.reports.disclosure import THRESHOLD, WITHHELD
+from peerdesk.reports.protection import protect
 from peerdesk.validation import DEFAULT_MIN_CELL as DEFAULT_MIN_CELL
 from peerdesk.validation import HIGHEST_MIN_CELL as HIGHEST_MIN_CELL
 from peerdesk.validation import LOWEST_MIN_CELL as LOWEST_MIN_CELL
 
 SMALL = "small"
 COMPLEMENTARY = "complementary"
-SECTIONS: tuple[str, ...] = (CONTACTS, "referrals")
-SECTION_SUMS: dict[str, tuple[str, ...]] = {CONTACTS: (MINUTES, GROUP_PEOPLE)}
 
 Cut = dict[str, str]  # category id -> reason it is suppressed
 
@@ -110,12 +115,20 @@ def tie_key_of(export_ids: Iterable[str]) -> bytes:
 
 
 @dataclass(frozen=True)
-class TeamReport:
-    """A merged month after suppression: None marks a suppressed value.
+class AuditSummary:
+    """What the attacker's audit checked (peerdesk.reports.audit): every report has one."""
 
-    `reasons` maps "figure:NAME" / "table:NAME:ID" to why it is hidden. It exists for
-    checks and tests: outputs show only how many cells were hidden for each reason,
-    never which reason applies to which cell (that would narrow the values).
+    hidden: int  # cells hidden, figures included
+    insiders: int  # peers whose own month was taken as known (0 for a single file)
+
+
+@dataclass(frozen=True)
+class TeamReport:
+    """A merged month after suppression: None marks a hidden value.
+
+    `reasons` maps "figure:NAME" / "table:NAME:ID" to why it is hidden (ids of
+    peerdesk.reports.disclosure). Every hidden cell of one table has the same reasons,
+    so they never tell a small count from the counts that hide it; outputs show them.
     """
 
     month: str
@@ -123,39 +136,37 @@ class TeamReport:
     peers: int
     figures: dict[str, int | None]
     tables: dict[str, dict[str, int | None]]
-    reasons: dict[str, str]
-
-    @property
-    def small(self) -> int:
-        return sum(1 for r in self.reasons.values() if r == SMALL)
-
-    @property
-    def complementary(self) -> int:
-        return sum(1 for r in self.reasons.values() if r == COMPLEMENTARY)
+    reasons: dict[str, tuple[str, ...]]
+    audit: AuditSummary | None = None
 
     @property
     def suppressed(self) -> int:
         return len(self.reasons)
 
-
-def _section_of(table: str) -> str | None:
-    spec = spec_of(table)
-    return spec.total or spec.at_least
+    def count(self, reason: str) -> int:
+        """How many hidden cells carry `reason`."""
+        return sum(1 for why in self.reasons.values() if reason in why)
 
 
 def suppress(counts: MonthCounts, min_cell: int, *, peers: int, tie_key: bytes) -> TeamReport:
-    """Apply the method in this module's docstring to a merged month."""
+    """Apply the rules in this module's docstring to a merged month (no audit yet)."""
     if min_cell < LOWEST_MIN_CELL:
         raise ValueError(f"min_cell must be at least {LOWEST_MIN_CELL}")
+    structure(counts.tables)  # refuses a table or id the audit would not know
+    unknown = set(counts.figures) - set(FIGURES)
+    if unknown:
+        raise UnknownCell(f"figure {sorted(unknown)[0]!r}")
     n = min_cell
-    reasons: dict[str, str] = {}
+    reasons: dict[str, tuple[str, ...]] = {}
     names = ordered_tables(counts.tables)
-    withheld: dict[str, str] = {}
+    withheld: list[str] = []
     for section in SECTIONS:
-        members = [t for t in names if _section_of(t) == section]
+        members = [t for t in names if section_of(t) == section]
         total = counts.figures.get(section, 0)
-        if 0 < total < n:
-            withheld[section] = SMALL
+        if total == 0 and not any(counts.tables.get(t) for t in members):
+            continue  # not recorded by any peer's version: nothing to hide
+        if total < n:
+            withheld.append(section)
             continue
         chosen: dict[str, Cut] = {}
         for table in sorted(members, key=lambda t: spec_of(t).total is None):
@@ -166,50 +177,51 @@ def suppress(counts: MonthCounts, min_cell: int, *, peers: int, tie_key: bytes) 
                 total=total if spec.total else None,
                 at_least=total if spec.at_least else None,
             )
-            if not cuts:
-                withheld[section] = COMPLEMENTARY
-                break
-            chosen[table] = pick(cuts, tie_key, table)
-        else:
-            for table, cut in chosen.items():
-                reasons.update({f"table:{table}:{cid}": why for cid, why in cut.items()})
-    for section, why in withheld.items():
-        reasons[f"figure:{section}"] = why
-        for figure in SECTION_SUMS.get(section, ()):
-            reasons[f"figure:{figure}"] = why
-        for table in names:
-            if _section_of(table) == section:
-                reasons.update({f"table:{table}:{cid}": why for cid in counts.tables[table]})
-    for table in names:  # tables tied to no figure (only from a newer peerdesk)
-        if _section_of(table) is None:
-            if CONTACTS in withheld:  # it may well be about contacts: do not guess
-                why = withheld[CONTACTS]
-                reasons.update({f"table:{table}:{cid}": why for cid in counts.tables[table]})
-            else:
-                (cut,) = table_cuts(counts.tables[table], n)
-                reasons.update({f"table:{table}:{cid}": why for cid, why in cut.items()})
-    if "table:mode:group" in reasons and f"figure:{GROUP_PEOPLE}" not in reasons:
-        reasons[f"figure:{GROUP_PEOPLE}"] = COMPLEMENTARY
-    for figure, value in counts.figures.items():
-        key = f"figure:{figure}"
-        if key not in reasons and figure not in (MINUTES, GROUP_PEOPLE) and 0 < value < n:
-            reasons[key] = SMALL
+            if cuts:
+                chosen[table] = pick(cuts, tie_key, table)
+            else:  # nothing left to hide: the table goes, zeros included
+                chosen[table] = dict.fromkeys(counts.tables[table], WITHHELD)
+        for table, cut in chosen.items():
+            reasons.update(
+                {
+                    cell_key(table, cid): (WITHHELD if why == WITHHELD else THRESHOLD,)
+                    for cid, why in cut.items()
+                }
+            )
+    for section in withheld:
+        reasons.update(dict.fromkeys(section_keys(counts, section), (WITHHELD,)))
+    group = cell_key("mode", "group")
+    if group in reasons:
+        reasons[figure_key(GROUP_PEOPLE)] = reasons[group]
+    if counts.figures.get(FOLLOWUPS_COMPLETED, 0) < n:
+        reasons[figure_key(FOLLOWUPS_COMPLETED)] = (WITHHELD,)
+    return _report(counts, n, peers, reasons)
+
+
+def _report(
+    counts: MonthCounts,
+    n: int,
+    peers: int,
+    reasons: dict[str, tuple[str, ...]],
+    audit: AuditSummary | None = None,
+) -> TeamReport:
     return TeamReport(
         month=counts.month,
         min_cell=n,
         peers=peers,
         figures={
-            f: None if f"figure:{f}" in reasons else counts.figures[f]
+            f: None if figure_key(f) in reasons else counts.figures[f]
             for f in ordered_figures(counts.figures)
         },
         tables={
             t: {
-                cid: None if f"table:{t}:{cid}" in reasons else counts.tables[t][cid]
+                cid: None if cell_key(t, cid) in reasons else counts.tables[t][cid]
                 for cid in ordered_ids(t, counts.tables[t])
             }
-            for t in names
+            for t in ordered_tables(counts.tables)
         },
         reasons=reasons,
+        audit=audit,
     )
 
 
@@ -229,5 +241,16 @@ def ordered_tables(tables: Iterable[str]) -> list[str]:
 def team_report(
     months: Sequence[MonthCounts], export_ids: Sequence[str], min_cell: int
 ) -> TeamReport:
-    """Add up peers' months (already checked: one month, no export twice) and suppress."""
-    return suppress(add_up(months), min_cell, peers=len(months), tie_key=tie_key_of(export_ids))
+    """Add up peers' months (one month, no export twice), suppress, then audit until safe.
+
+    `months[i]` is the file whose export id is `export_ids[i]`: each peer's own month
+    is what that peer knows when reading the report.
+    """
+    counts = add_up(months)
+    key = tie_key_of(export_ids)
+    first = suppress(counts, min_cell, peers=len(months), tie_key=key)
+    by_id = sorted(zip(export_ids, months, strict=True), key=lambda pair: pair[0])
+    reasons, insiders = protect(
+        counts, dict(first.reasons), min_cell, [m for _, m in by_id], tie_key=key
+    )
+    return _report(counts, min_cell, len(months), reasons, AuditSummary(len(reasons), insiders))

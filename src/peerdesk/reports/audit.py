@@ -1,0 +1,360 @@
+"""The attacker's audit: how far a reader can narrow each hidden cell of a team report.
+
+Separate from the suppression on purpose. suppression.py chooses what to hide by rules;
+this module checks the outcome the way statistical offices do (tau-ARGUS's audit,
+sdcTable's attack(), GaussSuppression's ComputeIntervals()): everything a reader knows
+is written down as linear constraints over whole numbers, and for every hidden cell
+the lowest and the highest value those constraints allow are found by solving an
+integer program twice (minimise, maximise). A rule can miss a shape of table nobody
+foresaw; the program cannot, as long as it is told everything the reader knows.
+
+What the reader knows, and so what the program holds:
+- every shown value;
+- `structure()`: relations true of every month and of every sum of months. Tables that
+  partition a figure add up to it; each topic is at most the contacts and all topics
+  together at least the contacts (a contact has one topic or more); a contact lasts 1
+  to MINUTES_MAX minutes; a group contact has 1 to HEAD_COUNT_MAX people; counts are
+  whole, 0 or more, and no more than the month files allow;
+- what the report itself tells about its hidden cells (`Published.hidden` bounds,
+  `Published.facts`, `Published.some_small`), as the suppression declares it;
+- with an insider, one peer's own month: the team's value is that month plus the rest
+  of the team, the rest is a sum of months, so it obeys the same relations (rest >= 0).
+
+A relation that the true counts break (a hand-made file with fewer minutes than
+contacts) is left out: a reader who assumed it would find no solution, not the truth.
+
+HiGHS (highspy) is loaded on the first solve, never at import, so the report commands
+start as fast as before. It is used through its base class, `highspy._core._Highs`:
+the public `highspy.Highs` registers Python callbacks in its constructor, and that
+prints HiGHS's banner to the terminal before any option can switch output off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from peerdesk.reports.counts import CONTACTS, GROUP_PEOPLE, MINUTES, SPECS
+from peerdesk.reports.files import FIGURE_MAX, MAX_COUNT
+from peerdesk.validation import HEAD_COUNT_MAX, MINUTES_MAX
+
+if TYPE_CHECKING:
+    from highspy._core import _Highs
+
+Values = Mapping[str, int]
+
+
+def figure_key(name: str) -> str:
+    return f"figure:{name}"
+
+
+def cell_key(table: str, cid: str) -> str:
+    return f"table:{table}:{cid}"
+
+
+class AuditError(RuntimeError):
+    """The solver could not answer; a report is never published on a guess."""
+
+
+class UnknownCell(ValueError):
+    """A figure, table or id the audit has no relations for: it must never be published."""
+
+
+@dataclass(frozen=True)
+class Relation:
+    """low <= sum(coefficient * cell) <= high (None: no bound on that side)."""
+
+    terms: tuple[tuple[str, int], ...]
+    low: int | None
+    high: int | None
+
+    def value(self, values: Values) -> int:
+        return sum(c * values.get(key, 0) for key, c in self.terms)
+
+    def holds(self, values: Values) -> bool:
+        v = self.value(values)
+        return (self.low is None or v >= self.low) and (self.high is None or v <= self.high)
+
+
+def _at_most_zero(*terms: tuple[str, int]) -> Relation:
+    return Relation(terms, None, 0)
+
+
+def structure(tables: Mapping[str, Iterable[str]]) -> list[Relation]:
+    """The relations of counts.py between a month's figures and its tables.
+
+    `tables`: each table's ids as the merged month has them. An unknown table or id
+    raises UnknownCell: nothing the audit cannot reason about reaches a report.
+    """
+    relations: list[Relation] = []
+    c, m, g = figure_key(CONTACTS), figure_key(MINUTES), figure_key(GROUP_PEOPLE)
+    for name, ids in tables.items():
+        spec = SPECS.get(name)
+        if spec is None:
+            raise UnknownCell(f"table {name!r}")
+        cells = list(ids)
+        known = {choice.id for choice in spec.choices}
+        for cid in cells:
+            if cid not in known:
+                raise UnknownCell(f"id {cid!r} of table {name!r}")
+        keys = [cell_key(name, cid) for cid in cells]
+        if spec.total and keys:
+            terms = (*((k, 1) for k in keys), (figure_key(spec.total), -1))
+            relations.append(Relation(terms, 0, 0))
+        if spec.at_least and keys:
+            head = figure_key(spec.at_least)
+            relations += [_at_most_zero((k, 1), (head, -1)) for k in keys]
+            relations.append(_at_most_zero((head, 1), *((k, -1) for k in keys)))
+    relations.append(_at_most_zero((c, 1), (m, -1)))
+    relations.append(_at_most_zero((m, 1), (c, -MINUTES_MAX)))
+    if "group" in tables.get("mode", ()):
+        group = cell_key("mode", "group")
+        relations.append(_at_most_zero((group, 1), (g, -1)))
+        relations.append(_at_most_zero((g, 1), (group, -HEAD_COUNT_MAX)))
+    return relations
+
+
+def ceiling(key: str, files: int) -> int:
+    """The most a cell can hold over `files` month files (the file format's bounds)."""
+    kind, _, rest = key.partition(":")
+    per_file = FIGURE_MAX.get(rest, MAX_COUNT) if kind == "figure" else MAX_COUNT
+    return max(files, 0) * per_file
+
+
+@dataclass(frozen=True)
+class Reach:
+    """The lowest and highest value a reader can prove possible for one hidden cell."""
+
+    low: int
+    high: int
+
+
+@dataclass(frozen=True)
+class Published:
+    """What a report gives a reader: shown values and what it says of the hidden cells.
+
+    `hidden`: each hidden cell with the bounds the report tells of it (high None: none).
+    `facts`: sums the report tells, true of the team's values only (not of a month).
+    `some_small`: groups of hidden cells of which, the report tells, at least one is
+    from 1 to N-1; a reader who can rule out all but one knows that one is small.
+    """
+
+    shown: Values
+    hidden: Mapping[str, tuple[int, int | None]]
+    relations: Sequence[Relation]
+    peers: int
+    facts: Sequence[Relation] = ()
+    some_small: Sequence[frozenset[str]] = ()
+
+
+def exposed(reach: Reach, min_cell: int, *, width: int = 1) -> bool:
+    """Pinned (fewer than `width` values apart; 1: one value) or proved from 1 to N-1."""
+    return reach.high - reach.low < width or (reach.low >= 1 and reach.high <= min_cell - 1)
+
+
+class Auditor:
+    """One report's audit: reaches of its hidden cells, and which of them are exposed.
+
+    `truth` is the team's exact counts (all cells) and `months` every peer's month. They
+    decide which relations hold (see the module docstring) and give every reader's
+    program one solution to start from (the truth fits whatever any reader knows); they
+    are never a bound.
+    """
+
+    def __init__(self, published: Published, truth: Values, months: Sequence[Values]) -> None:
+        self.published = published
+        self.truth = truth
+        self.order = list(published.hidden)
+        self.kept = [
+            r for r in published.relations if r.holds(truth) and all(r.holds(m) for m in months)
+        ]
+        for fact in published.facts:
+            if not fact.holds(truth):
+                raise AuditError("the report states a sum its own counts break")
+        self._points: list[dict[str, int]] = [{k: truth[k] for k in self.order}]
+
+    def reach(self, own: Values | None = None) -> dict[str, Reach]:
+        """Each hidden cell's exact lowest and highest value for this reader.
+
+        None: a reader with the report (the method, N and the files' bounds); `own`: a
+        peer who also knows their own month exactly.
+        """
+        model = self._model(own)
+        return {
+            key: Reach(model.extreme(key, low=True), model.extreme(key, low=False))
+            for key in self.order
+        }
+
+    def exposed(self, min_cell: int, own: Values | None = None, *, width: int = 1) -> list[str]:
+        """Hidden cells this reader can pin or prove from 1 to N-1, in report order.
+
+        Solves only what the solutions found so far cannot settle: a cell seen at two
+        values, one of them 0 or N or more, is safe without its own extremes.
+        """
+        model = self._model(own)
+        n = min_cell
+        found: list[str] = []
+        for key in self.order:
+            low, high = model.seen(key)
+            if high < n:
+                high = model.extreme(key, low=False)
+            if low > 0 and high < n:
+                low = model.extreme(key, low=True)
+            if high - low < width:
+                low = model.extreme(key, low=True)
+                high = model.extreme(key, low=False)
+            if high - low < width or (low >= 1 and high <= n - 1):
+                found.append(key)
+        for group in self.published.some_small:
+            # A reader told one of these is from 1 to N-1 who can rule out all but one
+            # knows that one is small. (Each cell's values form one run of whole numbers.)
+            maybe = [k for k in group if any(1 <= p[k] <= n - 1 for p in model.points)]
+            if len(maybe) < 2:
+                maybe = [
+                    k
+                    for k in group
+                    if model.extreme(k, low=True) <= n - 1 and model.extreme(k, low=False) >= 1
+                ]
+            if len(maybe) == 1:
+                found.append(maybe[0])
+        return [k for k in self.order if k in found]
+
+    def _model(self, own: Values | None) -> _Model:
+        model = _Model(self, own)
+        for point in self._points:
+            if model.allows(point):
+                model.points.append(point)
+        if not model.points:
+            raise AuditError("the true counts break what the report says of them")
+        if own is None:
+            self._points = model.points  # shared: every insider's points are an outsider's
+        return model
+
+
+class _Model:
+    """One reader's integer program: the hidden cells as variables, the rest as numbers.
+
+    Solved as a linear program first; its optimum is a vertex, and when that vertex is
+    whole (it nearly always is: each table's sum is a row of ones) it is the integer
+    optimum too. Otherwise the same program is solved again with integrality.
+    """
+
+    def __init__(self, auditor: Auditor, own: Values | None) -> None:
+        published = auditor.published
+        self.keys = list(published.hidden)
+        self.index = {k: i for i, k in enumerate(self.keys)}
+        self.points: list[dict[str, int]] = []
+        self._found: dict[tuple[str, bool], int] = {}
+        self._highs: _Highs | None = None
+        mine = own or {}
+        self.lows: list[int] = []
+        self.highs: list[int] = []
+        for key in self.keys:
+            low, high = published.hidden[key]
+            top = mine.get(key, 0) + ceiling(key, published.peers - (1 if own else 0))
+            self.lows.append(max(low, mine.get(key, 0)))  # the rest of the team holds 0+
+            self.highs.append(top if high is None else min(high, top))
+        self.rows: list[tuple[dict[int, int], int | None, int | None]] = []
+        for relation in auditor.kept:
+            self._add(relation, published.shown, mine)
+        for fact in published.facts:
+            self._add(fact, published.shown, {})
+
+    def _add(self, relation: Relation, shown: Values, own: Values) -> None:
+        """The relation on the rest of the team (team minus `own`), over the hidden cells."""
+        coefs: dict[int, int] = {}
+        constant = -relation.value(own)
+        for key, c in relation.terms:
+            if key in self.index:
+                coefs[self.index[key]] = coefs.get(self.index[key], 0) + c
+            else:
+                constant += c * shown.get(key, 0)
+        coefs = {i: c for i, c in coefs.items() if c}
+        if not coefs:
+            return  # nothing hidden in it: a check of shown numbers only
+        low = None if relation.low is None else relation.low - constant
+        high = None if relation.high is None else relation.high - constant
+        self.rows.append((coefs, low, high))
+
+    def allows(self, point: Mapping[str, int]) -> bool:
+        """Whether an assignment of every hidden cell fits this reader's constraints."""
+        values = [point[k] for k in self.keys]
+        if any(not lo <= v <= hi for v, lo, hi in zip(values, self.lows, self.highs, strict=True)):
+            return False
+        for coefs, low, high in self.rows:
+            total = sum(c * values[i] for i, c in coefs.items())
+            if (low is not None and total < low) or (high is not None and total > high):
+                return False
+        return True
+
+    def seen(self, key: str) -> tuple[int, int]:
+        """The lowest and highest value of `key` among the solutions found so far."""
+        values = [p[key] for p in self.points]
+        return min(values), max(values)
+
+    def extreme(self, key: str, *, low: bool) -> int:
+        """The exact lowest (or highest) whole value `key` can take."""
+        if (key, low) not in self._found:
+            point = self._solve(key, low)
+            self.points.append(point)
+            self._found[(key, low)] = point[key]
+        return self._found[(key, low)]
+
+    def _solve(self, key: str, low: bool) -> dict[str, int]:
+        from highspy._core import HighsVarType, ObjSense
+
+        highs = self._program()
+        n = len(self.keys)
+        every = list(range(n))
+        target = self.index[key]
+        highs.changeColsCost(n, every, [1.0 if i == target else 0.0 for i in every])
+        highs.changeObjectiveSense(ObjSense.kMinimize if low else ObjSense.kMaximize)
+        values = _run(highs)
+        if any(abs(v - round(v)) > 1e-6 for v in values):
+            for i in every:
+                highs.changeColIntegrality(i, HighsVarType.kInteger)
+            values = _run(highs)
+            for i in every:
+                highs.changeColIntegrality(i, HighsVarType.kContinuous)
+        point = {k: round(v) for k, v in zip(self.keys, values, strict=True)}
+        if not self.allows(point):
+            raise AuditError("the audit's solver returned a point outside its program")
+        return point
+
+    def _program(self) -> _Highs:
+        if self._highs is None:
+            from highspy._core import kHighsInf
+
+            highs = _silent_highs()
+            n = len(self.keys)
+            highs.addVars(n, [float(v) for v in self.lows], [float(v) for v in self.highs])
+            for coefs, low, high in self.rows:
+                highs.addRow(
+                    -kHighsInf if low is None else float(low),
+                    kHighsInf if high is None else float(high),
+                    len(coefs),
+                    list(coefs),
+                    [float(c) for c in coefs.values()],
+                )
+            self._highs = highs
+        return self._highs
+
+
+def _run(highs: _Highs) -> list[float]:
+    from highspy._core import HighsModelStatus
+
+    highs.run()
+    status = highs.getModelStatus()
+    if status != HighsModelStatus.kOptimal:
+        raise AuditError(f"the audit's program ended {highs.modelStatusToString(status)}")
+    return list(highs.getSolution().col_value)
+
+
+def _silent_highs() -> _Highs:
+    """A silent HiGHS instance (see the module docstring for why the base class)."""
+    from highspy._core import _Highs
+
+    highs = _Highs()
+    highs.setOptionValue("output_flag", False)
+    return highs

@@ -1,0 +1,93 @@
+"""What a team report tells a reader about its hidden cells, as the audit's constraints.
+
+The reader knows the method (docs/reports.md says it), so a hidden cell says more than
+"x": where it is, why it is hidden and which cells are still shown all narrow it. The
+audit (peerdesk.reports.audit) is only as good as this list, so it lives apart from the
+code that chooses the cells, and every line below is something the method guarantees:
+
+- Why a cell is hidden is published per cell, but always the same for every hidden
+  cell of one table, so it never tells a small count from the counts that hide it:
+  `threshold` (the table has a count from 1 to N-1), `linked` (more were hidden so the
+  whole report cannot narrow one), `insider` (more were hidden so one peer's own month
+  cannot), `withheld` (the whole table or section, zeros included, or a figure below
+  N, zero included). A table is withheld within a shown section only for a small
+  count, so it too holds one.
+- Outside withheld sections the method hides no zero, so every hidden table cell is 1
+  or more; the counts hiding a small one are each the smallest shown non-zero count of
+  their table when chosen, so every hidden cell is at most max(N-1, the smallest
+  non-zero count still shown in its table); a table marked `threshold` holds at least
+  one count from 1 to N-1; a table marked `linked` or `insider` holds at least one of
+  N or more.
+- Topics need no complementary cell when the shown topics already reach the contacts:
+  then (unless more were hidden) every hidden topic is from 1 to N-1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from peerdesk.reports.audit import Published, Relation, cell_key, figure_key, structure
+from peerdesk.reports.counts import CONTACTS, MonthCounts, section_of
+
+THRESHOLD = "threshold"
+LINKED = "linked"
+INSIDER = "insider"
+WITHHELD = "withheld"
+EARLIER = "earlier"  # protects an earlier publication: kept for the publication log
+REASONS: tuple[str, ...] = (THRESHOLD, LINKED, INSIDER, EARLIER, WITHHELD)
+
+Reasons = Mapping[str, tuple[str, ...]]
+
+
+def values_of(counts: MonthCounts) -> dict[str, int]:
+    """Every cell of a month by its key: "figure:NAME" and "table:NAME:ID"."""
+    values = {figure_key(f): v for f, v in counts.figures.items()}
+    for name, cells in counts.tables.items():
+        values.update({cell_key(name, cid): v for cid, v in cells.items()})
+    return values
+
+
+def published(counts: MonthCounts, reasons: Reasons, min_cell: int, peers: int) -> Published:
+    """The report made of `counts` with `reasons` hidden, as a reader sees it."""
+    n = min_cell
+    values = values_of(counts)
+    shown = {k: v for k, v in values.items() if k not in reasons}
+    hidden: dict[str, tuple[int, int | None]] = {}
+    facts: list[Relation] = []
+    some_small: list[frozenset[str]] = []
+    for name, cells in counts.tables.items():
+        keys = [cell_key(name, cid) for cid in cells]
+        gone = [k for k in keys if k in reasons]
+        if not gone:
+            continue
+        why = reasons[gone[0]]
+        if WITHHELD in why:
+            hidden.update(dict.fromkeys(gone, (0, None)))
+            head = section_of(name)
+            if head is not None and figure_key(head) in shown:
+                some_small.append(frozenset(gone))  # only a small count withholds a table
+            continue
+        still = [shown[k] for k in keys if k not in reasons and shown[k] > 0]
+        top = max(n - 1, min(still)) if still else None
+        more = LINKED in why or INSIDER in why
+        contacts = shown.get(figure_key(CONTACTS))
+        reached = contacts is not None and sum(shown[k] for k in keys if k in shown) >= contacts
+        if name == "topic" and not more and reached:
+            top = n - 1  # no complementary topic was needed: every hidden one is small
+        hidden.update(dict.fromkeys(gone, (1, top)))
+        if THRESHOLD in why:
+            some_small.append(frozenset(gone))
+        if more:
+            facts.append(Relation(tuple((k, 1) for k in gone), n + len(gone) - 1, None))
+    for key in reasons:
+        if key.startswith("figure:"):
+            hidden[key] = (0, None)
+    ordered = {k: hidden[k] for k in values if k in hidden}
+    return Published(
+        shown=shown,
+        hidden=ordered,
+        relations=structure(counts.tables),
+        peers=peers,
+        facts=tuple(facts),
+        some_small=tuple(some_small),
+    )

@@ -1,0 +1,135 @@
+"""Hide more until the attacker's audit finds nothing: the second half of suppression.
+
+The rules of suppression.py protect each table as their authors foresaw it; the audit
+(peerdesk.reports.audit) checks the whole report as a reader would attack it: first
+with the report alone, then with each peer's own month known. While it finds a cell
+it can pin or prove small, one more cell is hidden: the smallest non-zero count still
+shown in that cell's table (equal ones chosen by the tie key), because hiding a zero
+adds nothing a reader cannot already subtract, and the smallest cell costs the report
+least. When the table has nothing left to hide, the whole table is withheld, zeros
+included (its cells are then only known to add up to their figure); when even that is
+not enough, the cell's whole section is withheld.
+
+Hiding a cell only ever widens what a reader can reach, so a reader already checked
+stays safe; a full pass is still repeated after any change, and a report is returned
+only after a pass that changed nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+from peerdesk.reports.audit import AuditError, Auditor, cell_key, figure_key
+from peerdesk.reports.counts import (
+    CONTACTS,
+    GROUP_PEOPLE,
+    SECTION_SUMS,
+    SECTIONS,
+    MonthCounts,
+    ordered_ids,
+    section_keys,
+    section_of,
+)
+from peerdesk.reports.disclosure import (
+    INSIDER,
+    LINKED,
+    REASONS,
+    WITHHELD,
+    published,
+    values_of,
+)
+
+Reasons = dict[str, tuple[str, ...]]
+
+
+def protect(
+    counts: MonthCounts,
+    reasons: Reasons,
+    min_cell: int,
+    months: Sequence[MonthCounts],
+    *,
+    tie_key: bytes,
+    insiders: bool = True,
+) -> tuple[Reasons, int]:
+    """`reasons` grown until the audit passes; and how many peers' months were checked.
+
+    `months` are the peers' own months (in a fixed order: the report must not depend
+    on the order of files on the command line). With a single file the only insider
+    is the one peer whose month the whole report is, so no insider is checked.
+    `insiders=False` leaves every peer out (benchmarks/bench_audit.py measures its cost).
+    """
+    state = dict(reasons)
+    truth = values_of(counts)
+    every = [values_of(m) for m in months]
+    peers_months: list[dict[str, int]] = []
+    if insiders and len(months) > 1:
+        for values in every:
+            if values not in peers_months:
+                peers_months.append(values)
+    peers = len(months)
+    while True:
+        changed = False
+        auditor: Auditor | None = None
+        readers: list[dict[str, int] | None] = [None, *peers_months]
+        for mine in readers:
+            while True:
+                if auditor is None:
+                    auditor = Auditor(published(counts, state, min_cell, peers), truth, every)
+                bad = auditor.exposed(min_cell, mine)
+                if not bad:
+                    break
+                before = dict(state)
+                hide_more(counts, state, bad[0], LINKED if mine is None else INSIDER, tie_key)
+                if state == before:
+                    raise AuditError(f"nothing more can be hidden to protect {bad[0]}")
+                auditor = None
+                changed = True
+        if not changed:
+            return state, len(peers_months)
+
+
+def hide_more(
+    counts: MonthCounts, state: Reasons, exposed: str, reason: str, tie_key: bytes
+) -> None:
+    """Hide one more cell for `exposed` (see the module docstring), or withhold its section."""
+    kind, _, rest = exposed.partition(":")
+    if kind == "table":
+        table = rest.partition(":")[0]
+        cells = counts.tables[table]
+        shown = [cid for cid in ordered_ids(table, cells) if cell_key(table, cid) not in state]
+        candidates = [cid for cid in shown if cells[cid] > 0]
+        if candidates:
+            low = min(cells[cid] for cid in candidates)
+            tied = [cid for cid in candidates if cells[cid] == low]
+            label = f"{table}:{len(cells) - len(shown)}:{reason}".encode()
+            digest = hashlib.sha256(tie_key + label).digest()
+            chosen = tied[int.from_bytes(digest[:8], "big") % len(tied)]
+            why = _merged(state[exposed], reason)
+            state[cell_key(table, chosen)] = why
+            for cid in cells:
+                if cell_key(table, cid) in state:
+                    state[cell_key(table, cid)] = why
+            group = cell_key("mode", "group")
+            if group in state:
+                state[figure_key(GROUP_PEOPLE)] = state[group]
+            return
+        keys = [cell_key(table, cid) for cid in cells]
+        if any(WITHHELD not in state.get(k, ()) for k in keys):
+            state.update(dict.fromkeys(keys, (WITHHELD,)))  # the table, zeros included
+            if table == "mode":
+                state[figure_key(GROUP_PEOPLE)] = (WITHHELD,)
+            return
+        section = section_of(table)
+    else:
+        section = rest if rest in SECTIONS else None
+        if rest in SECTION_SUMS[CONTACTS]:
+            section = CONTACTS
+    if section is None:
+        return  # a figure standing alone is already withheld whole: nothing more to do
+    state.update(dict.fromkeys(section_keys(counts, section), (WITHHELD,)))
+
+
+def _merged(why: tuple[str, ...], reason: str) -> tuple[str, ...]:
+    present = {*why, reason}
+    return tuple(r for r in REASONS if r in present)

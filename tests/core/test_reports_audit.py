@@ -1,0 +1,284 @@
+"""The attacker's audit, and team reports attacked by a reader the product did not write.
+
+`tests.support.attacker.Reader` reads a published report and solves its own integer
+program with scipy; the audit (peerdesk.reports.audit) is checked against exact
+enumeration on small tables, and on the classic cases of the statistical offices.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+from collections.abc import Mapping
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from peerdesk.models.contacts import ContactFields
+from peerdesk.reports import (
+    INSIDER,
+    THRESHOLD,
+    MonthCounts,
+    add_up,
+    suppress,
+    tally,
+    team_report,
+    tie_key_of,
+)
+from peerdesk.reports.audit import Auditor, Published, Reach, Relation, UnknownCell, exposed
+from peerdesk.reports.counts import from_marginals
+from peerdesk.reports.disclosure import published, values_of
+from tests.core.report_strategies import MONTH, teams
+from tests.support.attacker import Reader, truth_of
+
+
+def _ids(count: int) -> list[str]:
+    return [f"{i:032x}" for i in range(count)]
+
+
+# --- the audit against exact enumeration -------------------------------------------
+def _enumerated(
+    cells: Mapping[str, int], hidden: list[str], bounds: Mapping[str, tuple[int, int]]
+) -> dict[str, set[int]]:
+    """Every value each hidden cell takes over all whole completions of one table."""
+    total = sum(cells.values())
+    rest = total - sum(v for k, v in cells.items() if k not in hidden)
+    found: dict[str, set[int]] = {k: set() for k in hidden}
+    ranges = [range(bounds[k][0], bounds[k][1] + 1) for k in hidden]
+    for values in itertools.product(*ranges):
+        if sum(values) == rest:
+            for k, v in zip(hidden, values, strict=True):
+                found[k].add(v)
+    return found
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    values=st.lists(st.integers(0, 9), min_size=2, max_size=4),
+    data=st.data(),
+)
+def test_the_audit_reaches_exactly_what_enumeration_finds(
+    values: list[int], data: st.DataObject
+) -> None:
+    cells = {f"table:t:{i}": v for i, v in enumerate(values)}
+    keys = list(cells)
+    hidden = data.draw(st.lists(st.sampled_from(keys), min_size=1, unique=True))
+    bounds = {}
+    for k in hidden:
+        low = data.draw(st.integers(0, cells[k]))
+        bounds[k] = (low, data.draw(st.integers(cells[k], 12)))
+    relation = Relation((*((k, 1) for k in keys), ("figure:total", -1)), 0, 0)
+    shown = {k: v for k, v in cells.items() if k not in hidden}
+    shown["figure:total"] = sum(values)
+    report = Published(shown=shown, hidden=bounds, relations=[relation], peers=1)
+    truth = {**cells, "figure:total": sum(values)}
+    reaches = Auditor(report, truth, [truth]).reach()
+    for key, values_found in _enumerated(cells, hidden, bounds).items():
+        assert reaches[key] == Reach(min(values_found), max(values_found)), key
+
+
+def test_exposed_means_pinned_or_proved_small() -> None:
+    assert exposed(Reach(3, 3), 5) and exposed(Reach(0, 0), 5)
+    assert exposed(Reach(1, 4), 5) and not exposed(Reach(0, 4), 5)
+    assert not exposed(Reach(1, 5), 5) and not exposed(Reach(4, 9), 5)
+    assert exposed(Reach(4, 9), 5, width=6) and not exposed(Reach(4, 10), 5, width=6)
+
+
+# --- classic cases -----------------------------------------------------------------
+def test_a_two_by_two_with_one_small_cell_needs_the_whole_rectangle() -> None:
+    """The textbook case: one hidden cell of a table with row and column totals."""
+    cells = {"a": 2, "b": 8, "c": 9, "d": 11}
+    rows = [("a", "b"), ("c", "d"), ("a", "c"), ("b", "d")]
+    relations = [Relation(((x, 1), (y, 1), (f"sum:{x}{y}", -1)), 0, 0) for x, y in rows]
+    truth = {**cells, **{f"sum:{x}{y}": cells[x] + cells[y] for x, y in rows}}
+
+    def audit(hidden: list[str]) -> dict[str, Reach]:
+        shown = {k: v for k, v in truth.items() if k not in hidden}
+        report = Published(shown, dict.fromkeys(hidden, (1, None)), relations, peers=1)
+        return Auditor(report, truth, [truth]).reach()
+
+    assert audit(["a"]) == {"a": Reach(2, 2)}  # total minus the rest of its row
+    assert audit(["a", "b"])["a"] == Reach(2, 2)  # its column still gives it away
+    rectangle = audit(["a", "b", "c", "d"])
+    assert rectangle["a"] == Reach(1, 9) and not exposed(rectangle["a"], 5)
+
+
+def _counts(
+    contacts: int, tables: dict[str, list[tuple[str, int]]], month: str = MONTH
+) -> MonthCounts:
+    full = {
+        "mode": [("cruiser", contacts)],
+        "initiated_by": [("self", contacts)],
+        "topic": [("work-stress", contacts)],
+        "risk": [("none", contacts)],
+        "outcome": [("support", contacts)],
+        "critical_incident": [("no", contacts)],
+        **tables,
+    }
+    return from_marginals(
+        month,
+        contacts=contacts,
+        minutes=15 * contacts,
+        group_people=0,
+        followups_completed=5,
+        tables=full,
+        referral_statuses=None,
+    )
+
+
+def test_a_total_hidden_in_one_table_is_still_known_from_another() -> None:
+    """Mode and risk share the contact count: hiding it does not hide it from mode."""
+    counts = _counts(
+        30,
+        {
+            "mode": [("cruiser", 20), ("phone", 10)],
+            "risk": [("none", 27), ("elevated", 3)],
+        },
+    )
+    reasons = {"figure:contacts": ("withheld",), "table:risk:elevated": ("threshold",)}
+    report = published(counts, reasons, 5, peers=1)
+    truth = values_of(counts)
+    auditor = Auditor(report, truth, [truth])
+    assert auditor.reach()["figure:contacts"] == Reach(30, 30)
+    assert auditor.exposed(5) == ["figure:contacts", "table:risk:elevated"]
+
+
+def test_sdctable_linked_tables_example() -> None:
+    """sdcTable's linked tables test: two hierarchies over the same regions.
+
+    Regions A..N with counts 2, 2, 8, 8, 3, 3, 3, 7; one table groups them by county
+    (A B I J | K L M N), the other by size (L M big, the rest small). Cells of 3 or
+    less are primary. Each table alone is safe; read together, K is pinned, and
+    sdcTable's answer is to suppress N as well.
+    """
+    n = dict(zip("ABIJKLMN", (2, 2, 8, 8, 3, 3, 3, 7), strict=True))
+    groups = {"county1": "ABIJ", "county2": "KLMN", "big": "LM", "small": "ABIJKN"}
+    relations = [
+        Relation((*((r, 1) for r in regions), (name, -1)), 0, 0) for name, regions in groups.items()
+    ]
+    relations.append(Relation((("county1", 1), ("county2", 1), ("total", -1)), 0, 0))
+    relations.append(Relation((("big", 1), ("small", 1), ("total", -1)), 0, 0))
+    truth = {**n, **{k: sum(n[r] for r in v) for k, v in groups.items()}, "total": 36}
+
+    def audit(hidden: str) -> Auditor:
+        shown = {k: v for k, v in truth.items() if k not in hidden}
+        report = Published(shown, dict.fromkeys(hidden, (0, None)), relations, peers=1)
+        return Auditor(report, truth, [truth])
+
+    primary = audit("ABKLM")
+    assert primary.reach()["K"] == Reach(3, 3)
+    assert primary.exposed(4) == ["K"]
+    with_n = audit("ABKLMN")
+    assert with_n.reach()["K"] == Reach(0, 10)  # K + N = 10
+    assert with_n.exposed(4) == []
+
+
+# --- the insider ---------------------------------------------------------------------
+def _insider_team() -> tuple[MonthCounts, MonthCounts]:
+    a = _counts(11, {"risk": [("none", 4), ("low", 7)]})
+    b = _counts(14, {"risk": [("none", 10), ("low", 2), ("elevated", 2)]})
+    return a, b
+
+
+def test_a_peer_who_subtracts_their_own_month_is_stopped() -> None:
+    a, b = _insider_team()
+    total = add_up([a, b])
+    truth = truth_of(total)
+    rules_only = suppress(total, 5, peers=2, tie_key=tie_key_of(_ids(2)))
+    assert rules_only.tables["risk"] == {"none": 14, "low": None, "elevated": None, "imminent": 0}
+    assert Reader(rules_only).exposed(truth) == []
+    # Peer a knows their 7 of the 9 "low": elevated is at most 11 - 7 = 4.
+    assert Reader(rules_only, own=a).exposed(truth) == ["table:risk:elevated"]
+    report = team_report([a, b], _ids(2), 5)
+    assert report.tables["risk"]["none"] is None
+    assert report.reasons["table:risk:elevated"] == (THRESHOLD, INSIDER)
+    for own in (None, a, b):
+        assert Reader(report, own=own).exposed(truth) == []
+    assert report.audit is not None and report.audit.insiders == 2
+
+
+def test_the_report_does_not_depend_on_the_order_of_the_files() -> None:
+    rng = random.Random(5)
+    months = [
+        tally(MONTH, [_random_contact(rng) for _ in range(rng.randint(3, 14))]) for _ in range(5)
+    ]
+    ids = _ids(5)
+    first = team_report(months, ids, 5)
+    order = [3, 0, 4, 1, 2]
+    again = team_report([months[i] for i in order], [ids[i] for i in order], 5)
+    assert again == first
+
+
+def _random_contact(rng: random.Random) -> ContactFields:
+    from datetime import date
+
+    from peerdesk.synthetic import contacts as synthetic
+
+    return synthetic.contact_fields(rng, date(2026, 3, 3), with_text=False)
+
+
+def test_a_table_the_audit_does_not_know_never_reaches_a_report() -> None:
+    known = _counts(20, {})
+    stranger = MonthCounts(
+        MONTH, dict(known.figures), {**known.tables, "mood": {"calm": 2, "tense": 18}}
+    )
+    with pytest.raises(UnknownCell, match="mood"):
+        team_report([known, stranger], _ids(2), 5)
+    odd_id = MonthCounts(MONTH, dict(known.figures), {**known.tables, "mode": {"hover": 20}})
+    with pytest.raises(UnknownCell, match="hover"):
+        team_report([odd_id], _ids(1), 5)
+    odd_figure = MonthCounts(MONTH, {**known.figures, "new_figure": 2}, known.tables)
+    with pytest.raises(UnknownCell, match="new_figure"):
+        team_report([odd_figure], _ids(1), 5)
+
+
+def test_the_audit_prints_nothing(capfd: pytest.CaptureFixture[str]) -> None:
+    a, b = _insider_team()
+    team_report([a, b], _ids(2), 5)
+    out, err = capfd.readouterr()
+    assert out == "" and err == ""
+
+
+# --- whole teams, attacked -------------------------------------------------------------
+@settings(max_examples=45, deadline=None)
+@given(team=teams(), n=st.integers(3, 6))
+def test_no_published_report_lets_any_reader_narrow_a_hidden_cell(
+    team: list[list[ContactFields]], n: int
+) -> None:
+    months = [tally(MONTH, contacts, followups_completed=len(contacts) % 7) for contacts in team]
+    total = add_up(months)
+    truth = truth_of(total)
+    report = team_report(months, _ids(len(months)), n)
+    for key, value in truth.items():
+        kind, _, rest = key.partition(":")
+        shown = (
+            report.figures[rest]
+            if kind == "figure"
+            else report.tables[rest.split(":")[0]][rest.split(":")[1]]
+        )
+        if shown is None:
+            assert key in report.reasons
+        else:
+            assert shown == value
+            sums = ("figure:minutes", "figure:group_people")
+            assert key in sums or not 0 < value < n
+    tables = {k.split(":")[1] for k in report.reasons if k.startswith("table:")}
+    for table in tables:  # one table, one set of reasons
+        assert len({w for k, w in report.reasons.items() if k.startswith(f"table:{table}:")}) == 1
+    assert Reader(report).exposed(truth) == []
+    for own in months:
+        assert Reader(report, own=own).exposed(truth) == []
+
+
+def test_when_one_more_cell_is_not_enough_the_table_is_withheld() -> None:
+    # Peer a holds 10 of "none" and 7 of "low": with all three hidden, both are known to
+    # be 5 or more, so "elevated" would be the small one. The whole table goes.
+    a = _counts(17, {"risk": [("none", 10), ("low", 7)]})
+    b = _counts(8, {"risk": [("none", 4), ("low", 2), ("elevated", 2)]})
+    report = team_report([a, b], _ids(2), 5)
+    assert report.tables["risk"] == dict.fromkeys(("none", "low", "elevated", "imminent"))
+    assert report.figures["contacts"] == 25
+    truth = truth_of(add_up([a, b]))
+    for own in (None, a, b):
+        assert Reader(report, own=own).exposed(truth) == []
