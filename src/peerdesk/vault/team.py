@@ -9,6 +9,7 @@ repr() hides the secret.
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -57,6 +58,13 @@ class PeerSeen:
     label: str | None
     first_seen: str
     last_seen: str
+
+
+def _ensure_state(conn: Connection) -> None:
+    """Make the vault's one team_state row, with its random vault id, if it has none."""
+    conn.execute(
+        "INSERT OR IGNORE INTO team_state (id, vault_id) VALUES (1, ?)", (secrets.token_hex(16),)
+    )
 
 
 def create_lead_keys(conn: Connection, now: datetime | None = None) -> LeadKeys:
@@ -108,6 +116,7 @@ def join(conn: Connection, team: TeamPublic, now: datetime | None = None) -> Mem
     a file signed by the old key is refused as another key's anyway.
     """
     stamp = values.stamp(now or values.utc_now())
+    _ensure_state(conn)
     row = conn.execute("SELECT team_string, own_key_id FROM team_state WHERE id = 1").fetchone()
     if row[1] is None:
         own = minisign.generate()
@@ -147,13 +156,15 @@ def has_team(conn: Connection) -> bool:
 
 def next_directory_sequence(conn: Connection) -> int:
     """The sequence number of the directory a lead signs now (one more each time)."""
+    _ensure_state(conn)
     conn.execute("UPDATE team_state SET directory_signed = directory_signed + 1 WHERE id = 1")
     return int(conn.execute("SELECT directory_signed FROM team_state WHERE id = 1").fetchone()[0])
 
 
 def directory_signed(conn: Connection) -> int:
     """The sequence of the last directory this lead signed (0: none yet)."""
-    return int(conn.execute("SELECT directory_signed FROM team_state WHERE id = 1").fetchone()[0])
+    row = conn.execute("SELECT directory_signed FROM team_state WHERE id = 1").fetchone()
+    return 0 if row is None else int(row[0])
 
 
 def record_directory_imported(conn: Connection, sequence: int) -> None:
@@ -164,12 +175,16 @@ def record_directory_imported(conn: Connection, sequence: int) -> None:
 
 
 def vault_id(conn: Connection) -> str:
-    """The random id plain month files carry: the same for every month, not the peer's."""
+    """The random id plain month files carry: the same for every month, not the peer's.
+
+    Made by the first export (inside its transaction)."""
+    _ensure_state(conn)
     return str(conn.execute("SELECT vault_id FROM team_state WHERE id = 1").fetchone()[0])
 
 
 def next_month_export(conn: Connection) -> int:
     """A number for the month file written now: a later export has a higher one."""
+    _ensure_state(conn)
     conn.execute("UPDATE team_state SET month_exports = month_exports + 1 WHERE id = 1")
     return int(conn.execute("SELECT month_exports FROM team_state WHERE id = 1").fetchone()[0])
 

@@ -27,7 +27,9 @@ CREATE TABLE team_state (
     vault_id            TEXT NOT NULL,           -- random, on every plain month file
     month_exports       INTEGER NOT NULL DEFAULT 0   -- months exported, numbered in files
 ) STRICT;
-INSERT INTO team_state (id, vault_id) VALUES (1, lower(hex(randomblob(16))));
+-- The row is made by the first write that needs it (peerdesk.vault.team), not here:
+-- a backup or a salvage copies rows into a freshly migrated vault, which must not
+-- hold a row of its own already.
 
 -- Peers' keys a lead has seen on sealed months, with the label the lead gave.
 CREATE TABLE team_peers (
