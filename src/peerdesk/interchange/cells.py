@@ -27,12 +27,13 @@ from peerdesk.models.clinicians import (
     ClinicianFields,
     parse_id,
 )
-from peerdesk.validation import InvalidInput, parse_date
+from peerdesk.validation import InvalidInput, parse_date, refuse_hidden
 
 COLUMNS: tuple[str, ...] = ("id", *FIELD_NAMES, "updated_at")
 LIST_FIELDS = frozenset({"phones", "languages", "specialties", "modalities", "insurance"})
 BOOL_FIELDS = frozenset({"telehealth", "accepting_new_clients", "suspended"})
 DATE_FIELDS = frozenset({"vetted_on", "revet_due"})
+MULTI_LINE_FIELDS = frozenset({"address", "first_responder_experience", "notes"})
 TRUE_WORDS = frozenset({"true", "yes", "1"})
 FALSE_WORDS = frozenset({"false", "no", "0", ""})
 
@@ -109,18 +110,18 @@ def from_values(
     """A record from a row's values (CSV text or JSON values), or every problem in it."""
     problems: list[RowProblem] = []  # in column order: id, the fields, updated_at
     try:
-        clinician_id = _id(values.get("id"), "id")
+        clinician_id = _id(_shown(values.get("id"), "id"), "id")
     except InvalidInput as exc:
         clinician_id = None
         problems.append(RowProblem(location, exc.field, str(exc)))
     typed: dict[str, object] = {}
     for column, parse in _FIELD_PARSERS:
         try:
-            typed[column] = parse(values.get(column), column)
+            typed[column] = parse(_shown(values.get(column), column), column)
         except InvalidInput as exc:
             problems.append(RowProblem(location, exc.field, str(exc)))
     try:
-        updated_at = _moment(values.get("updated_at"), "updated_at")
+        updated_at = _moment(_shown(values.get("updated_at"), "updated_at"), "updated_at")
     except InvalidInput as exc:
         updated_at = None
         problems.append(RowProblem(location, exc.field, str(exc)))
@@ -132,6 +133,24 @@ def from_values(
     if problems or clean is None:
         return None, problems
     return FileRecord(location, clinician_id, clean, updated_at), []
+
+
+def _shown(raw: object, column: str) -> object:
+    """`raw` unchanged, or InvalidInput naming the column and the code point of a
+    character that does not show as itself (a control, format or separator character).
+
+    Checked here, before any field's own check, for every column (ids, dates and yes/no
+    values too), so that each such character gets the same one sentence and a look-alike
+    name cannot be made with one. Text is checked as it will be stored, trimmed: the
+    whitespace around a cell is dropped, not refused.
+    """
+    if isinstance(raw, str):
+        refuse_hidden(raw.strip(), column, allow_newlines=column in MULTI_LINE_FIELDS)
+    elif isinstance(raw, list):
+        for item in raw:
+            if isinstance(item, str):
+                refuse_hidden(item.strip(), column)
+    return raw
 
 
 def _text(raw: object, column: str) -> str:

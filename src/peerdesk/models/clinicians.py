@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from peerdesk import messages, vocab
-from peerdesk.validation import InvalidInput, choice, optional_text, refuse_invisible
+from peerdesk.validation import InvalidInput, choice, optional_text, refuse_hidden
 
 REVET_WINDOW_DAYS = 30  # "re-vet due" from this many days before the re-vet date
 
@@ -205,11 +205,12 @@ def _name(text: str | None, field: str, max_chars: int) -> str:
 
 
 def _line(text: str | None, field: str, max_chars: int) -> str | None:
-    return refuse_invisible(optional_text(text, field, max_chars, allow_newlines=False), field)
+    return refuse_hidden(optional_text(text, field, max_chars, allow_newlines=False), field)
 
 
 def _text(text: str | None, field: str, max_chars: int) -> str | None:
-    return refuse_invisible(optional_text(text, field, max_chars, allow_newlines=True), field)
+    clean = optional_text(text, field, max_chars, allow_newlines=True)
+    return refuse_hidden(clean, field, allow_newlines=True)
 
 
 def _items(items: tuple[str, ...], field: str, max_chars: int) -> tuple[str, ...]:
