@@ -11,7 +11,7 @@ import unicodedata
 from datetime import date
 
 from peerdesk import messages
-from peerdesk.safe_text import FORMAT_CHARACTERS
+from peerdesk.safe_text import FORMAT_CHARACTERS, short
 from peerdesk.vocab import Choice
 
 NOTE_MAX_CHARS = 4000
@@ -45,7 +45,7 @@ def parse_date(text: str, field: str = "date") -> date:
     """YYYY-MM-DD, and a real calendar day."""
     text = text.strip()
     if not _DATE.fullmatch(text):
-        raise InvalidInput(field, messages.DATE_FORMAT.format(field=field, value=text))
+        raise InvalidInput(field, messages.DATE_FORMAT.format(field=field, value=short(text)))
     try:
         return date.fromisoformat(text)
     except ValueError:
@@ -66,7 +66,7 @@ def parse_month(text: str, field: str = "month", *, bounded: bool = True) -> str
     """
     text = text.strip()
     if not _MONTH.fullmatch(text) or not 1 <= int(text[5:]) <= 12:
-        raise InvalidInput(field, messages.MONTH_FORMAT.format(field=field, value=text))
+        raise InvalidInput(field, messages.MONTH_FORMAT.format(field=field, value=short(text)))
     if bounded and not FIRST_MONTH <= text <= LAST_MONTH:
         raise InvalidInput(
             field,
@@ -89,7 +89,9 @@ def choice(choices: tuple[Choice, ...], value: str, field: str) -> str:
     if value not in valid:
         raise InvalidInput(
             field,
-            messages.UNKNOWN_CHOICE.format(field=field, value=value, choices=", ".join(valid)),
+            messages.UNKNOWN_CHOICE.format(
+                field=field, value=short(value), choices=", ".join(valid)
+            ),
         )
     return value
 

@@ -27,6 +27,7 @@ from peerdesk.models.clinicians import (
     ClinicianFields,
     parse_id,
 )
+from peerdesk.safe_text import short
 from peerdesk.validation import InvalidInput, parse_date, refuse_hidden
 
 COLUMNS: tuple[str, ...] = ("id", *FIELD_NAMES, "updated_at")
@@ -177,7 +178,9 @@ def _bool(raw: object, column: str) -> bool:
         return True
     if word in FALSE_WORDS:
         return False
-    raise InvalidInput(column, messages.DIRECTORY_BAD_BOOLEAN.format(field=column, value=word))
+    raise InvalidInput(
+        column, messages.DIRECTORY_BAD_BOOLEAN.format(field=column, value=short(word))
+    )
 
 
 def _id(raw: object, column: str) -> str | None:
@@ -197,7 +200,9 @@ def _moment(raw: object, column: str) -> datetime | None:
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
-        raise InvalidInput(column, messages.DIRECTORY_BAD_TIMESTAMP.format(value=text)) from None
+        raise InvalidInput(
+            column, messages.DIRECTORY_BAD_TIMESTAMP.format(value=short(text))
+        ) from None
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 

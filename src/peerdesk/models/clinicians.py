@@ -19,6 +19,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from peerdesk import messages, vocab
+from peerdesk.safe_text import short
 from peerdesk.validation import InvalidInput, choice, optional_text, refuse_hidden
 
 REVET_WINDOW_DAYS = 30  # "re-vet due" from this many days before the re-vet date
@@ -83,7 +84,7 @@ def parse_id(text: str, field: str = "id") -> str:
     try:
         return str(uuid.UUID(text.strip()))
     except ValueError:
-        raise InvalidInput(field, messages.CLINICIAN_BAD_ID.format(value=text)) from None
+        raise InvalidInput(field, messages.CLINICIAN_BAD_ID.format(value=short(text))) from None
 
 
 @dataclass(frozen=True)
