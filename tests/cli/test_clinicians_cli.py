@@ -38,8 +38,9 @@ def test_import_preview_then_import_then_list(cli: Cli, made_vault: Path, tmp_pa
     before = vault_files(made_vault)
     preview = run_ok(cli, "import", str(path), "--dry-run")
     assert "Dry run, nothing was changed. Would add 3, change 0" in preview
-    assert f"add     {ID1}  =Dr. Plus  (line 2)" in preview
-    assert "(line 3; no id in the file, new id assigned)" in preview
+    assert f"add =Dr. Plus (line 2, Not vetted), id {ID1}" in preview
+    joined = " ".join(preview.split())  # lines wrap at 80 columns
+    assert "add [red]Dr. X[/] (line 3, Not vetted), no id in the file: new id " in joined
     assert vault_files(made_vault) == before
     done = run_ok(cli, "import", str(path))
     assert "Imported: added 3, changed 0, 0 unchanged" in done
@@ -55,8 +56,14 @@ def test_import_preview_then_import_then_list(cli: Cli, made_vault: Path, tmp_pa
     assert row["name"] == "José Núñez" and row["status"] == "unvetted"
     only = json.loads(run_ok(cli, "list", "--specialty", "alcohol", "--format", "json"))
     assert [r["id"] for r in only] == [ID1]
-    again = run_ok(cli, "import", str(path))
-    assert "added 2, changed 0, 1 unchanged" in again  # rows without ids are new each time
+    # Rows without ids are new each time: named like the clinicians they added before,
+    # they are look-alikes, written only when the person says so.
+    twice = cli("clinicians", "import", str(path), env=ENV)
+    assert twice.exit_code == 1
+    assert "LOOK-ALIKE NAMES: 2 new clinician(s)" in twice.stdout
+    assert "--accept-lookalikes" in twice.stderr
+    again = run_ok(cli, "import", str(path), "--accept-lookalikes")
+    assert "added 2, changed 0, 1 unchanged" in again
 
 
 def test_bad_rows_are_all_reported_and_nothing_changes(

@@ -110,19 +110,24 @@ def from_values(
 ) -> tuple[FileRecord | None, list[RowProblem]]:
     """A record from a row's values (CSV text or JSON values), or every problem in it."""
     problems: list[RowProblem] = []  # in column order: id, the fields, updated_at
+    # Most rows hold only printable text: one C call over the whole row spares 21 checks.
+    hiding = not _printable(values)
     try:
-        clinician_id = _id(_shown(values.get("id"), "id"), "id")
+        raw = values.get("id")
+        clinician_id = _id(_shown(raw, "id") if hiding else raw, "id")
     except InvalidInput as exc:
         clinician_id = None
         problems.append(RowProblem(location, exc.field, str(exc)))
     typed: dict[str, object] = {}
     for column, parse in _FIELD_PARSERS:
         try:
-            typed[column] = parse(_shown(values.get(column), column), column)
+            raw = values.get(column)
+            typed[column] = parse(_shown(raw, column) if hiding else raw, column)
         except InvalidInput as exc:
             problems.append(RowProblem(location, exc.field, str(exc)))
     try:
-        updated_at = _moment(_shown(values.get("updated_at"), "updated_at"), "updated_at")
+        raw = values.get("updated_at")
+        updated_at = _moment(_shown(raw, "updated_at") if hiding else raw, "updated_at")
     except InvalidInput as exc:
         updated_at = None
         problems.append(RowProblem(location, exc.field, str(exc)))
@@ -134,6 +139,22 @@ def from_values(
     if problems or clean is None:
         return None, problems
     return FileRecord(location, clinician_id, clean, updated_at), []
+
+
+def _printable(values: Mapping[str, object]) -> bool:
+    """True when no text of the row holds a character that does not show as itself
+    (false too for a line break, which _shown then allows where it belongs)."""
+    try:
+        return "".join(values.values()).isprintable()  # type: ignore[arg-type]
+    except TypeError:  # JSON: lists, booleans, numbers, null
+        pass
+    texts: list[str] = []
+    for value in values.values():
+        if isinstance(value, str):
+            texts.append(value)
+        elif isinstance(value, list):
+            texts += [item for item in value if isinstance(item, str)]
+    return "".join(texts).isprintable()
 
 
 def _shown(raw: object, column: str) -> object:

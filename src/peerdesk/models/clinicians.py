@@ -49,6 +49,9 @@ VETTING_STATUSES: tuple[vocab.Choice, ...] = (
 _TOPIC_IDS = frozenset(topic.id for topic in vocab.TOPICS)
 _DIGIT = re.compile(r"[0-9]")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+# [\W_] is what str.isalnum() is false for: spaces, punctuation, symbols, combining marks
+# and invisible characters.
+_NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]+")
 _PHONE = re.compile(r"^\+?[0-9 ().\-/]+(?:\s*(?:x|ext\.?)\s*[0-9]+)?$", re.IGNORECASE)
 
 
@@ -73,6 +76,21 @@ def fold(text: str) -> str:
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def name_key(name: str) -> str:
+    """The name reduced to what a reader sees at a glance: letters and digits only, without
+    case (casefold), accents (NFKD, combining marks dropped), spaces, punctuation or
+    invisible characters. Two clinicians with the same key are look-alikes: "Avery
+    Castillo", "AVERY  CASTILLO" and "Avéry Castillo." all give "averycastillo".
+
+    It does not map letters of one script to look-alikes in another (Cyrillic "\u0430" for
+    Latin "a"): those give a different key.
+    """
+    if name.isascii():  # most names: no accents to take off
+        return _NOT_LETTER_OR_DIGIT.sub("", name.lower())
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", name).casefold())
+    return _NOT_LETTER_OR_DIGIT.sub("", decomposed)
 
 
 def new_id() -> str:
