@@ -269,13 +269,19 @@ DIRECTORY_PREVIEW_COUNTS = (
     "{added} to add, {changed} to change, {unchanged} unchanged, "
     "{left_alone} in the vault and not in the file (kept)."
 )
-DIRECTORY_PREVIEW_ADDED = "add {name} ({location}){assigned}"
-DIRECTORY_PREVIEW_ASSIGNED = ", new id"
-DIRECTORY_PREVIEW_CHANGED = "change {name} ({location}): {fields}"
 DIRECTORY_PREVIEW_PROBLEMS = "{count} problem(s): nothing will be written. Fix the file and retry."
-DIRECTORY_PREVIEW_OK_KEYS = "y import  n cancel"
-DIRECTORY_PREVIEW_BAD_KEYS = "escape close"
+DIRECTORY_PREVIEW_OK_KEYS = "y import  n cancel  up down pgup pgdn scroll"
+DIRECTORY_PREVIEW_BAD_KEYS = "escape close  up down pgup pgdn scroll"
+DIRECTORY_LOOKALIKE_CONFIRM = (
+    "{count} new clinician(s) are named like another clinician (the warnings at the top of "
+    "the preview). A forged copy of a vetted clinician, with someone else's phone, looks "
+    "exactly like this. Import them anyway, as different people?"
+)
 DIRECTORY_PREVIEW_NOTHING = "Nothing to import: the vault already holds this file."
 DIRECTORY_IMPORTED = "Imported: {added} added, {changed} changed."
+DIRECTORY_IMPORT_NOT_WRITTEN = (
+    "Nothing was imported: the vault is open read-only, or the directory changed since "
+    "the preview. Import the file again to see why."
+)
 DIRECTORY_EXPORT_REPLACE = "{path} already exists. Replace it?"
 DIRECTORY_EXPORTED = "Exported {count:,} clinicians to {path}."
