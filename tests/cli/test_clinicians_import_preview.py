@@ -292,3 +292,24 @@ def test_a_key_named_twice_at_any_level_refuses_the_whole_file(
     )
     assert result.stdout == ""
     assert vault_files(made_vault) == before
+
+
+def test_an_import_into_a_vault_open_read_only_says_nothing_was_imported(
+    cli: Cli, made_vault: Path, tmp_path: Path
+) -> None:
+    """A damaged vault opens read-only: the import must not claim it wrote anything."""
+    with Vault.unlock(made_vault, PASSPHRASE) as vault, vault.transaction() as conn:
+        conn.executemany(
+            "INSERT INTO settings(key, value) VALUES (?, ?)",
+            [(f"filler-{i}", '"' + "x" * 200 + '"') for i in range(400)],
+        )
+    data = bytearray(made_vault.read_bytes())
+    data[len(data) // 2] ^= 0x01  # one flipped bit in a page in the middle (not page 1)
+    made_vault.write_bytes(bytes(data))
+    path = tmp_path / "d.csv"
+    path.write_text("name,phones\nDr. New,555-0100\n", encoding="utf-8")
+    result = cli("clinicians", "import", str(path), env=ENV)
+    assert result.exit_code == 1
+    assert result.stdout.startswith("add Dr. New (line 2, Not vetted)")  # what it would do
+    assert "Imported" not in result.stdout
+    assert result.stderr.splitlines()[-1] == "Nothing was imported: the vault is open read-only."
