@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -40,10 +41,20 @@ def test_import_preview_then_import_then_list(cli: Cli, made_vault: Path, tmp_pa
     assert "Dry run, nothing was changed. Would add 3, change 0" in preview
     assert f"add =Dr. Plus (line 2, Not vetted), id {ID1}" in preview
     joined = " ".join(preview.split())  # lines wrap at 80 columns
-    assert "add [red]Dr. X[/] (line 3, Not vetted), no id in the file: new id " in joined
+    # A dry run shows no id for it: the one it gets is made when it is written.
+    assert "add [red]Dr. X[/] (line 3, Not vetted), no id in the file: it gets a new one" in joined
     assert vault_files(made_vault) == before
     done = run_ok(cli, "import", str(path))
     assert "Imported: added 3, changed 0, 0 unchanged" in done
+    given = re.search(
+        r"add \[red\]Dr\. X\[/\] \(line 3, Not vetted\), no id in the file: new id ([0-9a-f-]{36})",
+        " ".join(done.split()),
+    )
+    assert given is not None
+    new_id = given.group(1)
+    with Vault.unlock(made_vault, PASSPHRASE) as vault:
+        stored = clinicians.get(vault.conn, new_id)
+        assert stored is not None and stored.name == "[red]Dr. X[/]"  # the id it really got
     listed = run_ok(cli, "list")
     assert listed.splitlines()[0].split() == [
         "ID", "NAME", "STATUS", "PHONE", "REGION", "TELE", "NEW", "SPECIALTIES",

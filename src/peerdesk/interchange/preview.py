@@ -78,7 +78,7 @@ def preview_lines(
         for change in record.changes:
             lines.add(FIELD, field_line(change), indent=2)
     for record in plan.added[:added_shown]:
-        lines.add(RECORD, _added_line(record))
+        lines.add(RECORD, _added_line(record, plan.written))
     if len(plan.added) > added_shown:
         lines.add(MORE, messages.DIRECTORY_PREVIEW_MORE.format(count=len(plan.added) - added_shown))
     return lines.done
@@ -139,12 +139,15 @@ def _status_words(status: str | None) -> str:
     return vocab.label_of(VETTING_STATUSES, status) if status else messages.DIRECTORY_VALUE_EMPTY
 
 
-def _added_line(record: PlannedRecord) -> str:
-    template = (
-        messages.DIRECTORY_PREVIEW_ADD_NEW_ID
-        if record.id_assigned
-        else messages.DIRECTORY_PREVIEW_ADD
-    )
+def _added_line(record: PlannedRecord, written: bool) -> str:
+    """A record the file gave no id gets a new one when written: before that, the id in
+    the plan is only a stand-in, so the line does not show it."""
+    if not record.id_assigned:
+        template = messages.DIRECTORY_PREVIEW_ADD
+    elif written:
+        template = messages.DIRECTORY_PREVIEW_ADD_NEW_ID
+    else:
+        template = messages.DIRECTORY_PREVIEW_ADD_ID_TO_COME
     return template.format(
         name=record.name,
         location=record.location,

@@ -170,6 +170,9 @@ DIRECTORY_PREVIEW_STATUS = "VETTING STATUS CHANGES: {old} -> {new}"
 DIRECTORY_PREVIEW_FIELD = "{label}: {old} -> {new}"
 DIRECTORY_PREVIEW_ADD = "add {name} ({location}, {status}), id {id}"
 DIRECTORY_PREVIEW_ADD_NEW_ID = "add {name} ({location}, {status}), no id in the file: new id {id}"
+DIRECTORY_PREVIEW_ADD_ID_TO_COME = (
+    "add {name} ({location}, {status}), no id in the file: it gets a new one"
+)
 DIRECTORY_PREVIEW_MORE = "... and {count} more to add"
 DIRECTORY_VALUE_EMPTY = "(empty)"
 DIRECTORY_ATTENTION_LOOKALIKES = (
