@@ -3,8 +3,8 @@
 A value from the vault, from a file or from the command line may hold an escape
 sequence (it can move the cursor, rewrite what a peer sees, retitle the window or
 scribble over scrollback), a newline (it forges a line of output or breaks a Markdown
-table), or a bidi override or zero-width character (it makes text read differently
-from what it is). `printable()` turns each such character into a visible escape like
+table), or a bidi override, zero-width or other format character (it makes text read
+differently from what it is). `printable()` turns each such character into a visible escape like
 `\\x1b` or `\\u202e`, so the value is still recognisable and nothing is hidden.
 
 Core module: no textual, rich or typer here, so reports and the vault can use it.
@@ -17,10 +17,21 @@ import re
 import string
 from typing import Any
 
-# C0 controls, DEL, C1 controls; bidi marks, embeddings, overrides and isolates;
-# zero-width characters and the byte-order mark; line and paragraph separators; lone
-# surrogates (what undecodable bytes on the command line become).
-_OTHERS = "\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff"
+# Every format character (Unicode category Cf, as of Unicode 15): the soft hyphen, bidi
+# marks, embeddings, overrides and isolates, zero-width characters, the byte-order mark,
+# invisible operators, interlinear annotation and tag characters. They draw nothing (or
+# something other than themselves) yet change how text reads. A regex class, so that a
+# check runs in C: unicodedata.category per character is ~50x slower over an import.
+FORMAT_CHARACTERS = (
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+    "\U000e0020-\U000e007f"
+)
+# DEL and C1 controls, the format characters, line and paragraph separators, lone
+# surrogates (what undecodable bytes on the command line become). C0 controls are
+# added below, with or without the newline.
+_OTHERS = f"\x7f-\x9f{FORMAT_CHARACTERS}\u2028\u2029\ud800-\udfff"
 _UNSAFE = re.compile(f"[\x00-\x1f{_OTHERS}]")
 _UNSAFE_BUT_NEWLINE = re.compile(f"[\x00-\x09\x0b-\x1f{_OTHERS}]")
 # Inside a JSON string, json.dumps already escapes C0 controls; these are the rest.
@@ -29,7 +40,18 @@ _UNSAFE_IN_JSON = re.compile(f"[{_OTHERS}]")
 
 def _escape(match: re.Match[str]) -> str:
     code = ord(match.group())
-    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    """\\uXXXX, or the surrogate pair JSON spells a character beyond U+FFFF with."""
+    code = ord(match.group())
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 def printable(text: str) -> str:
@@ -62,7 +84,7 @@ def json_text(obj: object) -> str:
     characters get \\uXXXX escapes here, so the text parses back to the same values.
     """
     text = json.dumps(obj, indent=2, ensure_ascii=False)
-    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _UNSAFE_IN_JSON.sub(_json_escape, text)
 
 
 class _ValueFormatter(string.Formatter):

@@ -7,9 +7,11 @@ is wrong and what would be right.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 from peerdesk import messages
+from peerdesk.safe_text import FORMAT_CHARACTERS, short
 from peerdesk.vocab import Choice
 
 NOTE_MAX_CHARS = 4000
@@ -43,7 +45,7 @@ def parse_date(text: str, field: str = "date") -> date:
     """YYYY-MM-DD, and a real calendar day."""
     text = text.strip()
     if not _DATE.fullmatch(text):
-        raise InvalidInput(field, messages.DATE_FORMAT.format(field=field, value=text))
+        raise InvalidInput(field, messages.DATE_FORMAT.format(field=field, value=short(text)))
     try:
         return date.fromisoformat(text)
     except ValueError:
@@ -64,7 +66,7 @@ def parse_month(text: str, field: str = "month", *, bounded: bool = True) -> str
     """
     text = text.strip()
     if not _MONTH.fullmatch(text) or not 1 <= int(text[5:]) <= 12:
-        raise InvalidInput(field, messages.MONTH_FORMAT.format(field=field, value=text))
+        raise InvalidInput(field, messages.MONTH_FORMAT.format(field=field, value=short(text)))
     if bounded and not FIRST_MONTH <= text <= LAST_MONTH:
         raise InvalidInput(
             field,
@@ -87,7 +89,9 @@ def choice(choices: tuple[Choice, ...], value: str, field: str) -> str:
     if value not in valid:
         raise InvalidInput(
             field,
-            messages.UNKNOWN_CHOICE.format(field=field, value=value, choices=", ".join(valid)),
+            messages.UNKNOWN_CHOICE.format(
+                field=field, value=short(value), choices=", ".join(valid)
+            ),
         )
     return value
 
@@ -104,22 +108,55 @@ def has_control_characters(text: str, *, allow_newlines: bool) -> bool:
     return pattern.search(text) is not None
 
 
-# Bidi marks, embeddings, overrides and isolates; zero-width characters and the BOM;
-# line and paragraph separators. Invisible, yet they change how text reads.
-_INVISIBLE = re.compile("[\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+# Characters that do not show as themselves: C0 and C1 controls, every format character
+# (bidi marks and overrides, zero-width characters, the BOM, tags, ...), line and
+# paragraph separators, lone surrogates. The second pattern lets tab and newline through.
+_HIDDEN_REST = f"\x7f-\x9f{FORMAT_CHARACTERS}\u2028\u2029\ud800-\udfff"
+_HIDDEN = re.compile(f"[\x00-\x1f{_HIDDEN_REST}]")
+_HIDDEN_BUT_LINES = re.compile(f"[\x00-\x08\x0b-\x1f{_HIDDEN_REST}]")
 
 
-def refuse_invisible(text: str | None, field: str) -> str | None:
-    """`text` unchanged, or InvalidInput naming the field if it holds a bidi control, a
-    zero-width character or a line/paragraph separator.
+def hidden_character(text: str, *, allow_newlines: bool) -> str | None:
+    """The first character of `text` that does not show as itself, or None.
+
+    With allow_newlines, tab, newline and a Windows line end (CR LF) are allowed.
+    """
+    if text.isprintable():  # false for every such character: most text skips the regex
+        return None
+    if allow_newlines and "\r" in text:
+        text = text.replace("\r\n", "\n")
+    found = (_HIDDEN_BUT_LINES if allow_newlines else _HIDDEN).search(text)
+    return None if found is None else found.group()
+
+
+def code_point(char: str) -> str:
+    """How a sentence names a character it must not show: U+202E."""
+    return f"U+{ord(char):04X}"
+
+
+def refuse_hidden(text: str | None, field: str, *, allow_newlines: bool = False) -> str | None:
+    """`text` unchanged, or InvalidInput naming the field and the code point of the first
+    control, invisible or direction-changing character in it.
 
     Such a character makes a name read differently from what it is (U+202E shows
-    "Dr. \u202eevil" as "Dr. live") or splits one line in two on some screens; in a
-    referral directory that means calling the wrong clinician.
+    "Dr. \u202eevil" as "Dr. live"; a zero-width space makes a second "Avery Castillo"
+    that is not equal to the first) or splits one line in two on some screens; in a
+    referral directory that means calling the wrong clinician. The sentence names the
+    code point and never shows the character itself.
     """
-    if text is not None and not text.isascii() and _INVISIBLE.search(text):
-        raise InvalidInput(field, messages.TEXT_INVISIBLE_CHARACTERS.format(field=field))
-    return text
+    if text is None:
+        return None
+    char = hidden_character(text, allow_newlines=allow_newlines)
+    if char is None:
+        return text
+    if unicodedata.category(char) == "Cc":
+        sentence = messages.TEXT_CONTROL_CHARACTER.format(field=field, code=code_point(char))
+    else:
+        name = unicodedata.name(char, messages.TEXT_UNNAMED_CHARACTER)
+        sentence = messages.TEXT_HIDDEN_CHARACTER.format(
+            field=field, code=code_point(char), name=name
+        )
+    raise InvalidInput(field, sentence)
 
 
 def optional_text(

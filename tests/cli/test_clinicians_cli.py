@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -38,11 +39,22 @@ def test_import_preview_then_import_then_list(cli: Cli, made_vault: Path, tmp_pa
     before = vault_files(made_vault)
     preview = run_ok(cli, "import", str(path), "--dry-run", "--unsigned")
     assert "Dry run, nothing was changed. Would add 3, change 0" in preview
-    assert f"add     {ID1}  =Dr. Plus  (line 2)" in preview
-    assert "(line 3; no id in the file, new id assigned)" in preview
+    assert f"add =Dr. Plus (line 2, Not vetted), id {ID1}" in preview
+    joined = " ".join(preview.split())  # lines wrap at 80 columns
+    # A dry run shows no id for it: the one it gets is made when it is written.
+    assert "add [red]Dr. X[/] (line 3, Not vetted), no id in the file: it gets a new one" in joined
     assert vault_files(made_vault) == before
     done = run_ok(cli, "import", str(path), "--unsigned")
     assert "Imported: added 3, changed 0, 0 unchanged" in done
+    given = re.search(
+        r"add \[red\]Dr\. X\[/\] \(line 3, Not vetted\), no id in the file: new id ([0-9a-f-]{36})",
+        " ".join(done.split()),
+    )
+    assert given is not None
+    new_id = given.group(1)
+    with Vault.unlock(made_vault, PASSPHRASE) as vault:
+        stored = clinicians.get(vault.conn, new_id)
+        assert stored is not None and stored.name == "[red]Dr. X[/]"  # the id it really got
     listed = run_ok(cli, "list")
     assert listed.splitlines()[0].split() == [
         "ID", "NAME", "STATUS", "PHONE", "REGION", "TELE", "NEW", "SPECIALTIES",
@@ -55,8 +67,14 @@ def test_import_preview_then_import_then_list(cli: Cli, made_vault: Path, tmp_pa
     assert row["name"] == "José Núñez" and row["status"] == "unvetted"
     only = json.loads(run_ok(cli, "list", "--specialty", "alcohol", "--format", "json"))
     assert [r["id"] for r in only] == [ID1]
-    again = run_ok(cli, "import", str(path), "--unsigned")
-    assert "added 2, changed 0, 1 unchanged" in again  # rows without ids are new each time
+    # Rows without ids are new each time: named like the clinicians they added before,
+    # they are look-alikes, written only when the person says so.
+    twice = cli("clinicians", "import", str(path), "--unsigned", env=ENV)
+    assert twice.exit_code == 1
+    assert "LOOK-ALIKE NAMES: 2 new clinician(s)" in twice.stdout
+    assert "--accept-lookalikes" in twice.stderr
+    again = run_ok(cli, "import", str(path), "--accept-lookalikes", "--unsigned")
+    assert "added 2, changed 0, 1 unchanged" in again
 
 
 def test_bad_rows_are_all_reported_and_nothing_changes(
@@ -173,21 +191,27 @@ def test_list_on_an_empty_directory(cli: Cli, made_vault: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("row", "field"),
+    ("row", "field", "code"),
     [
-        (",Dr. \u202eevil\u202c,555-0101,,grief,no,North", "name"),
-        (",Dr. Zero\u200bWidth,555-0101,,grief,no,North", "name"),
-        (",Dr. Fine,555-0101,,grief,no,north\u2028FORGED", "region"),
+        (",Dr. \u202eevil\u202c,555-0101,,grief,no,North", "name", "U+202E"),
+        (",Dr. Zero\u200bWidth,555-0101,,grief,no,North", "name", "U+200B"),
+        (",Dr. Fine,555-0101,,grief,no,north\u2028FORGED", "region", "U+2028"),
+        (",Dr. Fine,555-0101,,grief,ye\u00ads,North", "telehealth", "U+00AD"),
+        (",Dr. Fine,555-0101,,gri\u2066ef,no,North", "specialties", "U+2066"),
+        ("\u200e11111111-1111-4111-8111-111111111111,Dr. Fine,,,,,", "id", "U+200E"),
     ],
 )
-def test_import_refuses_invisible_characters_naming_the_field(
-    cli: Cli, made_vault: Path, tmp_path: Path, row: str, field: str
+def test_import_refuses_invisible_characters_naming_the_field_and_code_point(
+    cli: Cli, made_vault: Path, tmp_path: Path, row: str, field: str, code: str
 ) -> None:
     path = write(tmp_path / "d.csv", [HEADER, row])
     result = cli("clinicians", "import", str(path), env=ENV)
     assert result.exit_code == 1
     shown = " ".join(result.stderr.split())
-    assert f"The {field} contains an invisible or direction-changing character" in shown
-    assert "\u202e" not in result.output and "\u2028" not in result.output
+    assert (
+        f"line 2, {field}: The {field} contains the invisible or direction-changing "
+        f"character {code} (" in shown
+    )
+    assert result.output.replace("\n", "").isprintable()  # the character is never echoed
     with Vault.unlock(made_vault, PASSPHRASE) as vault:
         assert list(clinicians.every(vault.conn)) == []

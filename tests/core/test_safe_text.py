@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import unicodedata
 
 import pytest
 from sqlcipher3 import dbapi2
@@ -24,6 +25,8 @@ HOSTILE = [
     ("\u2066iso\u2069", "\\u2066iso\\u2069"),
     ("line\u2028sep", "line\\u2028sep"),
     ("bad\udcffbyte", "bad\\udcffbyte"),
+    ("soft\u00adhyphen", "soft\\xadhyphen"),
+    ("tag\U000e0041", "tag\\U000e0041"),  # a tag character: invisible, beyond U+FFFF
     ("Zoë Müller-Øvrebø 中文", "Zoë Müller-Øvrebø 中文"),
 ]
 
@@ -32,6 +35,15 @@ HOSTILE = [
 def test_printable_shows_every_unsafe_character_as_an_escape(raw: str, shown: str) -> None:
     assert printable(raw) == shown
     assert printable(shown) == shown  # escapes are plain text: printing twice is the same
+
+
+def test_every_control_format_and_separator_character_is_escaped() -> None:
+    """Whatever this Python's Unicode tables call Cc, Cf, Zl or Zp never prints raw."""
+    for code in range(0x110000):
+        char = chr(code)
+        if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp"):
+            assert printable(char).startswith("\\"), f"U+{code:04X}"
+            assert char not in json_text(char), f"U+{code:04X}"
 
 
 def test_printable_lines_keeps_only_line_breaks() -> None:

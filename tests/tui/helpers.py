@@ -21,6 +21,7 @@ from peerdesk.tui.app import PeerdeskApp
 from peerdesk.tui.screens.help import HelpScreen
 from peerdesk.tui.screens.home import HomeScreen
 from peerdesk.tui.screens.unlock import UnlockScreen
+from peerdesk.tui.widgets.line_view import LineView
 from peerdesk.tui.widgets.passphrase import PassphraseInput
 from peerdesk.vault import Vault, logbook
 from tests.conftest import PASSPHRASE
@@ -42,11 +43,18 @@ async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], what: st
 
 
 def screen_text(app: PeerdeskApp) -> str:
-    """All the text the current screen shows in Static widgets, as plain text."""
+    """All the text the current screen holds in Static widgets and line views (every
+    line of one, scrolled into view or not), as plain text."""
+    return _text_of(app.screen)
+
+
+def _text_of(screen: Screen[Any]) -> str:
     parts = []
-    for widget in app.screen.query(Static):
+    for widget in screen.query(Static):
         content = widget.content
         parts.append(content.plain if isinstance(content, Text) else str(content))
+    for view in screen.query(LineView):
+        parts += [text for _kind, text in view.lines]
     return "\n".join(parts)
 
 
@@ -58,12 +66,7 @@ def rendered(widget: Widget) -> str:
 
 def all_screens_text(app: PeerdeskApp) -> str:
     """Text of every screen on the stack, to prove nothing confidential lingers below."""
-    parts = []
-    for screen in app.screen_stack:
-        for widget in screen.query(Static):
-            content = widget.content
-            parts.append(content.plain if isinstance(content, Text) else str(content))
-    return "\n".join(parts)
+    return "\n".join(_text_of(screen) for screen in app.screen_stack)
 
 
 def open_vault_fds(vault_path: Path) -> list[str]:

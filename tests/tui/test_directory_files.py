@@ -32,7 +32,7 @@ async def test_import_previews_then_writes_on_yes(vault_path: Path, tmp_path: Pa
         preview = await import_file(pilot, app, source)
         shown = screen_text(app)
         assert "2 to add, 0 to change" in shown
-        assert "add Viktor [b]Import[/b] (line 3), new id" in shown
+        assert "add Viktor [b]Import[/b] (line 3, Not vetted), no id in the file:" in shown
         assert screen.matching == 9  # nothing written yet
         await pilot.press("y")
         await wait_until(pilot, lambda: app.screen is screen, "back on the directory")

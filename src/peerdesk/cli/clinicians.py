@@ -34,14 +34,13 @@ from peerdesk.safe_text import json_text, short
 from peerdesk.validation import choice
 
 if TYPE_CHECKING:
-    from peerdesk.interchange import ImportPlan, PlannedRecord, RowProblem
+    from peerdesk.interchange import ImportPlan, RowProblem
     from peerdesk.models.clinicians import Clinician, ClinicianRow
     from peerdesk.vault.store import Vault
 
 clinicians_app = typer.Typer(help=messages.HELP_CLINICIANS, no_args_is_help=True)
 
 ClinicianId = Annotated[str, typer.Argument(metavar="ID", help=messages.HELP_CLINICIAN_ID)]
-PREVIEW_LINES = 100  # per kind (added, changed) before "... and N more"
 
 
 @contextmanager
@@ -242,12 +241,18 @@ def clinicians_import(
     unsigned: Annotated[
         bool, typer.Option("--unsigned", help=messages.HELP_IMPORT_UNSIGNED)
     ] = False,
+    accept_lookalikes: Annotated[
+        bool, typer.Option("--accept-lookalikes", help=messages.HELP_IMPORT_ACCEPT_LOOKALIKES)
+    ] = False,
     passphrase_stdin: PassphraseStdin = False,
 ) -> None:
     """Read and check the whole file first: bad rows are reported before any passphrase.
 
     The file is read once; its signature (FILE.minisig) is checked over those bytes
-    against the team the vault joined, before anything is planned or written.
+    against the team the vault joined, before anything is planned or written. The
+    preview (every changed field, old -> new) is printed whether or not it was
+    written; a new clinician named like another one stops the write (exit 1) unless
+    --accept-lookalikes says the person checked them.
     """
     from peerdesk.interchange import import_parsed, read_directory, signing
     from peerdesk.interchange.reading import read_file_bytes
@@ -261,9 +266,19 @@ def clinicians_import(
             _report_problems(parsed.problems)
         with unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:
             vouched = signing.check(vault.conn, path, data, signature, allow_unsigned=unsigned)
-            plan = import_parsed(vault, parsed, dry_run=dry_run, signed_sequence=vouched.sequence)
+            plan = import_parsed(
+                vault,
+                parsed,
+                dry_run=dry_run,
+                accept_lookalikes=accept_lookalikes,
+                signed_sequence=vouched.sequence,
+            )
     say(vouched.sentence())
     say(_preview(plan, dry_run))
+    if not plan.written and not dry_run:
+        if plan.lookalikes:
+            fail(messages.CLI_IMPORT_LOOKALIKES_REFUSED.format(count=len(plan.lookalikes)))
+        fail(messages.CLI_IMPORT_READ_ONLY)  # a damaged vault opens read-only
 
 
 def _report_problems(problems: tuple[RowProblem, ...]) -> None:
@@ -277,31 +292,27 @@ def _report_problems(problems: tuple[RowProblem, ...]) -> None:
 
 
 def _preview(plan: ImportPlan, dry_run: bool) -> str:
-    lines = []
-    for label, items in (("add", plan.added), ("change", plan.changed)):
-        lines += [_planned_line(label, item) for item in items[:PREVIEW_LINES]]
-        if len(items) > PREVIEW_LINES:
-            lines.append(messages.CLI_IMPORT_MORE.format(count=len(items) - PREVIEW_LINES))
-    template = messages.CLI_IMPORT_DRY_RUN if dry_run else messages.CLI_IMPORT_DONE
-    lines.append(
-        template.format(
-            added=len(plan.added),
-            changed=len(plan.changed),
-            unchanged=plan.unchanged,
-            left_alone=plan.left_alone,
+    """The shared preview lines at 80 columns, what needs attention, then the counts."""
+    from peerdesk.interchange import attention, preview_lines, wrapped
+
+    lines = [line.text for line in preview_lines(plan)]
+    closing: list[str] = []
+    if plan.written or dry_run:
+        template = messages.CLI_IMPORT_DONE if plan.written else messages.CLI_IMPORT_DRY_RUN
+        closing.append(
+            template.format(
+                added=len(plan.added),
+                changed=len(plan.changed),
+                unchanged=plan.unchanged,
+                left_alone=plan.left_alone,
+            )
         )
-    )
+    closing += attention(plan)
+    if dry_run and plan.lookalikes:
+        closing.append(messages.CLI_IMPORT_LOOKALIKES_DRY_RUN.format(count=len(plan.lookalikes)))
+    for sentence in closing:
+        lines += wrapped(sentence, hang=0)
     return "\n".join(lines)
-
-
-def _planned_line(label: str, item: PlannedRecord) -> str:
-    if item.changed:
-        detail = messages.CLI_IMPORT_CHANGED_FIELDS.format(fields=", ".join(item.changed))
-    elif item.id_assigned:
-        detail = messages.CLI_IMPORT_NEW_ID
-    else:
-        detail = ""
-    return f"{label:<7} {item.id}  {item.name}  ({item.location}{detail})"
 
 
 @clinicians_app.command("export", help=messages.HELP_CLINICIANS_EXPORT)

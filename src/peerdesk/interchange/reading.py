@@ -182,11 +182,15 @@ def _check_header(header: list[str]) -> None:
     unknown = [h for h in header if h not in COLUMNS]
     if unknown:
         raise DirectoryFileError(
-            messages.DIRECTORY_UNKNOWN_COLUMN.format(column=unknown[0], columns=", ".join(COLUMNS))
+            messages.DIRECTORY_UNKNOWN_COLUMN.format(
+                column=short(unknown[0]), columns=", ".join(COLUMNS)
+            )
         )
     repeated = sorted({h for h in header if header.count(h) > 1})
     if repeated:
-        raise DirectoryFileError(messages.DIRECTORY_REPEATED_COLUMN.format(column=repeated[0]))
+        raise DirectoryFileError(
+            messages.DIRECTORY_REPEATED_COLUMN.format(column=short(repeated[0]))
+        )
     if "name" not in header:
         raise DirectoryFileError(messages.DIRECTORY_NO_NAME_COLUMN)
 
@@ -227,8 +231,9 @@ def _json_rows(text: str) -> list[tuple[str, Row]]:
             continue
         unknown = sorted(set(item) - set(COLUMNS))
         if unknown:
-            sentence = messages.DIRECTORY_ITEM_UNKNOWN_KEY.format(key=unknown[0])
-            rows.append((location, RowProblem(location, unknown[0], sentence)))
+            key = short(unknown[0])  # the problem's field too: a key can be 10,000 characters
+            sentence = messages.DIRECTORY_ITEM_UNKNOWN_KEY.format(key=key)
+            rows.append((location, RowProblem(location, key, sentence)))
             continue
         rows.append((location, item))
     return rows

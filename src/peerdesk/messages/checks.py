@@ -10,10 +10,14 @@ TEXT_TOO_LONG = "The {field} is too long: at most {max} characters."
 TEXT_CONTROL_CHARACTERS = (
     "The {field} contains control characters (such as terminal escape codes); remove them."
 )
-TEXT_INVISIBLE_CHARACTERS = (
-    "The {field} contains an invisible or direction-changing character (such as a "
-    "right-to-left override, a zero-width space or a line separator), which can make it "
-    "read differently from what it is; remove it."
+TEXT_CONTROL_CHARACTER = (
+    "The {field} contains the control character {code} (a line break, tab or part of a "
+    "terminal escape code), which it cannot hold; remove it."
 )
+TEXT_HIDDEN_CHARACTER = (
+    "The {field} contains the invisible or direction-changing character {code} ({name}), "
+    "which can make it read differently from what it is; remove it."
+)
+TEXT_UNNAMED_CHARACTER = "no name"
 TOPICS_REQUIRED = "Choose at least one topic."
 MONTH_FORMAT = "The {field} {value!r} is not a month; write it as YYYY-MM, e.g. 2026-03."

@@ -112,6 +112,11 @@ HELP_TELEHEALTH_FILTER = "Only clinicians who offer telehealth."
 HELP_ACCEPTING_FILTER = "Only clinicians accepting new clients."
 HELP_IMPORT_FILE = "The CSV or JSON file to import."
 HELP_IMPORT_DRY_RUN = "Only show what would be added and changed; change nothing."
+HELP_IMPORT_ACCEPT_LOOKALIKES = (
+    "Import even when a new clinician is named like another one (ignoring case, accents, "
+    "spaces and punctuation). Check each one in a --dry-run first: a forged copy of a "
+    "vetted clinician looks exactly like this."
+)
 HELP_EXPORT_FILE = "The file to write."
 HELP_EXPORT_FORMAT = "csv or json (default: from the file name, else csv)."
 HELP_EXPORT_FORCE = "Replace FILE if it exists."
@@ -125,9 +130,16 @@ CLI_IMPORT_PROBLEM = "{where}, {field}: {why}"
 CLI_IMPORT_REFUSED = (
     "Nothing was imported: {problems} problem(s) in {rows} row(s). Fix them and import again."
 )
-CLI_IMPORT_MORE = "... and {count} more"
-CLI_IMPORT_NEW_ID = "; no id in the file, new id assigned"
-CLI_IMPORT_CHANGED_FIELDS = ": {fields}"
+CLI_IMPORT_LOOKALIKES_REFUSED = (
+    "Nothing was imported: {count} new clinician(s) are named like another clinician "
+    "(listed above). If each is really a different person, import again with "
+    "--accept-lookalikes."
+)
+CLI_IMPORT_READ_ONLY = "Nothing was imported: the vault is open read-only."
+CLI_IMPORT_LOOKALIKES_DRY_RUN = (
+    "Importing this file needs --accept-lookalikes: {count} new clinician(s) are named "
+    "like another clinician (listed above)."
+)
 CLI_IMPORT_DRY_RUN = (
     "Dry run, nothing was changed. Would add {added}, change {changed} and leave "
     "{unchanged} unchanged; {left_alone} clinician(s) not in the file would be left alone."
@@ -137,6 +149,38 @@ CLI_IMPORT_DONE = (
     "{left_alone} clinician(s) not in the file were left alone."
 )
 CLI_EXPORT_DONE = "Exported {count} clinician(s) to {path} ({kind})."
+# The import preview, the same lines on the command line and in the terminal app
+# (interchange.preview); values come quoted and printable, or as DIRECTORY_VALUE_EMPTY.
+DIRECTORY_PREVIEW_PROBLEM = "{location}, {field}: {sentence}"
+DIRECTORY_LOOKALIKES_HEADING = (
+    "LOOK-ALIKE NAMES: {count} new clinician(s) named like another clinician, ignoring "
+    "case, accents, spaces and punctuation. A forged copy of a vetted clinician with "
+    "someone else's phone looks exactly like this; check each one:"
+)
+DIRECTORY_LOOKALIKE_IN_VAULT = (
+    "{location}: the new clinician {name!r} looks like {other!r}, already in the "
+    "directory (id {other_id}); make sure they are two different people."
+)
+DIRECTORY_LOOKALIKE_IN_FILE = (
+    "{location}: the new clinician {name!r} looks like {other!r} at {other_location} of "
+    "the same file; make sure they are two different people."
+)
+DIRECTORY_PREVIEW_CHANGE = "change {name} ({location}), id {id}:"
+DIRECTORY_PREVIEW_STATUS = "VETTING STATUS CHANGES: {old} -> {new}"
+DIRECTORY_PREVIEW_FIELD = "{label}: {old} -> {new}"
+DIRECTORY_PREVIEW_ADD = "add {name} ({location}, {status}), id {id}"
+DIRECTORY_PREVIEW_ADD_NEW_ID = "add {name} ({location}, {status}), no id in the file: new id {id}"
+DIRECTORY_PREVIEW_ADD_ID_TO_COME = (
+    "add {name} ({location}, {status}), no id in the file: it gets a new one"
+)
+DIRECTORY_PREVIEW_MORE = "... and {count} more to add"
+DIRECTORY_VALUE_EMPTY = "(empty)"
+DIRECTORY_ATTENTION_LOOKALIKES = (
+    "{count} new clinician(s) named like another clinician: see LOOK-ALIKE NAMES."
+)
+DIRECTORY_ATTENTION_STATUS = (
+    "{count} clinician(s) change vetting status: see VETTING STATUS CHANGES."
+)
 
 
 # --- terminal app: the directory, a clinician, the clinician form --------------------------
@@ -228,14 +272,19 @@ DIRECTORY_PREVIEW_COUNTS = (
     "{added} to add, {changed} to change, {unchanged} unchanged, "
     "{left_alone} in the vault and not in the file (kept)."
 )
-DIRECTORY_PREVIEW_ADDED = "add {name} ({location}){assigned}"
-DIRECTORY_PREVIEW_ASSIGNED = ", new id"
-DIRECTORY_PREVIEW_CHANGED = "change {name} ({location}): {fields}"
-DIRECTORY_PREVIEW_PROBLEM = "{location}, {field}: {sentence}"
 DIRECTORY_PREVIEW_PROBLEMS = "{count} problem(s): nothing will be written. Fix the file and retry."
-DIRECTORY_PREVIEW_OK_KEYS = "y import  n cancel"
-DIRECTORY_PREVIEW_BAD_KEYS = "escape close"
+DIRECTORY_PREVIEW_OK_KEYS = "y import  n cancel  up down pgup pgdn scroll"
+DIRECTORY_PREVIEW_BAD_KEYS = "escape close  up down pgup pgdn scroll"
+DIRECTORY_LOOKALIKE_CONFIRM = (
+    "{count} new clinician(s) are named like another clinician (the warnings at the top of "
+    "the preview). A forged copy of a vetted clinician, with someone else's phone, looks "
+    "exactly like this. Import them anyway, as different people?"
+)
 DIRECTORY_PREVIEW_NOTHING = "Nothing to import: the vault already holds this file."
 DIRECTORY_IMPORTED = "Imported: {added} added, {changed} changed."
+DIRECTORY_IMPORT_NOT_WRITTEN = (
+    "Nothing was imported: the vault is open read-only, or the directory changed since "
+    "the preview. Import the file again to see why."
+)
 DIRECTORY_EXPORT_REPLACE = "{path} already exists. Replace it?"
 DIRECTORY_EXPORTED = "Exported {count:,} clinicians to {path}."

@@ -19,7 +19,8 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from peerdesk import messages, vocab
-from peerdesk.validation import InvalidInput, choice, optional_text, refuse_invisible
+from peerdesk.safe_text import short
+from peerdesk.validation import InvalidInput, choice, optional_text, refuse_hidden
 
 REVET_WINDOW_DAYS = 30  # "re-vet due" from this many days before the re-vet date
 
@@ -48,6 +49,9 @@ VETTING_STATUSES: tuple[vocab.Choice, ...] = (
 _TOPIC_IDS = frozenset(topic.id for topic in vocab.TOPICS)
 _DIGIT = re.compile(r"[0-9]")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+# [\W_] is what str.isalnum() is false for: spaces, punctuation, symbols, combining marks
+# and invisible characters.
+_NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]+")
 _PHONE = re.compile(r"^\+?[0-9 ().\-/]+(?:\s*(?:x|ext\.?)\s*[0-9]+)?$", re.IGNORECASE)
 
 
@@ -74,6 +78,21 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def name_key(name: str) -> str:
+    """The name reduced to what a reader sees at a glance: letters and digits only, without
+    case (casefold), accents (NFKD, combining marks dropped), spaces, punctuation or
+    invisible characters. Two clinicians with the same key are look-alikes: "Avery
+    Castillo", "AVERY  CASTILLO" and "Avéry Castillo." all give "averycastillo".
+
+    It does not map letters of one script to look-alikes in another (Cyrillic "\u0430" for
+    Latin "a"): those give a different key.
+    """
+    if name.isascii():  # most names: no accents to take off
+        return _NOT_LETTER_OR_DIGIT.sub("", name.lower())
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", name).casefold())
+    return _NOT_LETTER_OR_DIGIT.sub("", decomposed)
+
+
 def new_id() -> str:
     return str(uuid.uuid4())
 
@@ -83,7 +102,7 @@ def parse_id(text: str, field: str = "id") -> str:
     try:
         return str(uuid.UUID(text.strip()))
     except ValueError:
-        raise InvalidInput(field, messages.CLINICIAN_BAD_ID.format(value=text)) from None
+        raise InvalidInput(field, messages.CLINICIAN_BAD_ID.format(value=short(text))) from None
 
 
 @dataclass(frozen=True)
@@ -205,11 +224,12 @@ def _name(text: str | None, field: str, max_chars: int) -> str:
 
 
 def _line(text: str | None, field: str, max_chars: int) -> str | None:
-    return refuse_invisible(optional_text(text, field, max_chars, allow_newlines=False), field)
+    return refuse_hidden(optional_text(text, field, max_chars, allow_newlines=False), field)
 
 
 def _text(text: str | None, field: str, max_chars: int) -> str | None:
-    return refuse_invisible(optional_text(text, field, max_chars, allow_newlines=True), field)
+    clean = optional_text(text, field, max_chars, allow_newlines=True)
+    return refuse_hidden(clean, field, allow_newlines=True)
 
 
 def _items(items: tuple[str, ...], field: str, max_chars: int) -> tuple[str, ...]:

@@ -1,14 +1,18 @@
 """Import and export the directory from the TUI: a path, a preview, a yes.
 
 Import reads and checks the whole file first (touching no vault), shows what it
-would do (added, changed, unchanged, and every problem with its line and field) and
-writes only after y; a file with any bad row writes nothing. Export asks for a path
+would do and writes only after y; a file with any bad row writes nothing. The preview
+is the command line's (interchange.preview): every problem, every look-alike name,
+every changed field of every changed clinician old -> new, with a vetting status change
+first; it scrolls, and only the lines in view are drawn, so none is left out. A file
+with look-alike names asks a second question before it writes. Export asks for a path
 and a format and refuses to replace an existing file unless the peer says yes.
 The file work itself is `peerdesk.interchange`, the same code as the CLI.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
@@ -16,7 +20,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Static
 
@@ -26,20 +30,25 @@ from peerdesk.interchange import (
     DirectoryFileError,
     ImportPlan,
     ParsedDirectory,
+    attention,
     export_directory,
     import_parsed,
+    preview_lines,
     read_directory,
 )
 from peerdesk.tui import keys
 from peerdesk.tui.dialogs.confirm import ConfirmScreen
 from peerdesk.tui.events import ClinicianChanged
 from peerdesk.tui.widgets.choice import ChoiceField
+from peerdesk.tui.widgets.line_view import Line, LineView
 from peerdesk.tui.widgets.text_fields import PlainInput
 from peerdesk.vault import Vault, VaultError
 
 PATH_MAX_CHARS = 4096
 FORMAT_CHOICES = tuple(vocab.Choice(kind, kind) for kind in FORMATS)
-PREVIEW_MAX_LINES = 200  # a preview longer than this ends with "..."; the counts say all
+# The preview's width inside the 76-column box (border, padding, scroll bar); the lines
+# are wrapped again to the real width once it is known.
+PREVIEW_WIDTH = 68
 
 FileChoice = tuple[Path, str]
 
@@ -86,53 +95,21 @@ class FilePathScreen(ModalScreen[FileChoice | None]):
         self.dismiss(None)
 
 
-def preview_text(plan: ImportPlan) -> Text:
-    """The counts, then each added / changed clinician and each problem, literally."""
-    text = Text(
-        messages.DIRECTORY_PREVIEW_COUNTS.format(
-            added=len(plan.added),
-            changed=len(plan.changed),
-            unchanged=plan.unchanged,
-            left_alone=plan.left_alone,
-        )
-    )
-    lines: list[Text] = []
-    for problem in plan.problems:
-        lines.append(
-            Text(
-                messages.DIRECTORY_PREVIEW_PROBLEM.format(
-                    location=problem.location, field=problem.field, sentence=problem.sentence
-                ),
-                style="red",
-            )
-        )
-    for record in plan.added:
-        assigned = messages.DIRECTORY_PREVIEW_ASSIGNED if record.id_assigned else ""
-        lines.append(
-            Text(
-                messages.DIRECTORY_PREVIEW_ADDED.format(
-                    name=record.name, location=record.location, assigned=assigned
-                )
-            )
-        )
-    for record in plan.changed:
-        lines.append(
-            Text(
-                messages.DIRECTORY_PREVIEW_CHANGED.format(
-                    name=record.name, location=record.location, fields=", ".join(record.changed)
-                )
-            )
-        )
-    for line in lines[:PREVIEW_MAX_LINES]:
-        text.append("\n")
-        text.append_text(line)
-    if len(lines) > PREVIEW_MAX_LINES:
-        text.append("\n\u2026")
-    return text
+def preview_for(plan: ImportPlan) -> Callable[[int], list[Line]]:
+    """The plan's preview lines for a width, as the LineView asks for them."""
+
+    def lines_for(width: int) -> list[Line]:
+        return [(line.kind, line.text) for line in preview_lines(plan, width=width)]
+
+    return lines_for
 
 
 class ImportPreviewScreen(ModalScreen[bool]):
-    """What the import would do; y imports (only when the file has no problems)."""
+    """What the import would do; y imports (only when the file has no problems).
+
+    With look-alike names, y asks again (a ConfirmScreen over the preview) and only a
+    second yes dismisses with True: the caller then imports accepting them.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = keys.bindings(keys.CONFIRM_KEYS)
 
@@ -148,8 +125,23 @@ class ImportPreviewScreen(ModalScreen[bool]):
                 Text(messages.DIRECTORY_PREVIEW_TITLE.format(path=self.path)),
                 classes="modal-title",
             )
-            with VerticalScroll(id="directory-preview-scroll"):
-                yield Static(preview_text(plan), id="directory-preview")
+            yield Static(
+                Text(
+                    messages.DIRECTORY_PREVIEW_COUNTS.format(
+                        added=len(plan.added),
+                        changed=len(plan.changed),
+                        unchanged=plan.unchanged,
+                        left_alone=plan.left_alone,
+                    )
+                ),
+                id="directory-preview-counts",
+            )
+            warnings = attention(plan)
+            if warnings:
+                yield Static(
+                    Text("\n".join(warnings)), id="directory-preview-attention", classes="status"
+                )
+            yield LineView(preview_for(plan), width=PREVIEW_WIDTH, id="directory-preview")
             if not plan.ok:
                 verdict = messages.DIRECTORY_PREVIEW_PROBLEMS.format(count=len(plan.problems))
             elif not plan.added and not plan.changed:
@@ -164,12 +156,25 @@ class ImportPreviewScreen(ModalScreen[bool]):
             )
             yield Static(Text(keys_line), classes="keys-line")
 
+    def on_mount(self) -> None:
+        self.query_one(LineView).focus()
+
     def _can_import(self) -> bool:
         return self.plan.ok and bool(self.plan.added or self.plan.changed)
 
     def action_yes(self) -> None:
-        if self._can_import():
+        if not self._can_import():
+            return
+        if not self.plan.lookalikes:
             self.dismiss(True)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(True)
+
+        question = messages.DIRECTORY_LOOKALIKE_CONFIRM.format(count=len(self.plan.lookalikes))
+        self.app.push_screen(ConfirmScreen(question, id="directory-lookalike-confirm"), answered)
 
     def action_no(self) -> None:
         self.dismiss(False)
@@ -188,13 +193,16 @@ def start_import(screen: Screen[None], vault: Vault) -> None:
         except (DirectoryFileError, VaultError) as exc:
             screen.notify(str(exc), severity="error", markup=False)
             return
-        screen.app.push_screen(ImportPreviewScreen(path, plan), lambda yes: answered(parsed, yes))
+        screen.app.push_screen(
+            ImportPreviewScreen(path, plan), lambda yes: answered(parsed, plan, yes)
+        )
 
-    def answered(parsed: ParsedDirectory, yes: bool | None) -> None:
+    def answered(parsed: ParsedDirectory, preview: ImportPlan, yes: bool | None) -> None:
         if not yes or not vault.is_open:
             return
         try:
-            plan = import_parsed(vault, parsed)
+            # A yes to a preview with look-alikes came after the second question.
+            plan = import_parsed(vault, parsed, accept_lookalikes=bool(preview.lookalikes))
         except VaultError as exc:
             screen.notify(str(exc), severity="error", markup=False)
             return
@@ -202,6 +210,8 @@ def start_import(screen: Screen[None], vault: Vault) -> None:
             screen.notify(
                 messages.DIRECTORY_IMPORTED.format(added=len(plan.added), changed=len(plan.changed))
             )
+        else:
+            screen.notify(messages.DIRECTORY_IMPORT_NOT_WRITTEN, severity="error")
         screen.post_message(ClinicianChanged())
 
     screen.app.push_screen(
