@@ -201,17 +201,36 @@ class StatsScreen(Screen[None]):
         self._write(request, force=False)
 
     def _write(self, request: ExportRequest, *, force: bool) -> None:
-        """Read the month again (it may have changed since it was drawn) and write it."""
-        from peerdesk.reports.files import write_new
+        """Read the month again (it may have changed since it was drawn) and write it.
+
+        JSON is the file for the lead, made as `peerdesk report month` makes it (sealed
+        and signed once the vault joined a team); CSV is the peer's own spreadsheet.
+        """
+        from peerdesk.reports.files import write_new, write_new_bytes
+        from peerdesk.vault.month_files import month_file
 
         if not self.vault.is_open:
             return
+        sealed = False
         try:
             counts = monthly.month_counts(self.vault.conn, request.month)
-            written = write_new(request.path, export_text(counts, request), force=force)
+            if request.fmt == "json":
+                made = month_file(self.vault.conn, counts, label=request.label)
+                written = write_new_bytes(request.path, made.data, force=force)
+                sealed = made.sealed
+            else:
+                written = write_new(request.path, export_text(counts, request), force=force)
         except (OSError, DatabaseError) as exc:
             reason = getattr(exc, "strerror", None) or str(exc)
             self.notify(messages.STATS_EXPORT_FAILED.format(reason=reason), severity="error")
+            return
+        if sealed:
+            self.notify(
+                messages.REPORT_MONTH_SEALED_WRITTEN.format(
+                    month=request.month, path=written, sequence=made.sequence
+                ),
+                markup=False,
+            )
             return
         self.notify(messages.STATS_EXPORTED.format(path=written))
 
