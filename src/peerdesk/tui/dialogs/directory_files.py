@@ -35,7 +35,9 @@ from peerdesk.interchange import (
     import_parsed,
     preview_lines,
     read_directory,
+    signing,
 )
+from peerdesk.interchange.reading import read_file_bytes
 from peerdesk.tui import keys
 from peerdesk.tui.dialogs.confirm import ConfirmScreen
 from peerdesk.tui.events import ClinicianChanged
@@ -188,21 +190,37 @@ def start_import(screen: Screen[None], vault: Vault) -> None:
             return
         path = choice[0]
         try:
-            parsed = read_directory(path)
+            # The CLI's rules: the file read once, its signature checked over those bytes
+            # against the joined team (a joined peer refuses an unsigned, changed, foreign
+            # or older file). A vault with no team takes an unsigned file, as before.
+            data = read_file_bytes(path)
+            parsed = read_directory(path, data)
+            vouched = signing.check(
+                vault.conn, path, data, signing.read_signature(path), allow_unsigned=True
+            )
             plan = import_parsed(vault, parsed, dry_run=True)
         except (DirectoryFileError, VaultError) as exc:
             screen.notify(str(exc), severity="error", markup=False)
             return
+        if vouched.signed:
+            screen.notify(vouched.sentence(), markup=False)
         screen.app.push_screen(
-            ImportPreviewScreen(path, plan), lambda yes: answered(parsed, plan, yes)
+            ImportPreviewScreen(path, plan), lambda yes: answered(parsed, plan, vouched, yes)
         )
 
-    def answered(parsed: ParsedDirectory, preview: ImportPlan, yes: bool | None) -> None:
+    def answered(
+        parsed: ParsedDirectory, preview: ImportPlan, vouched: signing.Vouched, yes: bool | None
+    ) -> None:
         if not yes or not vault.is_open:
             return
         try:
             # A yes to a preview with look-alikes came after the second question.
-            plan = import_parsed(vault, parsed, accept_lookalikes=bool(preview.lookalikes))
+            plan = import_parsed(
+                vault,
+                parsed,
+                accept_lookalikes=bool(preview.lookalikes),
+                signed_sequence=vouched.sequence,
+            )
         except VaultError as exc:
             screen.notify(str(exc), severity="error", markup=False)
             return
