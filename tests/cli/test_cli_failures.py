@@ -8,7 +8,6 @@ tests are skipped, saying why.
 
 from __future__ import annotations
 
-import errno
 import json
 import os
 import subprocess
@@ -22,6 +21,7 @@ from peerdesk import messages
 from peerdesk.crisis import CrisisLine, default_path, save_crisis_lines
 from peerdesk.vault import Vault, contacts
 from tests.conftest import PASSPHRASE
+from tests.support import full_disk
 from tests.support.cli import Cli
 from tests.support.referrals import add_clinician, clinician
 
@@ -103,40 +103,8 @@ def test_hostile_values_from_the_vault_and_files_are_printed_inert(
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A 4 MB tmpfs of this test's own; skipped where mounting is not permitted."""
-    mount_point = tmp_path / "disk"
-    mount_point.mkdir()
-    try:
-        done = subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", "size=4m,mode=0700", "tmpfs", str(mount_point)],
-            capture_output=True,
-            check=False,
-            timeout=10,
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        pytest.skip(f"a real full disk needs a tmpfs mount, which failed here: {exc}")
-    if done.returncode != 0:
-        pytest.skip(f"a real full disk needs a tmpfs mount (root): {done.stderr.decode()!r}")
-    try:
+    with full_disk.small_disk(tmp_path) as mount_point:
         yield mount_point
-    finally:
-        subprocess.run(["umount", "-l", str(mount_point)], check=False, timeout=10)
-
-
-def fill(folder: Path, leave: int) -> None:
-    """Fill the filesystem to the last byte, then free `leave` bytes: nearly full.
-
-    The room left lets the vault open (its -wal and -shm files) and then runs out
-    while a command writes.
-    """
-    filler = folder / "filler"
-    with filler.open("wb", buffering=0) as out:
-        for size in (1 << 16, 1 << 12, 512, 1):
-            try:
-                while True:
-                    out.write(b"\0" * size)
-            except OSError as exc:
-                assert exc.errno == errno.ENOSPC
-    os.truncate(filler, max(0, filler.stat().st_size - leave))
 
 
 @pytest.fixture
@@ -145,7 +113,7 @@ def full_vault(small_disk: Path) -> Path:
     path = small_disk / "vault.peerdesk"
     with Vault.create(path, PASSPHRASE) as vault:
         add_clinician(vault, clinician("Dr Before", date.today()))
-    fill(small_disk, leave=48 * 1024)
+    full_disk.fill(small_disk, leave=48 * 1024)
     return path
 
 

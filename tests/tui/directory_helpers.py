@@ -10,6 +10,7 @@ from textual.pilot import Pilot
 from peerdesk.models.clinicians import ClinicianFields
 from peerdesk.synthetic import clinicians as synthetic_clinicians
 from peerdesk.tui.app import PeerdeskApp
+from peerdesk.tui.dialogs.confirm import ConfirmScreen
 from peerdesk.tui.dialogs.directory_files import FilePathScreen, ImportPreviewScreen
 from peerdesk.tui.screens.directory import DirectoryScreen
 from peerdesk.tui.widgets.directory_rows import DirectoryRows
@@ -122,12 +123,23 @@ async def go_to(pilot: Pilot[None], screen: DirectoryScreen, name: str) -> None:
     raise AssertionError(f"{name!r} is not in the list")
 
 
-async def import_file(pilot: Pilot[None], app: PeerdeskApp, path: Path) -> ImportPreviewScreen:
-    """m, the path, enter: returns the preview (nothing is written yet)."""
+async def import_file(
+    pilot: Pilot[None], app: PeerdeskApp, path: Path, *, unsigned: bool = True
+) -> ImportPreviewScreen:
+    """m, the path, enter: returns the preview (nothing is written yet).
+
+    `unsigned`: the file is one nobody signed, in a vault that may take it (no team, or
+    the lead's own): the question saying nobody vouches for it comes first, answered y.
+    """
     await pilot.press("m")
     assert isinstance(app.screen, FilePathScreen)
     await paste(pilot, str(path))
     await pilot.press("enter")
+    if unsigned:
+        await wait_until(pilot, lambda: app.screen.id == "directory-unsigned", "unsigned question")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Nobody vouches for" in app.screen.question
+        await pilot.press("y")
     await wait_until(pilot, lambda: isinstance(app.screen, ImportPreviewScreen), "preview")
     preview = app.screen
     assert isinstance(preview, ImportPreviewScreen)

@@ -24,9 +24,11 @@ from textual.pilot import Pilot
 from peerdesk.tui.app import PeerdeskApp
 from peerdesk.tui.screens.directory import DirectoryScreen
 from peerdesk.tui.screens.home import HomeScreen
-from peerdesk.vault import Vault, followups, referrals
+from peerdesk.tui.screens.team import TeamScreen
+from peerdesk.vault import Vault, followups, referrals, team
 from tests.conftest import PASSPHRASE
 from tests.support.referrals import add_clinician, clinician
+from tests.support.team_core import fixed_key, fixed_lead
 from tests.tui.form_helpers import field_input, jump, open_form
 from tests.tui.helpers import SIZE, type_text, unlock, wait_until
 
@@ -127,3 +129,30 @@ def test_directory_list(closed_vault: Path, snap_compare: SnapCompare) -> None:
         await pilot.pause()
 
     assert snap_compare(PeerdeskApp(closed_vault), run_before=open_directory, terminal_size=SIZE)
+
+
+def test_lead_team_card(
+    closed_vault: Path, snap_compare: SnapCompare, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lead's team card fits 80x24: string, large fingerprint, ids, labelled peers, keys.
+
+    The keys are fixed (tests.support.team_core.fixed_lead), and so is every date shown.
+    """
+    moment = datetime(2099, 3, 14, 9, 30, tzinfo=UTC)
+    with Vault.unlock(closed_vault, PASSPHRASE) as vault:
+        fixed_lead(vault, monkeypatch, moment)
+        seen = [fixed_key(seed).public() for seed in (4, 5, 6)]
+        with vault.transaction() as conn:
+            team.record_peers_seen(conn, seen, moment)
+            team.label_peer(conn, seen[0].key_id_text(), "JD, nights")
+            team.label_peer(conn, seen[2].key_id_text(), "K9 unit")
+
+    async def open_team_card(pilot: Pilot[None]) -> None:
+        app = pilot.app
+        assert isinstance(app, PeerdeskApp)
+        await unlock(pilot, app)
+        await pilot.press("t")
+        await wait_until(pilot, lambda: isinstance(app.screen, TeamScreen), "team screen")
+        await pilot.pause()
+
+    assert snap_compare(PeerdeskApp(closed_vault), run_before=open_team_card, terminal_size=SIZE)

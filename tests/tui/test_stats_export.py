@@ -67,11 +67,14 @@ async def test_export_json_equals_the_cli_file_and_holds_no_text(
     cli_month(closed_vault, THIS_MONTH, "json", from_cli)
     (reference,) = read_exports([from_cli])
     assert exported.counts == reference.counts
+    # The same month file (version 2, this vault's id) but for the export's own id and
+    # number, and the checksum over them.
     ours, theirs = json.loads(text), json.loads(from_cli.read_text(encoding="utf-8"))
-    assert ours["sequence"] < theirs["sequence"]  # one vault, numbered exports
+    assert ours["version"] == theirs["version"] == 2
+    assert (ours["sequence"], theirs["sequence"]) == (1, 2)
     for doc in (ours, theirs):
-        del doc["export_id"], doc["checksum"], doc["sequence"]
-    assert ours == theirs  # the same vault id, month and counts
+        del doc["export_id"], doc["sequence"], doc["checksum"]
+    assert ours == theirs
 
 
 async def test_export_csv_of_another_month_with_a_label(closed_vault: Path, tmp_path: Path) -> None:

@@ -22,7 +22,6 @@ from peerdesk.validation import DEFAULT_MIN_CELL, HIGHEST_MIN_CELL, LOWEST_MIN_C
 
 if TYPE_CHECKING:
     from peerdesk.reports import MonthCounts
-    from peerdesk.reports.files import MonthExport
     from peerdesk.reports.senders import Chosen
     from peerdesk.vault.month_files import MonthFile
     from peerdesk.vault.sqlcipher import Connection
@@ -213,7 +212,8 @@ def report_merge(
                 messages.REPORT_MIN_CELL_RANGE.format(low=LOWEST_MIN_CELL, high=HIGHEST_MIN_CELL),
             )
         path = _check_output(output, force)
-        exports, n, source = _team_files(ctx, files, expected, min_cell, passphrase_stdin)
+        chosen, n, source = _team_files(ctx, files, expected, min_cell, passphrase_stdin)
+        exports = chosen.exports
         report = team_report([e.counts for e in exports], [e.export_id for e in exports], n)
         renderers = {
             "table": render.team_table,
@@ -273,43 +273,33 @@ def _team_files(
     month: str | None,
     min_cell: int | None,
     passphrase_stdin: bool,
-) -> tuple[list[MonthExport], int, str]:
+) -> tuple[Chosen, int, str]:
     """The exports to count (one per sender), the threshold and where it came from.
 
     Plain files are all checked before a passphrase is asked for. Sealed ones need the
-    lead's vault to open: it is unlocked first, and it notes each peer key it sees.
-    Which files came from whom, and any export left out, is said on stderr.
+    lead's vault to open: it is unlocked first, and it notes each peer key it sees
+    (peerdesk.vault.team_merge, the same steps as the team screen's merge). Which
+    files came from whom, and any export left out, is said on stderr.
     """
-    from peerdesk.reports import senders
-    from peerdesk.reports.files import read_exports
+    from peerdesk.reports.senders import read_months, sender_lines
     from peerdesk.team.sealing import AGE_HEADER
 
     if not any(_starts_with(f, AGE_HEADER) for f in files):
-        chosen = senders.choose(read_exports(files, month=month))
+        chosen = read_months(files, month=month)
         n, source = _threshold(ctx, min_cell, passphrase_stdin)
-        _say_senders(chosen, {}, set())
-        return list(chosen.exports), n, source
-    from peerdesk.reports.sealed import LeadOpener
-    from peerdesk.vault import team
+        _say_lines(sender_lines(chosen, {}, set()))
+        return chosen, n, source
+    from peerdesk.vault import team, team_merge
 
     with unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:
         if not team.is_lead(vault.conn):
             fail(messages.TEAM_NOT_LEAD)
-        keys = team.lead_keys(vault.conn)
-        opener = LeadOpener(keys.all_identities, keys.all_team_ids)
-        chosen = senders.choose(read_exports(files, month=month, opener=opener))
-        signers = [e.signer for e in chosen.exports if e.signer is not None]
-        new: set[str] = set()
-        if not vault.read_only:
-            with vault.transaction() as conn:
-                new = team.record_peers_seen(conn, signers)
-        labels = {p.key_id: p.label for p in team.peers(vault.conn)}
-        own = team.membership(vault.conn).own_key.public().key_id_text()
-        labels[own] = messages.REPORT_FROM_THIS_VAULT
-        new.discard(own)
+        opener = team_merge.lead_opener(vault.conn)
+        chosen = read_months(files, month=month, opener=opener)
+        senders = team_merge.note_senders(vault, chosen)
         n, source = (min_cell, "option") if min_cell is not None else _vault_threshold(vault)
-    _say_senders(chosen, labels, new)
-    return list(chosen.exports), n, source
+    _say_lines(senders.lines(chosen))
+    return chosen, n, source
 
 
 def _starts_with(path: Path, header: bytes) -> bool:
@@ -321,39 +311,19 @@ def _starts_with(path: Path, header: bytes) -> bool:
         return False
 
 
-def _say_senders(chosen: Chosen, labels: dict[str, str | None], new: set[str]) -> None:
-    """Who the counted files are from (peer keys with the lead's labels), on stderr."""
-    from peerdesk.safe_text import printable
-
-    sealed = [e for e in chosen.exports if e.signer is not None]
-    for note in chosen.notes:
-        say(note, err=True)
-    if not sealed:
-        return
-    say(messages.REPORT_FROM_PEERS.format(count=len(chosen.exports)), err=True)
-    for export in chosen.exports:
-        if export.signer is None:
-            say(messages.REPORT_FROM_PLAIN.format(file=export.source), err=True)
-            continue
-        key_id = export.signer.key_id_text()
-        if key_id in new:
-            say(messages.REPORT_FROM_NEW_KEY.format(key_id=key_id), err=True)
-            continue
-        label = labels.get(key_id)
-        say(
-            messages.REPORT_FROM_SEALED.format(
-                key_id=key_id,
-                label=printable(label) if label else messages.TEAM_PEER_NO_LABEL,
-            ),
-            err=True,
-        )
+def _say_lines(lines: list[str]) -> None:
+    """Exports left out, and who the counted files are from, on stderr."""
+    for line in lines:
+        say(line, err=True)
 
 
 def _vault_threshold(vault: Vault) -> tuple[int, str]:
-    setting = vault.settings().min_cell
-    if setting < LOWEST_MIN_CELL:
-        fail(messages.REPORT_VAULT_MIN_CELL_LOW.format(n=setting, low=LOWEST_MIN_CELL))
-    return setting, "vault"
+    from peerdesk.vault.team_merge import MinCellTooLow, vault_min_cell
+
+    try:
+        return vault_min_cell(vault), "vault"
+    except MinCellTooLow as exc:
+        fail(str(exc))
 
 
 def _threshold(ctx: typer.Context, min_cell: int | None, passphrase_stdin: bool) -> tuple[int, str]:

@@ -173,3 +173,110 @@ REPORT_MONTH_SEALED_WRITTEN = (
     "Sealed month {month} written to {path} (export number {sequence}): only your team "
     "lead's vault can open it."
 )
+
+# --- the terminal app: the team screen, signed directories, sealed months -------------------
+KEY_TEAM = "team keys and merges"
+KEYS_ON_TEAM = "On the team screen"
+KEY_TEAM_CREATE = "create team keys (lead)"
+KEY_TEAM_JOIN = "join a team (peer)"
+KEY_TEAM_QR = "public string as a QR code"
+KEY_TEAM_LABEL = "label the marked peer's key"
+KEY_TEAM_MERGE = "merge peers' months (lead)"
+KEY_TEAM_ROTATE = "make new team keys (lead)"
+KEYS_ON_TEAM_MERGE = "On a merged team report"
+KEYS_ON_FINGERPRINT = "Comparing a team's fingerprint"
+KEY_FINGERPRINT_YES = "yes, it matches exactly"
+KEY_FINGERPRINT_NO = "no: nothing is changed"
+
+TEAM_SCREEN_TITLE = "Team keys"
+TEAM_SCREEN_NONE = (
+    "This vault belongs to no team. The lead makes the team keys, once;\n"
+    "each peer joins with the lead's public string after comparing fingerprints."
+)
+TEAM_SCREEN_NONE_KEYS = "escape back"
+TEAM_SCREEN_LEAD_KEYS = (
+    "q QR code  l label the marked peer  m merge months  r new keys  escape back"
+)
+TEAM_SCREEN_PEER_KEYS = "j join again (a new string from the lead)  escape back"
+TEAM_CARD_ROLE_LEAD = "this vault is the team lead's"
+TEAM_CARD_ROLE_PEER = "this vault is a peer of the team"
+TEAM_CARD_KEY_ID_LABEL = "Team key id"
+TEAM_CARD_CREATED_LABEL = "Keys made on"
+TEAM_CARD_JOINED_LABEL = "Joined on"
+TEAM_CARD_OWN_LABEL = "This vault's own key id"
+TEAM_CARD_OWN_HINT = "(it signs the months you send)"
+TEAM_PEER_ROW = "{key_id}  {label}  last seen {last}"
+
+TEAM_QR_CAPTION = "Scan: the team's public string. Compare the fingerprint in person all the same."
+TEAM_QR_TOO_BIG = (
+    "The code needs {width} columns and {height} lines: make the window bigger, or give "
+    "the public string as text."
+)
+TEAM_QR_KEYS = "q or escape back"
+
+TEAM_ROTATE_ASK = (
+    "Make new team keys?\n\n"
+    "Every peer must join again with the new public string, comparing its new "
+    "fingerprint: until they do, they refuse every directory you sign. Months sealed "
+    "to the old keys still open here."
+)
+
+TEAM_JOIN_TITLE = "Join a team"
+TEAM_JOIN_INTRO = (
+    "Paste or type the public string from the lead's team card; it starts with "
+    "peerdesk-team1:. Nothing is changed before you compare its fingerprint."
+)
+TEAM_JOIN_LABEL = "Public string"
+TEAM_JOIN_EMPTY = "Paste the team's public string first."
+TEAM_JOIN_KEYS = "enter continue  escape cancel"
+TEAM_JOIN_CONFIRM_TITLE = "Compare the fingerprint"
+TEAM_JOIN_CONFIRM_KEYS = "y  yes, it matches exactly      n  no: nothing is changed"
+
+TEAM_LABEL_TITLE = "Label the key {key_id}"
+TEAM_LABEL_INTRO = (
+    "A name you recognise (initials, say), shown beside this key on merges. Ask the "
+    "peer for their key id before you trust a new key. Leave it empty to remove the label."
+)
+TEAM_LABEL_FIELD = "Label"
+TEAM_LABEL_KEYS = "enter save  escape cancel"
+TEAM_LABEL_OWN = "That is this vault's own key: it needs no label."
+
+TEAM_MERGE_TITLE = "Merge peers' months"
+TEAM_MERGE_INTRO = (
+    "A folder (every .age and .json file in it is read), or files separated by ;. "
+    "Nothing is written: the team report is shown on screen."
+)
+TEAM_MERGE_PATH_LABEL = "Folder or files"
+TEAM_MERGE_EMPTY = "Type a folder or a file first."
+TEAM_MERGE_MISSING = "{path} does not exist."
+TEAM_MERGE_NO_FILES = "{folder} holds no .age or .json file."
+TEAM_MERGE_KEYS = "enter merge  escape cancel"
+TEAM_MERGE_READING = "Reading and checking {count} file(s)..."
+TEAM_MERGE_REFUSED = "Nothing was merged: {count} problem(s), each below."
+TEAM_MERGE_FILE_HINT = (
+    "To write this report to a file, run `peerdesk report merge` with the same files."
+)
+TEAM_FROM_NEW_KEY = (
+    "  {key_id}  NEW: never seen before. Ask the peer for their key id (their team "
+    "screen shows it) before you trust it, then label it on the team screen (l)."
+)
+TEAM_MERGE_RESULT_KEYS = "up/down pgup/pgdn scroll  escape back"
+
+DIRECTORY_UNSIGNED_ASK = (
+    "Nobody vouches for {path}: {why}.\n\n"
+    "Go on only if you trust where the file came from. Go on to the preview?"
+)
+DIRECTORY_UNSIGNED_WHY_NONE = "it is not signed"
+DIRECTORY_UNSIGNED_WHY_NO_TEAM = (
+    "it is signed, but this vault has joined no team, so the signature cannot be checked"
+)
+
+STATS_EXPORT_FORMATS_SEALED = {
+    "json": "sealed for the team lead (.age)",
+    "csv": "CSV (your own spreadsheet)",
+}
+STATS_EXPORT_INTRO_SEALED = (
+    "The file holds counts only: no notes, handles, names or days. This vault belongs "
+    "to team {key_id}, so the lead's file is sealed: only the lead's vault opens it. "
+    "CSV is not sealed."
+)

@@ -11,11 +11,13 @@ given twice.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
+from pathlib import Path
 
 from peerdesk import messages
-from peerdesk.reports.files import MonthExport
+from peerdesk.reports.files import MonthExport, SealedOpener, read_exports
+from peerdesk.safe_text import printable
 
 
 @dataclass(frozen=True)
@@ -85,3 +87,48 @@ def choose(exports: Sequence[MonthExport]) -> Chosen:
                 )
             )
     return Chosen(tuple(kept), tuple(notes))
+
+
+def read_months(
+    paths: Sequence[Path], *, month: str | None = None, opener: SealedOpener | None = None
+) -> Chosen:
+    """What a merge counts: every file read and checked (ReportFileError lists every
+    problem), then one export per sender, with a sentence for each export left out."""
+    return choose(read_exports(paths, month=month, opener=opener))
+
+
+def sender_lines(
+    chosen: Chosen,
+    labels: Mapping[str, str | None],
+    new: Set[str],
+    *,
+    new_key: str = messages.REPORT_FROM_NEW_KEY,
+) -> list[str]:
+    """What a merge says about its files, the same on the command line and on screen.
+
+    Every export left out first; then, when any file was sealed, who each counted file
+    is from: the peer key's id with the lead's label, a key never seen before flagged
+    (the lead should ask the peer before trusting it), a plain file as vouched for by
+    nobody. `labels` maps key ids to the lead's labels; `new` holds the new key ids;
+    `new_key` is the sentence for one, naming how this face labels a key.
+    """
+    lines = list(chosen.notes)
+    if not any(e.signer is not None for e in chosen.exports):
+        return lines
+    lines.append(messages.REPORT_FROM_PEERS.format(count=len(chosen.exports)))
+    for export in chosen.exports:
+        if export.signer is None:
+            lines.append(messages.REPORT_FROM_PLAIN.format(file=export.source))
+            continue
+        key_id = export.signer.key_id_text()
+        if key_id in new:
+            lines.append(new_key.format(key_id=key_id))
+            continue
+        label = labels.get(key_id)
+        lines.append(
+            messages.REPORT_FROM_SEALED.format(
+                key_id=key_id,
+                label=printable(label) if label else messages.TEAM_PEER_NO_LABEL,
+            )
+        )
+    return lines

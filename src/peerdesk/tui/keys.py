@@ -53,6 +53,7 @@ HOME_KEYS: tuple[KeySpec, ...] = (
     KeySpec("enter", "enter", "followup_contact", messages.KEY_FOLLOWUP_CONTACT),
     KeySpec("d", "d", "directory", messages.KEY_DIRECTORY),
     KeySpec("r", "r", "app.referrals", messages.KEY_REFERRALS),
+    KeySpec("t", "t", "team", messages.KEY_TEAM),
 )
 
 # Handled by the passphrase fields themselves; listed on the help screen only.
@@ -186,6 +187,38 @@ REFERRAL_STATUS_KEYS: tuple[KeySpec, ...] = (
 REFERRALS_KEYS: tuple[KeySpec, ...] = (
     KeySpec("b", "b", "check_back", messages.KEY_REFERRAL_CHECK_BACK),
     KeySpec("a", "a", "toggle_all", messages.KEY_REFERRAL_SHOW_ALL),
+    KeySpec("escape", "escape", "back", messages.KEY_BACK),
+)
+
+# The team screen (tui.screens.team): each key acts only where it applies (c and j for a
+# vault with no team, q l m r for the lead, j for a peer). Up/down mark a peer in the
+# lead's list (OptionList's own keys, LIST_MOVE_KEYS).
+TEAM_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("c", "c", "create", messages.KEY_TEAM_CREATE),
+    KeySpec("j", "j", "join", messages.KEY_TEAM_JOIN),
+    KeySpec("q", "q", "qr", messages.KEY_TEAM_QR),
+    KeySpec("l", "l", "label", messages.KEY_TEAM_LABEL),
+    KeySpec("m", "m", "merge", messages.KEY_TEAM_MERGE),
+    KeySpec("r", "r", "rotate", messages.KEY_TEAM_ROTATE),
+    KeySpec("escape", "escape", "back", messages.KEY_BACK),
+)
+TEAM_QR_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("q", "q", "back", messages.KEY_BACK),
+    KeySpec("escape", "escape", "back", messages.KEY_BACK),
+)
+# Joining a team: the fingerprint question. Anything but y answers no.
+FINGERPRINT_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("y", "y", "yes", messages.KEY_FINGERPRINT_YES),
+    KeySpec("n", "n", "no", messages.KEY_FINGERPRINT_NO),
+    KeySpec("enter", "enter", "no", messages.KEY_FINGERPRINT_NO),
+    KeySpec("escape", "escape", "no", messages.KEY_FINGERPRINT_NO),
+)
+# A merged team report (tui.screens.team_merge). Nothing on it takes focus.
+TEAM_MERGE_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("down", "down", "scroll(1)", messages.KEY_SCROLL_DOWN),
+    KeySpec("up", "up", "scroll(-1)", messages.KEY_SCROLL_UP),
+    KeySpec("pagedown", "pgdn", "page(1)", messages.KEY_PAGE_DOWN),
+    KeySpec("pageup", "pgup", "page(-1)", messages.KEY_PAGE_UP),
     KeySpec("escape", "escape", "back", messages.KEY_BACK),
 )
 

@@ -7,7 +7,14 @@ every changed field of every changed clinician old -> new, with a vetting status
 first; it scrolls, and only the lines in view are drawn, so none is left out. A file
 with look-alike names asks a second question before it writes. Export asks for a path
 and a format and refuses to replace an existing file unless the peer says yes.
-The file work itself is `peerdesk.interchange`, the same code as the CLI.
+
+Before the preview the file's signature (FILE.minisig) is checked over the bytes read,
+against the team the vault joined, exactly as `peerdesk clinicians import` does: a
+refused file gets one sentence. Where the CLI would need --unsigned (a vault with no
+team, or the lead's own vault bringing in a file nobody signed), a separate question
+says nobody vouches for the file, and only y goes on; the preview then says first who
+vouches for it. A lead's export is signed, and says so. The file work itself is
+`peerdesk.interchange`, the same code as the CLI.
 """
 
 from __future__ import annotations
@@ -38,13 +45,15 @@ from peerdesk.interchange import (
     signing,
 )
 from peerdesk.interchange.reading import read_file_bytes
+from peerdesk.interchange.signing import Vouched
+from peerdesk.team.sealing import SealingUnavailable
 from peerdesk.tui import keys
 from peerdesk.tui.dialogs.confirm import ConfirmScreen
 from peerdesk.tui.events import ClinicianChanged
 from peerdesk.tui.widgets.choice import ChoiceField
 from peerdesk.tui.widgets.line_view import Line, LineView
 from peerdesk.tui.widgets.text_fields import PlainInput
-from peerdesk.vault import Vault, VaultError
+from peerdesk.vault import Vault, VaultError, team
 
 PATH_MAX_CHARS = 4096
 FORMAT_CHOICES = tuple(vocab.Choice(kind, kind) for kind in FORMATS)
@@ -115,10 +124,11 @@ class ImportPreviewScreen(ModalScreen[bool]):
 
     BINDINGS: ClassVar[list[BindingType]] = keys.bindings(keys.CONFIRM_KEYS)
 
-    def __init__(self, path: Path, plan: ImportPlan) -> None:
+    def __init__(self, path: Path, plan: ImportPlan, vouched: Vouched | None = None) -> None:
         super().__init__()
         self.path = path
         self.plan = plan
+        self.vouched = vouched  # who vouches for the file, said first (None: not asked)
 
     def compose(self) -> ComposeResult:
         plan = self.plan
@@ -127,6 +137,12 @@ class ImportPreviewScreen(ModalScreen[bool]):
                 Text(messages.DIRECTORY_PREVIEW_TITLE.format(path=self.path)),
                 classes="modal-title",
             )
+            if self.vouched is not None:
+                yield Static(
+                    Text(self.vouched.sentence()),
+                    id="directory-preview-vouch",
+                    classes="-signed" if self.vouched.signed else "-unsigned",
+                )
             yield Static(
                 Text(
                     messages.DIRECTORY_PREVIEW_COUNTS.format(
@@ -183,33 +199,67 @@ class ImportPreviewScreen(ModalScreen[bool]):
 
 
 def start_import(screen: Screen[None], vault: Vault) -> None:
-    """Path, then preview (a dry run), then on y the real import in one transaction."""
+    """Path; the file read once, parsed and its signature checked; the question about a
+    file nobody vouches for, when the CLI would need --unsigned; the preview (a dry
+    run); on y the real import, with the signed sequence, in one transaction."""
 
     def path_given(choice: FileChoice | None) -> None:
         if choice is None or not vault.is_open:
             return
         path = choice[0]
         try:
-            # The CLI's rules: the file read once, its signature checked over those bytes
-            # against the joined team (a joined peer refuses an unsigned, changed, foreign
-            # or older file). A vault with no team takes an unsigned file, as before.
             data = read_file_bytes(path)
+            signature = signing.read_signature(path)
             parsed = read_directory(path, data)
-            vouched = signing.check(
-                vault.conn, path, data, signing.read_signature(path), allow_unsigned=True
-            )
-            plan = import_parsed(vault, parsed, dry_run=True)
+        except DirectoryFileError as exc:
+            screen.notify(str(exc), severity="error", markup=False)
+            return
+        try:
+            try:
+                vouched = signing.check(vault.conn, path, data, signature, allow_unsigned=False)
+            except DirectoryFileError:
+                # Refused as it stands. The CLI would take it with --unsigned only if
+                # this succeeds; anything it refuses is refused here too.
+                vouched = signing.check(vault.conn, path, data, signature, allow_unsigned=True)
+                ask_unsigned(path, parsed, vouched, signed=signature is not None)
+                return
         except (DirectoryFileError, VaultError) as exc:
             screen.notify(str(exc), severity="error", markup=False)
             return
-        if vouched.signed:
-            screen.notify(vouched.sentence(), markup=False)
+        except SealingUnavailable:  # a joined vault moved to a machine without age
+            screen.notify(messages.TEAM_UNAVAILABLE, severity="error", markup=False)
+            return
+        preview(path, parsed, vouched)
+
+    def ask_unsigned(
+        path: Path, parsed: ParsedDirectory, vouched: Vouched, *, signed: bool
+    ) -> None:
+        why = (
+            messages.DIRECTORY_UNSIGNED_WHY_NO_TEAM
+            if signed
+            else messages.DIRECTORY_UNSIGNED_WHY_NONE
+        )
+        question = messages.DIRECTORY_UNSIGNED_ASK.format(path=path, why=why)
+
+        def answered(yes: bool | None) -> None:
+            if yes and vault.is_open:
+                preview(path, parsed, vouched)
+
+        screen.app.push_screen(ConfirmScreen(question, id="directory-unsigned"), answered)
+
+    def preview(path: Path, parsed: ParsedDirectory, vouched: Vouched) -> None:
+        try:
+            plan = import_parsed(vault, parsed, dry_run=True)
+        except VaultError as exc:
+            screen.notify(str(exc), severity="error", markup=False)
+            return
         screen.app.push_screen(
-            ImportPreviewScreen(path, plan), lambda yes: answered(parsed, plan, vouched, yes)
+            ImportPreviewScreen(path, plan, vouched),
+            lambda yes: answered(parsed, plan, vouched, yes),
         )
 
     def answered(
-        parsed: ParsedDirectory, preview: ImportPlan, vouched: signing.Vouched, yes: bool | None
+        parsed: ParsedDirectory, shown: ImportPlan, vouched: Vouched, yes: bool | None
     ) -> None:
         if not yes or not vault.is_open:
             return
@@ -218,7 +268,7 @@ def start_import(screen: Screen[None], vault: Vault) -> None:
             plan = import_parsed(
                 vault,
                 parsed,
-                accept_lookalikes=bool(preview.lookalikes),
+                accept_lookalikes=bool(shown.lookalikes),
                 signed_sequence=vouched.sequence,
             )
         except VaultError as exc:
@@ -238,17 +288,25 @@ def start_import(screen: Screen[None], vault: Vault) -> None:
 
 
 def start_export(screen: Screen[None], vault: Vault) -> None:
-    """Path and format; an existing file is replaced only after y."""
+    """Path and format; an existing file is replaced only after y. A lead's vault signs
+    the file (FILE.minisig beside it, numbered) and says so."""
 
     def write(path: Path, kind: str) -> None:
         if not vault.is_open:
             return
         try:
             count = export_directory(vault.conn, path, kind, overwrite=True)
+            signed = _signed_as(vault)
         except (DirectoryFileError, VaultError, OSError) as exc:
             screen.notify(str(exc), severity="error", markup=False)
             return
         screen.notify(messages.DIRECTORY_EXPORTED.format(count=count, path=path), markup=False)
+        if signed is not None:
+            sequence, key_id = signed
+            sentence = messages.DIRECTORY_SIGNED_WRITTEN.format(
+                sequence=sequence, key_id=key_id, path=signing.signature_path(path)
+            )
+            screen.notify(sentence, markup=False)
 
     def path_given(choice: FileChoice | None) -> None:
         if choice is None:
@@ -268,3 +326,10 @@ def start_export(screen: Screen[None], vault: Vault) -> None:
     screen.app.push_screen(
         FilePathScreen(messages.DIRECTORY_EXPORT_TITLE, with_format=True), path_given
     )
+
+
+def _signed_as(vault: Vault) -> tuple[int, str] | None:
+    """(sequence, team key id) of the directory a lead's vault just signed; else None."""
+    if not team.is_lead(vault.conn):
+        return None
+    return team.directory_signed(vault.conn), team.lead_keys(vault.conn).public().key_id()

@@ -46,6 +46,9 @@ class HelpScreen(Screen[None]):
             (messages.KEYS_EVERYWHERE, keys.GLOBAL_KEYS),
             (messages.KEYS_ON_HOME, keys.HOME_KEYS),
             (messages.KEYS_ON_PASSPHRASE, keys.PASSPHRASE_KEYS),
+            (messages.KEYS_ON_TEAM, keys.TEAM_KEYS + keys.LIST_MOVE_KEYS),
+            (messages.KEYS_ON_FINGERPRINT, keys.FINGERPRINT_KEYS),
+            (messages.KEYS_ON_TEAM_MERGE, keys.TEAM_MERGE_KEYS),
         )
         right: tuple[Section, ...] = (
             (messages.KEYS_ON_FORM, keys.FORM_KEYS + keys.FORM_FIELD_KEYS),

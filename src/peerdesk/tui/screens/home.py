@@ -163,6 +163,12 @@ class HomeScreen(Screen[None]):
 
         self.app.push_screen(DirectoryScreen(self.vault))
 
+    def action_team(self) -> None:
+        """Open the team screen: the team card, joining, merging peers' months."""
+        from peerdesk.tui.screens.team import TeamScreen
+
+        self.app.push_screen(TeamScreen(self.vault))
+
     def action_add_concern(self) -> None:
         """Ask for a handle and a due date; the dialog adds the follow-up before it closes."""
         self.app.push_screen(ConcernScreen(self.vault, self.today()), self._concern_added)

@@ -8,7 +8,8 @@ queried when the screen opens and when the month changes, never from a timer, an
 never once the vault is closed: a lock drops this screen with the rest.
 
 Widgets are built once; a new month updates their content in place. `e` exports the
-month shown (tui.screens.stats_export) to the file `peerdesk report month` would write.
+month shown (tui.dialogs.stats_export) to the file `peerdesk report month` would write:
+sealed to the team's lead when the vault joined a team.
 """
 
 from __future__ import annotations
@@ -29,13 +30,11 @@ from peerdesk import messages
 from peerdesk.reports import counts as report_counts
 from peerdesk.reports.counts import MonthCounts, MonthTotal, spec_of
 from peerdesk.tui import keys
-from peerdesk.tui.dialogs.confirm import ConfirmScreen
 from peerdesk.tui.dialogs.stats_export import (
     FIRST_MONTH,
-    ExportRequest,
+    Exported,
     ExportScreen,
     MonthPickScreen,
-    export_text,
 )
 from peerdesk.tui.widgets.bar_chart import BarChart, TrendChart
 from peerdesk.vault import Vault, monthly
@@ -182,57 +181,20 @@ class StatsScreen(Screen[None]):
 
     # --- export --------------------------------------------------------------
     def action_export(self) -> None:
-        """Ask for format, file and label, then write the month shown."""
-        if self.counts is not None:
-            self.app.push_screen(ExportScreen(self.month, Path.home()), self._export_asked)
+        """Ask for format, file and label; the dialog writes the month shown."""
+        if self.counts is not None and self.vault.is_open:
+            self.app.push_screen(ExportScreen(self.vault, self.month, Path.home()), self._exported)
 
-    def _export_asked(self, request: ExportRequest | None) -> None:
-        if request is None or not self.vault.is_open:
+    def _exported(self, exported: Exported | None) -> None:
+        if exported is None:
             return
-        if request.path.exists() or request.path.is_symlink():
-
-            def answered(replace: bool | None) -> None:
-                if replace:
-                    self._write(request, force=True)
-
-            question = messages.STATS_EXPORT_REPLACE.format(path=request.path)
-            self.app.push_screen(ConfirmScreen(question), answered)
-            return
-        self._write(request, force=False)
-
-    def _write(self, request: ExportRequest, *, force: bool) -> None:
-        """Read the month again (it may have changed since it was drawn) and write it.
-
-        JSON is the file for the lead, made as `peerdesk report month` makes it (sealed
-        and signed once the vault joined a team); CSV is the peer's own spreadsheet.
-        """
-        from peerdesk.reports.files import write_new, write_new_bytes
-        from peerdesk.vault.month_files import month_file
-
-        if not self.vault.is_open:
-            return
-        sealed = False
-        try:
-            counts = monthly.month_counts(self.vault.conn, request.month)
-            if request.fmt == "json":
-                made = month_file(self.vault.conn, counts, label=request.label)
-                written = write_new_bytes(request.path, made.data, force=force)
-                sealed = made.sealed
-            else:
-                written = write_new(request.path, export_text(counts, request), force=force)
-        except (OSError, DatabaseError) as exc:
-            reason = getattr(exc, "strerror", None) or str(exc)
-            self.notify(messages.STATS_EXPORT_FAILED.format(reason=reason), severity="error")
-            return
-        if sealed:
-            self.notify(
-                messages.REPORT_MONTH_SEALED_WRITTEN.format(
-                    month=request.month, path=written, sequence=made.sequence
-                ),
-                markup=False,
+        if exported.sealed:
+            sentence = messages.REPORT_MONTH_SEALED_WRITTEN.format(
+                month=exported.month, path=exported.path, sequence=exported.sequence
             )
-            return
-        self.notify(messages.STATS_EXPORTED.format(path=written))
+        else:
+            sentence = messages.STATS_EXPORTED.format(path=exported.path)
+        self.notify(sentence, markup=False)
 
 
 # --- what the widgets show (pure; the tests read them too) ------------------------

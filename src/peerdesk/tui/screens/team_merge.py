@@ -1,0 +1,147 @@
+"""The lead's merge of peers' months, on screen: the same steps as `peerdesk report merge`.
+
+Opening and checking the files (age, two signatures per sealed month, the month's
+checks) runs in a worker thread; the vault is only read before it (the lead's keys,
+the threshold) and written after it (the peer keys seen), on the main thread, so the
+vault's connection is never used by two threads (peerdesk.vault.team_merge). The
+report shows counts only, small cells suppressed with the vault's threshold, what
+was left out and whom each counted file is from. Nothing is written to a file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Static
+
+from peerdesk import messages
+from peerdesk.reports import render, team_report
+from peerdesk.reports.files import ReportFileError
+from peerdesk.reports.sealed import LeadOpener
+from peerdesk.reports.senders import Chosen, read_months
+from peerdesk.tui import keys
+from peerdesk.vault import Vault, VaultError, team, team_merge
+
+
+class MergeScroll(VerticalScroll, can_focus=False):
+    """Scrolls only through the screen's listed keys, never bindings of its own."""
+
+
+class TeamMergeScreen(Screen[None]):
+    """Reads `paths` as soon as it opens, then shows the team report or every problem."""
+
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings(keys.TEAM_MERGE_KEYS)
+
+    class MonthsRead(Message):
+        """The worker read and checked every file; `table` is the team report's text."""
+
+        def __init__(self, chosen: Chosen, table: str, min_cell: int) -> None:
+            super().__init__()
+            self.chosen = chosen
+            self.table = table
+            self.min_cell = min_cell
+
+    class MonthsRefused(Message):
+        """The worker refused files: one sentence for each problem."""
+
+        def __init__(self, problems: list[str]) -> None:
+            super().__init__()
+            self.problems = problems
+
+    def __init__(self, vault: Vault, paths: list[Path]) -> None:
+        super().__init__()
+        self.vault = vault
+        self.paths = paths
+        self.done = False  # the report or the problems are shown
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="team-merge-box"):
+            yield Static(Text(messages.TEAM_MERGE_TITLE), classes="screen-title")
+            with MergeScroll(id="team-merge-scroll"):
+                yield Static(
+                    Text(messages.TEAM_MERGE_READING.format(count=len(self.paths))),
+                    id="team-merge-status",
+                )
+                yield Static("", id="team-merge-senders")
+                yield Static("", id="team-merge-report")
+                yield Static("", id="team-merge-hint", classes="intro")
+            yield Static(Text(messages.TEAM_MERGE_RESULT_KEYS), classes="keys-line")
+
+    def on_mount(self) -> None:
+        """Read the lead's keys and threshold here, then let the worker read the files."""
+        if not self.vault.is_open:
+            return
+        try:
+            opener = team_merge.lead_opener(self.vault.conn)
+            min_cell = team_merge.vault_min_cell(self.vault)
+        except team.NotLead:
+            self._problems([messages.TEAM_NOT_LEAD])
+            return
+        except (team_merge.MinCellTooLow, VaultError) as exc:
+            self._problems([str(exc)])
+            return
+        self._read(opener, min_cell)
+
+    @work(thread=True, exclusive=True, group="team-merge", description="merge months")
+    def _read(self, opener: LeadOpener, min_cell: int) -> None:
+        """Files only: every month read and checked, one per sender, added up, suppressed."""
+        try:
+            chosen = read_months(self.paths, opener=opener)
+        except ReportFileError as exc:
+            self.post_message(self.MonthsRefused(exc.problems))
+            return
+        exports = chosen.exports
+        report = team_report([e.counts for e in exports], [e.export_id for e in exports], min_cell)
+        self.post_message(self.MonthsRead(chosen, render.team_table(report), min_cell))
+
+    @on(MonthsRefused)
+    def _refused(self, message: MonthsRefused) -> None:
+        message.stop()
+        self._problems(message.problems)
+
+    @on(MonthsRead)
+    def _read_done(self, message: MonthsRead) -> None:
+        """Note the peer keys seen (one transaction) and show the report."""
+        message.stop()
+        if not self.vault.is_open:
+            return  # locked meanwhile: this screen is being dropped
+        try:
+            senders = team_merge.note_senders(self.vault, message.chosen)
+        except VaultError as exc:
+            self._problems([str(exc)])
+            return
+        threshold = messages.REPORT_THRESHOLD_LINE.format(
+            n=message.min_cell, source=messages.REPORT_THRESHOLD_SOURCE["vault"]
+        )
+        lines = senders.lines(message.chosen, new_key=messages.TEAM_FROM_NEW_KEY)
+        self.query_one("#team-merge-status", Static).update(Text(threshold))
+        self.query_one("#team-merge-senders", Static).update(Text("\n".join(lines)))
+        self.query_one("#team-merge-report", Static).update(Text(message.table, no_wrap=True))
+        self.query_one("#team-merge-hint", Static).update(Text(messages.TEAM_MERGE_FILE_HINT))
+        self.done = True
+
+    def _problems(self, problems: list[str]) -> None:
+        text = Text(messages.TEAM_MERGE_REFUSED.format(count=len(problems)), style="bold")
+        for problem in problems:
+            text.append("\n")
+            text.append(problem)
+        self.query_one("#team-merge-status", Static).update(text)
+        self.done = True
+
+    def action_scroll(self, lines: int) -> None:
+        self.query_one(MergeScroll).scroll_relative(y=lines, animate=False)
+
+    def action_page(self, pages: int) -> None:
+        scroll = self.query_one(MergeScroll)
+        scroll.scroll_relative(y=pages * max(1, scroll.size.height - 1), animate=False)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
