@@ -383,3 +383,16 @@ def test_plain_months_of_one_vault_count_the_newer(vault_template: Path, tmp_pat
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["figures"]["contacts"] == 3
     assert "the newer export (" in result.stderr
+
+
+def test_an_unsigned_export_over_a_signed_one_leaves_no_stale_signature(
+    lead_and_string: tuple[Member, str], vault_template: Path, tmp_path: Path
+) -> None:
+    lead, _string = lead_and_string
+    loner = member(vault_template, tmp_path, "loner")
+    directory = tmp_path / "d.json"
+    lead.run("clinicians", "export", str(directory))
+    assert directory.with_name("d.json.minisig").exists()
+    loner.run("clinicians", "export", str(directory), "--force")
+    assert not directory.with_name("d.json.minisig").exists()
+    assert "Nobody vouches" in loner.run("clinicians", "import", str(directory), "--unsigned")

@@ -52,6 +52,7 @@ def export_directory(conn: Connection, path: Path, kind: str, *, overwrite: bool
     A lead's vault also writes the signature beside it (FILE.minisig), numbering
     this directory; the signature is written first, so a crash between the two
     leaves a file that does not match it (refused), never an unsigned one accepted.
+    Any other vault's export removes a signature file left beside FILE.
     """
     if path.exists() and not overwrite:
         raise DirectoryFileError(messages.DIRECTORY_EXPORT_EXISTS.format(path=path))
@@ -65,6 +66,10 @@ def export_directory(conn: Connection, path: Path, kind: str, *, overwrite: bool
     signature = sign_if_lead(conn, data)
     if signature is not None:
         _write_atomically(signature_path(path), signature.encode("ascii"))
+    else:
+        # An older signature beside FILE no longer matches what is written now: left
+        # there, it would make a peer's import say the new file was tampered with.
+        signature_path(path).unlink(missing_ok=True)
     _write_atomically(path, data)
     return len(items)
 
