@@ -1,4 +1,4 @@
-"""Contacts at volume on screen (issue 3), 100,000 contacts, headless Pilot at 80x24.
+"""Contacts at volume on screen, 100,000 contacts, headless Pilot at 80x24.
 
 Three measurements, each from an event to the first frame the app hands its driver
 that shows the result (frames are rendered to terminal bytes, as a terminal needs):

@@ -1,6 +1,6 @@
 """Monthly counts at volume: 100,000 contacts over ten years, and a 200-peer merge.
 
-Prints medians and verdicts against the targets of issue 6:
+Prints medians and verdicts against the report targets of docs/performance.md:
 - in-process: one month's counts + the 12-month trend (what the stats screen needs)
   well under 100 ms;
 - `peerdesk report month` as a whole process <= a bare typer app's whole process +

@@ -4,7 +4,7 @@ The app runs headless under Pilot at 80x24 on a copy of the cached ten-year vaul
 (benchmarks.fixtures). A subclass notes the time of every frame the app hands to its
 driver (and renders it to terminal bytes, as a real terminal would need); one sample
 is from just before `[` is pressed to the first frame showing the new month. The
-target of issue 6: median <= 100 ms. For scale it also prints what the two queries
+target in docs/performance.md: median <= 100 ms. For scale it also prints what the two queries
 (month_counts + trend) take alone.
 
 Run: python -m benchmarks.bench_stats_tui [months]
