@@ -4,7 +4,7 @@ Per typed prefix it times what the directory screen runs on each key: `page()` (
 screenful of 50 rows) plus `count()`, with and without filters, and prints medians.
 Then it times importing a 10,000-row CSV into an empty directory of an unlocked
 vault (read, check, plan, write), re-importing it unchanged, and a baseline in the
-same run. The issue's budgets: key to results frame drawn <= 50 ms median (these
+same run. The budgets (docs/performance.md): key to results frame drawn <= 50 ms median (these
 queries are only part of that), 10,000-row import <= 2 s.
 
 Run: python -m benchmarks.bench_directory [runs] [--import-only]

@@ -1,4 +1,4 @@
-"""Referral handoff at 10,000 clinicians: ranking, and the two screen steps of the issue.
+"""Referral handoff at 10,000 clinicians: ranking, and the two screen steps a peer waits on.
 
 1. In process: vault.referral_pick.ranked() for a contact's topics (one, three and
    no topics), medians.
