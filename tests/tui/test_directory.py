@@ -203,3 +203,31 @@ async def test_lock_from_the_directory_drops_it(vault_path: Path) -> None:
         assert not any(isinstance(s, DirectoryScreen) for s in app.screen_stack)
         assert not screen.vault.is_open
         await assert_locked(pilot, app, vault_path)
+
+
+async def test_the_keys_line_names_only_keys_that_work_where_the_cursor_is(
+    vault_path: Path,
+) -> None:
+    """In the search box letters are search words, and the keys line says so; in the
+    list it names the filter keys, and `t` there sets the telehealth filter."""
+    fill(vault_path)
+    telehealth = expected_count(vault_path, DirectoryFilter(telehealth=True))
+    app = PeerdeskApp(vault_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_directory(pilot, app)
+        assert screen.search_box.has_focus
+        assert messages.DIRECTORY_SEARCH_KEYS in screen_text(app)
+        assert messages.DIRECTORY_KEYS not in screen_text(app)
+        await type_text(pilot, "t")  # a word, not the filter
+        await settle(pilot, screen, "t")
+        assert screen.filter.telehealth is None  # "t" was searched for, no filter set
+        await pilot.press("backspace", "down")
+        await settle(pilot, screen, "")
+        assert not screen.search_box.has_focus
+        assert messages.DIRECTORY_KEYS in screen_text(app)
+        assert screen.search_box.placeholder == messages.DIRECTORY_SEARCH_IDLE
+        await pilot.press("t")
+        await wait_until(pilot, lambda: screen.matching == telehealth, "the telehealth filter")
+        await pilot.press("slash")
+        assert screen.search_box.has_focus
+        assert messages.DIRECTORY_SEARCH_KEYS in screen_text(app)

@@ -214,13 +214,21 @@ DIRECTORY_TITLE = "Clinician directory"
 DIRECTORY_SEARCH_PLACEHOLDER = "Search name, practice, specialty, region, language, notes"
 DIRECTORY_COUNT_ALL = "{count:,} clinicians"
 DIRECTORY_COUNT_MATCH = "{count:,} of {total:,}"
-DIRECTORY_NO_FILTERS = "No filters (s t a i g r v; 0 clears)"
+DIRECTORY_NO_FILTERS = "No filters (in the list: s t a i g r v; 0 clears)"
 DIRECTORY_FILTERS = "Filters: "
 DIRECTORY_FILTER_TELEHEALTH = "telehealth"
 DIRECTORY_FILTER_ACCEPTING = "accepting new"
 DIRECTORY_NONE_YET = "The directory is empty. Press n to add a clinician or m to import a file."
-DIRECTORY_NONE_MATCH = "No clinician matches. Change the search or press 0 to clear filters."
+DIRECTORY_NONE_MATCH = (
+    "No clinician matches. Change the search, or press 0 in the list to clear filters."
+)
 DIRECTORY_KEYS = "enter show  / search  s t a i g r v 0 filter  n add e edit u suspend  m x file"
+# While the search box has the cursor, letters are search words: the keys line says so,
+# and names the list keys only as what waits in the list.
+DIRECTORY_SEARCH_KEYS = (
+    "type words to search  down or enter: to the list, where s t a i g r v 0 filter"
+)
+DIRECTORY_SEARCH_IDLE = "/ to search name, practice, specialty, region, language, notes"
 DIRECTORY_HEADER = ("Status", "Name", "Region", "Phone", "Tel New")
 DIRECTORY_STATUS_WORDS = {
     "vetted": "vetted",

@@ -1,6 +1,7 @@
 """The vetted clinician directory: search as you type, filters, one screenful of rows.
 
-The search box has focus on opening. A key after a pause in typing searches at
+The search box has focus on opening, and the keys line then says that letters are
+search words (the filter keys work in the list). A key after a pause in typing searches at
 once; keys in a quick burst wait for SEARCH_DELAY of quiet, so fast typing runs
 one query for the last keystroke, and only the latest text is ever searched. From
 the list (down or enter from the search box), single letters set filters, which
@@ -22,7 +23,7 @@ from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
@@ -68,7 +69,7 @@ class DirectoryScreen(SearchListScreen):
             yield DirectoryHeader(id="directory-header")
             yield Static("", id="directory-empty")
             yield DirectoryRows(self._fetch, id="directory-rows")
-            yield Static(Text(messages.DIRECTORY_KEYS), classes="keys-line")
+            yield Static(Text(messages.DIRECTORY_KEYS), id="directory-keys", classes="keys-line")
 
     @property
     def rows(self) -> DirectoryRows:
@@ -76,6 +77,22 @@ class DirectoryScreen(SearchListScreen):
 
     def on_mount(self) -> None:
         self.search_box.focus()
+
+    @on(events.DescendantFocus)
+    def _focus_moved(self) -> None:
+        """Say where typed keys go: in the search box letters are words, not filters.
+
+        The box has the cursor on opening (most visits are to find one clinician by
+        name), so the keys line names only what works there; in the list it names the
+        filter keys, which work there.
+        """
+        in_box = self.search_box.has_focus
+        self.search_box.placeholder = (
+            messages.DIRECTORY_SEARCH_PLACEHOLDER if in_box else messages.DIRECTORY_SEARCH_IDLE
+        )
+        self.query_one("#directory-keys", Static).update(
+            Text(messages.DIRECTORY_SEARCH_KEYS if in_box else messages.DIRECTORY_KEYS)
+        )
 
     # --- querying -----------------------------------------------------------
     def _fetch(self, offset: int, limit: int) -> list[ClinicianRow]:
