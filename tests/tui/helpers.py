@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
+from rich.table import Table
 from rich.text import Text
 from textual import events
 from textual.geometry import Region
@@ -52,6 +53,10 @@ def _text_of(screen: Screen[Any]) -> str:
     parts = []
     for widget in screen.query(Static):
         content = widget.content
+        if isinstance(content, Table):  # a grid of cells (help's keys): each row's cells
+            for row in zip(*(column.cells for column in content.columns), strict=True):
+                parts.append("  ".join(str(cell) for cell in row))
+            continue
         parts.append(content.plain if isinstance(content, Text) else str(content))
     for view in screen.query(LineView):
         parts += [text for _kind, text in view.lines]

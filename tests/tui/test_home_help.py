@@ -89,3 +89,42 @@ async def test_home_warns_when_the_vault_failed_its_integrity_check(closed_vault
         opened = Opened(vault, vault.settings(), vault.schema_version())
         await app.switch_screen(HomeScreen(opened))
         assert messages.VAULT_DAMAGED_READ_ONLY in screen_text(app).replace("\n", " ")
+
+
+async def test_help_pages_to_the_end_and_wraps_descriptions_in_their_column(
+    closed_vault: Path,
+) -> None:
+    """At 80x24 the key list outgrows the screen: End shows the last section, Home the
+    first, PageDown moves by a screenful; a wrapped description never starts a line in
+    the key column."""
+    app = PeerdeskApp(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        scroll = app.screen.query_one("#help-scroll")
+        assert scroll.max_scroll_y > 0  # it does not fit, so the keys must scroll it
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert scroll.scroll_y >= scroll.size.height - 1 or scroll.scroll_y == scroll.max_scroll_y
+        await pilot.press("end")
+        await pilot.pause()
+        assert scroll.scroll_y == scroll.max_scroll_y
+        last_title = HelpScreen.sections()[-1][0]
+        left_last = HelpScreen.columns()[0][-1][0]
+        shown = screen_text(app)
+        assert last_title in shown or left_last in shown
+        await pilot.press("home")
+        await pilot.pause()
+        assert scroll.scroll_y == 0
+        # Each line starts with one of its section's keys, or with blanks as wide as
+        # the key column: a wrapped description stays in its own column.
+        tables = list(app.screen.query(".key-table"))
+        assert len(tables) == len(HelpScreen.sections())
+        for table, (_title, specs) in zip(tables, HelpScreen.sections(), strict=True):
+            width = max(len(spec.shown) for spec in specs)
+            keys_shown = {spec.shown for spec in specs}
+            for strip in table.render_lines(table.region.reset_offset):
+                line = strip.text
+                head = line[:width].rstrip()
+                assert head in keys_shown or not head, (line, keys_shown)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
@@ -233,6 +234,10 @@ HELP_KEYS: tuple[KeySpec, ...] = (
     KeySpec("escape", "escape", "close", messages.KEY_CLOSE),
     KeySpec("down", "down", "scroll(1)", messages.KEY_SCROLL_DOWN),
     KeySpec("up", "up", "scroll(-1)", messages.KEY_SCROLL_UP),
+    KeySpec("pagedown", "pgdn", "page(1)", messages.KEY_SCROLL_PAGE_DOWN),
+    KeySpec("pageup", "pgup", "page(-1)", messages.KEY_SCROLL_PAGE_UP),
+    KeySpec("home", "home", "edge(-1)", messages.KEY_SCROLL_TOP),
+    KeySpec("end", "end", "edge(1)", messages.KEY_SCROLL_END),
 )
 
 
@@ -242,6 +247,17 @@ def bindings(specs: tuple[KeySpec, ...]) -> list[BindingType]:
         Binding(spec.key, spec.action, spec.label, show=False, priority=spec.priority)
         for spec in specs
     ]
+
+
+def key_grid(specs: tuple[KeySpec, ...]) -> Table:
+    """The keys as a two-column grid: a long description wraps within its own column,
+    never under the keys (help's narrow columns need it)."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column(ratio=1, overflow="fold")
+    for spec in specs:
+        grid.add_row(spec.shown, spec.label)
+    return grid
 
 
 def key_table(specs: tuple[KeySpec, ...]) -> Text:

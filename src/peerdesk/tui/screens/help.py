@@ -2,7 +2,8 @@
 
 It shows no data, but it sits on top of home, so a lock drops it with the rest.
 The sections sit in two columns so the whole list fits 80x24; if it ever outgrows
-that, the up and down keys scroll (listed like every other key).
+that, the up and down, page and home/end keys scroll (listed like every other key).
+Descriptions wrap within their own column, never under the keys.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ class HelpScreen(Screen[None]):
                     with Vertical(classes="help-column"):
                         for title, specs in column:
                             yield Static(Text(title), classes="section-title")
-                            yield Static(keys.key_table(specs), classes="key-table")
+                            yield Static(keys.key_grid(specs), classes="key-table")
 
     @staticmethod
     def columns() -> tuple[tuple[Section, ...], tuple[Section, ...]]:
@@ -84,3 +85,14 @@ class HelpScreen(Screen[None]):
 
     def action_scroll(self, lines: int) -> None:
         self.query_one(HelpScroll).scroll_relative(y=lines, animate=False)
+
+    def action_page(self, pages: int) -> None:
+        scroll = self.query_one(HelpScroll)
+        scroll.scroll_relative(y=pages * max(1, scroll.size.height - 1), animate=False)
+
+    def action_edge(self, end: int) -> None:
+        scroll = self.query_one(HelpScroll)
+        if end > 0:
+            scroll.scroll_end(animate=False)
+        else:
+            scroll.scroll_home(animate=False)
