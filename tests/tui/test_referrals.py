@@ -265,3 +265,36 @@ async def test_no_at_the_warning_goes_back_to_the_ranked_list(closed_vault: Path
     with Vault.unlock(closed_vault, PASSPHRASE) as vault:
         (made,) = referrals.listing(vault.conn)
         assert made.clinician_id == ids["best"]
+
+
+async def test_two_referrals_to_one_clinician_say_which_contact_each_is_for(
+    closed_vault: Path,
+) -> None:
+    """At check-back time two rows for one clinician differ by the contact's date and
+    topics; a contact deleted since says so instead."""
+    from peerdesk.models.contacts import ContactFields
+    from peerdesk.vault import logbook
+
+    today = date.today()
+    ids = seed(closed_vault)
+    with Vault.unlock(closed_vault, PASSPHRASE) as vault:
+        first = logbook.save_contact(
+            vault,
+            ContactFields(contact_date=today - timedelta(days=3), topics=("sleep",)),
+            today=today,
+        )
+        second = add_contact(vault, today, ("trauma", "alcohol"))
+        gone = add_contact(vault, today, ("family",))
+        for contact in (first, second, gone):
+            referrals.make_referral(vault, contact, ids["best"], today=today)
+        logbook.delete_contact(vault, gone)
+    app = PeerdeskApp(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        await pilot.press("r")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReferralsScreen), "referrals")
+        shown = rendered(app.screen.query_one(OptionList))
+        assert f"for the contact of {(today - timedelta(days=3)).isoformat()}: Sleep" in shown
+        assert f"for the contact of {today.isoformat()}: Alcohol" in shown
+        assert "for a contact since deleted" in shown
+        assert shown.count("Zoë Müller-Øvrebø") == 3

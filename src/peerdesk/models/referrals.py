@@ -56,6 +56,8 @@ class Referral:
     status_on: date
     check_back_on: date | None
     handle: str | None
+    contact_date: date | None = None  # the contact referred (None once it was deleted)
+    topics: tuple[str, ...] = ()  # its topic ids, so two referrals to one clinician differ
 
     @property
     def is_open(self) -> bool:

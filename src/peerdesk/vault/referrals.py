@@ -27,7 +27,9 @@ from peerdesk.vault.values import day, stamp, utc_now
 
 _SELECT = (
     "SELECT r.id, r.contact_id, r.clinician_id, coalesce(c.name, r.clinician_id), r.made_on, "
-    "r.status, r.status_on, r.check_back_on, k.handle FROM referrals r "
+    "r.status, r.status_on, r.check_back_on, k.handle, k.contact_date, "
+    "(SELECT group_concat(t.topic, ',') FROM contact_topics t WHERE t.contact_id = r.contact_id) "
+    "FROM referrals r "
     "LEFT JOIN clinicians c ON c.id = r.clinician_id "
     "LEFT JOIN contacts k ON k.id = r.contact_id "
 )
@@ -49,6 +51,8 @@ def _row(r: tuple[object, ...]) -> Referral:
         status_on=status_on,
         check_back_on=day(r[7]),
         handle=None if r[8] is None else str(r[8]),
+        contact_date=day(r[9]),
+        topics=tuple(sorted(str(r[10]).split(","))) if r[10] else (),
     )
 
 

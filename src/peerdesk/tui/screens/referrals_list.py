@@ -74,7 +74,9 @@ class ReferralsScreen(Screen[None]):
         )
         options = self.option_list
         options.clear_options()
-        options.add_options([Option(referral_line(r, today), id=str(r.id)) for r in self.items])
+        options.add_options(
+            [Option(referral_line(r, today, with_contact=True), id=str(r.id)) for r in self.items]
+        )
         ids = [r.id for r in self.items]
         if self.items:
             options.highlighted = ids.index(keep) if keep in ids else 0

@@ -14,8 +14,10 @@ from peerdesk import messages, vocab
 from peerdesk.models.referrals import Referral
 
 
-def referral_line(item: Referral, today: date) -> Text:
-    """One row: check-back date (marked when due), clinician, status and since when."""
+def referral_line(item: Referral, today: date, *, with_contact: bool = False) -> Text:
+    """One row: check-back date (marked when due), clinician, status and since when;
+    `with_contact` adds a second line saying which contact it is for (its date and
+    topics), so two referrals to one clinician can be told apart at check-back time."""
     check_back = (
         item.check_back_on.isoformat()
         if item.check_back_on and item.is_open
@@ -31,4 +33,16 @@ def referral_line(item: Referral, today: date) -> Text:
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append("> " if item.due(today) else "  ", style="bold")
     text.append(line, style="bold" if item.due(today) else "")
+    if with_contact:
+        text.append("\n    ")
+        text.append(contact_words(item), style="dim")
     return text
+
+
+def contact_words(item: Referral) -> str:
+    if item.contact_date is None:
+        return messages.REFERRALS_CONTACT_GONE
+    topics = ", ".join(vocab.label_of(vocab.TOPICS, t) for t in item.topics)
+    return messages.REFERRALS_CONTACT_LINE.format(
+        date=item.contact_date.isoformat(), topics=topics or "-"
+    )
