@@ -55,6 +55,8 @@ HOME_KEYS: tuple[KeySpec, ...] = (
     KeySpec("d", "d", "directory", messages.KEY_DIRECTORY),
     KeySpec("r", "r", "app.referrals", messages.KEY_REFERRALS),
     KeySpec("t", "t", "team", messages.KEY_TEAM),
+    KeySpec("u", "u", "followup_undo", messages.KEY_FOLLOWUP_UNDO),
+    KeySpec("f", "f", "followups", messages.KEY_FOLLOWUPS),
 )
 
 # Handled by the passphrase fields themselves; listed on the help screen only.
@@ -184,6 +186,13 @@ HANDOFF_CARD_KEYS: tuple[KeySpec, ...] = (
 # on_key; listed for help only.
 REFERRAL_STATUS_KEYS: tuple[KeySpec, ...] = (
     KeySpec("1-5", "1-5", "status", messages.KEY_REFERRAL_STATUS),
+)
+FOLLOWUPS_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("x", "x", "done", messages.KEY_FOLLOWUP_DONE),
+    KeySpec("u", "u", "undo", messages.KEY_FOLLOWUP_REOPEN),
+    KeySpec("s", "s", "snooze(1)", messages.KEY_FOLLOWUP_SNOOZE),
+    KeySpec("S", "S", "snooze(7)", messages.KEY_FOLLOWUP_SNOOZE_WEEK),
+    KeySpec("escape", "escape", "back", messages.KEY_BACK),
 )
 REFERRALS_KEYS: tuple[KeySpec, ...] = (
     KeySpec("b", "b", "check_back", messages.KEY_REFERRAL_CHECK_BACK),

@@ -63,6 +63,35 @@ def open_followups(conn: Connection, *, limit: int = 500) -> list[FollowUp]:
     return [_row(r) for r in rows]
 
 
+def upcoming(conn: Connection, today: date, *, limit: int = 200) -> list[FollowUp]:
+    """Open follow-ups due after today, soonest first."""
+    rows = conn.execute(
+        f"SELECT {_COLUMNS} FROM followups WHERE done_on IS NULL AND due_on > ? "
+        "ORDER BY due_on, id LIMIT ?",
+        (today.isoformat(), limit),
+    )
+    return [_row(r) for r in rows]
+
+
+def done_since(conn: Connection, since: date, *, limit: int = 200) -> list[FollowUp]:
+    """Follow-ups closed on or after `since`, the latest first (what undo can reach)."""
+    rows = conn.execute(
+        f"SELECT {_COLUMNS} FROM followups WHERE done_on >= ? ORDER BY done_on DESC, id DESC "
+        "LIMIT ?",
+        (since.isoformat(), limit),
+    )
+    return [_row(r) for r in rows]
+
+
+def reopen(conn: Connection, followup_id: int, now: datetime) -> bool:
+    """Undo a done: the follow-up is open again, due when it was."""
+    cur = conn.execute(
+        "UPDATE followups SET done_on = NULL, updated_at = ? WHERE id = ? AND done_on IS NOT NULL",
+        (now.isoformat(timespec="seconds"), followup_id),
+    )
+    return bool(cur.rowcount)
+
+
 def mark_done(
     conn: Connection, followup_id: int, today: date, now: datetime, *, contact_id: int | None = None
 ) -> bool:

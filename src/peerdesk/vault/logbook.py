@@ -78,6 +78,16 @@ def close_followup(
         return followups.mark_done(conn, followup_id, today, now or utc_now())
 
 
+def reopen_followup(vault: Vault, followup_id: int, *, now: datetime | None = None) -> bool:
+    """Undo "done" on a follow-up; False when it is not closed (or no longer exists).
+
+    A follow-up closed by logging a contact keeps its link to that contact: reopening
+    it only says the check is still to do.
+    """
+    with vault.transaction() as conn:
+        return followups.reopen(conn, followup_id, now or utc_now())
+
+
 def snooze_followup(
     vault: Vault, followup_id: int, new_due: date, *, now: datetime | None = None
 ) -> bool:

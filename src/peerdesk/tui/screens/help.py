@@ -55,6 +55,7 @@ class HelpScreen(Screen[None]):
             (messages.KEYS_ON_FORM, keys.FORM_KEYS + keys.FORM_FIELD_KEYS),
             (messages.KEYS_ON_CONTACTS_LIST, keys.CONTACTS_LIST_KEYS),
             (messages.KEYS_ON_CONTACT_DETAIL, keys.CONTACT_DETAIL_KEYS),
+            (messages.KEYS_ON_FOLLOWUPS, keys.FOLLOWUPS_KEYS + keys.LIST_MOVE_KEYS[:2]),
             (messages.KEYS_ON_DIRECTORY, keys.DIRECTORY_KEYS),
             (messages.KEYS_ON_CLINICIAN, keys.CLINICIAN_DETAIL_KEYS),
             (messages.KEYS_ON_CLINICIAN_FORM, keys.CLINICIAN_FORM_KEYS),

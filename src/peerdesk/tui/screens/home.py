@@ -52,6 +52,7 @@ class HomeScreen(Screen[None]):
         self.settings = opened.settings  # what the facts show; see show_settings
         self.today = today
         self._drawn_from_unlock = True
+        self.last_done: int | None = None  # what u on home opens again
 
     def compose(self) -> ComposeResult:
         with Vertical(id="home-box", classes="box"):
@@ -111,8 +112,31 @@ class HomeScreen(Screen[None]):
         except VaultError as exc:
             self.notify(str(exc), severity="error")
             return
-        self.notify(messages.FOLLOWUP_DONE if closed else messages.FOLLOWUP_GONE)
+        if closed:
+            self.last_done = item.id
+        self.notify(messages.FOLLOWUP_DONE_UNDO if closed else messages.FOLLOWUP_GONE)
         self.refresh_followups()
+
+    def action_followup_undo(self) -> None:
+        """Open the follow-up last marked done on home again (x pressed by mistake)."""
+        if self.last_done is None:
+            self.notify(messages.FOLLOWUP_NOTHING_TO_UNDO)
+            return
+        try:
+            reopened = logbook.reopen_followup(self.vault, self.last_done)
+        except VaultError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.last_done = None
+        self.notify(messages.FOLLOWUP_REOPENED if reopened else messages.FOLLOWUP_NOT_CHANGED)
+        self.refresh_followups()
+
+    def action_followups(self) -> None:
+        """Every follow-up: due, upcoming and done lately, with undo."""
+        from peerdesk.tui.screens.followups import FollowUpsScreen
+
+        if self.vault.is_open:
+            self.app.push_screen(FollowUpsScreen(self.vault, today=self.today))
 
     def action_followup_snooze(self, days: int) -> None:
         """Move the marked follow-up to `days` after today (1: tomorrow, 7: a week)."""

@@ -16,7 +16,7 @@ from peerdesk import messages
 from peerdesk.models.contacts import FollowUp
 from peerdesk.tui.text.contacts import followup_line
 
-WINDOW = 5  # follow-up lines shown at once: home must fit in 80x24
+WINDOW = 4  # follow-up lines shown at once: home must fit in 80x24 (f lists them all)
 
 
 class FollowUpPanel(Static):
