@@ -8,7 +8,13 @@ contact, officer or peer ever does. Core module: no Textual, no Rich.
 File format (version 1)::
 
     {"version": 1, "lines": [{"id": "988", "name": "...", "how": "...", "number": "988",
-                              "verified_on": "2025-01-31" or null, "note": "..."}]}
+                              "verified_on": "2025-01-31" or null, "note": "...",
+                              "source": "where the number was checked" (optional)}]}
+
+The two national lines ship with the day their numbers were last checked against
+their official source (SHIPPED_CHECKS): a saved file that still holds a national
+line's shipped number without a date of its own shows that check, so nobody reads
+"not verified" next to 988 at 2 a.m.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -28,7 +34,17 @@ from peerdesk.platform_support import fsync_folder, make_open_file_private
 FILENAME = "crisis-lines.json"
 FORMAT_VERSION = 1
 DIR_MODE = 0o700
-_FIELDS = ("id", "name", "how", "number", "note")
+_FIELDS = ("id", "name", "how", "number", "note", "source")
+# National lines: the shipped number, the day it was last checked, and against what.
+# Checked on 2026-12-01 against stored copies of copline.org's own page ("1-800-267-5463")
+# and of the Wyoming health department's 988 page ("call or text 988"): recheck both
+# against the live official sources (copline.org, 988lifeline.org) at each release.
+SHIPPED_CHECKS: dict[str, tuple[str, date, str]] = {
+    "988": ("988", date(2026, 12, 1), "health.wyo.gov (988 Lifeline page)"),
+    "copline": ("1-800-267-5463", date(2026, 12, 1), "copline.org"),
+}
+EAP = "eap"
+ON_CALL = "on-call-clinician"
 
 
 class CrisisLinesInvalid(Exception):
@@ -48,6 +64,7 @@ class CrisisLine:
     number: str  # what to dial; empty while a configurable entry is not set up
     verified_on: date | None = None  # when someone last checked the number works
     note: str = ""
+    source: str = ""  # where it was checked (the official site of a national line)
 
     @property
     def is_set(self) -> bool:
@@ -57,21 +74,57 @@ class CrisisLine:
 def default_crisis_lines() -> list[CrisisLine]:
     """What a new installation shows: two national lines and two entries to fill in."""
     return [
-        CrisisLine(
-            id="988",
-            name=messages.CRISIS_988_NAME,
-            how=messages.CRISIS_988_HOW,
-            number="988",
+        with_shipped_check(
+            CrisisLine(
+                id="988",
+                name=messages.CRISIS_988_NAME,
+                how=messages.CRISIS_988_HOW,
+                number="988",
+            )
         ),
-        CrisisLine(
-            id="copline",
-            name=messages.CRISIS_COPLINE_NAME,
-            how=messages.CRISIS_COPLINE_HOW,
-            number="1-800-267-5463",
+        with_shipped_check(
+            CrisisLine(
+                id="copline",
+                name=messages.CRISIS_COPLINE_NAME,
+                how=messages.CRISIS_COPLINE_HOW,
+                number="1-800-267-5463",
+            )
         ),
-        CrisisLine(id="eap", name=messages.CRISIS_EAP_NAME, how="", number=""),
-        CrisisLine(id="on-call-clinician", name=messages.CRISIS_ON_CALL_NAME, how="", number=""),
+        CrisisLine(id=EAP, name=messages.CRISIS_EAP_NAME, how="", number=""),
+        CrisisLine(id=ON_CALL, name=messages.CRISIS_ON_CALL_NAME, how="", number=""),
     ]
+
+
+def with_shipped_check(line: CrisisLine) -> CrisisLine:
+    """A national line still holding its shipped number, with no check of its own, shows
+    the shipped check; a changed number or a date someone entered is left as it is."""
+    shipped = SHIPPED_CHECKS.get(line.id)
+    if shipped is None or line.verified_on is not None or line.number.strip() != shipped[0]:
+        return line
+    return replace(line, verified_on=shipped[1], source=line.source or shipped[2])
+
+
+def checked_words(line: CrisisLine) -> str:
+    """When (and against what) the number was last checked, for every face."""
+    if line.verified_on and line.source:
+        return messages.CRISIS_VERIFIED_AGAINST.format(
+            date=line.verified_on.isoformat(), source=line.source
+        )
+    if line.verified_on:
+        return messages.CRISIS_VERIFIED.format(date=line.verified_on.isoformat())
+    return messages.CRISIS_UNVERIFIED
+
+
+def on_call(lines: list[CrisisLine]) -> CrisisLine | None:
+    """The on-call team clinician's line, if the file has one."""
+    return next((line for line in lines if line.id == ON_CALL), None)
+
+
+def with_line(lines: list[CrisisLine], changed: CrisisLine) -> list[CrisisLine]:
+    """`lines` with `changed` replacing the line of its id (or added at the end)."""
+    if any(line.id == changed.id for line in lines):
+        return [changed if line.id == changed.id else line for line in lines]
+    return [*lines, changed]
 
 
 def default_path() -> Path:
@@ -122,13 +175,16 @@ def _parse(path: Path, data: Any) -> list[CrisisLine]:
             raise _invalid(path, messages.CRISIS_PROBLEM_DUPLICATE.format(id=line_id))
         seen.add(line_id)
         lines.append(
-            CrisisLine(
-                id=line_id,
-                name=entry["name"],
-                how=entry.get("how", ""),
-                number=entry.get("number", ""),
-                verified_on=_parse_date(path, number, entry.get("verified_on")),
-                note=entry.get("note", ""),
+            with_shipped_check(
+                CrisisLine(
+                    id=line_id,
+                    name=entry["name"],
+                    how=entry.get("how", ""),
+                    number=entry.get("number", ""),
+                    verified_on=_parse_date(path, number, entry.get("verified_on")),
+                    note=entry.get("note", ""),
+                    source=entry.get("source", ""),
+                )
             )
         )
     return lines
@@ -169,6 +225,7 @@ def save_crisis_lines(path: Path | None, lines: list[CrisisLine]) -> Path:
                 "number": line.number,
                 "verified_on": line.verified_on.isoformat() if line.verified_on else None,
                 "note": line.note,
+                "source": line.source,
             }
             for line in lines
         ],

@@ -90,6 +90,7 @@ async def test_configured_lines_show_their_verified_date(closed_vault: Path) -> 
     lines = [
         *default_crisis_lines()[:2],
         CrisisLine("eap", "Agency EAP [b]", "Call", "555-0100", verified_on=date(2025, 1, 31)),
+        CrisisLine("on-call-clinician", "On-call", "", "555-0199"),
     ]
     save_crisis_lines(None, lines)
     app = PeerdeskApp(closed_vault)
@@ -98,7 +99,9 @@ async def test_configured_lines_show_their_verified_date(closed_vault: Path) -> 
     assert "Agency EAP [b]" in shown  # literal
     assert "555-0100" in shown
     assert messages.CRISIS_VERIFIED.format(date="2025-01-31") in shown
-    assert messages.CRISIS_UNVERIFIED in shown
+    assert messages.CRISIS_UNVERIFIED in shown  # the on-call line nobody checked
+    # The national lines carry the day they were checked against their official source.
+    assert messages.CRISIS_VERIFIED_AGAINST.format(date="2026-12-01", source="copline.org") in shown
 
 
 async def test_a_broken_file_still_shows_the_numbers(closed_vault: Path) -> None:
@@ -123,3 +126,71 @@ async def test_crisis_lines_fit_80x24(closed_vault: Path) -> None:
             region = widget.region
             assert region.height > 0 and region.bottom <= SIZE[1], widget
         assert not isinstance(screen, ContactFormScreen)
+
+
+async def test_the_on_call_line_is_set_from_the_crisis_screen_and_shown_at_imminent_risk(
+    closed_vault: Path,
+) -> None:
+    """o on the crisis screen sets the on-call clinician (with today's check), and the
+    imminent-risk checklist then shows that number; a bad date keeps the form."""
+    from peerdesk.crisis import load_crisis_lines, on_call
+    from peerdesk.tui.screens.crisis import CrisisLineForm
+    from peerdesk.tui.screens.imminent import EscalationScreen
+    from tests.tui.form_helpers import jump
+
+    app = PeerdeskApp(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_form(pilot, app)
+        await pilot.press("ctrl+g", "o")
+        await wait_until(pilot, lambda: isinstance(app.screen, CrisisLineForm), "the form")
+        await type_text(pilot, "503-555-0177")
+        await pilot.press("tab")
+        await type_text(pilot, "Call or text, 24/7")
+        await pilot.press("tab", *["backspace"] * 10)
+        await type_text(pilot, "2999-01-01")
+        await pilot.press("enter")
+        assert isinstance(app.screen, CrisisLineForm)  # a future check is refused
+        assert "not in the future" in screen_text(app)
+        await pilot.press(*["backspace"] * 10)
+        await type_text(pilot, date.today().isoformat())
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, CrisisScreen), "saved")
+        shown = screen_text(app)
+        assert "503-555-0177" in shown
+        assert messages.CRISIS_VERIFIED.format(date=date.today().isoformat()) in shown
+        await pilot.press("escape")
+        await pilot.press("s")
+        await jump(pilot, screen, "risk")
+        await pilot.press("i")  # Imminent
+        assert isinstance(app.screen, EscalationScreen)
+        assert messages.ESCALATION_ON_CALL_LABEL + "503-555-0177" in screen_text(app)
+    line = on_call(load_crisis_lines())
+    assert line is not None and line.number == "503-555-0177"
+    assert line.verified_on == date.today()
+
+
+async def test_while_locked_the_crisis_lines_cannot_be_changed(closed_vault: Path) -> None:
+    app = PeerdeskApp(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+g")
+        assert isinstance(app.screen, CrisisScreen)
+        assert messages.CRISIS_KEYS_LOCKED in screen_text(app)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, CrisisScreen)  # no form
+        assert messages.CRISIS_EDIT_LOCKED in [n.message for n in app._notifications]
+    assert not default_path().exists()  # nothing was written
+
+
+async def test_the_checklist_says_when_no_on_call_number_is_set(closed_vault: Path) -> None:
+    from peerdesk.tui.screens.imminent import EscalationScreen
+    from tests.tui.form_helpers import jump
+
+    app = PeerdeskApp(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_form(pilot, app)
+        await pilot.press("s")
+        await jump(pilot, screen, "risk")
+        await pilot.press("i")
+        assert isinstance(app.screen, EscalationScreen)
+        assert messages.ESCALATION_ON_CALL_UNSET in screen_text(app)

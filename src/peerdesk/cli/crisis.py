@@ -24,7 +24,12 @@ def crisis(ctx: typer.Context) -> None:
     """Print the crisis lines; on a broken file print the defaults too, then exit 1."""
     if ctx.invoked_subcommand is not None:
         return
-    from peerdesk.crisis import CrisisLinesInvalid, default_crisis_lines, load_crisis_lines
+    from peerdesk.crisis import (
+        CrisisLinesInvalid,
+        checked_words,
+        default_crisis_lines,
+        load_crisis_lines,
+    )
 
     problem: str | None = None
     try:
@@ -38,11 +43,7 @@ def crisis(ctx: typer.Context) -> None:
         if not reach:
             out.append(f"  {line.name}: {messages.CRISIS_NOT_SET}")
             continue
-        checked = (
-            messages.CRISIS_VERIFIED.format(date=line.verified_on.isoformat())
-            if line.verified_on
-            else messages.CRISIS_UNVERIFIED
-        )
+        checked = checked_words(line)
         out.append(f"  {line.name}: {reach} ({checked})")
         if line.note:
             out.append(f"      {line.note}")
@@ -102,6 +103,8 @@ def set_line(
             how=clean.get("how", found.how),
             note=clean.get("note", found.note),
             verified_on=day or found.verified_on,
+            # A check against the official source holds for the shipped number only.
+            source=found.source if "number" not in clean and not day else "",
         )
         lines = [changed if line.id == line_id else line for line in lines]
         path = save_crisis_lines(default_path(), lines)

@@ -20,13 +20,29 @@ CRISIS_PROBLEM_DATE = 'entry {entry} has a "verified_on" that is not a date like
 CRISIS_TITLE = "Crisis lines"
 CRISIS_NOT_SET = "not set yet"
 CRISIS_VERIFIED = "verified {date}"
+CRISIS_VERIFIED_AGAINST = "checked {date} against {source}"
 CRISIS_UNVERIFIED = "not verified yet"
 CRISIS_EMERGENCY = "If someone is in immediate danger, call 911."
 CRISIS_SHOWING_DEFAULTS = "{problem} The default crisis lines are shown instead."
 
 
 # --- terminal app: the crisis screen -------------------------------------------------------
-CRISIS_KEYS = "esc or ctrl+g  close"
+CRISIS_KEYS = "e set the EAP  o set the on-call clinician  esc or ctrl+g close"
+CRISIS_KEYS_LOCKED = "esc or ctrl+g  close   (unlock to change the EAP or on-call line)"
+CRISIS_EDIT_TITLE = "Set the line: {name}"
+CRISIS_EDIT_NUMBER = "Number to call or text"
+CRISIS_EDIT_HOW = "How to reach it (optional), e.g. Call 555-0100, 24/7"
+CRISIS_EDIT_VERIFIED = "Checked that it works on (YYYY-MM-DD)"
+CRISIS_EDIT_KEYS = "tab next field  enter save  escape cancel"
+CRISIS_EDIT_NEEDS_NUMBER = "Type the number to call (or escape to leave it as it is)."
+CRISIS_EDIT_BAD_DATE = "The date must be like {today}, and not in the future."
+CRISIS_EDIT_SAVED = "Saved: {name}."
+CRISIS_EDIT_FAILED = "The crisis lines could not be saved ({reason}); nothing was changed."
+CRISIS_EDIT_LOCKED = "Unlock the vault to change a crisis line: while locked they are read-only."
+ESCALATION_ON_CALL_LABEL = "On-call team clinician: "
+ESCALATION_ON_CALL_UNSET = (
+    "On-call team clinician: not set. Set it on the crisis screen (ctrl+g, then o)."
+)
 
 
 # --- command line: crisis lines ------------------------------------------------------------

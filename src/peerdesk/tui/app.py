@@ -177,7 +177,7 @@ class PeerdeskApp(QuietCrashApp):
 
         drafts.offer_back(self, opened.vault)
         if crisis_open:
-            self.push_screen(CrisisScreen())
+            self.push_screen(CrisisScreen(self._unlocked))
 
     def apply_settings(self, settings: Settings) -> None:
         """Theme and idle minutes from the vault; call again after settings change."""
@@ -331,7 +331,11 @@ class PeerdeskApp(QuietCrashApp):
         if isinstance(self.screen, CrisisScreen):
             self.pop_screen()
         else:
-            self.push_screen(CrisisScreen())
+            self.push_screen(CrisisScreen(self._unlocked))
+
+    def _unlocked(self) -> bool:
+        """Whether the vault is open right now (the crisis screen edits only then)."""
+        return self.vault is not None and self.vault.is_open
 
     def action_new_contact(self) -> None:
         """Open an empty contact form (home's n key)."""

@@ -7,17 +7,32 @@ never hides the numbers: the defaults are shown with one sentence saying what is
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from peerdesk import messages
-from peerdesk.crisis import CrisisLine, CrisisLinesInvalid, default_crisis_lines, load_crisis_lines
+from peerdesk.crisis import (
+    EAP,
+    ON_CALL,
+    CrisisLine,
+    CrisisLinesInvalid,
+    checked_words,
+    default_crisis_lines,
+    load_crisis_lines,
+    save_crisis_lines,
+    with_line,
+)
+from peerdesk.tui.widgets.text_fields import PlainInput
 
 NUMBER_STYLE = "bold underline"
 
@@ -53,11 +68,7 @@ def line_text(line: CrisisLine) -> Text:
             text.append("  ")
         text.append(line.how)
     text.append("   ")
-    checked = (
-        messages.CRISIS_VERIFIED.format(date=line.verified_on.isoformat())
-        if line.verified_on
-        else messages.CRISIS_UNVERIFIED
-    )
+    checked = checked_words(line)
     text.append(f"({checked})", style="dim")
     if line.note:
         text.append("\n   ")
@@ -66,9 +77,22 @@ def line_text(line: CrisisLine) -> Text:
 
 
 class CrisisScreen(ModalScreen[None]):
-    """The crisis lines over whatever was on screen; escape or ctrl+g closes it."""
+    """The crisis lines over whatever was on screen; escape or ctrl+g closes it.
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", show=False)]
+    `editable` says whether the vault is unlocked right now: only then do e and o set
+    the agency EAP and the on-call clinician (while locked the lines are read-only,
+    so nobody at a locked laptop can swap a number the team relies on).
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", show=False),
+        Binding("e", f"edit('{EAP}')", show=False),
+        Binding("o", f"edit('{ON_CALL}')", show=False),
+    ]
+
+    def __init__(self, editable: Callable[[], bool] = lambda: False) -> None:
+        super().__init__()
+        self.editable = editable
 
     def compose(self) -> ComposeResult:
         lines, problem = read_lines()
@@ -79,7 +103,87 @@ class CrisisScreen(ModalScreen[None]):
             for line in lines:
                 yield Static(line_text(line), classes="crisis-line")
             yield Static(Text(messages.CRISIS_EMERGENCY), id="crisis-emergency")
-            yield Static(Text(messages.CRISIS_KEYS), classes="keys-line")
+            keys_line = messages.CRISIS_KEYS if self.editable() else messages.CRISIS_KEYS_LOCKED
+            yield Static(Text(keys_line), classes="keys-line")
 
     def action_close(self) -> None:
         self.dismiss()
+
+    def action_edit(self, line_id: str) -> None:
+        """Set one of the team's own lines; the national ones are not edited here."""
+        if not self.editable():
+            self.notify(messages.CRISIS_EDIT_LOCKED, severity="warning")
+            return
+        lines, problem = read_lines()
+        if problem is not None:
+            self.notify(problem + " " + messages.CRISIS_FIX_FILE_FIRST, severity="error")
+            return
+        current = next((line for line in lines if line.id == line_id), None)
+        if current is None:
+            return
+
+        def saved(changed: CrisisLine | None) -> None:
+            if changed is None:
+                return
+            try:
+                save_crisis_lines(None, with_line(lines, changed))
+            except OSError as exc:
+                reason = exc.strerror or type(exc).__name__
+                self.notify(messages.CRISIS_EDIT_FAILED.format(reason=reason), severity="error")
+                return
+            self.notify(messages.CRISIS_EDIT_SAVED.format(name=changed.name), markup=False)
+            self.refresh(recompose=True)
+
+        self.app.push_screen(CrisisLineForm(current), saved)
+
+
+class CrisisLineForm(ModalScreen[CrisisLine | None]):
+    """Number, how to reach it, and the day it was checked (today unless changed)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False)]
+
+    def __init__(self, line: CrisisLine, *, today: Callable[[], date] = date.today) -> None:
+        super().__init__()
+        self.line = line
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="crisis-form-box", classes="modal-box"):
+            yield Static(
+                Text(messages.CRISIS_EDIT_TITLE.format(name=self.line.name)),
+                classes="modal-title",
+            )
+            yield Static(Text(messages.CRISIS_EDIT_NUMBER))
+            yield PlainInput(self.line.number, id="crisis-number", max_length=40)
+            yield Static(Text(messages.CRISIS_EDIT_HOW))
+            yield PlainInput(self.line.how, id="crisis-how", max_length=120)
+            yield Static(Text(messages.CRISIS_EDIT_VERIFIED))
+            yield PlainInput(self.today().isoformat(), id="crisis-verified", max_length=10)
+            yield Static("", id="crisis-form-status", classes="status")
+            yield Static(Text(messages.CRISIS_EDIT_KEYS), classes="keys-line")
+
+    def on_mount(self) -> None:
+        self.query_one("#crisis-number", Input).focus()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        number = self.query_one("#crisis-number", Input).value.strip()
+        how = self.query_one("#crisis-how", Input).value.strip()
+        typed = self.query_one("#crisis-verified", Input).value.strip()
+        status = self.query_one("#crisis-form-status", Static)
+        if not number:
+            status.update(Text(messages.CRISIS_EDIT_NEEDS_NUMBER))
+            return
+        try:
+            checked = date.fromisoformat(typed)
+        except ValueError:
+            checked = None
+        if checked is None or checked > self.today():
+            bad = messages.CRISIS_EDIT_BAD_DATE.format(today=self.today().isoformat())
+            status.update(Text(bad))
+            return
+        self.dismiss(replace(self.line, number=number, how=how, verified_on=checked, source=""))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -41,6 +41,23 @@ def limits_text() -> Text:
     return text
 
 
+def on_call_text() -> Text:
+    """The on-call clinician's number, the one the checklist tells the peer to call."""
+    from peerdesk.crisis import on_call
+    from peerdesk.tui.screens.crisis import read_lines
+
+    line = on_call(read_lines()[0])
+    if line is None or not line.is_set:
+        return Text(messages.ESCALATION_ON_CALL_UNSET, style="bold")
+    text = Text()
+    text.append(messages.ESCALATION_ON_CALL_LABEL, style="bold")
+    text.append(line.number.strip(), style="bold underline")
+    if line.how:
+        text.append("  ")
+        text.append(line.how)
+    return text
+
+
 class EscalationScreen(ModalScreen[None]):
     """Checklist, confidentiality limits, the crisis key; enter or escape goes back."""
 
@@ -56,6 +73,7 @@ class EscalationScreen(ModalScreen[None]):
             # A long team checklist scrolls (up/down) instead of pushing the limits away.
             with VerticalScroll(id="checklist-scroll"):
                 yield Static(checklist_text(self.checklist), id="checklist")
+            yield Static(on_call_text(), id="escalation-on-call")
             yield Static(Text(messages.CONFIDENTIALITY_LIMITS_TITLE), classes="section-title")
             yield Static(limits_text(), id="limits")
             yield Static(Text(messages.ESCALATION_KEYS), classes="keys-line")
