@@ -223,7 +223,7 @@ def test_merge_refuses_bad_files_with_a_sentence_each_and_prints_nothing(
     [
         (["--min-cell", "2"], "from 3 to 100"),
         (["--min-cell", "101"], "from 3 to 100"),
-        (["--format", "pdf"], "table, csv, json, md"),
+        (["--format", "pdf"], "table, csv, wide-csv, json, md, html"),
         (["--month", "2026-3"], "is not a month"),
     ],
 )

@@ -191,8 +191,10 @@ def report_merge(
         str,
         typer.Option(
             "--format",
-            metavar="table|csv|json|md",
-            help=messages.HELP_REPORT_FORMAT.format(choices="table, csv, json, md"),
+            metavar="table|csv|wide-csv|json|md|html",
+            help=messages.HELP_REPORT_FORMAT.format(
+                choices="table, csv, wide-csv (a spreadsheet), json, md, html (one printable page)"
+            ),
         ),
     ] = "table",
     output: Output = None,
@@ -200,11 +202,12 @@ def report_merge(
     passphrase_stdin: PassphraseStdin = False,
 ) -> None:
     """Check every file, add them up, suppress small cells, print or write the report."""
-    from peerdesk.reports import render, team_report
+    from peerdesk.reports import team_report
+    from peerdesk.reports.outputs import TEAM_FORMATS, team_output
     from peerdesk.validation import parse_month
 
     with report_errors():
-        _check_format(output_format, render.TEAM_FORMATS)
+        _check_format(output_format, TEAM_FORMATS)
         expected = parse_month(month) if month else None
         if min_cell is not None and not LOWEST_MIN_CELL <= min_cell <= HIGHEST_MIN_CELL:
             raise InvalidInput(
@@ -215,12 +218,6 @@ def report_merge(
         chosen, n, source = _team_files(ctx, files, expected, min_cell, passphrase_stdin)
         exports = chosen.exports
         report = team_report([e.counts for e in exports], [e.export_id for e in exports], n)
-        renderers = {
-            "table": render.team_table,
-            "csv": render.team_csv,
-            "json": render.team_json,
-            "md": render.team_markdown,
-        }
         say(
             messages.REPORT_THRESHOLD_LINE.format(
                 n=n, source=messages.REPORT_THRESHOLD_SOURCE[source]
@@ -228,7 +225,7 @@ def report_merge(
             err=True,
         )
         _emit(
-            renderers[output_format](report),
+            team_output(output_format, report),
             path,
             force,
             messages.REPORT_WHAT_TEAM.format(month=report.month),

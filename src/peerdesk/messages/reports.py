@@ -211,3 +211,33 @@ REPORT_AUDIT_NOT_RUN = "Audit: not run for this report."
 REPORT_AUDIT_FAILED = (
     "Nothing was published: the audit of the team report could not be completed ({reason})."
 )
+
+
+# --- team reports for command staff: percentages, the printable page, the wide CSV ---------
+REPORT_TOPICS_NOTE_PERCENT = (
+    "A contact can have several topics, so topics add up to more than contacts and "
+    "their percentages of contacts to more than 100%."
+)
+REPORT_PERCENT_HEADING = "%"
+REPORT_WIDE_THRESHOLD = "Threshold"
+REPORT_WIDE_FIGURES = "Figures"
+REPORT_WIDE_COUNT = "count"
+REPORT_WIDE_PERCENT_OF = "% of {base}"
+REPORT_WIDE_HIDDEN = "hidden"
+REPORT_WIDE_WHY = "why"
+REPORT_WIDE_WHY_COUNT = "values"
+REPORT_WIDE_WHY_MEANS = "means"
+REPORT_HTML_INTRO = (
+    "Counts only: no notes, names, handles or days, and no peer's own counts. Counts "
+    "from 1 to {below} are hidden (threshold {n}), with whatever else would let a reader "
+    "work them out."
+)
+REPORT_HTML_PERCENT_NOTE = (
+    "Percentages are of the table's total (topics: of contacts), rounded to whole "
+    "numbers, and only beside values that are shown; bars are drawn to the same scale."
+)
+REPORT_HTML_COUNT = "Count"
+REPORT_HTML_HIDDEN_LINE = (
+    "{mark} = hidden. Threshold {n}: {total} value(s) hidden. Why (the same for every "
+    "hidden value of a table, so it never tells which one is small):"
+)

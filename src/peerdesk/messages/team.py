@@ -244,7 +244,7 @@ TEAM_LABEL_OWN = "That is this vault's own key: it needs no label."
 TEAM_MERGE_TITLE = "Merge peers' months"
 TEAM_MERGE_INTRO = (
     "A folder (every .age and .json file in it is read), or files separated by ;. "
-    "Nothing is written: the team report is shown on screen."
+    "The team report is shown on screen; e there writes it to a file."
 )
 TEAM_MERGE_PATH_LABEL = "Folder or files"
 TEAM_MERGE_EMPTY = "Type a folder or a file first."
@@ -254,13 +254,14 @@ TEAM_MERGE_KEYS = "enter merge  escape cancel"
 TEAM_MERGE_READING = "Reading and checking {count} file(s)..."
 TEAM_MERGE_REFUSED = "Nothing was merged: {count} problem(s), each below."
 TEAM_MERGE_FILE_HINT = (
-    "To write this report to a file, run `peerdesk report merge` with the same files."
+    "e writes this report to a file: one printable page for command staff (HTML), CSV, "
+    "JSON or Markdown, as `peerdesk report merge` writes them."
 )
 TEAM_FROM_NEW_KEY = (
     "  {key_id}  NEW: never seen before. Ask the peer for their key id (their team "
     "screen shows it) before you trust it, then label it on the team screen (l)."
 )
-TEAM_MERGE_RESULT_KEYS = "up/down pgup/pgdn scroll  escape back"
+TEAM_MERGE_RESULT_KEYS = "e export  up/down pgup/pgdn scroll  escape back"
 
 DIRECTORY_UNSIGNED_ASK = (
     "Nobody vouches for {path}: {why}.\n\n"
@@ -280,3 +281,35 @@ STATS_EXPORT_INTRO_SEALED = (
     "to team {key_id}, so the lead's file is sealed: only the lead's vault opens it. "
     "CSV is not sealed."
 )
+
+
+# --- the terminal app: exporting a merged team report ---------------------------------------
+KEY_TEAM_MERGE_EXPORT = "write the report to a file (HTML, CSV, JSON, Markdown)"
+TEAM_MERGE_CHART_TITLE = "Contacts by mode"
+TEAM_EXPORT_NOTHING = "Nothing was merged, so there is no report to write."
+TEAM_EXPORT_TITLE = "Write the team report for {month}"
+TEAM_EXPORT_INTRO = (
+    "The same files as `peerdesk report merge`: counts after suppression only, no peer's "
+    "own month, no label, no export id. HTML is one printable page for command staff."
+)
+TEAM_EXPORT_FORMAT = "Format"
+# The order the format field steps through; ids are `report merge --format`'s.
+TEAM_EXPORT_FORMATS = {
+    "html": "HTML (one printable page)",
+    "csv": "CSV (one line per value)",
+    "wide-csv": "wide CSV (a block per table, for charts)",
+    "json": "JSON",
+    "md": "Markdown",
+}
+TEAM_EXPORT_PATH = "File"
+TEAM_EXPORT_KEYS = "enter write    left/right format    tab next field    escape cancel"
+TEAM_EXPORT_NO_PATH = "Type the file to write."
+TEAM_EXPORT_NO_FOLDER = "The folder {folder} does not exist."
+TEAM_EXPORT_IS_FOLDER = "{path} is a folder; type a file name."
+TEAM_EXPORT_REPLACE = "{path} already exists. Replace it?"
+TEAM_EXPORT_KEPT = "{path} was left as it is; type another file, or press enter to be asked again."
+TEAM_EXPORT_DISK_FULL = (
+    "The disk is full, so nothing was written. What you typed is still here: free some "
+    "space and press enter again."
+)
+TEAM_EXPORT_FAILED = "Nothing was written: {reason}."

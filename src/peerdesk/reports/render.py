@@ -6,6 +6,8 @@ in CSV it is neutralised so a spreadsheet cannot run it as a formula. A team rep
 shows suppressed values as "x" (null in JSON) with why each is hidden: the same
 reasons for every hidden cell of one table (peerdesk.reports.disclosure), so they never
 tell a small count from the counts that hide it; and one line of what the audit checked.
+Its table and Markdown give each table cell's percentage of the table's base figure,
+only where peerdesk.reports.shares allows one (a hidden cell's is hidden too).
 """
 
 from __future__ import annotations
@@ -15,16 +17,17 @@ import io
 import json
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 
 from peerdesk import messages
 from peerdesk.reports.counts import MonthCounts, spec_of
 from peerdesk.reports.disclosure import REASONS
+from peerdesk.reports.shares import shares, total_share
 from peerdesk.reports.suppression import TeamReport, ordered_figures, ordered_tables
 from peerdesk.safe_text import printable
 from peerdesk.vocab import label_of
 
 MONTH_FORMATS = ("table", "csv", "json")
-TEAM_FORMATS = ("table", "csv", "json", "md")
 TEAM_FORMAT = "peerdesk-team-month"
 TEAM_VERSION = 2  # 2: why each cell is hidden, and the audit
 _FORMULA = re.compile(r"^'*[=+\-@\t\r]")
@@ -37,15 +40,15 @@ def neutralise(text: str) -> str:
     return "'" + text if _FORMULA.match(text) else text
 
 
-def _figure_label(name: str) -> str:
+def figure_label(name: str) -> str:
     return messages.REPORT_FIGURE_LABELS.get(name, printable(name))
 
 
-def _table_title(name: str) -> str:
+def table_title(name: str) -> str:
     return messages.REPORT_TABLE_TITLES.get(name, printable(name))
 
 
-def _cell_label(table: str, cid: str) -> str:
+def cell_label(table: str, cid: str) -> str:
     # Merged files hold only known ids; printable() still keeps any id a terminal or a
     # Markdown table could act on (an escape sequence, a newline) visible and inert.
     return printable(label_of(spec_of(table).choices, cid))
@@ -63,37 +66,82 @@ def _note(why: Why, key: str) -> str:
     return ", ".join(messages.REPORT_WHY_TAGS[r] for r in why.get(key, ()))
 
 
-def _sections(
-    figures: Mapping[str, Cell], tables: Mapping[str, Mapping[str, Cell]], why: Why
-) -> Iterator[tuple[str, list[tuple[str, str, str]], tuple[str, str] | None]]:
-    """(title, [(label, value, why)], (total, why) or None) per block, figures first."""
+@dataclass(frozen=True)
+class Row:
+    """One line of a block: its label, the count as text, and where allowed its share."""
+
+    label: str
+    value: str  # the count, "x" when hidden, or what stands for it ("not recorded")
+    count: Cell  # the count; None when hidden or not recorded
+    note: str = ""  # why it is hidden, as the legend's short words ("" when shown)
+    share: str | None = None  # its percentage (peerdesk.reports.shares), None for none
+
+    @property
+    def hidden(self) -> bool:
+        """Suppressed (a count not recorded at all is not hidden, only absent)."""
+        return self.count is None and self.value == messages.REPORT_SUPPRESSED_MARK
+
+
+@dataclass(frozen=True)
+class Block:
+    """The figures, or one table: what every team output lays out in its own way."""
+
+    table: str | None  # None for the figures
+    title: str
+    rows: list[Row]
+    total: Row | None = None  # the figure the table adds up to, when it has one
+    recorded: bool = True  # False: the peers' peerdesk did not count this table
+    base: str | None = None  # the figure its percentages are of, when it has them
+
+
+def blocks(
+    figures: Mapping[str, Cell],
+    tables: Mapping[str, Mapping[str, Cell]],
+    why: Why,
+    *,
+    percentages: bool = False,
+) -> Iterator[Block]:
+    """The figures block, then one block per table in output order (whatever tables
+    the report has, titled from the messages or by their name)."""
     unrecorded = {
         spec.total for name, cells in tables.items() if not cells and (spec := spec_of(name)).total
     }
-    yield (
+    yield Block(
+        None,
         "",
         [
-            (
-                _figure_label(f),
-                messages.REPORT_NOT_RECORDED_SHORT if f in unrecorded else _show(figures[f]),
-                "" if f in unrecorded else _note(why, f"figure:{f}"),
-            )
+            Row(figure_label(f), messages.REPORT_NOT_RECORDED_SHORT, None)
+            if f in unrecorded
+            else Row(figure_label(f), _show(figures[f]), figures[f], _note(why, f"figure:{f}"))
             for f in ordered_figures(figures)
         ],
-        None,
     )
     for name in ordered_tables(tables):
         cells = tables[name]
+        title = table_title(name)
         if not cells:
-            yield _table_title(name), [(messages.REPORT_NOT_RECORDED, "", "")], None
+            yield Block(name, title, [Row(messages.REPORT_NOT_RECORDED, "", None)], recorded=False)
             continue
+        shared = shares(name, cells, figures) if percentages else {}
         rows = [
-            (_cell_label(name, cid), _show(v), _note(why, f"table:{name}:{cid}"))
+            Row(
+                cell_label(name, cid),
+                _show(v),
+                v,
+                _note(why, f"table:{name}:{cid}"),
+                shared.get(cid),
+            )
             for cid, v in cells.items()
         ]
-        total = spec_of(name).total
-        shown = (_show(figures.get(total)), _note(why, f"figure:{total}")) if total else None
-        yield _table_title(name), rows, shown
+        spec = spec_of(name)
+        total = None
+        if spec.total:
+            value = figures.get(spec.total)
+            share = total_share(name, figures) if percentages else None
+            note = _note(why, f"figure:{spec.total}")
+            total = Row(messages.REPORT_TOTAL, _show(value), value, note, share)
+        base = (spec.total or spec.at_least) if percentages else None
+        yield Block(name, title, rows, total, base=base)
 
 
 def _plain(
@@ -101,30 +149,40 @@ def _plain(
     figures: Mapping[str, Cell],
     tables: Mapping[str, Mapping[str, Cell]],
     why: Why | None = None,
+    *,
+    percentages: bool = False,
 ) -> str:
+    """Aligned columns: label, count, then the percentage (shown cells) or why a cell
+    is hidden (a cell has one or the other, never both)."""
     lines = list(head)
-    for title, rows, total in _sections(figures, tables, why or {}):
-        width = max(len(label) for label, _, _ in rows)
+    for block in blocks(figures, tables, why or {}, percentages=percentages):
+        rows = [*block.rows, *([block.total] if block.total else [])]
+        width = max(len(row.label) for row in rows)
         lines.append("")
-        if title:
-            lines.append(title)
-            if title == _table_title("topic"):
-                lines.append(f"  ({messages.REPORT_TOPICS_NOTE})")
-        indent = "  " if title else ""
-        width = max(width, len(messages.REPORT_TOTAL)) if total else width
+        if block.title:
+            lines.append(block.title)
+            if note := topics_note(block):
+                lines.append(f"  ({note})")
+        indent = "  " if block.title else ""
         lines += [
-            f"{indent}{label.ljust(width)}  {value:>7}  {note}".rstrip()
-            for label, value, note in rows
+            f"{indent}{row.label.ljust(width)}  {row.value:>7}  {_tail(row)}".rstrip()
+            for row in rows
         ]
-        if total is not None:
-            value, note = total
-            lines.append(
-                f"{indent}{messages.REPORT_TOTAL.ljust(width)}  {value:>7}  {note}".rstrip()
-            )
     return "\n".join(lines) + "\n"
 
 
-def _csv(rows: list[list[str]]) -> str:
+def topics_note(block: Block) -> str | None:
+    """Why a table counted against a figure (topics) adds up to more than it, if it is one."""
+    if block.table is None or not spec_of(block.table).at_least:
+        return None
+    return messages.REPORT_TOPICS_NOTE_PERCENT if block.base else messages.REPORT_TOPICS_NOTE
+
+
+def _tail(row: Row) -> str:
+    return f"{row.share:>4}" if row.share is not None else row.note
+
+
+def csv_text(rows: list[list[str]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerows([[neutralise(c) for c in row] for row in rows])
@@ -135,10 +193,10 @@ def _csv_rows(
     figures: Mapping[str, Cell], tables: Mapping[str, Mapping[str, Cell]]
 ) -> Iterator[list[str]]:
     for f in ordered_figures(figures):
-        yield ["figures", f, _figure_label(f), "" if figures[f] is None else str(figures[f])]
+        yield ["figures", f, figure_label(f), "" if figures[f] is None else str(figures[f])]
     for name in ordered_tables(tables):
         for cid, v in tables[name].items():
-            yield [name, cid, _cell_label(name, cid), "" if v is None else str(v)]
+            yield [name, cid, cell_label(name, cid), "" if v is None else str(v)]
 
 
 # --- one peer's month ------------------------------------------------------------
@@ -154,7 +212,7 @@ def month_csv(counts: MonthCounts, label: str | None = None) -> str:
     if label:
         rows.append(["label", "", "", label])
     rows += _csv_rows(counts.figures, _ordered(counts))
-    return _csv(rows)
+    return csv_text(rows)
 
 
 def _ordered(counts: MonthCounts) -> dict[str, dict[str, Cell]]:
@@ -162,22 +220,40 @@ def _ordered(counts: MonthCounts) -> dict[str, dict[str, Cell]]:
 
 
 # --- a team's merged month -----------------------------------------------------------
+@dataclass(frozen=True)
+class Reason:
+    """One reason a report uses: its id, the short word beside a hidden value, how many
+    values carry it and what it means."""
+
+    id: str
+    tag: str
+    count: int
+    text: str
+
+
+def reasons_used(report: TeamReport) -> list[Reason]:
+    """The reasons this report's hidden values carry, in the legend's order."""
+    return [
+        Reason(
+            reason,
+            messages.REPORT_WHY_TAGS[reason],
+            count,
+            messages.REPORT_WHY_TEXT[reason].format(n=report.min_cell, below=report.min_cell - 1),
+        )
+        for reason in REASONS
+        if (count := report.count(reason))
+    ]
+
+
 def _legend(report: TeamReport) -> list[str]:
     """What "x" and each reason word mean, for the reasons this report uses."""
     if not report.suppressed:
         return [messages.REPORT_NO_SUPPRESSION.format(n=report.min_cell)]
     lines = [messages.REPORT_HIDDEN_LINE.format(n=report.min_cell, total=report.suppressed)]
-    for reason in REASONS:
-        if count := report.count(reason):
-            lines.append(
-                messages.REPORT_WHY_LEGEND_LINE.format(
-                    tag=messages.REPORT_WHY_TAGS[reason],
-                    count=count,
-                    text=messages.REPORT_WHY_TEXT[reason].format(
-                        n=report.min_cell, below=report.min_cell - 1
-                    ),
-                )
-            )
+    lines += [
+        messages.REPORT_WHY_LEGEND_LINE.format(tag=r.tag, count=r.count, text=r.text)
+        for r in reasons_used(report)
+    ]
     return lines
 
 
@@ -203,7 +279,7 @@ def team_table(report: TeamReport) -> str:
         *_legend(report),
         audit_line(report),
     ]
-    return _plain(head, report.figures, report.tables, report.reasons)
+    return _plain(head, report.figures, report.tables, report.reasons, percentages=True)
 
 
 def _json_key(key: str) -> str:
@@ -227,7 +303,7 @@ def team_csv(report: TeamReport) -> str:
         key = f"figure:{row[1]}" if row[0] == "figures" else f"table:{row[0]}:{row[1]}"
         hidden = key in report.reasons
         rows.append([*row, "yes" if hidden else "", "+".join(report.reasons.get(key, ()))])
-    return _csv(rows)
+    return csv_text(rows)
 
 
 def team_json(report: TeamReport) -> str:
@@ -263,22 +339,39 @@ def _report_keys(report: TeamReport) -> list[str]:
 
 
 def team_markdown(report: TeamReport) -> str:
-    """Markdown tables for a report to command staff."""
+    """Markdown tables for a report to command staff, with each cell's percentage."""
     lines = [f"# {messages.REPORT_TEAM_TITLE.format(month=report.month, peers=report.peers)}"]
-    for title, rows, total in _sections(report.figures, report.tables, report.reasons):
+    for block in blocks(report.figures, report.tables, report.reasons, percentages=True):
         lines.append("")
-        if title:
-            lines += [f"## {title}", ""]
-        if title == _table_title("topic"):
-            lines += [f"_{messages.REPORT_TOPICS_NOTE}_", ""]
-        lines += ["| | |", "|---|---:|"]
-        lines += [f"| {_md(label)} | {_md(_with(value, note))} |" for label, value, note in rows]
-        if total is not None:
-            lines.append(f"| **{messages.REPORT_TOTAL}** | **{_md(_with(*total))}** |")
+        if block.title:
+            lines += [f"## {block.title}", ""]
+        if note := topics_note(block):
+            lines += [f"_{note}_", ""]
+        if block.base:
+            lines += [f"| | | {_md(messages.REPORT_PERCENT_HEADING)} |", "|---|---:|---:|"]
+        else:
+            lines += ["| | |", "|---|---:|"]
+        for row in block.rows:
+            lines.append(
+                f"| {_md(row.label)} | {_md(_with(row.value, row.note))} |{_md_share(block, row)}"
+            )
+        if (total := block.total) is not None:
+            value = _md(_with(total.value, total.note))
+            share = (
+                f" **{total.share}** |" if block.base and total.share else _md_share(block, total)
+            )
+            lines.append(f"| **{messages.REPORT_TOTAL}** | **{value}** |{share}")
     lines.append("")
     lines += [f"{_md(line.strip())}  " for line in _legend(report)]
     lines.append(_md(audit_line(report)))
     return "\n".join(lines) + "\n"
+
+
+def _md_share(block: Block, row: Row) -> str:
+    """The percentage column of a row: its share, or the hidden mark ("" without one)."""
+    if not block.base:
+        return ""
+    return f" {_md(row.share or messages.REPORT_SUPPRESSED_MARK)} |"
 
 
 def _with(value: str, note: str) -> str:

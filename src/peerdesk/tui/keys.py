@@ -225,6 +225,7 @@ FINGERPRINT_KEYS: tuple[KeySpec, ...] = (
 )
 # A merged team report (tui.screens.team_merge). Nothing on it takes focus.
 TEAM_MERGE_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("e", "e", "export", messages.KEY_TEAM_MERGE_EXPORT),
     KeySpec("down", "down", "scroll(1)", messages.KEY_SCROLL_DOWN),
     KeySpec("up", "up", "scroll(-1)", messages.KEY_SCROLL_UP),
     KeySpec("pagedown", "pgdn", "page(1)", messages.KEY_PAGE_DOWN),

@@ -5,7 +5,8 @@ checks) runs in a worker thread; the vault is only read before it (the lead's ke
 the threshold) and written after it (the peer keys seen), on the main thread, so the
 vault's connection is never used by two threads (peerdesk.vault.team_merge). The
 report shows counts only, small cells suppressed with the vault's threshold, what
-was left out and whom each counted file is from. Nothing is written to a file.
+was left out and whom each counted file is from, with a chart of the contacts by mode.
+e writes it to a file (peerdesk.tui.dialogs.team_export), as `report merge` would.
 """
 
 from __future__ import annotations
@@ -23,12 +24,16 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from peerdesk import messages
-from peerdesk.reports import render, team_report
+from peerdesk.reports import TeamReport, render, team_report
 from peerdesk.reports.files import ReportFileError
 from peerdesk.reports.sealed import LeadOpener
 from peerdesk.reports.senders import Chosen, read_months
 from peerdesk.tui import keys
+from peerdesk.tui.dialogs.team_export import TeamExported, TeamExportScreen
+from peerdesk.tui.widgets.bar_chart import BarChart
 from peerdesk.vault import Vault, VaultError, team, team_merge
+
+CHART_TABLE = "mode"  # the table charted on screen: how the contacts were had
 
 
 class MergeScroll(VerticalScroll, can_focus=False):
@@ -43,9 +48,10 @@ class TeamMergeScreen(Screen[None]):
     class MonthsRead(Message):
         """The worker read and checked every file; `table` is the team report's text."""
 
-        def __init__(self, chosen: Chosen, table: str, min_cell: int) -> None:
+        def __init__(self, chosen: Chosen, report: TeamReport, table: str, min_cell: int) -> None:
             super().__init__()
             self.chosen = chosen
+            self.report = report
             self.table = table
             self.min_cell = min_cell
 
@@ -61,6 +67,7 @@ class TeamMergeScreen(Screen[None]):
         self.vault = vault
         self.paths = paths
         self.done = False  # the report or the problems are shown
+        self.report: TeamReport | None = None  # the report shown, once there is one
 
     def compose(self) -> ComposeResult:
         with Vertical(id="team-merge-box"):
@@ -71,6 +78,16 @@ class TeamMergeScreen(Screen[None]):
                     id="team-merge-status",
                 )
                 yield Static("", id="team-merge-senders")
+                chart_title = Static(
+                    Text(messages.TEAM_MERGE_CHART_TITLE),
+                    id="team-merge-chart-title",
+                    classes="section-title",
+                )
+                chart_title.display = False
+                yield chart_title
+                chart = BarChart(id="team-merge-chart")
+                chart.display = False
+                yield chart
                 yield Static("", id="team-merge-report")
                 yield Static("", id="team-merge-hint", classes="intro")
             yield Static(Text(messages.TEAM_MERGE_RESULT_KEYS), classes="keys-line")
@@ -100,7 +117,7 @@ class TeamMergeScreen(Screen[None]):
             return
         exports = chosen.exports
         report = team_report([e.counts for e in exports], [e.export_id for e in exports], min_cell)
-        self.post_message(self.MonthsRead(chosen, render.team_table(report), min_cell))
+        self.post_message(self.MonthsRead(chosen, report, render.team_table(report), min_cell))
 
     @on(MonthsRefused)
     def _refused(self, message: MonthsRefused) -> None:
@@ -124,9 +141,23 @@ class TeamMergeScreen(Screen[None]):
         lines = senders.lines(message.chosen, new_key=messages.TEAM_FROM_NEW_KEY)
         self.query_one("#team-merge-status", Static).update(Text(threshold))
         self.query_one("#team-merge-senders", Static).update(Text("\n".join(lines)))
+        self._chart(message.report)
         self.query_one("#team-merge-report", Static).update(Text(message.table, no_wrap=True))
         self.query_one("#team-merge-hint", Static).update(Text(messages.TEAM_MERGE_FILE_HINT))
+        self.report = message.report
         self.done = True
+
+    def _chart(self, report: TeamReport) -> None:
+        """Contacts by mode as bars, hidden cells as the report's mark; none when the
+        whole table is hidden or absent."""
+        cells = report.tables.get(CHART_TABLE, {})
+        if not any(v is not None for v in cells.values()):
+            return
+        rows = [(render.cell_label(CHART_TABLE, cid), v) for cid, v in cells.items()]
+        chart = self.query_one("#team-merge-chart", BarChart)
+        chart.show(rows)
+        chart.display = True
+        self.query_one("#team-merge-chart-title", Static).display = True
 
     def _problems(self, problems: list[str]) -> None:
         text = Text(messages.TEAM_MERGE_REFUSED.format(count=len(problems)), style="bold")
@@ -142,6 +173,21 @@ class TeamMergeScreen(Screen[None]):
     def action_page(self, pages: int) -> None:
         scroll = self.query_one(MergeScroll)
         scroll.scroll_relative(y=pages * max(1, scroll.size.height - 1), animate=False)
+
+    def action_export(self) -> None:
+        """The report on screen to a file, in the format the lead chooses."""
+        if not self.done:
+            return  # still reading: the report is not there yet
+        if self.report is None:
+            self.notify(messages.TEAM_EXPORT_NOTHING, markup=False)
+            return
+        self.app.push_screen(TeamExportScreen(self.report, Path.home()), self._exported)
+
+    def _exported(self, exported: TeamExported | None) -> None:
+        if exported is None or self.report is None:
+            return
+        what = messages.REPORT_WHAT_TEAM.format(month=self.report.month)
+        self.notify(messages.REPORT_WRITTEN.format(what=what, path=exported.path), markup=False)
 
     def action_back(self) -> None:
         self.dismiss(None)

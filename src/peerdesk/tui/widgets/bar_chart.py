@@ -4,7 +4,8 @@ The number is always there, so nothing depends on colour or on reading a bar's
 length; the bar only helps the eye compare. Bars use eighth blocks, so a count of 1
 next to 400 still shows a sliver instead of nothing. Both widgets draw from the
 width they get (the stats screen is 80 columns wide or more); changing the numbers
-repaints the widget, nothing is rebuilt.
+repaints the widget, nothing is rebuilt. A count of None (a team report's hidden
+value) gets no bar and the report's mark instead of a number.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from rich.text import Text
 from textual.geometry import Size
 from textual.widget import Widget
 
+from peerdesk import messages
 from peerdesk.reports.counts import MonthTotal
 
 FULL = "\u2588"
@@ -75,9 +77,9 @@ class BarChart(Chart):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self.rows: tuple[tuple[str, int], ...] = ()
+        self.rows: tuple[tuple[str, int | None], ...] = ()
 
-    def show(self, rows: Sequence[tuple[str, int]]) -> None:
+    def show(self, rows: Sequence[tuple[str, int | None]]) -> None:
         """New (label, count) rows; the layout changes only when the row count does."""
         rows = tuple(rows)
         relayout = len(rows) != len(self.rows)
@@ -92,19 +94,30 @@ class BarChart(Chart):
 
 
 def _append_bar(
-    text: Text, value: int, top: int, bar_width: int, count_width: int, bar_style: Style | str
+    text: Text,
+    value: int | None,
+    top: int,
+    bar_width: int,
+    count_width: int,
+    bar_style: Style | str,
 ) -> None:
     """A bar padded to `bar_width`, a gap, then the count right-aligned in bold."""
-    drawn = bar(value, top, bar_width)
+    drawn = "" if value is None else bar(value, top, bar_width)
     text.append(drawn, style=bar_style)
     text.append(" " * (bar_width - len(drawn) + GAP))
-    text.append(str(value).rjust(count_width), style="bold")
+    text.append(_count(value).rjust(count_width), style="bold")
 
 
-def chart_text(rows: Sequence[tuple[str, int]], width: int, bar_style: Style | str = "") -> Text:
+def _count(value: int | None) -> str:
+    return messages.REPORT_SUPPRESSED_MARK if value is None else str(value)
+
+
+def chart_text(
+    rows: Sequence[tuple[str, int | None]], width: int, bar_style: Style | str = ""
+) -> Text:
     """The chart as text `width` columns wide; long labels are cut with an ellipsis."""
-    top = max((count for _, count in rows), default=0)
-    count_width = max((len(str(count)) for _, count in rows), default=1)
+    top = max((count for _, count in rows if count is not None), default=0)
+    count_width = max((len(_count(count)) for _, count in rows), default=1)
     label_width = max((len(label) for label, _ in rows), default=0)
     label_width = min(label_width, max(1, width - count_width - MIN_BAR - 2 * GAP))
     bar_width = max(0, width - label_width - count_width - 2 * GAP)
