@@ -272,6 +272,7 @@ def clinicians_import(
                 dry_run=dry_run,
                 accept_lookalikes=accept_lookalikes,
                 signed_sequence=vouched.sequence,
+                signed_digest=vouched.digest,
             )
     say(vouched.sentence())
     say(_preview(plan, dry_run))

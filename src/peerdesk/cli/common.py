@@ -85,6 +85,10 @@ def user_errors() -> Iterator[None]:
             )
         )
     except Exception as exc:
+        from peerdesk.team.sealing import SealingUnavailable
+
+        if isinstance(exc, SealingUnavailable):  # a joined vault on Windows on Arm
+            fail(messages.TEAM_UNAVAILABLE)
         # Only a command that opened the vault can have raised a SQLite error, so
         # SQLCipher is already loaded whenever this import is reached for one.
         from peerdesk.vault.sqlite_errors import is_sqlite_error, sentence_for

@@ -300,10 +300,12 @@ def _team_files(
 
 
 def _starts_with(path: Path, header: bytes) -> bool:
-    """Whether a file starts with `header`; unreadable files are left to read_exports."""
+    """Whether a file starts with `header`; unreadable files are left to read_exports
+    (which says why), and only a regular file is opened (a FIFO would block)."""
+    from peerdesk.regular_files import read_regular
+
     try:
-        with path.open("rb") as handle:
-            return handle.read(len(header)) == header
+        return read_regular(path, len(header))[: len(header)] == header
     except OSError:
         return False
 

@@ -41,7 +41,7 @@ def _require_available() -> None:
 
 @team_app.command("create", help=messages.HELP_TEAM_CREATE)
 def team_create(
-    ctx: typer.Context, qr: Qr = False, passphrase_stdin: PassphraseStdin = False
+    ctx: typer.Context, yes: Yes = False, qr: Qr = False, passphrase_stdin: PassphraseStdin = False
 ) -> None:
     from peerdesk.vault import team
 
@@ -49,6 +49,9 @@ def team_create(
     with input_errors(), unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:
         if team.is_lead(vault.conn):
             fail(messages.TEAM_ALREADY_LEAD.format(created=team.lead_keys(vault.conn).created_at))
+        if team.has_team(vault.conn) and not yes:
+            joined = team.membership(vault.conn).team.key_id()
+            fail(messages.TEAM_CREATE_LEAVES_TEAM.format(key_id=joined))
         with vault.transaction() as conn:
             team.create_lead_keys(conn)
         _card(vault, qr)

@@ -110,6 +110,7 @@ def import_parsed(
     accept_lookalikes: bool = False,
     today: date | None = None,
     signed_sequence: int | None = None,
+    signed_digest: str | None = None,
 ) -> ImportPlan:
     """As import_file, for a file already read (a screen shows the preview first).
 
@@ -130,7 +131,7 @@ def import_parsed(
         clinician_writes.store_many(conn, adds, new=True)
         clinician_writes.store_many(conn, updates, new=False)
         if signed_sequence is not None:
-            team.record_directory_imported(conn, signed_sequence)
+            team.record_directory_imported(conn, signed_sequence, signed_digest)
     return replace(plan, written=True)
 
 

@@ -23,6 +23,7 @@ from peerdesk.interchange.cells import (
     unneutralise,
 )
 from peerdesk.models.clinicians import parse_id
+from peerdesk.regular_files import NotARegularFile, read_regular
 from peerdesk.safe_text import short
 from peerdesk.strict_json import DuplicateKey, unique_keys
 from peerdesk.validation import InvalidInput
@@ -63,16 +64,14 @@ def detect_format(path: Path, text: str | None = None) -> str:
 
 
 def read_file_bytes(path: Path) -> bytes:
-    """The file's bytes, read once: a signature is checked over exactly what is parsed."""
+    """The file's bytes, read once: a signature is checked over exactly what is parsed.
+
+    Only a regular file is read (a FIFO or a device would never end)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise DirectoryFileError(
-                messages.DIRECTORY_FILE_TOO_BIG.format(path=path, max=MAX_FILE_BYTES // 2**20)
-            )
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+        data = read_regular(path, MAX_FILE_BYTES)
     except IsADirectoryError:
+        raise DirectoryFileError(messages.DIRECTORY_NOT_A_FILE.format(path=path)) from None
+    except NotARegularFile:
         raise DirectoryFileError(messages.DIRECTORY_NOT_A_FILE.format(path=path)) from None
     except FileNotFoundError:
         raise DirectoryFileError(messages.DIRECTORY_FILE_MISSING.format(path=path)) from None

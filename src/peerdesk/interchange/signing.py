@@ -14,18 +14,22 @@ only when asked to, and the preview then says nobody vouches for it.
 
 from __future__ import annotations
 
+import hashlib
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from peerdesk import messages
 from peerdesk.interchange.reading import DirectoryFileError
+from peerdesk.regular_files import NotARegularFile, read_regular
 from peerdesk.team import minisign
 from peerdesk.vault import team, values
 from peerdesk.vault.sqlcipher import Connection
 from peerdesk.vault.store import transaction
 
 SUFFIX = ".minisig"
+_NUMBER = re.compile(r"[1-9][0-9]{0,17}", re.ASCII)  # ASCII digits, no leading 0, no 10^30
 KIND = "peerdesk-directory"
 
 
@@ -39,6 +43,7 @@ class Vouched:
 
     sequence: int | None
     date: str | None
+    digest: str | None = None  # SHA-256 of the signed file, stored with its number
 
     @property
     def signed(self) -> bool:
@@ -55,15 +60,16 @@ def sign_if_lead(conn: Connection, data: bytes, now: datetime | None = None) -> 
     if not team.is_lead(conn):
         return None
     day = (now or values.utc_now()).date().isoformat()
+    keys = team.lead_keys(conn)
+    team_id = keys.public().key_id()  # before numbering: SealingUnavailable burns no number
     with transaction(conn) as tx:
-        keys = team.lead_keys(tx)
         sequence = team.next_directory_sequence(tx)
-    comment = f"{KIND} sequence {sequence} date {day} team {keys.public().key_id()}"
+    comment = f"{KIND} sequence {sequence} date {day} team {team_id}"
     return minisign.sign(
         keys.signing,
         data,
         trusted_comment=comment,
-        untrusted_comment=f"peerdesk directory signed by team key {keys.public().key_id()}",
+        untrusted_comment=f"peerdesk directory signed by team key {team_id}",
     )
 
 
@@ -71,10 +77,13 @@ def read_signature(path: Path) -> str | None:
     """The text of FILE.minisig, or None if there is none."""
     sig = signature_path(path)
     try:
-        with sig.open("rb") as handle:
-            raw = handle.read(minisign.MAX_SIGNATURE_BYTES + 1)
+        raw = read_regular(sig, minisign.MAX_SIGNATURE_BYTES)
     except FileNotFoundError:
         return None
+    except (IsADirectoryError, NotARegularFile):
+        raise DirectoryFileError(
+            messages.DIRECTORY_SIGNATURE_MALFORMED.format(signature=sig)
+        ) from None
     except OSError as exc:
         raise DirectoryFileError(
             messages.DIRECTORY_SIGNATURE_UNREADABLE.format(signature=sig, reason=exc.strerror)
@@ -128,15 +137,20 @@ def check(
         len(parts) != 7
         or parts[0] != KIND
         or parts[1:6:2] != ["sequence", "date", "team"]
-        or not parts[2].isdigit()
+        or not _NUMBER.fullmatch(parts[2])
         or parts[6] != joined.team.key_id()
     ):
         raise DirectoryFileError(messages.DIRECTORY_SIGNATURE_NOT_DIRECTORY.format(signature=sig))
     sequence = int(parts[2])
+    digest = hashlib.sha256(data).hexdigest()
+    if sequence == joined.directory_imported and joined.directory_digest not in (None, digest):
+        raise DirectoryFileError(
+            messages.DIRECTORY_SAME_NUMBER_OTHER_FILE.format(path=path, sequence=sequence)
+        )
     if sequence < joined.directory_imported:
         raise DirectoryFileError(
             messages.DIRECTORY_ROLLBACK.format(
                 path=path, sequence=sequence, have=joined.directory_imported
             )
         )
-    return Vouched(sequence, parts[4])
+    return Vouched(sequence, parts[4], digest)

@@ -313,3 +313,26 @@ TEAM_EXPORT_DISK_FULL = (
     "space and press enter again."
 )
 TEAM_EXPORT_FAILED = "Nothing was written: {reason}."
+
+# --- what the keys alone cannot prove -----------------------------------------------------
+REPORT_SENDER_KEY_FORGED = (
+    "{file} is signed by a key that claims the id {key_id} of another key this vault "
+    "knows: it is forged. Nothing was merged; remove the file and merge again."
+)
+REPORT_SENDER_REPLAYED = (
+    "{file} is export {number} of peer key {key_id} for {month}, older than export "
+    "{newer} merged before: nothing was merged. Use the newer file, or leave this one out."
+)
+DIRECTORY_SAME_NUMBER_OTHER_FILE = (
+    "{path} is directory number {sequence}, the number of the directory you imported "
+    "last, but it is another file. Nothing was imported: ask the lead for their latest "
+    "directory (a lead who restored a backup exports until the number is higher)."
+)
+REPORT_FILE_SAME_ID_OTHER_COUNTS = (
+    "{file} has the export id of {first} but other counts: one of them was made from "
+    "the other. Nothing was merged; keep only the file the peer sent."
+)
+TEAM_CREATE_LEAVES_TEAM = (
+    "This vault belongs to team {key_id} as a peer. Making team keys leaves that team "
+    "and makes this vault the lead of a new one: add --yes if that is what you want."
+)

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from peerdesk import messages
+from peerdesk.regular_files import read_regular
 from peerdesk.reports.counts import (
     CONTACTS,
     FIGURES,
@@ -365,9 +366,8 @@ def read_exports(
     for path in paths:
         source = printable(str(path))
         try:
-            # Read at most one byte past the limit: a FIFO or /dev/zero has no size.
-            with path.open("rb") as handle:
-                data = handle.read(MAX_BYTES + 1)
+            # Only a regular file, at most one byte past the limit: a FIFO would block.
+            data = read_regular(path, MAX_BYTES)
         except OSError as exc:
             reason = exc.strerror or type(exc).__name__
             problems.append(messages.REPORT_FILE_UNREADABLE.format(file=source, reason=reason))
@@ -403,7 +403,7 @@ def read_exports(
             export = replace(export, signer=signer)
         exports.append(export)
     expected = month or (exports[0].counts.month if exports else None)
-    seen: dict[str, str] = {}
+    seen: dict[str, MonthExport] = {}
     for export in exports:
         if export.counts.month != expected:
             problems.append(
@@ -411,16 +411,26 @@ def read_exports(
                     file=export.source, month=export.counts.month, expected=expected
                 )
             )
-        if export.vault_id is None and export.export_id in seen:
+        first = seen.get(export.export_id)
+        if first is not None and export.vault_id is None:
             problems.append(
-                messages.REPORT_FILE_REPEATED.format(
-                    file=export.source, first=seen[export.export_id]
+                messages.REPORT_FILE_REPEATED.format(file=export.source, first=first.source)
+            )
+        elif first is not None and _content(first) != _content(export):
+            # One export id, two contents: one of the files was made up from the other.
+            problems.append(
+                messages.REPORT_FILE_SAME_ID_OTHER_COUNTS.format(
+                    file=export.source, first=first.source
                 )
             )
-        seen.setdefault(export.export_id, export.source)
+        seen.setdefault(export.export_id, export)
     if problems:
         raise ReportFileError(problems)
     return exports
+
+
+def _content(export: MonthExport) -> tuple[object, ...]:
+    return (export.counts, export.vault_id, export.sequence, export.signer, export.label)
 
 
 def write_new(path: Path, text: str, *, force: bool) -> Path:

@@ -19,11 +19,12 @@ Anyone holding the lead's identity can check both with the reference tools:
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 
 from peerdesk import messages
 from peerdesk.reports.files import MAX_BYTES, ReportFileError
-from peerdesk.safe_text import printable
+from peerdesk.safe_text import printable, short
 from peerdesk.strict_json import DuplicateKey, unique_keys
 from peerdesk.team import minisign, sealing
 from peerdesk.team.card import TeamPublic
@@ -32,6 +33,7 @@ FORMAT = "peerdesk-sealed-month"
 VERSION = 1
 KEYS = frozenset({"format", "version", "peer_key", "month_file", "signature"})
 SUFFIX = ".age"
+_NUMBER = re.compile(r"[1-9][0-9]{0,17}", re.ASCII)  # ASCII digits, no leading 0, no 10^30
 
 
 def trusted_comment(month: str, sequence: int, team_id: str) -> str:
@@ -99,16 +101,25 @@ class LeadOpener:
             raise refuse(messages.REPORT_SEALED_INNER.format(file=source)) from None
         month_text: str = doc["month_file"]
         try:
-            comment = minisign.verify(peer, month_text.encode("utf-8"), doc["signature"])
+            signed_bytes = month_text.encode("utf-8")
+        except UnicodeEncodeError:  # "\ud800" in the JSON: no month file holds one
+            raise refuse(messages.REPORT_SEALED_INNER.format(file=source)) from None
+        try:
+            comment = minisign.verify(peer, signed_bytes, doc["signature"])
         except minisign.SignatureError:
             raise refuse(messages.REPORT_SEALED_BAD_SIGNATURE.format(file=source)) from None
         parts = comment.split(" ")
-        if len(parts) != 6 or parts[0] != "peerdesk-month" or parts[2:5:2] != ["export", "team"]:
+        if (
+            len(parts) != 6
+            or parts[0] != "peerdesk-month"
+            or parts[2:5:2] != ["export", "team"]
+            or not _NUMBER.fullmatch(parts[3])
+        ):
             raise refuse(messages.REPORT_SEALED_BAD_SIGNATURE.format(file=source))
         if parts[5] not in self.team_ids:
             raise refuse(
                 messages.REPORT_SEALED_SIGNED_FOR_OTHER_TEAM.format(
-                    file=source, team=printable(parts[5])
+                    file=source, team=short(printable(parts[5]))
                 )
             )
         try:

@@ -29,8 +29,8 @@ class Chosen:
 
 
 def sender_of(export: MonthExport) -> str | None:
-    if export.signer is not None:
-        return "key:" + export.signer.key_id_text()
+    if export.signer is not None:  # the whole key: an id alone can be claimed by anyone
+        return "key:" + export.signer.text()
     if export.vault_id is not None:
         return "vault:" + export.vault_id
     return None

@@ -139,6 +139,10 @@ def parse_signature(text: str) -> ParsedSignature:
     """The parts of a .minisig file; MalformedSignature if it is not one."""
     if len(text) > MAX_SIGNATURE_BYTES:
         raise MalformedSignature("too long for a signature")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate from JSON: no file holds one
+        raise MalformedSignature("not text") from None
     lines = text.replace("\r\n", "\n").rstrip("\n").split("\n")
     if len(lines) != 4:
         raise MalformedSignature("a signature has four lines")

@@ -16,6 +16,12 @@ from dataclasses import dataclass
 from typing import Any
 
 AGE_HEADER = b"age-encryption.org/v1\n"
+# A peerdesk month has one X25519 stanza (rage adds one "grease" stanza of a few dozen
+# bytes). Opening cost grows with the square of the stanzas, so a header made of
+# thousands of them would stall a merge for minutes: anything far beyond what peerdesk
+# writes is refused before age reads it.
+MAX_HEADER_BYTES = 2048
+MAX_STANZAS = 4
 
 
 class SealingUnavailable(RuntimeError):
@@ -85,6 +91,9 @@ def seal(data: bytes, recipient: str) -> bytes:
 
 def open_sealed(data: bytes, identities: list[Identity]) -> bytes:
     """The sealed content; NotForThisTeam or DamagedSealed if it cannot be opened."""
+    end = data.find(b"\n--- ", 0, MAX_HEADER_BYTES)
+    if end < 0 or data.count(b"\n-> ", 0, end) > MAX_STANZAS:
+        raise DamagedSealed("not a header peerdesk writes")
     pyrage = _pyrage()
     keys = [pyrage.x25519.Identity.from_str(i.secret) for i in identities]
     if not keys:

@@ -13,6 +13,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
+from peerdesk import messages
 from peerdesk.team import minisign, sealing
 from peerdesk.team.card import TeamPublic, parse_team_string
 from peerdesk.vault import values
@@ -49,6 +50,7 @@ class Membership:
     joined_at: str
     own_key: minisign.SecretKey
     directory_imported: int
+    directory_digest: str | None = None
 
 
 @dataclass(frozen=True)
@@ -126,8 +128,8 @@ def join(conn: Connection, team: TeamPublic, now: datetime | None = None) -> Mem
         )
     if row[0] != team.text():
         conn.execute(
-            "UPDATE team_state SET team_string = ?, joined_at = ?, directory_imported = 0"
-            " WHERE id = 1",
+            "UPDATE team_state SET team_string = ?, joined_at = ?, directory_imported = 0,"
+            " directory_digest = NULL WHERE id = 1",
             (team.text(), stamp),
         )
     return membership(conn)
@@ -136,8 +138,8 @@ def join(conn: Connection, team: TeamPublic, now: datetime | None = None) -> Mem
 def membership(conn: Connection) -> Membership:
     """The team this vault joined; NoTeam if none."""
     row = conn.execute(
-        "SELECT team_string, joined_at, own_key_id, own_seed, directory_imported"
-        " FROM team_state WHERE id = 1"
+        "SELECT team_string, joined_at, own_key_id, own_seed, directory_imported,"
+        " directory_digest FROM team_state WHERE id = 1"
     ).fetchone()
     if row is None or row[0] is None:
         raise NoTeam
@@ -146,6 +148,7 @@ def membership(conn: Connection) -> Membership:
         row[1],
         minisign.SecretKey(bytes(row[2]), bytes(row[3])),
         row[4],
+        row[5],
     )
 
 
@@ -167,10 +170,13 @@ def directory_signed(conn: Connection) -> int:
     return 0 if row is None else int(row[0])
 
 
-def record_directory_imported(conn: Connection, sequence: int) -> None:
+def record_directory_imported(conn: Connection, sequence: int, digest: str | None = None) -> None:
+    """Keep the highest directory number imported, and the digest of that file."""
     conn.execute(
-        "UPDATE team_state SET directory_imported = max(directory_imported, ?) WHERE id = 1",
-        (sequence,),
+        "UPDATE team_state SET directory_digest = CASE WHEN ? >= directory_imported "
+        "THEN ? ELSE directory_digest END, "
+        "directory_imported = max(directory_imported, ?) WHERE id = 1",
+        (sequence, digest, sequence),
     )
 
 
@@ -187,6 +193,70 @@ def next_month_export(conn: Connection) -> int:
     _ensure_state(conn)
     conn.execute("UPDATE team_state SET month_exports = month_exports + 1 WHERE id = 1")
     return int(conn.execute("SELECT month_exports FROM team_state WHERE id = 1").fetchone()[0])
+
+
+@dataclass(frozen=True)
+class SenderProblem:
+    """Why a signed month cannot be counted, in words the merge shows (one per file)."""
+
+    source: str
+    sentence: str
+
+
+def check_senders(
+    conn: Connection, signed: list[tuple[str, minisign.PublicKey, str, int]]
+) -> list[SenderProblem]:
+    """Refuse what the key ids alone cannot prove. `signed` holds (file, signer, month,
+    export number) of each sealed month about to be counted.
+
+    A minisign key id is not derived from the key: anyone can make a key that claims a
+    peer's id. So a signer whose id this vault knows with another key (the lead's own
+    key included, or another file of the same merge) is refused as forged; and a month
+    older than the export of that peer and month counted in an earlier merge is
+    refused as a replay.
+    """
+    known = {row[0]: row[1] for row in conn.execute("SELECT key_id, public_key FROM team_peers")}
+    if has_team(conn):
+        own = membership(conn).own_key.public()
+        known[own.key_id_text()] = own.text()
+    seen_here: dict[str, str] = {}
+    problems: list[SenderProblem] = []
+    for source, signer, month, sequence in signed:
+        key_id, text = signer.key_id_text(), signer.text()
+        claimed = known.get(key_id) or seen_here.get(key_id)
+        if claimed is not None and claimed != text:
+            problems.append(
+                SenderProblem(
+                    source, messages.REPORT_SENDER_KEY_FORGED.format(file=source, key_id=key_id)
+                )
+            )
+            continue
+        seen_here[key_id] = text
+        row = conn.execute(
+            "SELECT sequence FROM team_months_merged WHERE key = ? AND month = ?", (text, month)
+        ).fetchone()
+        if row is not None and int(row[0]) > sequence:
+            problems.append(
+                SenderProblem(
+                    source,
+                    messages.REPORT_SENDER_REPLAYED.format(
+                        file=source, key_id=key_id, month=month, number=sequence, newer=row[0]
+                    ),
+                )
+            )
+    return problems
+
+
+def record_months_merged(
+    conn: Connection, signed: list[tuple[minisign.PublicKey, str, int]]
+) -> None:
+    """Keep the newest export number merged per peer key and month."""
+    for signer, month, sequence in signed:
+        conn.execute(
+            "INSERT INTO team_months_merged (key, month, sequence) VALUES (?, ?, ?) "
+            "ON CONFLICT (key, month) DO UPDATE SET sequence = max(sequence, excluded.sequence)",
+            (signer.text(), month, sequence),
+        )
 
 
 def peers(conn: Connection) -> list[PeerSeen]:

@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from peerdesk import messages
+from peerdesk.reports.files import ReportFileError
 from peerdesk.reports.sealed import LeadOpener
 from peerdesk.reports.senders import Chosen, sender_lines
 from peerdesk.validation import LOWEST_MIN_CELL
@@ -53,12 +54,24 @@ def note_senders(vault: Vault, chosen: Chosen) -> Senders:
     """Note each peer key the counted files carry, and name them with the lead's labels.
 
     This vault's own key (the lead's own month) is named as such and never called new.
+    A key that claims a known key's id, or a month older than one merged before, is
+    refused (ReportFileError, one sentence per file) before anything is noted.
     """
-    signers = [e.signer for e in chosen.exports if e.signer is not None]
+    signed = [e for e in chosen.exports if e.signer is not None]
+    problems = team.check_senders(
+        vault.conn,
+        [(e.source, e.signer, e.counts.month, e.sequence or 0) for e in signed if e.signer],
+    )
+    if problems:
+        raise ReportFileError([p.sentence for p in problems])
+    signers = [e.signer for e in signed if e.signer is not None]
     new: set[str] = set()
     if not vault.read_only:
         with vault.transaction() as conn:
             new = team.record_peers_seen(conn, signers)
+            team.record_months_merged(
+                conn, [(e.signer, e.counts.month, e.sequence or 0) for e in signed if e.signer]
+            )
     labels: dict[str, str | None] = {p.key_id: p.label for p in team.peers(vault.conn)}
     own = team.membership(vault.conn).own_key.public().key_id_text()
     labels[own] = messages.REPORT_FROM_THIS_VAULT

@@ -270,6 +270,7 @@ def start_import(screen: Screen[None], vault: Vault) -> None:
                 parsed,
                 accept_lookalikes=bool(shown.lookalikes),
                 signed_sequence=vouched.sequence,
+                signed_digest=vouched.digest,
             )
         except VaultError as exc:
             screen.notify(str(exc), severity="error", markup=False)
@@ -299,6 +300,9 @@ def start_export(screen: Screen[None], vault: Vault) -> None:
             signed = _signed_as(vault)
         except (DirectoryFileError, VaultError, OSError) as exc:
             screen.notify(str(exc), severity="error", markup=False)
+            return
+        except SealingUnavailable:  # a lead's vault moved to a machine without age
+            screen.notify(messages.TEAM_UNAVAILABLE, severity="error", markup=False)
             return
         screen.notify(messages.DIRECTORY_EXPORTED.format(count=count, path=path), markup=False)
         if signed is not None:

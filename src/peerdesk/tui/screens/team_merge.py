@@ -132,6 +132,9 @@ class TeamMergeScreen(Screen[None]):
             return  # locked meanwhile: this screen is being dropped
         try:
             senders = team_merge.note_senders(self.vault, message.chosen)
+        except ReportFileError as exc:
+            self._problems(exc.problems)
+            return
         except VaultError as exc:
             self._problems([str(exc)])
             return

@@ -24,6 +24,8 @@ CREATE TABLE team_state (
     own_seed            BLOB,                    -- Ed25519 seed, 32 bytes
     directory_signed    INTEGER NOT NULL DEFAULT 0,  -- a lead: last sequence signed
     directory_imported  INTEGER NOT NULL DEFAULT 0,  -- a peer: highest sequence imported
+    directory_digest    TEXT,                    -- SHA-256 of that file: an equal number
+                                                 -- with other bytes is refused
     vault_id            TEXT NOT NULL,           -- random, on every plain month file
     month_exports       INTEGER NOT NULL DEFAULT 0   -- months exported, numbered in files
 ) STRICT;
@@ -38,4 +40,12 @@ CREATE TABLE team_peers (
     label       TEXT,
     first_seen  TEXT NOT NULL,                   -- ISO UTC
     last_seen   TEXT NOT NULL
+) STRICT;
+
+-- The newest export of each peer's month a lead has merged: an older one is refused later.
+CREATE TABLE team_months_merged (
+    key         TEXT NOT NULL,                   -- the peer's minisign public key, "RW..."
+    month       TEXT NOT NULL,                   -- YYYY-MM
+    sequence    INTEGER NOT NULL,
+    PRIMARY KEY (key, month)
 ) STRICT;
