@@ -59,7 +59,7 @@ REFUSED: list[tuple[dict[str, Any], str]] = [
     ({"min_cell": 1}, MIN_CELL),
     ({"min_cell": 2}, MIN_CELL),
     ({"min_cell": "5"}, MIN_CELL),
-    ({"theme": "neon"}, "Theme must be one of: dark, light."),
+    ({"theme": "neon"}, "Theme must be one of: dark, light, night."),
     (
         {"escalation_checklist": "x" * (CHECKLIST_MAX_CHARS + 1)},
         f"The escalation checklist can be at most {CHECKLIST_MAX_CHARS} characters.",

@@ -91,3 +91,44 @@ async def test_home_states_the_auto_lock_just_saved(closed_vault: Path) -> None:
         await pilot.pause()
         assert "after 1 min" in rendered(facts) and "after 5 min" not in rendered(facts)
         assert app.idle.minutes == 1
+
+
+def _contrast(first: str, second: str) -> float:
+    """WCAG contrast ratio of two #rrggbb colours."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted((luminance(first), luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+async def test_the_night_theme_is_chosen_in_settings_and_stays_after_a_lock(
+    closed_vault: Path,
+) -> None:
+    """Dim and warm for a dark car, yet readable: text at least 7:1 on its background,
+    and less blue than red in every colour of the palette."""
+    from peerdesk.tui.app import NIGHT
+
+    for colour in (NIGHT.foreground, NIGHT.background, NIGHT.primary, NIGHT.accent):
+        assert colour is not None and int(colour[5:7], 16) < int(colour[1:3], 16)
+    assert NIGHT.foreground and NIGHT.background and NIGHT.panel
+    assert _contrast(NIGHT.foreground, NIGHT.background) >= 7
+    assert _contrast(NIGHT.foreground, NIGHT.panel) >= 7
+    app = PeerdeskApp(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        await pilot.press("p")
+        await wait_until(pilot, lambda: isinstance(app.screen, SettingsScreen), "settings")
+        await pilot.press("tab", "tab", "tab", "right", "right")  # theme: dark -> night
+        field = app.screen.query_one("#setting-theme")
+        assert "Night" in rendered(field)
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen), "home again")
+        assert app.theme == "peerdesk-night"
+        await pilot.press("ctrl+l")
+        await unlock(pilot, app)
+        assert app.theme == "peerdesk-night"
+    assert stored_settings(closed_vault).theme == "night"

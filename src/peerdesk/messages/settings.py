@@ -17,7 +17,7 @@ HELP_SETTINGS = "Show or change the vault's settings (kept inside the encrypted 
 HELP_SETTINGS_SHOW = "Show every setting."
 HELP_SETTINGS_SET = (
     "Change one setting: idle-lock-minutes (1-240), retention-days (0-3650; 0 keeps no "
-    "note text), min-cell (3-100), theme (dark or light), escalation-checklist (one step "
+    "note text), min-cell (3-100), theme (dark, light or night), escalation-checklist (one step "
     "per line; use --from-file for several lines)."
 )
 HELP_SETTING_NAME = "The setting to change."

@@ -27,6 +27,7 @@ from rich.text import Text
 from textual import events, on, work
 from textual.binding import BindingType
 from textual.screen import Screen
+from textual.theme import Theme
 
 from peerdesk import messages
 from peerdesk.platform_support import exit_after, hang_up_signal, lock_signals
@@ -58,7 +59,24 @@ WARM_UP = (
 )
 
 # The vault's theme setting -> a Textual built-in theme.
-THEMES = {"dark": "textual-dark", "light": "textual-light"}
+THEMES = {"dark": "textual-dark", "light": "textual-light", "night": "peerdesk-night"}
+# For a dark car at night: amber and warm greys on near black, nothing bright and
+# little blue (blue light is what dazzles and what a dark-adapted eye sees worst), yet
+# text stays well above 7:1 against the background so it reads at arm's length.
+NIGHT = Theme(
+    name="peerdesk-night",
+    primary="#c27a2c",
+    secondary="#8a5a2b",
+    accent="#d08c3a",
+    warning="#d9a03f",
+    error="#d9573f",
+    success="#8fa35a",
+    foreground="#d6b98c",
+    background="#0b0806",
+    surface="#15100b",
+    panel="#1c150e",
+    dark=True,
+)
 LOCK_SIGNALS = lock_signals()
 # After a hang-up the process is gone within this many seconds, whatever Textual's
 # shutdown is waiting for (its output thread can block on a terminal that vanished).
@@ -109,6 +127,7 @@ class PeerdeskApp(QuietCrashApp):
         # Said after the next unlock: a lock that could not keep the open form.
         self._lock_problem: str | None = None
         self._previous_handlers: dict[signal.Signals, Any] = {}
+        self.register_theme(NIGHT)
         self.theme = THEMES["dark"]
 
     # --- start and stop -----------------------------------------------------

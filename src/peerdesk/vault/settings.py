@@ -22,7 +22,7 @@ from peerdesk.vault.errors import InvalidSetting
 if TYPE_CHECKING:
     from peerdesk.vault.sqlcipher import Connection
 
-THEMES = ("dark", "light")
+THEMES = ("dark", "light", "night")  # night: dim and low in blue, for a dark car
 CHECKLIST_MAX_CHARS = 4000
 
 # name -> (lowest, highest) for the whole-number settings
