@@ -70,16 +70,22 @@ async def test_growing_wait_after_three_wrong_tries(closed_vault: Path) -> None:
             await wrong_try()
             assert not screen.waiting and not field.disabled
         await wrong_try()
-        assert screen.waiting and field.disabled
+        assert screen.waiting and not field.disabled and app.focused is field
         assert messages.UNLOCK_WAIT.format(seconds=1) in screen_text(app)
-        await pilot.press("enter")  # refused: the field is disabled, nothing is tried
+        # Typing during the wait is kept, never silently cleared; Enter tries nothing.
+        await paste(pilot, "wrong again")
+        await pilot.press("enter")
         assert app.retry.failures == 3
+        assert field.value == "wrong again"
+        assert messages.UNLOCK_WAIT_KEPT.format(seconds=1) in screen_text(app)
 
         clock.advance(1.0)
         await wait_until(pilot, lambda: not screen.waiting, "the end of the wait")
         await pilot.pause()
-        assert not field.disabled and app.focused is field
-        await wrong_try()
+        assert app.focused is field and field.value == "wrong again"
+        assert messages.UNLOCK_WAIT_OVER in screen_text(app)
+        await pilot.press("enter")  # now the kept passphrase is tried
+        await wait_until(pilot, lambda: not screen.busy, "the unlock attempt")
         assert app.retry.failures == 4
         assert messages.UNLOCK_WAIT.format(seconds=2) in screen_text(app)
         clock.advance(1.0)

@@ -22,6 +22,10 @@ UNLOCK_PROMPT = "Passphrase"
 UNLOCK_KEYS = "enter  unlock      ctrl+g  crisis lines      ctrl+q  quit"
 UNLOCK_WORKING = "Unlocking..."
 UNLOCK_WAIT = "Too many wrong tries. Wait {seconds} s before the next one."
+UNLOCK_WAIT_KEPT = (
+    "Still {seconds} s to wait. What you typed is kept: press Enter once the wait is over."
+)
+UNLOCK_WAIT_OVER = "The wait is over: press Enter to try again."
 OPEN_UNEXPECTED = "peerdesk could not open the vault ({kind}). Nothing was changed."
 # The only thing printed when something unexpected ends the app: a fixed sentence, never
 # a traceback or an exception's text (either may hold what the peer typed).

@@ -63,9 +63,15 @@ class UnlockScreen(Screen[None]):
     @on(Input.Submitted, "#passphrase")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        passphrase = self.query_one(PassphraseInput).take()
-        if self.busy or self.retry.remaining() > 0:
+        if self.busy:
             return
+        if self.retry.remaining() > 0:
+            # The typed passphrase stays in the field (never silently cleared): it is
+            # tried when the peer presses Enter again once the wait is over.
+            kept = messages.UNLOCK_WAIT_KEPT.format(seconds=self.retry.remaining_shown())
+            self._show_status(f"{self._error}\n{kept}" if self._error else kept, error=True)
+            return
+        passphrase = self.query_one(PassphraseInput).take()
         if not passphrase:
             self._show_status(messages.PASSPHRASE_EMPTY, error=True)
             return
@@ -103,8 +109,13 @@ class UnlockScreen(Screen[None]):
 
     # --- the growing wait ---------------------------------------------------
     def _start_wait(self) -> None:
-        """Refuse input until the wait is over; a timer counts down (never a sleep)."""
-        self.query_one(PassphraseInput).disabled = True
+        """Refuse tries until the wait is over; a timer counts down (never a sleep).
+
+        The field stays open: the peer may type the next passphrase meanwhile, and
+        Enter during the wait says so instead of taking (and losing) it."""
+        field = self.query_one(PassphraseInput)
+        field.disabled = False
+        field.focus()
         self._show_wait()
         if self._wait_timer is not None:
             self._wait_timer.stop()
@@ -121,7 +132,10 @@ class UnlockScreen(Screen[None]):
         field = self.query_one(PassphraseInput)
         field.disabled = False
         field.focus()
-        self._show_status(self._error, error=bool(self._error))
+        done = messages.UNLOCK_WAIT_OVER
+        self._show_status(
+            f"{self._error}\n{done}" if self._error else done, error=bool(self._error)
+        )
 
     def _show_wait(self) -> None:
         wait = messages.UNLOCK_WAIT.format(seconds=self.retry.remaining_shown())
