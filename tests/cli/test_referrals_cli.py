@@ -6,11 +6,11 @@ import json
 from datetime import date, timedelta
 from pathlib import Path
 
-from peerdesk import handoff
+from peerdesk import handoff, messages
 from peerdesk.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.support.cli import Cli
-from tests.support.referrals import add_clinician, add_contact, clinician, decode
+from tests.support.referrals import add_clinician, add_contact, clinician, decode, vcard_values
 
 ENV = {"PEERDESK_PASSPHRASE": PASSPHRASE}
 
@@ -111,3 +111,49 @@ def test_card_prints_the_details_and_a_code_that_decodes(cli: Cli, made_vault: P
         assert decode(matrix) == expected.encode("utf-8")
     bad = cli("clinicians", "card", good, "--qr", "sms", env=ENV)
     assert bad.exit_code == 1 and "qr" in bad.stderr
+
+
+def printed_code(stdout: str) -> handoff.Matrix:
+    lines = [line for line in stdout.splitlines() if line and set(line) <= set("█▀▄ ")]
+    assert lines, "no code printed"
+    return handoff.parse_blocks(lines, max(len(line) for line in lines))
+
+
+def test_card_reads_awkward_phones_and_splits_the_name(cli: Cli, made_vault: Path) -> None:
+    with Vault.unlock(made_vault, PASSPHRASE) as vault:
+        cid = add_clinician(
+            vault,
+            clinician(
+                "Dr. Zoë Müller-Øvrebø, PhD",
+                date.today(),
+                credentials="PhD, LCSW",
+                practice="Harbor Counselling, LLC",
+                phones=("503.555.0100 / 0101", "(503) 555-0142 x12"),
+            ),
+        )
+    card = cli("clinicians", "card", cid[:8], env=ENV)
+    assert card.exit_code == 0, card.output
+    lines = card.stdout.splitlines()
+    assert "Phone:       (503) 555-0100 (listed as 503.555.0100 / 0101)" in lines
+    assert "Phone:       (503) 555-0142 ext. 12" in lines
+    vcard = decode(printed_code(card.stdout)).decode("utf-8")
+    assert vcard_values(vcard, "N") == [(("Müller-Øvrebø",), ("Zoë",), ("",), ("Dr.",), ("PhD",))]
+    assert vcard_values(vcard, "ORG") == [(("Harbor Counselling, LLC",),)]
+    assert vcard_values(vcard, "TITLE") == [(("PhD, LCSW",),)]
+    assert vcard_values(vcard, "TEL") == [(("+15035550100",),), (("+15035550142,12",),)]
+    tel = cli("clinicians", "card", cid[:8], "--qr", "tel", env=ENV)
+    assert tel.exit_code == 0, tel.output
+    assert decode(printed_code(tel.stdout)) == b"tel:+15035550100"
+
+
+def test_card_without_a_valid_phone_says_so_and_prints_no_code(cli: Cli, made_vault: Path) -> None:
+    with Vault.unlock(made_vault, PASSPHRASE) as vault:
+        cid = add_clinician(vault, clinician("Ana Ruiz", date.today(), phones=("+1 555 0100",)))
+    tel = cli("clinicians", "card", cid, "--qr", "tel", env=ENV)
+    assert tel.exit_code == 1
+    assert tel.stderr.strip() == messages.CARD_NO_VALID_PHONE.format(phones="+1 555 0100")
+    assert not set("█▀▄") & set(tel.stdout)
+    card = cli("clinicians", "card", cid, env=ENV)  # the vCard leaves the number out
+    assert card.exit_code == 0, card.output
+    assert "+1 555 0100 (not a number a phone can dial: left out of the codes)" in card.stdout
+    assert "TEL" not in decode(printed_code(card.stdout)).decode("utf-8")

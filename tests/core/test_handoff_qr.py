@@ -11,6 +11,8 @@ from peerdesk import handoff
 from peerdesk.models.clinicians import Clinician, ClinicianFields
 from tests.support.referrals import NOW, clinician, decode
 
+TEL_CODE = "tel:+15035550142"  # a version 1 code: 21 modules
+
 TODAY = date(2026, 3, 14)
 LONG_ADDRESS = (
     "Suite 1200, Harborview Professional Building; 4500 Northwest Boulevard of the "
@@ -29,25 +31,11 @@ def accented() -> ClinicianFields:
     )
 
 
-def test_vcard_escapes_and_lists_every_detail() -> None:
-    card = handoff.vcard(accented())
-    assert card.startswith("BEGIN:VCARD\r\nVERSION:3.0\r\n")
-    assert "FN:Zoë Müller-Øvrebø\r\n" in card
-    assert "TEL:+47 22 33 44 55\r\nTEL:(503) 555-0142 x12\r\n" in card
-    assert "EMAIL:zoe.muller@example.org\r\n" in card
-    assert (
-        "ADR:;;Suite 1200\\, Harborview Professional Building\\; 4500 Northwest Boulevard of "
-        "the Pacific Veterans\\nSpringfield\\, Oregon 97477\\, United States of America;;;;\r\n"
-    ) in card
-    assert card.endswith("END:VCARD\r\n")
-    assert handoff.escape_text("a\\b,c;d\r\ne") == "a\\\\b\\,c\\;d\\ne"
-
-
 @pytest.mark.parametrize(
     "fields",
     [
         accented(),
-        clinician("Dr. Ana Ruiz", TODAY),
+        clinician("Dr. Ana Ruiz", TODAY, practice="Ruiz, Ortega & Partners"),
         clinician("Łukasz Żółć, 李小龍", TODAY, phones=(), email=None, address="ул. Ленина 1"),
     ],
 )
@@ -55,25 +43,6 @@ def test_vcard_code_decodes_to_exactly_the_details(fields: ClinicianFields) -> N
     text = handoff.vcard(fields)
     matrix = handoff.qr_matrix(text)
     assert decode(matrix) == text.encode("utf-8")
-
-
-@pytest.mark.parametrize(
-    ("phone", "uri"),
-    [
-        ("(503) 555-0142 x12", "tel:5035550142;ext=12"),
-        ("+47 22 33 44 55", "tel:+4722334455"),
-        ("+1 555.0100 ext. 7", "tel:+15550100;ext=7"),
-    ],
-)
-def test_tel_code_decodes_to_the_first_phone(phone: str, uri: str) -> None:
-    fields = clinician("Dr. Ana Ruiz", TODAY, phones=(phone, "555-0199"))
-    assert handoff.payload(fields, handoff.TEL) == uri
-    assert decode(handoff.qr_matrix(uri)) == uri.encode()
-
-
-def test_tel_code_needs_a_phone() -> None:
-    with pytest.raises(handoff.NoPhone):
-        handoff.payload(clinician("No Phone", TODAY, phones=()), handoff.TEL)
 
 
 def test_the_text_drawing_is_the_same_matrix_with_its_quiet_zone() -> None:
@@ -111,3 +80,48 @@ def test_card_text_lists_the_details_in_order() -> None:
     address = lines.index(next(line for line in lines if line.startswith("Address:")))
     assert lines[address + 1].strip() == "Springfield, Oregon 97477, United States of America"
     assert lines[address + 1].startswith("  ")
+
+
+@pytest.mark.parametrize("scale", [2, 3, 4])
+def test_a_scaled_drawing_is_the_same_code_with_larger_modules(scale: int) -> None:
+    matrix = handoff.qr_matrix(TEL_CODE, border=1)
+    lines = handoff.render_blocks(matrix, scale=scale)
+    width = len(matrix[0]) * scale
+    assert {len(line) for line in lines} == {width}
+    assert len(lines) == (len(matrix) * scale + 1) // 2
+    parsed = handoff.parse_blocks(lines, width)
+    scaled = handoff.scale_matrix(matrix, scale)
+    assert parsed[: len(scaled)] == scaled
+    # Each module is `scale` columns wide and `scale` half-lines tall: read back at 1/scale
+    # it is the very matrix.
+    assert tuple(row[::scale] for row in parsed[: len(scaled) : scale]) == matrix
+    assert decode(parsed, scale=2) == TEL_CODE.encode()
+    drawn = parsed[: len(scaled)]
+    assert handoff.drawing_size(21, scale=scale, border=1) == handoff.text_size(drawn)
+
+
+@pytest.mark.parametrize(
+    ("room", "expected"),
+    [
+        # The code alone at 80x24 (one line under it) and 120x40: the largest scale first,
+        # then the widest quiet zone that still fits at that scale.
+        ((80, 23), handoff.Fit(scale=2, border=1, columns=46, lines=23)),
+        ((120, 39), handoff.Fit(scale=3, border=2, columns=75, lines=38)),
+        ((29, 15), handoff.Fit(scale=1, border=4, columns=29, lines=15)),
+        ((23, 12), handoff.Fit(scale=1, border=1, columns=23, lines=12)),
+        ((22, 40), None),  # narrower than the code with a one-module zone
+        ((80, 11), None),
+    ],
+)
+def test_fit_picks_the_largest_scale_then_the_widest_quiet_zone(
+    room: tuple[int, int], expected: handoff.Fit | None
+) -> None:
+    modules = handoff.symbol_modules(TEL_CODE)
+    assert modules == 21
+    assert handoff.fit(modules, *room) == expected
+
+
+def test_fit_beside_the_details_keeps_the_full_quiet_zone() -> None:
+    assert handoff.fit(21, 80, 23, min_border=4) == handoff.Fit(1, 4, 29, 15)
+    assert handoff.fit(21, 58, 29, min_border=4) == handoff.Fit(2, 4, 58, 29)
+    assert handoff.fit(21, 28, 40, min_border=4) is None

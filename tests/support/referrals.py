@@ -67,3 +67,45 @@ def decode(matrix: Matrix, scale: int = 4) -> bytes:
     found = zxingcpp.read_barcode(memoryview(bytes(pixels)).cast("B", (height, width)))
     assert found is not None, "no QR code found in the image"
     return bytes(found.bytes)
+
+
+Property = tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...]]  # name, params, values
+
+
+def read_vcard(text: str) -> list[Property]:
+    """A vCard read back the way a phone reads it: one property a CRLF line, the name and
+    its parameters before the first colon, then components split at unescaped `;` and
+    values at unescaped `,` (not in TEL, whose value is a number where "," is a pause),
+    with RFC 6350's escapes undone. Independent of the writer,
+    so a missing escape shows up as a wrong split."""
+    assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
+    out: list[Property] = []
+    for line in text.split("\r\n")[:-1]:
+        head, _, value = line.partition(":")
+        name, *params = head.split(";")
+        separators = ";" if name.upper() == "TEL" else ";,"
+        components: list[tuple[str, ...]] = []
+        values: list[str] = []
+        current: list[str] = []
+        chars = iter(value)
+        for ch in chars:
+            if ch == "\\":
+                escaped = next(chars)
+                current.append("\n" if escaped in "nN" else escaped)
+            elif ch in separators:
+                values.append("".join(current))
+                current = []
+                if ch == ";":
+                    components.append(tuple(values))
+                    values = []
+            else:
+                current.append(ch)
+        values.append("".join(current))
+        components.append(tuple(values))
+        out.append((name.upper(), tuple(params), tuple(components)))
+    return out
+
+
+def vcard_values(text: str, name: str) -> list[tuple[tuple[str, ...], ...]]:
+    """Every value of the property `name` in a vCard (components, each its values)."""
+    return [values for prop, _params, values in read_vcard(text) if prop == name]

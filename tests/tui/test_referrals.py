@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from rich.text import Text
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 
 from peerdesk import handoff
 from peerdesk.tui.app import PeerdeskApp
@@ -20,6 +20,7 @@ from peerdesk.tui.screens.referrals_list import ReferralsScreen
 from peerdesk.vault import Vault, clinicians, referrals
 from tests.conftest import PASSPHRASE
 from tests.support.referrals import add_clinician, add_contact, clinician, decode
+from tests.tui.card_helpers import code_matrix
 from tests.tui.form_helpers import jump, open_form
 from tests.tui.helpers import SIZE, rendered, screen_text, unlock, wait_until
 
@@ -45,15 +46,6 @@ def seed(vault_path: Path) -> dict[str, str]:
             ),
             "other": add_clinician(vault, clinician("Al Other", today)),
         }
-
-
-def code_matrix(app: PeerdeskApp) -> handoff.Matrix:
-    """The modules drawn in the card's code widget, read back from its characters."""
-    content = app.screen.query_one("#card-qr", Static).content
-    assert isinstance(content, Text)
-    lines = content.plain.splitlines()
-    assert lines, "no code drawn"
-    return handoff.parse_blocks(lines, max(len(line) for line in lines))
 
 
 async def test_contact_saved_refer_pick_card_list_status(closed_vault: Path) -> None:
@@ -90,9 +82,9 @@ async def test_contact_saved_refer_pick_card_list_status(closed_vault: Path) -> 
         assert isinstance(card, HandoffCardScreen)
         # At 80x24 the vCard code is too tall beside the details: the phone code is shown.
         assert card.kind == handoff.TEL
-        assert decode(code_matrix(app)) == b"tel:5035550142"
-        await pilot.press("v")  # the vCard code does not fit: the card says what it needs
-        assert "press f" in screen_text(app)
+        assert decode(code_matrix(app)) == b"tel:+15035550142"
+        await pilot.press("v")  # the vCard code does not fit: the card says what to do
+        assert "make the window larger, or press t for the phone-only code" in screen_text(app)
         await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen), "home")
         await pilot.press("r")
@@ -142,6 +134,7 @@ async def test_from_a_clinician_pick_the_contact_then_the_vcard_code(closed_vaul
         card = app.screen
         assert isinstance(card, HandoffCardScreen) and card.kind == handoff.VCARD
         assert decode(code_matrix(app)) == handoff.vcard(best.fields).encode("utf-8")
+        assert "blue car" not in screen_text(app)  # the contact's handle stays off the card
     with Vault.unlock(closed_vault, PASSPHRASE) as vault:
         (made,) = referrals.listing(vault.conn)
         assert (made.contact_id, made.clinician_id) == (contact_id, ids["best"])

@@ -23,9 +23,10 @@ from textual.pilot import Pilot
 
 from peerdesk.tui.app import PeerdeskApp
 from peerdesk.tui.screens.directory import DirectoryScreen
+from peerdesk.tui.screens.handoff_card import HandoffCardScreen
 from peerdesk.tui.screens.home import HomeScreen
 from peerdesk.tui.screens.team import TeamScreen
-from peerdesk.vault import Vault, followups, referrals, team
+from peerdesk.vault import Vault, clinicians, followups, referrals, team
 from tests.conftest import PASSPHRASE
 from tests.support.referrals import add_clinician, clinician
 from tests.support.team_core import fixed_key, fixed_lead
@@ -156,3 +157,33 @@ def test_lead_team_card(
         await pilot.pause()
 
     assert snap_compare(PeerdeskApp(closed_vault), run_before=open_team_card, terminal_size=SIZE)
+
+
+def test_handoff_card(closed_vault: Path, snap_compare: SnapCompare) -> None:
+    """The handoff card fits 80x24: the name in large letters, the phone in large digits,
+    every detail, and the phone code beside them, black on white."""
+    fields = clinician(
+        "Dr. Zoë Müller-Øvrebø, PhD",
+        FIXED_DAY,
+        credentials="PhD, LCSW",
+        practice="Harbor Counselling, LLC",
+        phones=("(503) 555-0142",),
+        email="zoe.muller@example.org",
+        address="Suite 1200, 4500 NW Blvd\nSpringfield, OR 97477",
+        telehealth=True,
+    )
+    with Vault.unlock(closed_vault, PASSPHRASE) as vault:
+        clinician_id = add_clinician(vault, fields)
+
+    async def open_the_card(pilot: Pilot[None]) -> None:
+        app = pilot.app
+        assert isinstance(app, PeerdeskApp)
+        await unlock(pilot, app)
+        assert app.vault is not None
+        found = clinicians.get(app.vault.conn, clinician_id)
+        assert found is not None
+        app.push_screen(HandoffCardScreen(found, FIXED_DAY))
+        await wait_until(pilot, lambda: isinstance(app.screen, HandoffCardScreen), "the card")
+        await pilot.pause()
+
+    assert snap_compare(PeerdeskApp(closed_vault), run_before=open_the_card, terminal_size=SIZE)

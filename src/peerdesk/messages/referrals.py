@@ -48,10 +48,25 @@ CARD_TELEHEALTH_NO = "no, in person"
 CARD_QR_CAPTION = "Scan: {kind}"
 CARD_QR_KINDS = {"vcard": "contact card (vCard)", "tel": "phone number (tel:)"}
 CARD_NO_PHONE = "This clinician has no phone number, so there is no tel: code."
-CARD_QR_TOO_BIG = (
-    "The {kind} code needs {width}x{height} cells; press f to show it alone, "
-    "t for the shorter phone code, or enlarge the terminal."
+CARD_NO_VALID_PHONE = (
+    "No phone of this clinician is a number a phone can dial ({phones}), so there is no "
+    "tel: code: correct it in the directory."
 )
+CARD_PHONE_INVALID = "{entered} (not a number a phone can dial: left out of the codes)"
+CARD_PHONE_EXTENSION = "{number} ext. {extension}"
+CARD_PHONE_AS_TYPED = "{number} (listed as {entered})"
+# Beside the details the code does not fit, but alone (f) it does; or it fits nowhere.
+CARD_QR_TOO_BIG = "The {kind} code needs {width}x{height} cells: press f to show it alone."
+CARD_QR_TOO_SMALL = (
+    "This terminal ({columns}x{lines}) is too small for the {kind} code: shown alone it "
+    "needs at least {width}x{height}; make the window larger, or press t for the "
+    "phone-only code."
+)
+CARD_QR_TOO_SMALL_TEL = (
+    "This terminal ({columns}x{lines}) is too small for the {kind} code: shown alone it "
+    "needs at least {width}x{height}; make the window larger."
+)
+CARD_QR_ALONE_CAPTION = "Scan: {kind}, drawn {scale}x  f the card  escape done"
 CARD_KEYS = "v vCard code  t phone code  f code alone  escape done"
 REFERRALS_TITLE_OPEN = "Open referrals ({count})"
 REFERRALS_TITLE_ALL = "All referrals ({count})"
@@ -75,7 +90,7 @@ KEY_ROW_UP = "previous row"
 KEY_ROW_DOWN = "next row"
 KEY_CARD_VCARD = "QR: contact card (vCard)"
 KEY_CARD_TEL = "QR: phone number (tel:)"
-KEY_CARD_FULL = "QR alone / with the details"
+KEY_CARD_FULL = "QR alone, as large as fits / with the details"
 KEY_DONE = "done"
 HELP_REFERRALS = "Referrals: hand a contact a clinician's details and check back."
 HELP_REFERRALS_ADD = "Record a referral (status offered) of a contact to a clinician."
@@ -91,7 +106,10 @@ HELP_REFERRAL_OPEN = "Only referrals not yet declined or closed."
 HELP_REFERRAL_ID = "The referral's number."
 HELP_REFERRAL_STATUS_ARG = "The new status: {ids}."
 HELP_CLINICIANS_CARD = "Print a clinician's handoff card with a QR code to scan from the screen."
-HELP_CARD_QR = "What the QR code holds: vcard (name, phones, email, address) or tel (a phone)."
+HELP_CARD_QR = (
+    "What the QR code holds: vcard (name, practice, credentials, phones, email, address) "
+    "or tel (the first phone)."
+)
 CLI_REFERRAL_ADDED = (
     "Referral {id} recorded: contact {contact} to {name}, offered; check back on {date}."
 )
