@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator, Mapping
 
 from peerdesk import messages
-from peerdesk.reports.counts import MonthCounts, spec_of
+from peerdesk.reports.counts import MonthCounts, spec_of, unrecorded_figures
 from peerdesk.reports.disclosure import REASONS
 from peerdesk.reports.suppression import TeamReport, ordered_figures, ordered_tables
 from peerdesk.safe_text import printable
@@ -67,9 +67,7 @@ def _sections(
     figures: Mapping[str, Cell], tables: Mapping[str, Mapping[str, Cell]], why: Why
 ) -> Iterator[tuple[str, list[tuple[str, str, str]], tuple[str, str] | None]]:
     """(title, [(label, value, why)], (total, why) or None) per block, figures first."""
-    unrecorded = {
-        spec.total for name, cells in tables.items() if not cells and (spec := spec_of(name)).total
-    }
+    unrecorded = unrecorded_figures(tables)
     yield (
         "",
         [
@@ -91,8 +89,12 @@ def _sections(
             (_cell_label(name, cid), _show(v), _note(why, f"table:{name}:{cid}"))
             for cid, v in cells.items()
         ]
-        total = spec_of(name).total
+        spec = spec_of(name)
+        total = spec.total
         shown = (_show(figures.get(total)), _note(why, f"figure:{total}")) if total else None
+        if spec.total_cell is not None and spec.total_cell[1] in tables.get(spec.total_cell[0], {}):
+            owner, cid = spec.total_cell  # group kinds add up to the group mode cell
+            shown = (_show(tables[owner][cid]), _note(why, f"table:{owner}:{cid}"))
         yield _table_title(name), rows, shown
 
 
