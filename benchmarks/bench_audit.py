@@ -104,7 +104,8 @@ def quiet_files(folder: Path) -> list[Path]:
         days = [first + timedelta(days=rng.randrange(28)) for _ in range(rng.randint(0, 1))]
         contacts = [synthetic_contacts.contact_fields(rng, d, with_text=False) for d in days]
         path = folder / f"quiet-{i:03d}.json"
-        path.write_text(dumps(document(tally(MONTH, contacts, followups_completed=i % 2))))
+        counts = tally(MONTH, contacts, followups_completed=i % 2)
+        path.write_text(dumps(document(counts, vault_id=f"{i:032x}", sequence=1)))
         paths.append(path)
     return paths
 

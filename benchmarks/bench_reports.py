@@ -49,7 +49,8 @@ def peer_files(folder: Path, month: str) -> list[Path]:
         days = [first + timedelta(days=rng.randrange(28)) for _ in range(rng.randint(20, 80))]
         contacts = [synthetic_contacts.contact_fields(rng, d, with_text=False) for d in days]
         path = folder / f"peer-{i:03d}.json"
-        path.write_text(dumps(document(tally(month, contacts, followups_completed=i % 4))))
+        counts = tally(month, contacts, followups_completed=i % 4)
+        path.write_text(dumps(document(counts, vault_id=f"{i:032x}", sequence=1)))
         paths.append(path)
     return paths
 

@@ -34,8 +34,9 @@ MODES: tuple[Choice, ...] = (
     Choice("cruiser", "Cruiser-to-cruiser"),
     Choice("in-person", "In person"),
     Choice("phone", "Phone"),
+    Choice("video", "Video call"),
     Choice("message", "Text/message"),
-    Choice("group", "Group (defusing/debrief)"),
+    Choice("group", "Group"),
     Choice("family", "Family member"),
 )
 
@@ -92,6 +93,34 @@ REFERRAL_STATUSES: tuple[Choice, ...] = (
     Choice("closed", "Closed"),
 )
 
+# Asked for by team leads' own logs (SAMHSA's encounter log, ICISF's CISM practice, IACP's
+# peer support guidelines). Each has a default, so a default note is no longer.
+
+# Who the contact was for: the person supported, whoever started the contact.
+FOR_WHOM: tuple[Choice, ...] = (
+    Choice("sworn", "Sworn officer"),
+    Choice("civilian", "Civilian staff"),
+    Choice("dispatcher", "Dispatch/telecommunicator"),
+    Choice("corrections", "Corrections"),
+    Choice("retired", "Retired"),
+    Choice("family", "Family member"),
+    Choice("other-agency", "Other agency"),
+)
+
+# The kind of group intervention (CISM): recorded for `group` contacts only.
+GROUP_KINDS: tuple[Choice, ...] = (
+    Choice("defusing", "Defusing"),
+    Choice("debriefing", "Debriefing"),
+    Choice("demobilization", "Demobilization"),
+    Choice("cmb", "Crisis management briefing (CMB)"),
+)
+
+# Whether the peer had talked with this person about it before.
+FIRST_OR_FOLLOWUP: tuple[Choice, ...] = (
+    Choice("first", "First contact"),
+    Choice("follow-up", "Follow-up"),
+)
+
 MINUTE_PRESETS: tuple[int, ...] = (5, 15, 30, 60)
 
 DEFAULT_MODE = "cruiser"
@@ -99,6 +128,9 @@ DEFAULT_INITIATED_BY = "self"
 DEFAULT_RISK = "none"
 DEFAULT_OUTCOME = "support"
 DEFAULT_MINUTES = 15
+DEFAULT_FOR_WHOM = "sworn"
+DEFAULT_GROUP_KIND = "defusing"  # also what group contacts logged before it was asked read as
+DEFAULT_FIRST_OR_FOLLOWUP = "first"
 
 _TOPIC_ORDER = {choice.id: i for i, choice in enumerate(TOPICS)}
 

@@ -53,6 +53,44 @@ def test_add_with_every_option_stores_exactly_that(cli: Cli, made_vault: Path) -
         assert (follow.due_on.isoformat(), follow.contact_id, follow.handle) == (due, cid, "S.")
 
 
+def test_who_it_was_for_the_group_kind_and_a_follow_up_are_stored_and_counted(
+    cli: Cli, made_vault: Path
+) -> None:
+    group = add(
+        cli,
+        "--topic", "critical-incident", "--mode", "group", "--head-count", "8",
+        "--group-kind", "demobilization", "--for-whom", "dispatcher",
+        "--first-or-follow-up", "follow-up",
+    )  # fmt: skip
+    video = add(cli, "--topic", "sleep", "--mode", "video", "--for-whom", "other-agency")
+    plain = add(cli, "--topic", "sleep", "--group-kind", "cmb")  # no group: kept at default
+    with Vault.unlock(made_vault, PASSPHRASE) as vault:
+        stored = {cid: contacts.get(vault.conn, cid) for cid in (group, video, plain)}
+    seen = {
+        cid: (c.fields.mode, c.fields.for_whom, c.fields.group_kind, c.fields.first_or_followup)
+        for cid, c in stored.items()
+        if c is not None
+    }
+    assert seen == {
+        group: ("group", "dispatcher", "demobilization", "follow-up"),
+        video: ("video", "other-agency", "defusing", "first"),
+        plain: ("cruiser", "sworn", "defusing", "first"),
+    }
+    month = TODAY.strftime("%Y-%m")
+    result = cli("report", "month", month, "--format", "json", env=ENV)
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    tables = doc["counts"]["tables"]
+    assert doc["version"] == 3
+    assert tables["mode"]["group"] == tables["mode"]["video"] == 1
+    assert tables["group_kind"] == {"defusing": 0, "debriefing": 0, "demobilization": 1, "cmb": 0}
+    assert tables["for_whom"]["dispatcher"] == tables["for_whom"]["other-agency"] == 1
+    assert tables["for_whom"]["sworn"] == 1
+    assert tables["first_or_followup"] == {"first": 2, "follow-up": 1}
+    table = cli("report", "month", month, env=ENV).stdout
+    assert "Group contacts by kind" in table and "Who the contact was for" in table
+
+
 def test_minimal_add_uses_the_cruiser_defaults(cli: Cli, made_vault: Path) -> None:
     cid = add(cli, "--topic", "sleep")
     with Vault.unlock(made_vault, PASSPHRASE) as vault:
@@ -71,7 +109,7 @@ def test_minimal_add_uses_the_cruiser_defaults(cli: Cli, made_vault: Path) -> No
         (["--topic", "golf"], "critical-incident, work-stress", None),
         (
             ["--topic", "sleep", "--mode", "car"],
-            "cruiser, in-person, phone, message, group, family",
+            "cruiser, in-person, phone, video, message, group, family",
             None,
         ),
         (["--topic", "sleep", "--risk", "high"], "none, low, elevated, imminent", None),
@@ -90,6 +128,19 @@ def test_minimal_add_uses_the_cruiser_defaults(cli: Cli, made_vault: Path) -> No
         (["--topic", "sleep", "--ask-note"], "control characters", "a\x1b[2Jb\n"),
         # A handle is one line of standard input: a tab is the control character here.
         (["--topic", "sleep", "--ask-handle"], "control characters", "two\tcolumns\n"),
+        (
+            ["--topic", "sleep", "--for-whom", "chief"],
+            "sworn, civilian, dispatcher, corrections, retired, family, other-agency",
+            None,
+        ),
+        (
+            ["--topic", "sleep", "--mode", "group", "--group-kind", "debrief"],
+            "defusing, debriefing, demobilization, cmb",
+            None,
+        ),
+        # Refused even when the mode is not group: an unknown id is never stored or ignored.
+        (["--topic", "sleep", "--group-kind", "[red]x[/red]\x1b[2J"], "\\x1b[2J", None),
+        (["--topic", "sleep", "--first-or-follow-up", "second"], "first, follow-up", None),
     ],
 )
 def test_bad_values_exit_1_with_a_sentence_and_change_nothing(
@@ -99,6 +150,7 @@ def test_bad_values_exit_1_with_a_sentence_and_change_nothing(
     result = cli("contacts", "add", *args, input=text, env=ENV)
     assert result.exit_code == 1
     assert expected in result.stderr
+    assert "\x1b" not in result.output
     assert result.stderr.strip().count("\n") == 0  # one sentence
     assert vault_files(made_vault) == before
 

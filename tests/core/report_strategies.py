@@ -33,6 +33,9 @@ def contact_fields(
         critical_incident=st.booleans(),
         note=notes,
         handle=handles,
+        for_whom=st.sampled_from(vocab.ids(vocab.FOR_WHOM)),
+        group_kind=st.sampled_from(vocab.ids(vocab.GROUP_KINDS)),
+        first_or_followup=st.sampled_from(vocab.ids(vocab.FIRST_OR_FOLLOWUP)),
     ).map(lambda f: f.validated(date(2026, 4, 1)))
 
 
@@ -52,6 +55,8 @@ def narrow_contact() -> st.SearchStrategy[ContactFields]:
         risk=st.sampled_from(["none", "elevated"]),
         outcome=st.just("support"),
         critical_incident=st.booleans(),
+        group_kind=st.sampled_from(["defusing", "cmb"]),
+        first_or_followup=st.sampled_from(["first", "follow-up"]),
     ).map(lambda f: f.validated(date(2026, 4, 1)))
 
 

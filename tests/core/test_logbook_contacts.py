@@ -71,6 +71,10 @@ def test_edit_replaces_fields_and_topics(vault: Vault) -> None:
         ({"note": "clear \x1b[2J screen"}, "note"),
         ({"handle": "two\nlines"}, "handle"),
         ({"handle": "h" * 41}, "handle"),
+        ({"for_whom": "chief"}, "for whom"),
+        ({"mode": "group", "group_kind": "party"}, "group kind"),
+        ({"group_kind": "\x1b]0;x\x07"}, "group kind"),  # refused even off a group
+        ({"first_or_followup": "second"}, "first or follow-up"),
     ],
 )
 def test_bad_fields_are_refused_with_a_sentence(
@@ -190,6 +194,33 @@ def test_draft_round_trip(vault: Vault) -> None:
     with vault.transaction() as conn:
         drafts.clear(conn)
     assert drafts.load(vault.conn) is None
+
+
+def test_a_group_kind_is_kept_for_group_contacts_only(vault: Vault) -> None:
+    """As the head count is 1 off a group, the kind stays the default off a group."""
+    group = logbook.save_contact(
+        vault, typical(mode="group", head_count=5, group_kind="cmb"), today=TODAY, now=NOW
+    )
+    phone = logbook.save_contact(
+        vault, typical(mode="phone", head_count=5, group_kind="cmb"), today=TODAY, now=NOW
+    )
+    stored = [contacts.get(vault.conn, cid) for cid in (group, phone)]
+    assert [(c.fields.head_count, c.fields.group_kind) for c in stored if c] == [
+        (5, "cmb"),
+        (1, vocab.DEFAULT_GROUP_KIND),
+    ]
+
+
+def test_the_new_fields_are_stored_and_edited(vault: Vault) -> None:
+    fields = typical(for_whom="retired", first_or_followup="follow-up", mode="video")
+    cid = logbook.save_contact(vault, fields, today=TODAY, now=NOW)
+    logbook.save_contact(
+        vault, replace(fields, for_whom="family"), today=TODAY, now=NOW, contact_id=cid
+    )
+    stored = contacts.get(vault.conn, cid)
+    assert stored is not None
+    assert (stored.fields.for_whom, stored.fields.first_or_followup) == ("family", "follow-up")
+    assert stored.fields.mode == "video"
 
 
 def test_topic_keys_are_unique_single_letters() -> None:

@@ -19,7 +19,9 @@ from peerdesk.models.contacts import ContactFields
 from peerdesk.reports import (
     INSIDER,
     THRESHOLD,
+    WITHHELD,
     MonthCounts,
+    TeamReport,
     add_up,
     suppress,
     tally,
@@ -105,7 +107,7 @@ def test_a_two_by_two_with_one_small_cell_needs_the_whole_rectangle() -> None:
 
 
 def _counts(
-    contacts: int, tables: dict[str, list[tuple[str, int]]], month: str = MONTH
+    contacts: int, tables: dict[str, list[tuple[str, int]]], month: str = MONTH, people: int = 0
 ) -> MonthCounts:
     full = {
         "mode": [("cruiser", contacts)],
@@ -114,13 +116,15 @@ def _counts(
         "risk": [("none", contacts)],
         "outcome": [("support", contacts)],
         "critical_incident": [("no", contacts)],
+        "for_whom": [("sworn", contacts)],
+        "first_or_followup": [("first", contacts)],
         **tables,
     }
     return from_marginals(
         month,
         contacts=contacts,
         minutes=15 * contacts,
-        group_people=0,
+        group_people=people,
         followups_completed=5,
         tables=full,
         referral_statuses=None,
@@ -172,6 +176,69 @@ def test_sdctable_linked_tables_example() -> None:
     with_n = audit("ABKLMN")
     assert with_n.reach()["K"] == Reach(0, 10)  # K + N = 10
     assert with_n.exposed(4) == []
+
+
+# --- group kinds add up to a cell, not to a figure ---------------------------------------
+def _as_published(counts: MonthCounts, reasons: Mapping[str, tuple[str, ...]]) -> TeamReport:
+    """`counts` with exactly `reasons` hidden, as a report would print it."""
+    return TeamReport(
+        month=counts.month,
+        min_cell=5,
+        peers=1,
+        figures={f: None if f"figure:{f}" in reasons else v for f, v in counts.figures.items()},
+        tables={
+            name: {c: None if f"table:{name}:{c}" in reasons else v for c, v in cells.items()}
+            for name, cells in counts.tables.items()
+        },
+        reasons=dict(reasons),
+    )
+
+
+def _group_month(group: int, kinds: list[tuple[str, int]]) -> MonthCounts:
+    return _counts(
+        30, {"mode": [("cruiser", 30 - group), ("group", group)], "group_kind": kinds}, people=40
+    )
+
+
+def test_a_hidden_group_kind_cannot_be_recovered_from_the_group_cell() -> None:
+    """8 group contacts shown, 6 defusings and 2 debriefings: 8 - 6 gives the 2 back."""
+    counts = _group_month(8, [("defusing", 6), ("debriefing", 2)])
+    truth = truth_of(counts)
+    alone = {"table:group_kind:debriefing": (THRESHOLD,)}
+    auditor = Auditor(published(counts, alone, 5, peers=1), truth, [truth])
+    assert auditor.reach()["table:group_kind:debriefing"] == Reach(2, 2)
+    naive = Reader(_as_published(counts, alone))
+    assert naive.reach()["table:group_kind:debriefing"] == (2, 2)  # pinned, not only small
+    assert naive.exposed(truth) == ["table:group_kind:debriefing"]
+    report = team_report([counts], _ids(1), 5)
+    assert report.tables["mode"]["group"] == 8
+    kinds = report.tables["group_kind"]
+    assert kinds["debriefing"] is None and kinds["defusing"] is None  # its complement
+    assert kinds["demobilization"] == kinds["cmb"] == 0
+    assert Reader(report).exposed(truth) == []
+
+
+def test_group_kinds_are_withheld_with_a_hidden_group_cell() -> None:
+    """3 group contacts (small) are hidden; 3 defusings shown would give them back."""
+    counts = _group_month(3, [("defusing", 3)])
+    truth = truth_of(counts)
+    mode_only = {
+        "table:mode:group": (THRESHOLD,),
+        "table:mode:cruiser": (THRESHOLD,),
+        "figure:group_people": (THRESHOLD,),
+    }
+    naive = Reader(_as_published(counts, mode_only)).exposed(truth)
+    assert naive == ["table:mode:cruiser", "table:mode:group"]  # 3 kinds, so 3 and 27
+    auditor = Auditor(published(counts, mode_only, 5, peers=1), truth, [truth])
+    assert auditor.exposed(5) == ["table:mode:cruiser", "table:mode:group"]
+    report = team_report([counts], _ids(1), 5)
+    assert report.tables["mode"]["group"] is None
+    assert set(report.tables["group_kind"].values()) == {None}  # zeros too
+    assert all(
+        report.reasons[f"table:group_kind:{kind}"] == (WITHHELD,)
+        for kind in report.tables["group_kind"]
+    )
+    assert Reader(report).exposed(truth) == []
 
 
 # --- the insider ---------------------------------------------------------------------

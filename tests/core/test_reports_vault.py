@@ -137,7 +137,10 @@ def test_no_export_or_merge_output_carries_text_handles_names_or_days(
         clinician_writes.add(conn, ClinicianFields(name=clinician).validated(), NOW)
     counts = monthly.month_counts(vault.conn, MONTH)
     secrets = [clinician] + [t for f in contacts for t in (f.note, f.handle) if t]
-    docs = [document(counts, label=label), document(counts)]
+    docs = [
+        document(counts, label=label, vault_id="ab" * 16, sequence=1),
+        document(counts, vault_id="cd" * 16, sequence=1),
+    ]
     report = team_report([counts, counts], [str(d["export_id"]) for d in docs], 5)
     outputs = [
         render.month_table(counts, label),

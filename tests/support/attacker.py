@@ -19,11 +19,15 @@ from peerdesk.reports import MonthCounts, TeamReport
 PARTITIONS = {
     "mode": "contacts",
     "initiated_by": "contacts",
+    "for_whom": "contacts",
+    "first_or_followup": "contacts",
     "risk": "contacts",
     "outcome": "contacts",
     "critical_incident": "contacts",
     "referral_status": "referrals",
 }
+# Tables that add up to one cell of another table: every group contact has one kind.
+CELL_PARTITIONS = {"group_kind": "table:mode:group"}
 MINUTES_PER_CONTACT = 1440
 PEOPLE_PER_GROUP = 500
 PER_FILE = {"minutes": 1_000_000 * 1440, "group_people": 1_000_000 * 500}
@@ -85,6 +89,11 @@ class Reader:
             if cells:
                 terms = [(1.0, self.rest(f"table:{name}:{c}")) for c in cells]
                 self.add([*terms, (-1.0, self.rest(f"figure:{head}"))], 0, 0)
+        for name, cell in CELL_PARTITIONS.items():
+            cells = tables.get(name, {})
+            if cells and cell in self.value:
+                terms = [(1.0, self.rest(f"table:{name}:{c}")) for c in cells]
+                self.add([*terms, (-1.0, self.rest(cell))], 0, 0)
         contacts = self.rest("figure:contacts")
         topics = [self.rest(f"table:topic:{t}") for t in tables.get("topic", {})]
         for topic in topics:
@@ -111,6 +120,11 @@ class Reader:
             why = self.report.reasons[hidden[0]]
             head = PARTITIONS.get(name) or ("contacts" if name == "topic" else None)
             head_shown = head is not None and self.value.get(f"figure:{head}") is not None
+            if name in CELL_PARTITIONS:  # withheld whenever its cell is hidden
+                cell = CELL_PARTITIONS[name]
+                head_shown = (
+                    self.value.get(cell) is not None and self.value["figure:contacts"] is not None
+                )
             if "withheld" in why:
                 if head_shown:
                     self.groups.append(hidden)

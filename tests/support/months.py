@@ -7,22 +7,33 @@ from peerdesk.reports.counts import from_marginals
 
 
 def month(
-    name: str = "2026-03", *, cruiser: int = 10, phone: int = 6, sleep: int = 12, done: int = 1
+    name: str = "2026-03",
+    *,
+    cruiser: int = 10,
+    phone: int = 6,
+    sleep: int = 12,
+    done: int = 1,
+    group: int = 0,
+    video: int = 0,
 ) -> MonthCounts:
-    contacts = cruiser + phone
+    """Group contacts are debriefings of 4 people each, by dispatchers, all follow-ups."""
+    contacts = cruiser + phone + group + video
     return from_marginals(
         name,
         contacts=contacts,
         minutes=15 * contacts,
-        group_people=0,
+        group_people=4 * group,
         followups_completed=done,
         tables={
-            "mode": [("cruiser", cruiser), ("phone", phone)],
+            "mode": [("cruiser", cruiser), ("phone", phone), ("group", group), ("video", video)],
+            "group_kind": [("debriefing", group)],
             "initiated_by": [("self", contacts)],
             "topic": [("sleep", sleep), ("work-stress", contacts)],
             "risk": [("none", contacts)],
             "outcome": [("support", contacts)],
             "critical_incident": [("no", contacts)],
+            "for_whom": [("sworn", contacts - group), ("dispatcher", group)],
+            "first_or_followup": [("first", contacts - group), ("follow-up", group)],
         },
         referral_statuses=None,
     )

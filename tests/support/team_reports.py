@@ -38,14 +38,19 @@ def peer_month(seed: int, contacts: int) -> MonthCounts:
     topics: Counter[str] = Counter()
     for _ in range(contacts):
         topics.update(rng.sample([t.id for t in vocab.TOPICS], rng.choice([1, 1, 2, 3])))
+    modes = _split(rng, vocab.MODES, [8, 4, 4, 2, 0, 1], contacts)
+    groups = dict(modes).get("group", 0)
     return from_marginals(
         MONTH,
         contacts=contacts,
         minutes=25 * contacts,
-        group_people=0,
+        group_people=4 * groups,
         followups_completed=rng.randint(0, 8),
         tables={
-            "mode": _split(rng, vocab.MODES, [8, 4, 4, 2, 0, 1], contacts),
+            "mode": modes,
+            "group_kind": _split(rng, vocab.GROUP_KINDS, [3, 2, 1, 1], groups),
+            "for_whom": _split(rng, vocab.FOR_WHOM, [10, 3, 2, 1, 1, 1, 1], contacts),
+            "first_or_followup": _split(rng, vocab.FIRST_OR_FOLLOWUP, [3, 2], contacts),
             "initiated_by": _split(rng, vocab.INITIATED_BY, [6, 3, 2, 1, 1], contacts),
             "topic": list(topics.items()),
             "risk": _split(rng, vocab.RISKS, [10, 5, 2, 0.2], contacts),
@@ -62,7 +67,7 @@ def peer_month(seed: int, contacts: int) -> MonthCounts:
     )
 
 
-def team(peers: int = 3, smallest: int = 6, min_cell: int = 5) -> TeamReport:
+def team(peers: int = 3, smallest: int = 10, min_cell: int = 5) -> TeamReport:
     """The merged report of `peers` peers with `smallest`, +7, +14, ... contacts."""
     months = [peer_month(i, smallest + 7 * i) for i in range(peers)]
     return team_report(months, [f"{i:032x}" for i in range(peers)], min_cell)
@@ -100,12 +105,15 @@ def chromium() -> str | None:
     return None
 
 
-def write_months(folder: Path, peers: int = 3, smallest: int = 6) -> list[Path]:
-    """The plain month files (version 1) of `team(peers, smallest)`'s peers, in `folder`."""
+def write_months(folder: Path, peers: int = 3, smallest: int = 10) -> list[Path]:
+    """The plain month files (current version) of `team(peers, smallest)`'s peers."""
     paths = []
     for i in range(peers):
         path = folder / f"peer-{i}.json"
         counts = peer_month(i, smallest + 7 * i)
-        path.write_text(dumps(document(counts, export_id=f"{i:032x}")), encoding="utf-8")
+        path.write_text(
+            dumps(document(counts, export_id=f"{i:032x}", vault_id=f"{i + 1:032x}", sequence=1)),
+            encoding="utf-8",
+        )
         paths.append(path)
     return paths

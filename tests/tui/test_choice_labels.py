@@ -27,8 +27,12 @@ async def test_every_choice_shows_its_whole_label_after_each_step(closed_vault: 
     app = PeerdeskApp(closed_vault)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_form(pilot, app)
+        await focus(pilot, screen, "mode")
+        await pilot.press("g")  # a group contact shows the group kind too
         fields = list(screen.query(ChoiceField))
-        assert len(fields) >= 5  # mode, initiated by, risk, outcome, critical incident
+        # mode, initiated by, risk, outcome, critical incident, for whom, first or
+        # follow-up, group kind
+        assert len(fields) >= 8
         for field in fields:
             assert field.id is not None
             await focus(pilot, screen, field.id)

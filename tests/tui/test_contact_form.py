@@ -14,7 +14,7 @@ from peerdesk.tui.dialogs.confirm import ConfirmScreen
 from peerdesk.tui.events import ContactSaved
 from peerdesk.tui.screens.contact_form import ContactFormScreen
 from peerdesk.tui.screens.home import HomeScreen
-from peerdesk.vault import Vault, contacts, followups, logbook
+from peerdesk.vault import Vault, contacts, followups, logbook, monthly
 from tests.conftest import PASSPHRASE
 from tests.tui.form_helpers import (
     back_home,
@@ -32,14 +32,15 @@ from tests.tui.form_helpers import (
 from tests.tui.helpers import SIZE, paste, screen_text, type_text, unlock, wait_until
 
 
-async def test_typical_note_takes_at_most_eight_keystrokes_from_home(closed_vault: Path) -> None:
-    """Cruiser, alcohol + relationship, 15 minutes, no text: n a r ctrl+s."""
+async def test_typical_note_takes_four_keystrokes_from_home(closed_vault: Path) -> None:
+    """Cruiser, alcohol + relationship, 15 minutes, no text: n a r ctrl+s. The fields
+    added later (who for, first or follow-up, group kind) come with their defaults."""
     app = PeerdeskApp(closed_vault)
     saved: list[ContactSaved] = []
     async with app.run_test(size=SIZE, message_hook=lambda m: _keep(m, saved)) as pilot:
         await unlock(pilot, app)
         keystrokes = ["n", "a", "r", "ctrl+s"]
-        assert len(keystrokes) <= 8
+        assert len(keystrokes) <= 4
         await pilot.press(*keystrokes)
         await back_home(pilot, app)
         assert messages.CONTACT_SAVED in notifications(app)
@@ -50,6 +51,31 @@ async def test_typical_note_takes_at_most_eight_keystrokes_from_home(closed_vaul
     assert (fields.risk, fields.outcome, fields.critical_incident) == ("none", "support", False)
     assert fields.contact_date == date.today()
     assert fields.note is None and fields.handle is None
+    assert (fields.for_whom, fields.first_or_followup) == ("sworn", "first")
+    assert fields.group_kind == "defusing"
+
+
+async def test_a_check_back_is_a_follow_up_in_three_keystrokes_from_home(
+    closed_vault: Path,
+) -> None:
+    """enter on a follow-up due after a contact, a topic, ctrl+s: a follow-up contact."""
+    with Vault.unlock(closed_vault, PASSPHRASE) as vault:
+        first = logbook.save_contact(
+            vault,
+            ContactFields(contact_date=date.today(), topics=("sleep",)),
+            today=date.today(),
+            follow_up_on=date.today(),
+        )
+    app = PeerdeskApp(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        keystrokes = ["enter", "w", "ctrl+s"]
+        assert len(keystrokes) <= 4
+        await pilot.press(*keystrokes)
+        await back_home(pilot, app)
+    fields = stored(closed_vault, first + 1).fields
+    assert (fields.first_or_followup, fields.initiated_by) == ("follow-up", "peer-outreach")
+    assert fields.topics == ("work-stress",)
 
 
 def focused_id(app: PeerdeskApp) -> str | None:
@@ -91,6 +117,12 @@ async def test_every_field_changes_by_keyboard(closed_vault: Path) -> None:
         await paste(pilot, " truck")
         await focus(pilot, screen, "follow-up")
         await paste(pilot, follow)
+        await focus(pilot, screen, "for-whom")  # after every older field
+        await pilot.press("d")  # first letter: Dispatch/telecommunicator
+        await focus(pilot, screen, "first-or-followup")
+        await pilot.press("space")  # first contact -> follow-up
+        await focus(pilot, screen, "group-kind")  # shown now that the mode is group
+        await pilot.press("left")  # defusing -> crisis management briefing (wraps round)
         await focus(pilot, screen, "note")
         await type_text(pilot, "slept")
         await paste(pilot, " badly")
@@ -112,9 +144,17 @@ async def test_every_field_changes_by_keyboard(closed_vault: Path) -> None:
         critical_incident=True,
         note="slept badly",
         handle="blue truck",
+        for_whom="dispatcher",
+        group_kind="cmb",
+        first_or_followup="follow-up",
     )
     with Vault.unlock(closed_vault, PASSPHRASE) as vault:
         due = followups.open_followups(vault.conn)
+        counts = monthly.month_counts(vault.conn, yesterday[:7])
+    assert counts.tables["mode"]["group"] == counts.tables["group_kind"]["cmb"] == 1
+    assert counts.tables["for_whom"]["dispatcher"] == 1
+    assert counts.tables["first_or_followup"] == {"first": 0, "follow-up": 1}
+    assert counts.figures["group_people"] == 7
     assert [(f.due_on.isoformat(), f.handle, f.contact_id) for f in due] == [
         (follow, "blue truck", 1)
     ]
@@ -235,3 +275,43 @@ async def test_concern_follow_up_becomes_a_contact(closed_vault: Path) -> None:
         assert followups.open_followups(vault.conn) == []
         contact = contacts.get(vault.conn, 1)
     assert contact is not None and contact.fields.handle == "late to roll call"
+
+
+async def test_the_group_kind_is_shown_for_a_group_only_and_kept_when_editing(
+    closed_vault: Path,
+) -> None:
+    original = ContactFields(
+        contact_date=date.today(),
+        topics=("critical-incident",),
+        mode="group",
+        head_count=9,
+        group_kind="demobilization",
+        for_whom="other-agency",
+    )
+    with Vault.unlock(closed_vault, PASSPHRASE) as vault:
+        group_id = logbook.save_contact(vault, original, today=date.today())
+    app = PeerdeskApp(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_form(pilot, app)
+        kind = choice(screen, "group-kind")
+        assert not kind.display and not screen.query_one("#group-kind-label").display
+        await focus(pilot, screen, "mode")
+        await pilot.press("g")  # Group
+        assert kind.display and screen.query_one("#group-kind-label").display
+        await pilot.press("c")  # back to Cruiser-to-cruiser: the kind goes again
+        assert not kind.display
+        await pilot.press("escape")  # nothing changed in the end: no question
+        await back_home(pilot, app)
+        assert app.vault is not None
+        await app.push_screen(ContactFormScreen(app.vault, contact_id=group_id))
+        editing = form(app)
+        assert choice(editing, "group-kind").display
+        assert choice(editing, "group-kind").value == "demobilization"
+        assert choice(editing, "for-whom").value == "other-agency"
+        await focus(pilot, editing, "mode")
+        await pilot.press("p")  # Phone: no group, so no group kind is kept
+        await pilot.press("ctrl+s")
+        await back_home(pilot, app)
+    fields = stored(closed_vault, group_id).fields
+    assert (fields.mode, fields.head_count, fields.group_kind) == ("phone", 1, "defusing")
+    assert fields.for_whom == "other-agency"

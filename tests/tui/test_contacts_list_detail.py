@@ -37,6 +37,9 @@ async def test_open_shows_every_field_literally(closed_vault: Path) -> None:
             critical_incident=True,
             note=note,
             handle="[i]S.[/i]",
+            group_kind="cmb",
+            for_whom="corrections",
+            first_or_followup="follow-up",
         )
     app = PeerdeskApp(closed_vault)
     async with app.run_test(size=SIZE) as pilot:
@@ -51,7 +54,10 @@ async def test_open_shows_every_field_literally(closed_vault: Path) -> None:
             note,  # markup and the line break exactly as typed
             "[i]S.[/i]",
             (TODAY - timedelta(days=1)).isoformat(),
-            "Group (defusing/debrief)",
+            "Group",
+            "Crisis management briefing (CMB)",
+            "Corrections",
+            "Follow-up",
             "Supervisor",
             "45",
             "6",

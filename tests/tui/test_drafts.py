@@ -12,6 +12,7 @@ from peerdesk.tui.app import PeerdeskApp
 from peerdesk.tui.dialogs.confirm import ConfirmScreen
 from peerdesk.tui.idle import FakeClock, IdleWatch
 from peerdesk.tui.screens.contact_form import ContactFormScreen
+from peerdesk.tui.screens.contact_values import FormValues, from_draft, to_draft
 from peerdesk.tui.screens.home import HomeScreen
 from peerdesk.tui.screens.unlock import UnlockScreen
 from peerdesk.vault import Vault, drafts
@@ -144,3 +145,24 @@ async def test_a_draft_comes_back_with_the_cursor_where_typing_stopped(closed_va
         assert note(screen).text == "note spoke at shift change Officer Smith"
         assert topics(screen).chosen == ("alcohol", "sleep")  # no topic toggled by the typing
         assert "Officer Smith" in rendered(note(screen))
+
+
+OLD_FIELDS = {"contact_date", "topics", "mode", "initiated_by", "minutes", "head_count"}
+
+
+def test_a_draft_keeps_the_later_fields_and_an_older_draft_gets_their_defaults() -> None:
+    values = FormValues(
+        contact_date="2026-03-04",
+        mode="group",
+        for_whom="retired",
+        first_or_followup="follow-up",
+        group_kind="debriefing",
+    )
+    body = to_draft(values, contact_id=None, completes_followup=None)
+    back = from_draft(body)
+    assert back is not None and back.values == values
+    older = {**body, "fields": {k: v for k, v in body["fields"].items() if k in OLD_FIELDS}}
+    before = from_draft(older)
+    assert before is not None and before.values.mode == "group"
+    assert (before.values.for_whom, before.values.group_kind) == ("sworn", "defusing")
+    assert before.values.first_or_followup == "first"

@@ -146,6 +146,7 @@ async def test_enter_turns_a_concern_into_a_contact(closed_vault: Path) -> None:
         contact = contacts.get(app.vault.conn, item.contact_id)
         assert contact is not None
         assert contact.fields.initiated_by == "colleague-concern"
+        assert contact.fields.first_or_followup == "first"
         assert contact.fields.handle == "late to roll call"
         assert contact.fields.topics == ("work-stress",)
         assert "Nothing due today." in panel_text(app)
@@ -170,8 +171,11 @@ def test_contact_defaults_for_a_follow_up() -> None:
     fields = followup_contact_fields(after_contact, TODAY)
     assert fields.initiated_by == "peer-outreach" and fields.handle == "S."
     assert fields.contact_date == TODAY and fields.topics == ()
+    assert fields.first_or_followup == "follow-up"  # checking back: the same person again
     concern = FollowUp(2, TODAY, None, "concern", None, None, NOW)
-    assert followup_contact_fields(concern, TODAY).initiated_by == "colleague-concern"
+    from_concern = followup_contact_fields(concern, TODAY)
+    assert from_concern.initiated_by == "colleague-concern"
+    assert from_concern.first_or_followup == "first"
 
 
 async def test_add_a_colleague_concern_from_home(closed_vault: Path) -> None:

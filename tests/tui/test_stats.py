@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from peerdesk import vocab
 from peerdesk.synthetic import contacts as synthetic_contacts
 from peerdesk.tui.app import PeerdeskApp
 from peerdesk.tui.dialogs.stats_export import MonthPickScreen
@@ -34,7 +35,18 @@ def fill_known(vault_path: Path) -> None:
             outcome="referral",
             critical_incident=True,
         )
-        add(vault, TODAY, ("grief",), mode="group", head_count=6, minutes=60, outcome="follow-up")
+        add(
+            vault,
+            TODAY,
+            ("grief",),
+            mode="group",
+            head_count=6,
+            minutes=60,
+            outcome="follow-up",
+            group_kind="debriefing",
+            for_whom="dispatcher",
+            first_or_followup="follow-up",
+        )
         add(vault, LAST_MONTH_DAY, ("anger",), minutes=5)
         add(vault, LAST_MONTH_DAY, ("anger",), minutes=5)
 
@@ -80,11 +92,13 @@ async def test_a_month_with_data_shows_exact_counts_and_labels(closed_vault: Pat
         ]
         assert topics[0].endswith(" 2") and topics[1].endswith(" 1") and topics[2].endswith(" 1")
         modes = chart(screen, "mode")
-        assert len(modes) == 6  # every mode, zeros included
+        assert len(modes) == len(vocab.MODES)  # every mode, zeros included
         assert modes[0].startswith("Cruiser-to-cruiser") and modes[0].endswith(" 1")
         assert modes[1] == "In person 0"  # zero: no bar at all, the number still there
         assert modes[2].startswith("Phone") and modes[2].endswith(" 1")
-        assert modes[4].startswith("Group (defusing/debrief)") and modes[4].endswith(" 1")
+        assert modes[3] == "Video call 0"
+        assert modes[5].startswith("Group") and modes[5].endswith(" 1")
+        assert screen.query_one("#table-group_kind").display  # a month with a group
         outcomes = chart(screen, "outcome")
         assert [o.rsplit(" ", 1)[1] for o in outcomes] == ["1", "1", "1", "0"]
         assert outcomes[3] == "Escalated 0"
@@ -98,6 +112,9 @@ async def test_a_month_with_data_shows_exact_counts_and_labels(closed_vault: Pat
             "Imminent 0",
             "After a critical incident 1",
             "Not after a critical incident 2",
+            "Group contacts by kind Defusing 0 Debriefing 1 Demobilization 0",
+            "Who the contact was for Sworn officer 2 Civilian staff 0 Dispatch/telecommunicator 1",
+            "First contact or follow-up First contact 2 Follow-up 1",
         ):
             assert expected in shown, expected
         # The trend: twelve months ending with this one, contacts and minutes.
@@ -123,6 +140,9 @@ async def test_switching_months_updates_and_an_empty_month_says_so(closed_vault:
         shown = " ".join(screen_text(app).split())
         assert "Contacts 2 Minutes 10 People in group contacts 0" in shown
         assert "(this month)" not in shown
+        # No group contact last month: no breakdown of one; who for is always there.
+        assert not screen.query_one("#table-group_kind").display
+        assert screen.query_one("#table-for_whom").display
         topics = chart(screen, "topic")
         assert len(topics) == 1 and topics[0].startswith("Anger") and numbers(topics[0]) == [2]
         assert screen.query_one("#chart-topic", BarChart) is topic_chart  # updated, not rebuilt

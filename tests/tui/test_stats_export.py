@@ -67,10 +67,10 @@ async def test_export_json_equals_the_cli_file_and_holds_no_text(
     cli_month(closed_vault, THIS_MONTH, "json", from_cli)
     (reference,) = read_exports([from_cli])
     assert exported.counts == reference.counts
-    # The same month file (version 2, this vault's id) but for the export's own id and
+    # The same month file (version 3, this vault's id) but for the export's own id and
     # number, and the checksum over them.
     ours, theirs = json.loads(text), json.loads(from_cli.read_text(encoding="utf-8"))
-    assert ours["version"] == theirs["version"] == 2
+    assert ours["version"] == theirs["version"] == 3
     assert (ours["sequence"], theirs["sequence"]) == (1, 2)
     for doc in (ours, theirs):
         del doc["export_id"], doc["sequence"], doc["checksum"]

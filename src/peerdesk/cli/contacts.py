@@ -78,6 +78,23 @@ def contacts_add(
         str, typer.Option("--outcome", help=messages.HELP_OUTCOME.format(ids=_ids(vocab.OUTCOMES)))
     ] = vocab.DEFAULT_OUTCOME,
     head_count: Annotated[int, typer.Option("--head-count", help=messages.HELP_HEAD_COUNT)] = 1,
+    for_whom: Annotated[
+        str,
+        typer.Option("--for-whom", help=messages.HELP_FOR_WHOM.format(ids=_ids(vocab.FOR_WHOM))),
+    ] = vocab.DEFAULT_FOR_WHOM,
+    group_kind: Annotated[
+        str,
+        typer.Option(
+            "--group-kind", help=messages.HELP_GROUP_KIND.format(ids=_ids(vocab.GROUP_KINDS))
+        ),
+    ] = vocab.DEFAULT_GROUP_KIND,
+    first_or_follow_up: Annotated[
+        str,
+        typer.Option(
+            "--first-or-follow-up",
+            help=messages.HELP_FIRST_OR_FOLLOW_UP.format(ids=_ids(vocab.FIRST_OR_FOLLOWUP)),
+        ),
+    ] = vocab.DEFAULT_FIRST_OR_FOLLOWUP,
     critical_incident: Annotated[
         bool, typer.Option("--critical-incident", help=messages.HELP_CRITICAL_INCIDENT)
     ] = False,
@@ -119,6 +136,9 @@ def contacts_add(
             critical_incident=critical_incident,
             note=note,
             handle=handle,
+            for_whom=for_whom,
+            group_kind=group_kind,
+            first_or_followup=first_or_follow_up,
         ).validated(today)
         follow_up_on = parse_date(follow_up, "follow-up date") if follow_up else None
         with unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:

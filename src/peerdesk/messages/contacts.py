@@ -224,3 +224,16 @@ CONTACT_DELETE_QUESTION = (
 )
 CONTACT_DELETED = "Contact deleted."
 CONTACT_GONE = "That contact no longer exists."
+
+# --- who the contact was for, the kind of group intervention, first or follow-up ----------
+HELP_FOR_WHOM = "Who the contact was for. One of: {ids}."
+HELP_GROUP_KIND = "The kind of group intervention, for a group contact. One of: {ids}."
+HELP_FIRST_OR_FOLLOW_UP = (
+    "Whether this is the first contact with this person about it, or a follow-up. One of: {ids}."
+)
+FORM_FOR_WHOM = "For"
+FORM_FIRST_OR_FOLLOWUP = "With this person"
+FORM_GROUP_KIND = "Group"
+CONTACT_FOR_WHOM = "For"
+CONTACT_FIRST_OR_FOLLOWUP = "With this person"
+CONTACT_GROUP_KIND = "Group intervention"

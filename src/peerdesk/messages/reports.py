@@ -40,6 +40,9 @@ REPORT_TABLE_TITLES = {
     "outcome": "Outcome",
     "critical_incident": "Critical incident",
     "referral_status": "Referrals by status",
+    "group_kind": "Group contacts by kind",
+    "for_whom": "Who the contact was for",
+    "first_or_followup": "First contact or follow-up",
 }
 REPORT_TOPICS_NOTE = "A contact can have several topics, so topics add up to more than contacts."
 REPORT_TOTAL = "Total"

@@ -37,6 +37,9 @@ class ContactFields:
     critical_incident: bool = False
     note: str | None = None
     handle: str | None = None
+    for_whom: str = vocab.DEFAULT_FOR_WHOM
+    group_kind: str = vocab.DEFAULT_GROUP_KIND  # kept at the default unless mode is group
+    first_or_followup: str = vocab.DEFAULT_FIRST_OR_FOLLOWUP
 
     def validated(self, today: date) -> ContactFields:
         """A cleaned copy (topics ordered as in the vocabulary, text trimmed) or InvalidInput."""
@@ -45,6 +48,9 @@ class ContactFields:
         choice(vocab.INITIATED_BY, self.initiated_by, "initiated-by")
         choice(vocab.RISKS, self.risk, "risk")
         choice(vocab.OUTCOMES, self.outcome, "outcome")
+        choice(vocab.FOR_WHOM, self.for_whom, "for whom")
+        choice(vocab.GROUP_KINDS, self.group_kind, "group kind")
+        choice(vocab.FIRST_OR_FOLLOWUP, self.first_or_followup, "first or follow-up")
         if not self.topics:
             raise InvalidInput("topic", messages.TOPICS_REQUIRED)
         for topic in self.topics:
@@ -55,6 +61,7 @@ class ContactFields:
             self,
             topics=vocab.in_topic_order(self.topics),
             head_count=self.head_count if self.mode == "group" else 1,
+            group_kind=self.group_kind if self.mode == "group" else vocab.DEFAULT_GROUP_KIND,
             note=optional_text(self.note, "note", NOTE_MAX_CHARS, allow_newlines=True),
             handle=optional_text(self.handle, "handle", HANDLE_MAX_CHARS, allow_newlines=False),
         )

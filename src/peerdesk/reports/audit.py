@@ -11,10 +11,12 @@ foresaw; the program cannot, as long as it is told everything the reader knows.
 What the reader knows, and so what the program holds:
 - every shown value;
 - `structure()`: relations true of every month and of every sum of months. Tables that
-  partition a figure add up to it; each topic is at most the contacts and all topics
-  together at least the contacts (a contact has one topic or more); a contact lasts 1
-  to MINUTES_MAX minutes; a group contact has 1 to HEAD_COUNT_MAX people; counts are
-  whole, 0 or more, and no more than the month files allow;
+  partition a figure add up to it, and a table that partitions a cell of another table
+  (group kinds, the `group` mode cell) adds up to that cell; each topic is at most the
+  contacts and all topics together at least the contacts (a contact has one topic or
+  more); a contact lasts 1 to MINUTES_MAX minutes; a group contact has 1 to
+  HEAD_COUNT_MAX people; counts are whole, 0 or more, and no more than the month files
+  allow;
 - what the report itself tells about its hidden cells (`Published.hidden` bounds,
   `Published.facts`, `Published.some_small`), as the suppression declares it;
 - with an insider, one peer's own month: the team's value is that month plus the rest
@@ -101,6 +103,9 @@ def structure(tables: Mapping[str, Iterable[str]]) -> list[Relation]:
         keys = [cell_key(name, cid) for cid in cells]
         if spec.total and keys:
             terms = (*((k, 1) for k in keys), (figure_key(spec.total), -1))
+            relations.append(Relation(terms, 0, 0))
+        if spec.total_cell and keys:
+            terms = (*((k, 1) for k in keys), (cell_key(*spec.total_cell), -1))
             relations.append(Relation(terms, 0, 0))
         if spec.at_least and keys:
             head = figure_key(spec.at_least)

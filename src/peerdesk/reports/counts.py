@@ -3,10 +3,13 @@
 A month is a few *figures* (contacts, minutes, people in group contacts, follow-ups
 completed, referrals made) and one-dimensional *tables* of counts by category id. A
 table either partitions a figure (every contact has exactly one mode, initiator, risk,
-outcome and critical-incident flag, so those tables add up to `contacts`; referral
-statuses add up to `referrals`) or does not (a contact may have several topics, so
-topic counts add up to at least `contacts`, usually more). Suppression
-(peerdesk.reports.suppression) relies on exactly these relations, so they live here.
+outcome, critical-incident flag, person it was for, and is a first contact or a
+follow-up, so those tables add up to `contacts`; referral statuses add up to
+`referrals`), or partitions a *cell* of another table (every group contact has one
+kind of intervention, so group kinds add up to the `group` mode cell), or does not
+(a contact may have several topics, so topic counts add up to at least `contacts`,
+usually more). Suppression (peerdesk.reports.suppression) and its audit rely on
+exactly these relations, so they live here.
 
 Nothing here is per contact: no text, no handle, no day, no id.
 """
@@ -48,11 +51,15 @@ class TableSpec:
     choices: tuple[vocab.Choice, ...]
     total: str | None  # the figure the cells add up to exactly, or None
     at_least: str | None = None  # the figure the cells add up to at least (topics)
+    total_cell: tuple[str, str] | None = None  # (table, id) of the cell they add up to exactly
 
 
 TABLES: tuple[TableSpec, ...] = (
     TableSpec("mode", vocab.MODES, CONTACTS),
+    TableSpec("group_kind", vocab.GROUP_KINDS, None, total_cell=("mode", "group")),
     TableSpec("initiated_by", vocab.INITIATED_BY, CONTACTS),
+    TableSpec("for_whom", vocab.FOR_WHOM, CONTACTS),
+    TableSpec("first_or_followup", vocab.FIRST_OR_FOLLOWUP, CONTACTS),
     TableSpec("topic", vocab.TOPICS, None, at_least=CONTACTS),
     TableSpec("risk", vocab.RISKS, CONTACTS),
     TableSpec("outcome", vocab.OUTCOMES, CONTACTS),
@@ -63,6 +70,8 @@ SPECS: dict[str, TableSpec] = {spec.name: spec for spec in TABLES}
 # Referral counts are recorded only once the referrals table exists (migration 0004); until
 # then the table is empty ({}), which outputs show as "not recorded", not as zeros.
 OPTIONAL_TABLES = frozenset({"referral_status"})
+# A figure known only with its table: a vault without referral tracking records neither.
+RECORDED_WITH: dict[str, str] = {REFERRALS: "referral_status"}
 
 
 # A section is a figure, the sums that go with it and the tables tied to it: what is
@@ -72,9 +81,27 @@ SECTION_SUMS: dict[str, tuple[str, ...]] = {CONTACTS: (MINUTES, GROUP_PEOPLE)}
 
 
 def section_of(table: str) -> str | None:
-    """The figure a table is tied to (exactly or at least), None for none."""
+    """The figure a table is tied to (exactly, at least, or through the cell it adds up
+    to), None for none."""
     spec = spec_of(table)
+    if spec.total_cell is not None:
+        return section_of(spec.total_cell[0])
     return spec.total or spec.at_least
+
+
+def total_of(counts: MonthCounts, table: str) -> int | None:
+    """What a table's cells add up to exactly in `counts` (a figure, or the cell of
+    another table), None when it adds up to nothing exactly."""
+    spec = spec_of(table)
+    if spec.total_cell is not None:
+        owner, cid = spec.total_cell
+        return counts.tables.get(owner, {}).get(cid, 0)
+    return None if spec.total is None else counts.figures.get(spec.total, 0)
+
+
+def unrecorded_figures(tables: Mapping[str, Mapping[str, object]]) -> set[str]:
+    """Figures not recorded, because the table they are known with is empty."""
+    return {f for f, table in RECORDED_WITH.items() if table in tables and not tables[table]}
 
 
 def section_keys(counts: MonthCounts, section: str) -> list[str]:
@@ -191,18 +218,21 @@ def tally(
     SQL); tests use this to check it.
     """
     tables: dict[str, Counter[str]] = {
-        name: Counter() for name in ("mode", "initiated_by", "topic", "risk", "outcome")
+        spec.name: Counter() for spec in TABLES if spec.name not in OPTIONAL_TABLES
     }
-    tables["critical_incident"] = Counter()
     count = minutes = people = 0
     for c in contacts:
         if c.contact_date.strftime("%Y-%m") != month:
             continue
         count += 1
         minutes += c.minutes
-        people += c.head_count if c.mode == "group" else 0
         tables["mode"][c.mode] += 1
+        if c.mode == "group":
+            people += c.head_count
+            tables["group_kind"][c.group_kind] += 1
         tables["initiated_by"][c.initiated_by] += 1
+        tables["for_whom"][c.for_whom] += 1
+        tables["first_or_followup"][c.first_or_followup] += 1
         tables["risk"][c.risk] += 1
         tables["outcome"][c.outcome] += 1
         tables["critical_incident"]["yes" if c.critical_incident else "no"] += 1
@@ -221,18 +251,36 @@ def tally(
 def add_up(months: Sequence[MonthCounts]) -> MonthCounts:
     """Sum several peers' counts of the same month, keeping every id any of them has.
 
-    The caller (the merge) has already checked that all are the same month.
+    A month without a table (a file of an older version) counts as zeros there only
+    when what the table adds up to is 0 in that month; otherwise the team's table is
+    empty, "not recorded", never the sum of the peers who recorded it (it would not add
+    up). The caller (the merge) has already checked that all are the same month.
     """
     if not months:
         raise ValueError("nothing to add up")
     figures: Counter[str] = Counter(dict.fromkeys(FIGURES, 0))
-    tables: dict[str, Counter[str]] = {}
     for m in months:
         figures.update(m.figures)
-        for name, cells in m.tables.items():
-            tables.setdefault(name, Counter()).update(cells)  # zero cells are kept too
-    return MonthCounts(
-        months[0].month,
-        dict(figures),
-        {name: dict(cells) for name, cells in tables.items()},
-    )
+    tables: dict[str, dict[str, int]] = {}
+    names = [spec.name for spec in TABLES]
+    names += sorted({name for m in months for name in m.tables} - set(names))
+    for name in names:
+        having = [m.tables[name] for m in months if m.tables.get(name)]
+        unrecorded = [m for m in months if not m.tables.get(name) and _head(m, name)]
+        if having and unrecorded:
+            tables[name] = {}
+        elif having or any(name in m.tables for m in months):
+            cells: Counter[str] = Counter()
+            for found in having:
+                cells.update(found)  # zero cells are kept too
+            tables[name] = dict(cells)
+    return MonthCounts(months[0].month, dict(figures), tables)
+
+
+def _head(month: MonthCounts, table: str) -> int:
+    """What `table` adds up to (exactly or at least) in one month; 0 for a table of nothing."""
+    spec = spec_of(table)
+    exact = total_of(month, table)
+    if exact is not None:
+        return exact
+    return month.figures.get(spec.at_least, 0) if spec.at_least else 0

@@ -11,7 +11,9 @@ code that chooses the cells, and every line below is something the method guaran
   whole report cannot narrow one), `insider` (more were hidden so one peer's own month
   cannot), `withheld` (the whole table or section, zeros included, or a figure below
   N, zero included). A table is withheld within a shown section only for a small
-  count, so it too holds one.
+  count, so it too holds one; except a table that adds up to a cell of another table
+  (group kinds, the `group` mode cell), which is withheld whenever that cell is hidden,
+  and then tells nothing more.
 - Outside withheld sections the method hides no zero, so every hidden table cell is 1
   or more; the counts hiding a small one are each the smallest shown non-zero count of
   their table when chosen, so every hidden cell is at most max(N-1, the smallest
@@ -27,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from peerdesk.reports.audit import Published, Relation, cell_key, figure_key, structure
-from peerdesk.reports.counts import CONTACTS, MonthCounts, section_of
+from peerdesk.reports.counts import CONTACTS, MonthCounts, section_of, spec_of
 
 THRESHOLD = "threshold"
 LINKED = "linked"
@@ -64,7 +66,10 @@ def published(counts: MonthCounts, reasons: Reasons, min_cell: int, peers: int) 
         if WITHHELD in why:
             hidden.update(dict.fromkeys(gone, (0, None)))
             head = section_of(name)
-            if head is not None and figure_key(head) in shown:
+            owner = spec_of(name).total_cell
+            if head is None or figure_key(head) not in shown:
+                continue
+            if owner is None or cell_key(*owner) in shown:
                 some_small.append(frozenset(gone))  # only a small count withholds a table
             continue
         still = [shown[k] for k in keys if k not in reasons and shown[k] > 0]

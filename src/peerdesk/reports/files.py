@@ -1,15 +1,18 @@
 """The month file a peer exports and a team lead merges: JSON, counts only.
 
-    {"format": "peerdesk-month", "version": 2, "month": "2026-03",
+    {"format": "peerdesk-month", "version": 3, "month": "2026-03",
      "export_id": "<32 hex: random, 128 bits>", "label": null,
      "vault_id": "<32 hex: random, the same on every month of one vault>",
      "sequence": <this vault's month exports so far, this one included>,
      "counts": {"figures": {...}, "tables": {...}}, "checksum": "sha256:<hex>"}
 
-Version 1 (no vault_id, no sequence) still merges. The vault id and the sequence let
-a merge count the newer of two exports of one month from one vault, and say so; a
-joined peer's file is also sealed and signed (peerdesk.reports.sealed), and then the
-peer's key, not the vault id, says whose it is.
+Versions 1 (no vault_id, no sequence) and 2 still merge. The vault id and the
+sequence let a merge count the newer of two exports of one month from one vault, and
+say so; a joined peer's file is also sealed and signed (peerdesk.reports.sealed), and
+then the peer's key, not the vault id, says whose it is. Version 3 adds the tables
+who the contacts were for, group kinds, first contact or follow-up, and the `video`
+mode (TABLES_SINCE, IDS_SINCE): an older file has none of them, and a merge shows
+those tables as "not recorded" when such a file had contacts they would count.
 
 The checksum is SHA-256 over the canonical JSON (sorted keys, no spaces, ASCII) of
 everything except "checksum". It catches a file damaged or edited by hand; it is not
@@ -62,12 +65,16 @@ if TYPE_CHECKING:  # cryptography loads only when a sealed month is opened
     from peerdesk.team.minisign import PublicKey
 
 FORMAT = "peerdesk-month"
-VERSION = 2
+VERSION = 3
 MAX_BYTES = 1 << 20  # a month file is a few kilobytes
 # What a file of each version may hold, and nothing else.
 KEYS_V1 = frozenset({"format", "version", "month", "export_id", "label", "counts", "checksum"})
-KEYS_BY_VERSION = {1: KEYS_V1, 2: KEYS_V1 | {"vault_id", "sequence"}}
+KEYS_V2 = KEYS_V1 | {"vault_id", "sequence"}
+KEYS_BY_VERSION = {1: KEYS_V1, 2: KEYS_V2, 3: KEYS_V2}
 KEYS = KEYS_BY_VERSION[VERSION]
+# The tables and ids a version added: a file of an earlier version may not hold them.
+TABLES_SINCE: dict[str, int] = {"group_kind": 3, "for_whom": 3, "first_or_followup": 3}
+IDS_SINCE: dict[tuple[str, str], int] = {("mode", "video"): 3}
 MAX_SEQUENCE = 10**9
 COUNTS_KEYS = frozenset({"figures", "tables"})
 LABEL_MAX_CHARS = 40
@@ -124,6 +131,16 @@ def checksum_of(document: Mapping[str, Any]) -> str:
     return "sha256:" + sha256(canonical(body)).hexdigest()
 
 
+def tables_of(version: int) -> list[str]:
+    """The tables a month file of `version` holds, in output order."""
+    return [spec.name for spec in TABLES if TABLES_SINCE.get(spec.name, 1) <= version]
+
+
+def ids_of(version: int, table: str) -> list[str]:
+    """The category ids a month file of `version` may hold in `table`."""
+    return [c.id for c in spec_of(table).choices if IDS_SINCE.get((table, c.id), 1) <= version]
+
+
 def document(
     counts: MonthCounts,
     *,
@@ -131,24 +148,47 @@ def document(
     export_id: str | None = None,
     vault_id: str | None = None,
     sequence: int | None = None,
+    version: int | None = None,
 ) -> dict[str, Any]:
-    """The month file's content, checksum included: version 2 given a vault id and a
-    sequence, else version 1 (which a merge still reads)."""
+    """The month file's content, checksum included: version 3 given a vault id and a
+    sequence, else version 1 (which a merge still reads).
+
+    `version` writes an earlier one (2 needs a vault id and a sequence), as an older
+    peerdesk would have: the tables it does not hold are left out, and so are the ids,
+    where a count is a ValueError (the table would no longer add up).
+    """
+    if version is None:
+        version = VERSION if vault_id is not None and sequence is not None else 1
+    if version not in KEYS_BY_VERSION or (version >= 2) != (vault_id is not None):
+        raise ValueError(f"no month file version {version} with vault id {vault_id!r}")
     doc: dict[str, Any] = {
         "format": FORMAT,
-        "version": VERSION if vault_id is not None and sequence is not None else 1,
+        "version": version,
         "month": counts.month,
         "export_id": export_id or new_export_id(),
         "label": label,
     }
-    if doc["version"] == VERSION:
+    if version >= 2:
         doc["vault_id"], doc["sequence"] = vault_id, sequence
     doc["counts"] = {
         "figures": dict(counts.figures),
-        "tables": {name: dict(cells) for name, cells in counts.tables.items()},
+        "tables": _tables_for(counts, version),
     }
     doc["checksum"] = checksum_of(doc)
     return doc
+
+
+def _tables_for(counts: MonthCounts, version: int) -> dict[str, dict[str, int]]:
+    held = set(tables_of(version))
+    out: dict[str, dict[str, int]] = {}
+    for name, cells in counts.tables.items():
+        if name in SPECS and name not in held:
+            continue
+        newer = {cid for cid in cells if IDS_SINCE.get((name, cid), 1) > version}
+        if any(cells[cid] for cid in newer):
+            raise ValueError(f"a version {version} month file has no id {sorted(newer)[0]}")
+        out[name] = {cid: v for cid, v in cells.items() if cid not in newer}
+    return out
 
 
 def dumps(doc: Mapping[str, Any]) -> str:
@@ -191,9 +231,9 @@ def _load(text: str, source: str) -> object:
 def parse(text: str, source: str) -> MonthExport:
     """A month file's text to a MonthExport, or ReportFileError with every problem.
 
-    Only what a version 1 file holds is read: any other key, table, figure or category
-    id is refused, named (shown safely), never carried into a team report. Counts are
-    whole numbers from 0 to a bound no peer's month reaches.
+    Only what a file of its version holds is read: any other key, table, figure or
+    category id is refused, named (shown safely), never carried into a team report.
+    Counts are whole numbers from 0 to a bound no peer's month reaches.
     """
     source = printable(source)
     doc = _load(text, source)
@@ -265,11 +305,12 @@ def parse(text: str, source: str) -> MonthExport:
     if not isinstance(raw_tables, dict):
         bad("tables", messages.REPORT_WHY_OBJECT)
     else:
+        held = tables_of(version)
         for name, cells in raw_tables.items():
-            if name not in SPECS:
+            if name not in held:
                 unknown(messages.REPORT_WHAT_TABLE, name)
                 continue
-            known = {c.id: MAX_COUNT for c in SPECS[name].choices}
+            known = dict.fromkeys(ids_of(version, name), MAX_COUNT)
             tables[name] = _count_map(cells, f"table {name}", bad, known)
             for cid in cells if isinstance(cells, dict) else ():
                 if cid not in known:
@@ -277,10 +318,10 @@ def parse(text: str, source: str) -> MonthExport:
     for figure in FIGURES:
         if isinstance(raw_figures, dict) and figure not in raw_figures:
             bad(f"figure {figure}", messages.REPORT_WHY_MISSING)
-    for spec in TABLES:
-        missing = isinstance(raw_tables, dict) and spec.name not in raw_tables
-        if missing and spec.name not in OPTIONAL_TABLES:
-            bad(f"table {spec.name}", messages.REPORT_WHY_MISSING)
+    for name in tables_of(version):
+        missing = isinstance(raw_tables, dict) and name not in raw_tables
+        if missing and name not in OPTIONAL_TABLES:
+            bad(f"table {name}", messages.REPORT_WHY_MISSING)
     if problems:
         raise ReportFileError(problems)
     problems += _consistency(figures, tables, source)
@@ -323,18 +364,27 @@ def _count_map(raw: object, field: str, bad: Any, known: Mapping[str, int]) -> d
 def _consistency(
     figures: Mapping[str, int], tables: Mapping[str, Mapping[str, int]], source: str
 ) -> list[str]:
-    """Tables that partition a figure must add up to it; no topic above the contacts."""
+    """Tables that partition a figure or a cell must add up to it; no topic above the
+    contacts."""
     problems = []
     for name, cells in tables.items():
         spec = spec_of(name)
+        head: tuple[str, int] | None = None
         if spec.total and (cells or name not in OPTIONAL_TABLES):
-            got, expected = sum(cells.values()), figures.get(spec.total, 0)
-            if got != expected:
-                problems.append(
-                    messages.REPORT_FILE_NOT_ADDING_UP.format(
-                        file=source, table=name, got=got, figure=spec.total, expected=expected
-                    )
+            head = spec.total, figures.get(spec.total, 0)
+        elif spec.total_cell:
+            owner, cid = spec.total_cell
+            head = f"{owner} {cid}", tables.get(owner, {}).get(cid, 0)
+        if head is not None and sum(cells.values()) != head[1]:
+            problems.append(
+                messages.REPORT_FILE_NOT_ADDING_UP.format(
+                    file=source,
+                    table=name,
+                    got=sum(cells.values()),
+                    figure=head[0],
+                    expected=head[1],
                 )
+            )
         if spec.at_least and any(v > figures.get(spec.at_least, 0) for v in cells.values()):
             problems.append(
                 messages.REPORT_FILE_BAD_FIELD.format(
@@ -397,7 +447,7 @@ def read_exports(
             problems += exc.problems
             continue
         if signer is not None:
-            if export.vault_id is None:  # a sealed file always holds a version 2 month
+            if export.vault_id is None:  # a sealed file holds a version 2 month or later
                 problems.append(messages.REPORT_FILE_SEALED_OLD.format(file=source))
                 continue
             export = replace(export, signer=signer)

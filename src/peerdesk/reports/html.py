@@ -86,6 +86,10 @@ footer { border-top: 0.4mm solid #000; padding-top: 1.5mm; }
   th, td { padding-top: 0; padding-bottom: 0; }
   thead th, .note, .absent, .legend, .audit, td.bar .why { font-size: 7pt; }
   td.bar svg { height: 2.2mm; }
+  /* Two columns of tables, so a report with every table still fits one sheet. */
+  body { column-count: 2; column-gap: 6mm; }
+  h1, .intro, .figures, .legend, .audit, body > .note { column-span: all; }
+  section { break-inside: avoid; }
 }
 """
 

@@ -8,7 +8,8 @@ shown in that cell's table (equal ones chosen by the tie key), because hiding a 
 adds nothing a reader cannot already subtract, and the smallest cell costs the report
 least. When the table has nothing left to hide, the whole table is withheld, zeros
 included (its cells are then only known to add up to their figure); when even that is
-not enough, the cell's whole section is withheld.
+not enough, the cell's whole section is withheld. Whatever goes with the `group` mode
+cell follows it (`follow_group`).
 
 Hiding a cell only ever widens what a reader can reach, so a reader already checked
 stays safe; a full pass is still repeated after any change, and a report is returned
@@ -26,10 +27,12 @@ from peerdesk.reports.counts import (
     GROUP_PEOPLE,
     SECTION_SUMS,
     SECTIONS,
+    TABLES,
     MonthCounts,
     ordered_ids,
     section_keys,
     section_of,
+    spec_of,
 )
 from peerdesk.reports.disclosure import (
     INSIDER,
@@ -89,10 +92,34 @@ def protect(
             return state, len(peers_months)
 
 
+def follow_group(counts: MonthCounts, state: Reasons) -> None:
+    """What goes with a hidden `group` mode cell: people in group contacts, for the same
+    reasons, and every table that adds up to that cell (group kinds), withheld whole.
+
+    Such a table, shown, would give the hidden cell back as the sum of its cells; and
+    withheld whenever the cell is hidden, it tells a reader nothing the cell does not.
+    """
+    for spec in TABLES:
+        owner = spec.total_cell
+        if owner is not None and cell_key(*owner) in state:
+            cells = counts.tables.get(spec.name, {})
+            state.update(dict.fromkeys((cell_key(spec.name, cid) for cid in cells), (WITHHELD,)))
+    group = cell_key("mode", "group")
+    if group in state:
+        state[figure_key(GROUP_PEOPLE)] = state[group]
+
+
 def hide_more(
     counts: MonthCounts, state: Reasons, exposed: str, reason: str, tie_key: bytes
 ) -> None:
     """Hide one more cell for `exposed` (see the module docstring), or withhold its section."""
+    _hide_one(counts, state, exposed, reason, tie_key)
+    follow_group(counts, state)
+
+
+def _hide_one(
+    counts: MonthCounts, state: Reasons, exposed: str, reason: str, tie_key: bytes
+) -> None:
     kind, _, rest = exposed.partition(":")
     if kind == "table":
         table = rest.partition(":")[0]
@@ -110,15 +137,26 @@ def hide_more(
             for cid in cells:
                 if cell_key(table, cid) in state:
                     state[cell_key(table, cid)] = why
-            group = cell_key("mode", "group")
-            if group in state:
-                state[figure_key(GROUP_PEOPLE)] = state[group]
             return
         keys = [cell_key(table, cid) for cid in cells]
         if any(WITHHELD not in state.get(k, ()) for k in keys):
             state.update(dict.fromkeys(keys, (WITHHELD,)))  # the table, zeros included
-            if table == "mode":
-                state[figure_key(GROUP_PEOPLE)] = (WITHHELD,)
+            return
+        owner = spec_of(table).total_cell
+        if owner is not None and cell_key(*owner) not in state:
+            # A table that adds up to a cell (group kinds to the group mode cell): hiding
+            # that one cell costs far less than withholding the whole section. Every
+            # hidden cell of its table then carries the same reasons, as always.
+            owner_table = owner[0]
+            keys = [cell_key(owner_table, cid) for cid in counts.tables[owner_table]]
+            why = _merged(state[exposed], reason)
+            for key in keys:
+                for earlier in state.get(key, ()):
+                    why = _merged(why, earlier)
+            state[cell_key(*owner)] = why
+            for key in keys:
+                if key in state:
+                    state[key] = why
             return
         section = section_of(table)
     else:

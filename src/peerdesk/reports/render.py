@@ -20,7 +20,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from peerdesk import messages
-from peerdesk.reports.counts import MonthCounts, spec_of
+from peerdesk.reports.counts import MonthCounts, spec_of, unrecorded_figures
 from peerdesk.reports.disclosure import REASONS
 from peerdesk.reports.shares import shares, total_share
 from peerdesk.reports.suppression import TeamReport, ordered_figures, ordered_tables
@@ -103,9 +103,7 @@ def blocks(
 ) -> Iterator[Block]:
     """The figures block, then one block per table in output order (whatever tables
     the report has, titled from the messages or by their name)."""
-    unrecorded = {
-        spec.total for name, cells in tables.items() if not cells and (spec := spec_of(name)).total
-    }
+    unrecorded = unrecorded_figures(tables)
     yield Block(
         None,
         "",
@@ -140,6 +138,11 @@ def blocks(
             share = total_share(name, figures) if percentages else None
             note = _note(why, f"figure:{spec.total}")
             total = Row(messages.REPORT_TOTAL, _show(value), value, note, share)
+        if spec.total_cell is not None and spec.total_cell[1] in tables.get(spec.total_cell[0], {}):
+            owner, cid = spec.total_cell  # group kinds add up to the group mode cell
+            value = tables[owner][cid]
+            note = _note(why, f"table:{owner}:{cid}")
+            total = Row(messages.REPORT_TOTAL, _show(value), value, note)
         base = (spec.total or spec.at_least) if percentages else None
         yield Block(name, title, rows, total, base=base)
 

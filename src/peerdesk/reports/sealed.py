@@ -43,7 +43,7 @@ def trusted_comment(month: str, sequence: int, team_id: str) -> str:
 def seal_month(
     month_text: str, *, month: str, sequence: int, own_key: minisign.SecretKey, team: TeamPublic
 ) -> bytes:
-    """The sealed file's bytes for a month file's text (a version 2 month)."""
+    """The sealed file's bytes for a month file's text (a month of version 2 or later)."""
     peer = own_key.public()
     signature = minisign.sign(
         own_key,

@@ -1,7 +1,7 @@
 """One month per sender: the newer of two exports is counted, and the merge says so.
 
 A sender is the peer's signing key for a sealed month, and the vault's random id for
-a plain version 2 month. Within one sender the export with the highest sequence
+a plain version 2 or 3 month. Within one sender the export with the highest sequence
 number is counted; the same export given twice is counted once. A plain month from
 a vault that also sent a sealed one (exported before it joined) is left out: the
 sealed one is signed, and a plain file proves nothing (anyone can copy a vault id

@@ -28,6 +28,10 @@ First the rules, per table (one dimension, so a "row" is the whole table):
    N, zero included, for the same reason.
 6. Sums are not counts: minutes go with `contacts`; people in group contacts with the
    `group` mode cell (hidden with it, for the same reasons).
+7. A table that adds up to a cell of another table (group kinds add up to the `group`
+   mode cell) follows rule 2 with that cell as its total while the cell is shown. When
+   the cell is hidden, the table is withheld whole, zeros included: shown, its cells
+   would add up to the hidden one.
 
 Then the audit (peerdesk.reports.protection.protect): the attacker's linear program of
 peerdesk.reports.audit, from the report alone and with each peer's own month known,
@@ -47,7 +51,6 @@ from peerdesk.reports.audit import UnknownCell, cell_key, figure_key, structure
 from peerdesk.reports.counts import (
     FIGURES,
     FOLLOWUPS_COMPLETED,
-    GROUP_PEOPLE,
     SECTIONS,
     TABLES,
     MonthCounts,
@@ -56,9 +59,10 @@ from peerdesk.reports.counts import (
     section_keys,
     section_of,
     spec_of,
+    total_of,
 )
 from peerdesk.reports.disclosure import THRESHOLD, WITHHELD
-from peerdesk.reports.protection import protect
+from peerdesk.reports.protection import follow_group, protect
 from peerdesk.validation import DEFAULT_MIN_CELL as DEFAULT_MIN_CELL
 from peerdesk.validation import HIGHEST_MIN_CELL as HIGHEST_MIN_CELL
 from peerdesk.validation import LOWEST_MIN_CELL as LOWEST_MIN_CELL
@@ -174,7 +178,7 @@ def suppress(counts: MonthCounts, min_cell: int, *, peers: int, tie_key: bytes) 
             cuts = table_cuts(
                 counts.tables[table],
                 n,
-                total=total if spec.total else None,
+                total=total_of(counts, table),
                 at_least=total if spec.at_least else None,
             )
             if cuts:
@@ -190,9 +194,7 @@ def suppress(counts: MonthCounts, min_cell: int, *, peers: int, tie_key: bytes) 
             )
     for section in withheld:
         reasons.update(dict.fromkeys(section_keys(counts, section), (WITHHELD,)))
-    group = cell_key("mode", "group")
-    if group in reasons:
-        reasons[figure_key(GROUP_PEOPLE)] = reasons[group]
+    follow_group(counts, reasons)
     if counts.figures.get(FOLLOWUPS_COMPLETED, 0) < n:
         reasons[figure_key(FOLLOWUPS_COMPLETED)] = (WITHHELD,)
     return _report(counts, n, peers, reasons)

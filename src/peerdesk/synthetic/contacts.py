@@ -1,9 +1,11 @@
 """Clearly fictional contacts and follow-ups, for the demo vault and the benchmarks.
 
 Seeded, so a demo looks the same every time and a benchmark measures the same data.
-The spread is plausible (most contacts are short cruiser chats about work stress,
-relationships or a critical incident; imminent risk is rare) so screens and counts
-look like a real month, but no record describes anyone.
+The spread is plausible (most contacts are short cruiser chats with sworn officers
+about work stress, relationships or a critical incident, a third of them follow-ups;
+group contacts mostly defusings and debriefings after a critical incident; imminent
+risk is rare) so screens and counts look like a real month, but no record describes
+anyone.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ _MODE_WEIGHTS = {
     "cruiser": 40,
     "in-person": 20,
     "phone": 20,
+    "video": 5,
     "message": 10,
     "group": 6,
     "family": 4,
@@ -53,6 +56,17 @@ _TOPIC_WEIGHTS = {
     "suicidal-thoughts": 2,
     "other": 3,
 }
+_FOR_WHOM_WEIGHTS = {
+    "sworn": 70,
+    "civilian": 8,
+    "dispatcher": 9,
+    "corrections": 4,
+    "retired": 4,
+    "family": 3,
+    "other-agency": 2,
+}
+_GROUP_KIND_WEIGHTS = {"defusing": 45, "debriefing": 30, "demobilization": 10, "cmb": 15}
+_FIRST_OR_FOLLOWUP_WEIGHTS = {"first": 65, "follow-up": 35}
 _RISK_WEIGHTS = {"none": 70, "low": 20, "elevated": 8, "imminent": 2}
 _OUTCOME_WEIGHTS = {"support": 60, "follow-up": 22, "referral": 14, "escalated": 4}
 _NOTES = (
@@ -63,6 +77,7 @@ _NOTES = (
     "Upset about the IA interview next week; explained the process.",
     "Brought up the anniversary of the crash.",
 )
+_MINUTES = (5, 15, 15, 15, 30, 30, 60, 45, 20)
 _HANDLES = ("S.", "blue truck", "K-9 guy", "night shift J.", "the new sergeant", "R.")
 
 
@@ -73,19 +88,26 @@ def _pick(rng: random.Random, weights: dict[str, int]) -> str:
 def contact_fields(rng: random.Random, day: date, *, with_text: bool) -> ContactFields:
     """One plausible contact on `day`."""
     mode = _pick(rng, _MODE_WEIGHTS)
+    group = mode == "group"
     topics = {_pick(rng, _TOPIC_WEIGHTS) for _ in range(rng.choice((1, 1, 2, 2, 3)))}
+    if group:  # a group intervention follows an incident
+        topics.add("critical-incident")
     return ContactFields(
         contact_date=day,
         topics=vocab.in_topic_order(topics),
         mode=mode,
-        initiated_by=_pick(rng, _INITIATED_WEIGHTS),
-        minutes=rng.choice((5, 15, 15, 15, 30, 30, 60, 45, 20)),
-        head_count=rng.randint(3, 14) if mode == "group" else 1,
+        initiated_by="critical-incident" if group else _pick(rng, _INITIATED_WEIGHTS),
+        minutes=rng.choice((30, 45, 60, 60, 90)) if group else rng.choice(_MINUTES),
+        head_count=rng.randint(3, 14) if group else 1,
         risk=_pick(rng, _RISK_WEIGHTS),
         outcome=_pick(rng, _OUTCOME_WEIGHTS),
-        critical_incident=rng.random() < 0.12,
+        critical_incident=group or rng.random() < 0.12,
         note=rng.choice(_NOTES) if with_text and rng.random() < 0.4 else None,
         handle=rng.choice(_HANDLES) if with_text and rng.random() < 0.3 else None,
+        for_whom=_pick(rng, _FOR_WHOM_WEIGHTS),
+        group_kind=_pick(rng, _GROUP_KIND_WEIGHTS) if group else vocab.DEFAULT_GROUP_KIND,
+        # A group is met once; a one-to-one talk is often a check-back.
+        first_or_followup="first" if group else _pick(rng, _FIRST_OR_FOLLOWUP_WEIGHTS),
     )
 
 

@@ -17,7 +17,8 @@ from peerdesk.vault.sqlcipher import Connection
 
 _COLUMNS = (
     "id, contact_date, mode, initiated_by, minutes, head_count, risk, outcome, "
-    "critical_incident, note, handle, created_at, updated_at"
+    "critical_incident, note, handle, created_at, updated_at, for_whom, group_kind, "
+    "first_or_followup"
 )
 
 
@@ -43,6 +44,9 @@ def _values(fields: ContactFields) -> tuple[object, ...]:
         int(fields.critical_incident),
         fields.note,
         fields.handle,
+        fields.for_whom,
+        fields.group_kind,
+        fields.first_or_followup,
     )
 
 
@@ -50,8 +54,8 @@ def add(conn: Connection, fields: ContactFields, now: datetime) -> int:
     stamp = now.isoformat(timespec="seconds")
     cur = conn.execute(
         "INSERT INTO contacts (contact_date, mode, initiated_by, minutes, head_count, risk, "
-        "outcome, critical_incident, note, handle, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "outcome, critical_incident, note, handle, for_whom, group_kind, first_or_followup, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (*_values(fields), stamp, stamp),
     )
     contact_id = int(cur.lastrowid)
@@ -63,7 +67,7 @@ def update(conn: Connection, contact_id: int, fields: ContactFields, now: dateti
     conn.execute(
         "UPDATE contacts SET contact_date = ?, mode = ?, initiated_by = ?, minutes = ?, "
         "head_count = ?, risk = ?, outcome = ?, critical_incident = ?, note = ?, handle = ?, "
-        "updated_at = ? WHERE id = ?",
+        "for_whom = ?, group_kind = ?, first_or_followup = ?, updated_at = ? WHERE id = ?",
         (*_values(fields), now.isoformat(timespec="seconds"), contact_id),
     )
     conn.execute("DELETE FROM contact_topics WHERE contact_id = ?", (contact_id,))
@@ -106,6 +110,9 @@ def get(conn: Connection, contact_id: int) -> Contact | None:
             note=row[9],
             handle=row[10],
             topics=topics,
+            for_whom=row[13],
+            group_kind=row[14],
+            first_or_followup=row[15],
         ),
         created_at=datetime.fromisoformat(row[11]),
         updated_at=datetime.fromisoformat(row[12]),

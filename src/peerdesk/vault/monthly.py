@@ -79,6 +79,13 @@ _DIMENSIONS: tuple[tuple[str, tuple[vocab.Choice, ...]], ...] = (
     ("initiated_by", vocab.INITIATED_BY),
     ("risk", vocab.RISKS),
     ("outcome", vocab.OUTCOMES),
+    ("for_whom", vocab.FOR_WHOM),
+    ("first_or_followup", vocab.FIRST_OR_FOLLOWUP),
+)
+# Counted among the month's group contacts only: these add up to the `group` mode cell.
+_GROUP_ONLY = "mode = 'group'"
+_GROUP_DIMENSIONS: tuple[tuple[str, tuple[vocab.Choice, ...]], ...] = (
+    ("group_kind", vocab.GROUP_KINDS),
 )
 
 
@@ -89,25 +96,37 @@ def month_counts(conn: Connection, month: str) -> MonthCounts:
     `sum(column = id)` per known id: a GROUP BY over several columns sorts every row in
     a temporary b-tree, which SQLCipher's memory security makes 10x slower. An id this
     version does not know (written by a newer peerdesk) shows up as a shortfall
-    against count(*), and only then is that column counted with GROUP BY.
+    against count(*), and only then is that column counted with GROUP BY. Group kinds
+    are summed over the month's group contacts only: they add up to the `group` mode cell.
     """
     start, end = month_range(month)
     where = "WHERE contact_date >= ? AND contact_date < ?"
-    sums = [(column, c.id) for column, choices in _DIMENSIONS for c in choices]
+    sums = [(column, c.id, "") for column, choices in _DIMENSIONS for c in choices]
+    sums += [
+        (column, c.id, f"{_GROUP_ONLY} AND ")
+        for column, choices in _GROUP_DIMENSIONS
+        for c in choices
+    ]
     row = conn.execute(
         "SELECT count(*), total(minutes), "
         "total(CASE WHEN mode = 'group' THEN head_count ELSE 0 END), total(critical_incident)"
-        + "".join(f", total({column} = ?)" for column, _ in sums)
+        + "".join(f", total({only}{column} = ?)" for column, _, only in sums)
         + f" FROM contacts {where}",
-        (*(cid for _, cid in sums), start, end),
+        (*(cid for _, cid, _ in sums), start, end),
     ).fetchone()
     count, minutes, people, critical = (int(v) for v in row[:4])
-    tables: dict[str, list[tuple[str, int]]] = {name: [] for name, _ in _DIMENSIONS}
-    for (column, cid), value in zip(sums, row[4:], strict=True):
+    tables: dict[str, list[tuple[str, int]]] = {
+        name: [] for name, _ in (*_DIMENSIONS, *_GROUP_DIMENSIONS)
+    }
+    for (column, cid, _), value in zip(sums, row[4:], strict=True):
         tables[column].append((cid, int(value)))
-    for column, cells in tables.items():
-        if sum(n for _, n in cells) != count:
+    for column, _ in _DIMENSIONS:
+        if sum(n for _, n in tables[column]) != count:
             tables[column] = _grouped(conn, column, where, (start, end))
+    groups = dict(tables["mode"]).get("group", 0)
+    for column, _ in _GROUP_DIMENSIONS:
+        if sum(n for _, n in tables[column]) != groups:
+            tables[column] = _grouped(conn, column, f"{where} AND {_GROUP_ONLY}", (start, end))
     tables["critical_incident"] = [("yes", critical), ("no", count - critical)]
     tables["topic"] = _topics(conn, start, end)
     (done,) = conn.execute(
@@ -127,7 +146,7 @@ def month_counts(conn: Connection, month: str) -> MonthCounts:
 def _grouped(
     conn: Connection, column: str, where: str, params: tuple[str, str]
 ) -> list[tuple[str, int]]:
-    # `column` is one of _DIMENSIONS' names, never user input.
+    # `column` and `where` are this module's own text, never user input.
     return [
         (str(r[0]), int(r[1]))
         for r in conn.execute(

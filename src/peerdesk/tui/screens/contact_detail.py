@@ -151,7 +151,14 @@ def fields_text(contact: Contact) -> Content:
     ]
     if f.mode == "group":
         rows.append((messages.CONTACT_HEAD_COUNT, Content(str(f.head_count))))
+        kind = vocab.label_of(vocab.GROUP_KINDS, f.group_kind)
+        rows.append((messages.CONTACT_GROUP_KIND, Content(kind)))
     rows += [
+        (messages.CONTACT_FOR_WHOM, Content(vocab.label_of(vocab.FOR_WHOM, f.for_whom))),
+        (
+            messages.CONTACT_FIRST_OR_FOLLOWUP,
+            Content(vocab.label_of(vocab.FIRST_OR_FOLLOWUP, f.first_or_followup)),
+        ),
         (messages.CONTACT_TOPICS, Content(topic_labels(f.topics))),
         (
             messages.CONTACT_RISK,

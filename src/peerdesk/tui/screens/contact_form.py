@@ -55,6 +55,9 @@ FIELD_IDS = {
     "note": "note",
     "handle": "handle",
     messages.FORM_FOLLOW_UP_FIELD: "follow-up",
+    "for whom": "for-whom",
+    "first or follow-up": "first-or-followup",
+    "group kind": "group-kind",
 }
 DIGITS = r"[0-9]*"
 DATE_CHARS = r"[0-9-]*"
@@ -175,6 +178,21 @@ class ContactFormScreen(Screen[ContactSaved | None]):
                     placeholder=messages.FORM_DATE_PLACEHOLDER,
                     field=messages.FORM_FOLLOW_UP_FIELD,
                 )
+                # After every older field, so the keys of a typical note stay the same.
+                yield label(messages.FORM_FOR_WHOM)
+                yield ChoiceField(vocab.FOR_WHOM, v.for_whom, id="for-whom")
+                yield label(messages.FORM_FIRST_OR_FOLLOWUP, right=True)
+                yield ChoiceField(
+                    vocab.FIRST_OR_FOLLOWUP, v.first_or_followup, id="first-or-followup"
+                )
+                group = v.mode == "group"
+                kind_label = label(messages.FORM_GROUP_KIND)
+                kind_label.id = "group-kind-label"
+                kind_label.display = group
+                yield kind_label
+                kind = ChoiceField(vocab.GROUP_KINDS, v.group_kind, id="group-kind")
+                kind.display = group
+                yield kind
             yield Static(Text(messages.FORM_NOTE), classes="form-label", id="note-label")
             note = NoteArea(
                 v.note if self.keeps_text else "", max_chars=NOTE_MAX_CHARS, field="note", id="note"
@@ -225,6 +243,9 @@ class ContactFormScreen(Screen[ContactSaved | None]):
             note=self.query_one(NoteArea).text if self.keeps_text else "",
             handle=text("handle") if self.keeps_text else "",
             follow_up_on=text("follow-up"),
+            for_whom=chosen("for-whom"),
+            first_or_followup=chosen("first-or-followup"),
+            group_kind=chosen("group-kind"),
         )
 
     @property
@@ -249,7 +270,10 @@ class ContactFormScreen(Screen[ContactSaved | None]):
 
     @on(ChoiceField.Changed, "#mode")
     def _mode_changed(self, message: ChoiceField.Changed) -> None:
-        self.query_one("#head-count", Input).disabled = message.value != "group"
+        group = message.value == "group"
+        self.query_one("#head-count", Input).disabled = not group
+        for widget_id in ("#group-kind-label", "#group-kind"):
+            self.query_one(widget_id).display = group
 
     @on(ChoiceField.Changed, "#risk")
     def _risk_changed(self, message: ChoiceField.Changed) -> None:

@@ -41,6 +41,9 @@ class FormValues:
     note: str = ""
     handle: str = ""
     follow_up_on: str = ""
+    for_whom: str = vocab.DEFAULT_FOR_WHOM
+    first_or_followup: str = vocab.DEFAULT_FIRST_OR_FOLLOWUP
+    group_kind: str = vocab.DEFAULT_GROUP_KIND
 
     @classmethod
     def from_fields(cls, contact: ContactFields) -> FormValues:
@@ -57,6 +60,9 @@ class FormValues:
             critical_incident=contact.critical_incident,
             note=contact.note or "",
             handle=contact.handle or "",
+            for_whom=contact.for_whom,
+            first_or_followup=contact.first_or_followup,
+            group_kind=contact.group_kind,
         )
 
     def to_fields(self) -> ContactFields:
@@ -75,6 +81,9 @@ class FormValues:
             critical_incident=self.critical_incident,
             note=self.note,
             handle=self.handle,
+            for_whom=self.for_whom,
+            first_or_followup=self.first_or_followup,
+            group_kind=self.group_kind if self.mode == "group" else vocab.DEFAULT_GROUP_KIND,
         )
 
     def follow_up_date(self) -> date | None:

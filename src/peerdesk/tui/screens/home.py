@@ -237,13 +237,18 @@ class HomeScreen(Screen[None]):
 def followup_contact_fields(item: FollowUp, today: date) -> ContactFields:
     """The contact form's start for a follow-up: today, its handle, who started it.
 
-    A colleague's concern becomes "colleague-concern"; checking back after an earlier
-    contact is the peer reaching out ("peer-outreach"). Topics stay empty on purpose:
-    the peer picks what the talk was about. Everything else keeps the form's defaults.
+    A colleague's concern becomes "colleague-concern" (a first contact); checking back
+    after an earlier contact is the peer reaching out ("peer-outreach") and a follow-up
+    with the same person. Topics stay empty on purpose: the peer picks what the talk
+    was about. Everything else keeps the form's defaults.
     """
-    initiated_by = "colleague-concern" if item.kind == "concern" else "peer-outreach"
+    concern = item.kind == "concern"
     return ContactFields(
-        contact_date=today, topics=(), initiated_by=initiated_by, handle=item.handle
+        contact_date=today,
+        topics=(),
+        initiated_by="colleague-concern" if concern else "peer-outreach",
+        handle=item.handle,
+        first_or_followup="first" if concern else "follow-up",
     )
 
 

@@ -42,7 +42,15 @@ from peerdesk.vault.sqlcipher import DatabaseError
 from peerdesk.vocab import label_of
 
 CHARTS = ("topic", "mode", "outcome")  # drawn as bar charts
-SMALL_TABLES = ("initiated_by", "risk", "critical_incident", "referral_status")
+SMALL_TABLES = (
+    "initiated_by",
+    "risk",
+    "critical_incident",
+    "referral_status",
+    "group_kind",
+    "for_whom",
+    "first_or_followup",
+)
 TREND_MONTHS = 12
 FIGURE_GAP = "    "
 
@@ -84,12 +92,15 @@ class StatsScreen(Screen[None]):
                     with Grid(id="stats-grid"):
                         with Vertical(classes="stats-column"):
                             yield from self._chart_block("mode")
+                            yield from self._table_block("group_kind")
                             yield from self._table_block("initiated_by")
                             yield from self._table_block("referral_status")
                         with Vertical(classes="stats-column"):
                             yield from self._chart_block("outcome")
                             yield from self._table_block("risk")
                             yield from self._table_block("critical_incident")
+                            yield from self._table_block("for_whom")
+                            yield from self._table_block("first_or_followup")
                 yield Static("", id="stats-trend-title", classes="stats-head")
                 yield TrendChart(id="stats-trend")
             yield Static(Text(messages.STATS_KEYS), classes="keys-line")
@@ -143,8 +154,11 @@ class StatsScreen(Screen[None]):
                 self.query_one(f"#chart-{name}", BarChart).show(labelled(counts, name))
             for name in SMALL_TABLES:
                 rows = labelled(counts, name)
+                # Group kinds only in a month with group contacts: a cell's breakdown.
+                of_a_cell = spec_of(name).total_cell is not None
+                shown = bool(rows) and not (of_a_cell and report_counts.total_of(counts, name) == 0)
                 for widget_id in (f"#head-{name}", f"#table-{name}"):
-                    self.query_one(widget_id).display = bool(rows)
+                    self.query_one(widget_id).display = shown
                 self.query_one(f"#table-{name}", Static).update(table_text(rows))
         self.query_one("#stats-trend-title", Static).update(
             Text(messages.STATS_TREND_TITLE.format(month=counts.month), style="bold")
