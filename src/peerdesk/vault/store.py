@@ -227,7 +227,7 @@ class Vault:
                     read_only=True,
                     health=Health(tuple(problems)),
                 )
-            if checked:  # any passed full check counts for the daily one
+            if checked and checks == "daily":  # a write only where the daily check asks
                 with _transaction(conn):
                     full_check_log.record(conn, now())
             background = (
