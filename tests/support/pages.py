@@ -35,3 +35,47 @@ def decrypted_pages(path: Path, passphrase: str) -> bytes:
         decryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).decryptor()
         plain += decryptor.update(page[start : PAGE - RESERVE]) + decryptor.finalize()
     return bytes(plain)
+
+
+def table_leaf_pages(path: Path, passphrase: str, root: int) -> list[int]:
+    """Page numbers (1-based) of the leaves of the table b-tree rooted at `root`.
+
+    Lets a test damage a page that holds rows of one table and nothing else, by
+    walking the b-tree the way SQLite does (interior table pages are type 0x05 with
+    a 4-byte left child per cell and a right child in the header; leaves are 0x0D).
+    """
+    raw = path.read_bytes()
+    key = hashlib.pbkdf2_hmac(
+        "sha512",
+        unicodedata.normalize("NFC", passphrase).encode(),
+        raw[:SALT],
+        KDF_ITER,
+        32,
+    )
+
+    def page(number: int) -> bytes:
+        offset = (number - 1) * PAGE
+        cipher_page = raw[offset : offset + PAGE]
+        start = SALT if number == 1 else 0
+        iv = cipher_page[PAGE - RESERVE : PAGE - RESERVE + 16]
+        decryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).decryptor()
+        body = decryptor.update(cipher_page[start : PAGE - RESERVE]) + decryptor.finalize()
+        return bytes(start) + body
+
+    leaves: list[int] = []
+    pending = [root]
+    while pending:
+        number = pending.pop()
+        data = page(number)
+        head = 100 if number == 1 else 0
+        kind = data[head]
+        if kind == 0x0D:
+            leaves.append(number)
+            continue
+        assert kind == 0x05, f"page {number} is not a table b-tree page"
+        cells = int.from_bytes(data[head + 3 : head + 5], "big")
+        pending.append(int.from_bytes(data[head + 8 : head + 12], "big"))
+        for i in range(cells):
+            pointer = int.from_bytes(data[head + 12 + 2 * i : head + 14 + 2 * i], "big")
+            pending.append(int.from_bytes(data[pointer : pointer + 4], "big"))
+    return sorted(leaves)

@@ -139,7 +139,9 @@ def unlocked_vault(
     """Check, lock, ask, unlock: how every data command opens the vault.
 
     Runs inside `user_errors()`. Unlocking wipes expired note text unless
-    `purge_expired` is False (only `purge --dry-run` wants that).
+    `purge_expired` is False (only `purge --dry-run` wants that). The whole-file
+    checks run at most once a day here (doctor and backup run them every time):
+    every page a command reads is still refused if its HMAC fails.
     """
     from peerdesk.vault import Vault
 
@@ -148,7 +150,9 @@ def unlocked_vault(
     require_vault(path)
     with (
         locked(path) as lock,
-        Vault.unlock(path, source.ask(CURRENT), lock=lock, purge_expired=purge_expired) as vault,
+        Vault.unlock(
+            path, source.ask(CURRENT), lock=lock, purge_expired=purge_expired, checks="daily"
+        ) as vault,
     ):
         if not vault.health.ok:
             typer.echo(messages.VAULT_DAMAGED_READ_ONLY, err=True)

@@ -36,7 +36,7 @@ from peerdesk.tui.crash import QuietCrashApp
 from peerdesk.tui.events import ContactSaved, ForgetsTyping, ReferRequested
 from peerdesk.tui.idle import IdleWatch
 from peerdesk.tui.lockout import RetryDelay
-from peerdesk.tui.opening import VaultCreated, VaultOpened, VaultUnlocked
+from peerdesk.tui.opening import VaultChecked, VaultCreated, VaultOpened, VaultUnlocked
 from peerdesk.tui.screens.crisis import CrisisScreen
 from peerdesk.tui.screens.setup import SetupScreen
 from peerdesk.tui.screens.unlock import UnlockScreen
@@ -197,6 +197,42 @@ class PeerdeskApp(QuietCrashApp):
         drafts.offer_back(self, opened.vault)
         if crisis_open:
             self.push_screen(CrisisScreen(self._unlocked))
+        if opened.vault.background_check is not None:
+            # After home's first frame: the check's KDF and page reads take a core.
+            self.call_after_refresh(self._check_in_background, opened.vault)
+
+    # exit_on_error=False: an unexpected error is logged by Textual; the vault stays
+    # as it is, and every page read still checks its own HMAC.
+    @work(thread=True, exit_on_error=False, group="vault-check", description="check vault")
+    def _check_in_background(self, vault: Vault) -> None:
+        """Run the whole-file checks unlock skipped, on their own connection.
+
+        A lock meanwhile closes the vault, which cancels the check (run returns None),
+        so nothing is posted about a vault that is no longer open.
+        """
+        check = vault.background_check
+        if check is None:  # locked before the worker started
+            return
+        problems = check.run()
+        if problems is not None:
+            self.post_message(VaultChecked(vault, problems))
+
+    @on(VaultChecked)
+    def _vault_checked(self, message: VaultChecked) -> None:
+        """Damage found after home was drawn: read-only at once, and said on home."""
+        vault = message.vault
+        if vault is not self.vault or not message.problems:
+            return
+        from peerdesk.tui.screens.home import HomeScreen
+        from peerdesk.vault import Health
+
+        vault.turn_read_only(Health(message.problems))
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.show_damaged()
+        if not isinstance(self.screen, HomeScreen):
+            sentence = messages.VAULT_DAMAGED_READ_ONLY
+            self.notify(sentence, severity="error", timeout=30, markup=False)
 
     def apply_settings(self, settings: Settings) -> None:
         """Theme and idle minutes from the vault; call again after settings change."""

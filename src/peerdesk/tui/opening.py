@@ -91,6 +91,15 @@ class VaultCreated(VaultOpened):
     """The set-up screen created a new vault (it is open)."""
 
 
+class VaultChecked(Message):
+    """The whole-file checks run after unlock are done; `problems` empty means healthy."""
+
+    def __init__(self, vault: Vault, problems: tuple[str, ...]) -> None:
+        super().__init__()
+        self.vault = vault
+        self.problems = problems
+
+
 class UnlockFailed(Message):
     """Opening or creating did not work; the screen shows the sentence."""
 

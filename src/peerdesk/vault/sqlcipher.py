@@ -66,6 +66,48 @@ def connect(path: Path, passphrase: str, *, mode: str) -> Connection:
     Raises WrongPassphrase (wrong key or damaged page 1) or VaultDamaged (right key,
     damaged schema pages) with nothing on stderr.
     """
+    conn = _keyed(path, passphrase, mode=mode)
+    try:
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except DatabaseError as exc:
+            # Page 1 that does not decrypt is NOTADB: a wrong key, or page 1 itself damaged
+            # (SQLCipher cannot tell them apart). CORRUPT comes only after page 1's HMAC
+            # passed, so the passphrase is right and a later page of the schema (or a file
+            # cut short after page 1) is damaged; measured with flipped bytes on every page.
+            code = int(getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+            if code == SQLITE_CORRUPT:
+                raise VaultDamaged(messages.VAULT_DAMAGED_UNREADABLE) from None
+            if code == SQLITE_NOTADB or "not a database" in str(exc):
+                raise WrongPassphrase(messages.WRONG_PASSPHRASE) from None
+            raise VaultCannotOpen(
+                messages.VAULT_CANNOT_OPEN.format(path=path, reason=exc)
+            ) from None
+        harden(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def connect_unread(path: Path, passphrase: str) -> Connection:
+    """A read-only connection, keyed and hardened, that has not read a page yet.
+
+    SQLCipher runs the KDF on the first read, so this costs well under a millisecond
+    and the KDF runs in whichever thread reads first (the background check's worker).
+    Only for a file another connection has just proved the passphrase on.
+    """
+    conn = _keyed(path, passphrase, mode="ro")
+    try:
+        harden(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _keyed(path: Path, passphrase: str, *, mode: str) -> Connection:
+    """Open `path` and set the key as the first statement; nothing is read yet."""
     key = normalise_passphrase(passphrase)
     try:
         # cached_statements=0: with cipher_memory_security ON every allocation SQLite
@@ -87,22 +129,6 @@ def connect(path: Path, passphrase: str, *, mode: str) -> Connection:
         conn.execute(f"PRAGMA key = {sql_string(key)}")  # must be the first statement
         conn.execute("PRAGMA cipher_log_level = NONE")  # before the first read
         require_cipher(conn)
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except DatabaseError as exc:
-            # Page 1 that does not decrypt is NOTADB: a wrong key, or page 1 itself damaged
-            # (SQLCipher cannot tell them apart). CORRUPT comes only after page 1's HMAC
-            # passed, so the passphrase is right and a later page of the schema (or a file
-            # cut short after page 1) is damaged; measured with flipped bytes on every page.
-            code = int(getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
-            if code == SQLITE_CORRUPT:
-                raise VaultDamaged(messages.VAULT_DAMAGED_UNREADABLE) from None
-            if code == SQLITE_NOTADB or "not a database" in str(exc):
-                raise WrongPassphrase(messages.WRONG_PASSPHRASE) from None
-            raise VaultCannotOpen(
-                messages.VAULT_CANNOT_OPEN.format(path=path, reason=exc)
-            ) from None
-        harden(conn)
     except BaseException:
         conn.close()
         raise

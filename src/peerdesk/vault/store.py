@@ -10,21 +10,24 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import Literal
 
 from peerdesk import messages
 from peerdesk.models.contacts import PurgeReport
 from peerdesk.platform_support import MODES_MEAN_PRIVACY, folder_is_private, make_folder_private
-from peerdesk.vault import migrate, retention
+from peerdesk.vault import full_check_log, migrate, retention
 from peerdesk.vault import settings as settings_repo
+from peerdesk.vault.background_check import BackgroundCheck
 from peerdesk.vault.errors import (
     InvalidPassphrase,
     VaultCannotOpen,
+    VaultDamaged,
     VaultError,
     VaultExists,
     VaultMissing,
@@ -37,6 +40,7 @@ from peerdesk.vault.sqlcipher import (
     Connection,
     DatabaseError,
     connect,
+    connect_unread,
     integrity_problems,
     normalise_passphrase,
     sql_string,
@@ -46,6 +50,13 @@ from peerdesk.vault.sqlite_errors import guard, mapped
 DIR_MODE = 0o700
 FILE_MODE = 0o600
 SIDE_FILES = ("-wal", "-shm", "-journal")
+
+# How Vault.unlock checks the whole file (every page decrypted, ~7 ms per MB):
+# "full" before it returns (doctor, backup, restore); "deferred" not at all, but it
+# hands back a BackgroundCheck to run after home is drawn (the app); "daily" only when
+# the last passed check is a day old (every other CLI command). SQLCipher refuses a
+# damaged page whenever one is read, whichever is chosen.
+Checks = Literal["full", "deferred", "daily"]
 
 
 def private_folder(path: Path) -> str | None:
@@ -114,6 +125,8 @@ class Vault:
         self._owns_lock = owns_lock
         self.read_only = read_only
         self.health = health
+        # The deferred whole-file check, when unlock was asked for one (see unlock).
+        self.background_check: BackgroundCheck | None = None
         # How much expired text the unlock wiped (None: nothing was checked).
         self.purged_on_unlock: PurgeReport | None = None
 
@@ -162,12 +175,19 @@ class Vault:
         *,
         lock: InstanceLock | None = None,
         purge_expired: bool = True,
+        checks: Checks = "full",
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> Vault:
         """Open an existing vault. Runs the KDF: call it from a worker thread in the TUI.
 
         A failed integrity check opens the vault read-only instead of refusing: the
         peer can still read (and back up) what is there, and nothing is overwritten.
         Expired note text is wiped here unless `purge_expired` is False (a dry run).
+        `checks` says when the whole-file checks run (see Checks); with "deferred" the
+        caller runs `vault.background_check` and calls `turn_read_only` on damage.
+        A damaged page met by the migration or the purge on the way falls back to the
+        full checks at once, as if they had been asked for. `now` is the clock of the
+        daily check.
         """
         path = Path(path)
         if not path.is_file():
@@ -175,13 +195,27 @@ class Vault:
         own_lock = lock is None
         lock = lock or InstanceLock.acquire(path)
         conn = None
+        purged: PurgeReport | None = None
         try:
             conn = guard(connect(path, passphrase, mode="rw"))
             if migrate.current_version(conn) == 0:
                 # An empty file (cut to 0 bytes, or a create that never finished) keys with
                 # any passphrase; unlock must never turn it into a fresh vault.
                 raise WrongPassphrase(messages.WRONG_PASSPHRASE)
-            problems = integrity_problems(conn)
+            checked = checks == "full" or (checks == "daily" and full_check_log.due(conn, now()))
+            problems = integrity_problems(conn) if checked else []
+            if not problems:
+                try:
+                    conn.execute("PRAGMA journal_mode = WAL")
+                    conn.execute("PRAGMA synchronous = NORMAL")
+                    migrate.migrate(conn)
+                    purged = _purge_expired_text(conn) if purge_expired else None
+                except VaultDamaged:
+                    if checked:
+                        raise
+                    problems = integrity_problems(conn)
+                    if not problems:
+                        raise
             if problems:
                 conn.close()
                 conn = guard(connect(path, passphrase, mode="ro"))
@@ -193,10 +227,14 @@ class Vault:
                     read_only=True,
                     health=Health(tuple(problems)),
                 )
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
-            migrate.migrate(conn)
-            purged = _purge_expired_text(conn) if purge_expired else None
+            if checked and checks == "daily":  # a write only where the daily check asks
+                with _transaction(conn):
+                    full_check_log.record(conn, now())
+            background = (
+                BackgroundCheck(guard(connect_unread(path, passphrase)))
+                if checks == "deferred"
+                else None
+            )
         except BaseException:
             if conn is not None:
                 conn.close()
@@ -205,6 +243,7 @@ class Vault:
             raise
         vault = cls(path, conn, lock, owns_lock=own_lock, read_only=False, health=Health())
         vault.purged_on_unlock = purged
+        vault.background_check = background
         return vault
 
     def close(self) -> None:
@@ -214,7 +253,10 @@ class Vault:
         drops our handle: the file stays consistent, and the next open recovers the WAL.
         """
         conn, self._conn = self._conn, None
+        check, self.background_check = self.background_check, None
         try:
+            if check is not None:
+                check.cancel()  # first: its connection is a handle on the file too
             if conn is not None:
                 with mapped():
                     conn.close()
@@ -223,6 +265,18 @@ class Vault:
         finally:
             if self._owns_lock and self._lock is not None:
                 self._lock.release()
+
+    def turn_read_only(self, health: Health) -> None:
+        """The deferred check found damage: refuse every write from now on, at once.
+
+        Like a damaged unlock, nothing more is written: `transaction` refuses with
+        VAULT_READ_ONLY, and query_only makes SQLite refuse any write that would not
+        go through it. What was written before the check finished (the unlock's purge)
+        touched only pages whose HMAC had passed.
+        """
+        self.read_only = True
+        self.health = health
+        self.conn.execute("PRAGMA query_only = ON")
 
     @property
     def is_open(self) -> bool:

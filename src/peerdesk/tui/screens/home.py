@@ -204,6 +204,15 @@ class HomeScreen(Screen[None]):
         self.refresh_followups()
 
     # --- the vault's state --------------------------------------------------
+    def show_damaged(self) -> None:
+        """The check after unlock found damage: the same banner a damaged unlock shows."""
+        if not self.is_mounted or self.query("#damaged"):
+            return
+        self.query_one("#home-box", Vertical).mount(
+            Static(Text(messages.VAULT_DAMAGED_READ_ONLY), id="damaged", classes="warning"),
+            after=self.query_one(".app-title", Static),
+        )
+
     def show_settings(self, settings: Settings) -> None:
         """Show the settings just saved, so home never states an auto-lock that is not set."""
         self.settings = settings

@@ -87,7 +87,8 @@ class UnlockScreen(Screen[None]):
         path, lock = self.vault_path, self.instance_lock
         from peerdesk.vault import Vault  # here, in the worker: SQLCipher loads off-screen
 
-        result = open_safely(lambda: Vault.unlock(path, passphrase, lock=lock))
+        # The whole-file checks run after home is drawn (PeerdeskApp._check_in_background).
+        result = open_safely(lambda: Vault.unlock(path, passphrase, lock=lock, checks="deferred"))
         deliver(self, result, created=False)
 
     @on(UnlockFailed)

@@ -1,0 +1,20 @@
+"""Damage one page of contact rows, the page no unlock reads on the way to home."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.support.pages import PAGE, table_leaf_pages
+
+
+def damage_a_contacts_page(vault_path: Path, passphrase: str, root: int) -> int:
+    """Flip one byte inside the first leaf of the contacts table; returns its number.
+
+    Only a read of those rows (a list, a search, a whole-file check) meets the damage:
+    unlock, the follow-ups due and the settings never read that page.
+    """
+    page = table_leaf_pages(vault_path, passphrase, root)[0]
+    data = bytearray(vault_path.read_bytes())
+    data[(page - 1) * PAGE + 2000] ^= 0xFF
+    vault_path.write_bytes(bytes(data))
+    return page
