@@ -21,7 +21,7 @@ from typing import Literal
 from peerdesk import messages
 from peerdesk.models.contacts import PurgeReport
 from peerdesk.platform_support import MODES_MEAN_PRIVACY, folder_is_private, make_folder_private
-from peerdesk.vault import full_check_log, migrate, retention
+from peerdesk.vault import full_check_log, migrate, retention, values
 from peerdesk.vault import settings as settings_repo
 from peerdesk.vault.background_check import BackgroundCheck
 from peerdesk.vault.errors import (
@@ -155,6 +155,9 @@ class Vault:
                 migrate.migrate(conn)
                 with _transaction(conn):
                     settings_repo.save(conn, Settings())
+                    # A new vault is whole by construction: the first day's commands
+                    # need not read every page of it again.
+                    full_check_log.record(conn, values.utc_now())
             except BaseException:
                 if conn is not None:
                     conn.close()
