@@ -32,6 +32,7 @@ from peerdesk.reports.counts import (
     section_of,
 )
 from peerdesk.reports.disclosure import (
+    EARLIER,
     INSIDER,
     LINKED,
     REASONS,
@@ -116,9 +117,13 @@ def hide_more(
             return
         keys = [cell_key(table, cid) for cid in cells]
         if any(WITHHELD not in state.get(k, ()) for k in keys):
-            state.update(dict.fromkeys(keys, (WITHHELD,)))  # the table, zeros included
+            # The table, zeros included; `earlier` stays said: such a table need not
+            # hold a small count (peerdesk.reports.disclosure).
+            kept = EARLIER in state[exposed] or reason == EARLIER
+            why = (EARLIER, WITHHELD) if kept else (WITHHELD,)
+            state.update(dict.fromkeys(keys, why))
             if table == "mode":
-                state[figure_key(GROUP_PEOPLE)] = (WITHHELD,)
+                state[figure_key(GROUP_PEOPLE)] = why
             return
         section = section_of(table)
     else:
