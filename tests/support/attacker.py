@@ -255,9 +255,9 @@ class Comparer:
 
     def _report(self, index: int, report: TeamReport, months: tuple[str, ...]) -> None:
         value: dict[str, int | None] = {f"figure:{f}": v for f, v in report.figures.items()}
-        tables = {name: list(cells) for name, cells in report.tables.items()}
-        for name, cells in report.tables.items():
-            value.update({f"table:{name}:{cid}": v for cid, v in cells.items()})
+        tables = {name: list(row) for name, row in report.tables.items()}
+        for name, row in report.tables.items():
+            value.update({f"table:{name}:{cid}": v for cid, v in row.items()})
 
         def top(key: str) -> float:
             return report.peers * PER_FILE.get(key.split(":")[1], CHANGE_LIMITS)
