@@ -27,11 +27,12 @@ for them. What must stay wide (`exposed`):
   table marked `earlier` a cell may be pinned at N or more: see `Published.pinned_ok`);
 - a month's cell inside a quarter or year at its time: not proved from 1 to N-1, nor
   pinned where a publication of that month hid it;
-- the change of each cell between a publication and the one before it of each of its
-  months, and for a quarter or year the change added up over its months: not proved
-  from 1 to N-1 (or -1 to -(N-1)): a reader must not learn that a few late contacts
-  had a topic. A sum (minutes, people in groups) must not be pinned at a non-zero
-  change unless the contacts behind it are proved to be N or more.
+- the change of each cell since every earlier publication sharing a month, per month
+  and added up over the months they share, and for a quarter or year added up since
+  the latest earlier observation of each of its months: not proved from 1 to N-1 (or
+  -1 to -(N-1)): a reader must not learn that a few late contacts had a topic. A sum
+  (minutes, people in groups) must not be pinned at a non-zero change unless the
+  contacts behind it are proved to be N or more.
 
 Only what the new report makes narrower is the new report's to fix: `Comparison.exposed`
 leaves out a finding the log alone already allows.
@@ -88,6 +89,7 @@ class Finding:
     key: str  # the cell
     publication: int  # its index among the publications compared (the new one last)
     month: str | None  # the month of a LATENT cell or a CHANGE (ALL_MONTHS: summed)
+    since: int | None = None  # a CHANGE: since which publication (None: the latest of each)
 
 
 @dataclass(frozen=True)
@@ -288,6 +290,21 @@ class Comparison:
             old = Comparison(self.pubs[: self.new]).exposed_set()
         return [finding for finding in found if finding not in old]
 
+    def widest_change(self, key: str) -> int:
+        """The most the new report's `key` can have grown since the earlier publications:
+        the least, over each of them, of its highest change since (over its months
+        together where they share several)."""
+        since: dict[int | None, list[_Item]] = {}
+        for item in self.items:
+            f = item.finding
+            if self._is_new(item) and f.kind == CHANGE and f.key == key and f.since is not None:
+                since.setdefault(f.since, []).append(item)
+        highest = []
+        for items in since.values():
+            whole = [item for item in items if item.finding.month == ALL_MONTHS] or items
+            highest.append(max(self.program.extreme(item.expr, low=False) for item in whole))
+        return min(highest, default=0)
+
     def exposed_set(self) -> set[Finding]:
         return set(self._findings(new=False))
 
@@ -442,37 +459,51 @@ class Comparison:
     def _change_items(
         self, observed: Mapping[str, list[tuple[int, dict[str, Expr]]]]
     ) -> list[_Item]:
-        """Each publication's change since the one before it, per month and added up."""
+        """Each publication's change since every earlier one sharing a month: per month
+        and added up over the months they share; and for a quarter or a year, added up
+        since the latest earlier observation of each of its months."""
         items: list[_Item] = []
         for i, pub in enumerate(self.pubs):
-            pairs: dict[str, tuple[dict[str, Expr], dict[str, Expr], int]] = {}
+            at: dict[str, dict[str, Expr]] = {}
+            before: dict[int, dict[str, dict[str, Expr]]] = {}
+            latest: dict[str, tuple[dict[str, Expr], int]] = {}
             for month in pub.months:
                 seq = observed.get(month, [])
-                at = [pos for pos, (j, _) in enumerate(seq) if j == i]
-                if at and at[0] > 0:
-                    j, before = seq[at[0] - 1]
-                    pairs[month] = (before, seq[at[0]][1], max(pub.min_cell, self.pubs[j].min_cell))
-            sets: list[tuple[str, list[tuple[dict[str, Expr], dict[str, Expr], int]]]] = [
-                (month, [pair]) for month, pair in pairs.items()
-            ]
-            if len(pub.months) > 1 and len(pairs) > 1:
-                sets.append((ALL_MONTHS, list(pairs.values())))
-            for month, group in sets:
-                n = max(p[2] for p in group)
-                common = [k for k in group[0][1] if all(k in b and k in a for b, a, _ in group)]
-                change = {
-                    k: _add(e for b, a, _ in group for e in ((1, a[k]), (-1, b[k]))) for k in common
-                }
-                for key in common:
-                    head = SUM_HEADS.get(key)
-                    items.append(
-                        _Item(
-                            Finding(CHANGE, key, i, month),
-                            change[key],
-                            n,
-                            head=change.get(head, ({}, 0)) if head else None,
-                        )
-                    )
+                here = [pos for pos, (j, _) in enumerate(seq) if j == i]
+                if not here:
+                    continue
+                at[month] = seq[here[0]][1]
+                for j, cells in seq[: here[0]]:
+                    before.setdefault(j, {})[month] = cells
+                    latest[month] = (cells, j)
+            for j, months in before.items():
+                n = max(pub.min_cell, self.pubs[j].min_cell)
+                groups = [(m, [(months[m], at[m])]) for m in months]
+                if len(months) > 1:
+                    groups.append((ALL_MONTHS, [(months[m], at[m]) for m in months]))
+                items += self._changes(i, j, groups, n)
+            if len(pub.months) > 1 and len(latest) > 1:
+                n = max(pub.min_cell, *(self.pubs[j].min_cell for _, j in latest.values()))
+                pairs = [(cells, at[m]) for m, (cells, _) in latest.items()]
+                items += self._changes(i, None, [(ALL_MONTHS, pairs)], n)
+        return items
+
+    @staticmethod
+    def _changes(
+        i: int,
+        since: int | None,
+        groups: Sequence[tuple[str, Sequence[tuple[dict[str, Expr], dict[str, Expr]]]]],
+        n: int,
+    ) -> list[_Item]:
+        items: list[_Item] = []
+        for month, pairs in groups:
+            common = [k for k in pairs[0][1] if all(k in b and k in a for b, a in pairs)]
+            change = {k: _add(e for b, a in pairs for e in ((1, a[k]), (-1, b[k]))) for k in common}
+            for key in common:
+                head = SUM_HEADS.get(key)
+                finding = Finding(CHANGE, key, i, month, since)
+                sums = change.get(head, ({}, 0)) if head else None
+                items.append(_Item(finding, change[key], n, head=sums))
         return items
 
     # --- the checks ---------------------------------------------------------------------

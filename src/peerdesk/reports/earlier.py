@@ -3,10 +3,11 @@
 Run instead of peerdesk.reports.protection.protect when the publication log holds a
 publication of any month the new report covers (peerdesk.reports.history.involved):
 
-1. Every cell the last publication of the same period hid is hidden again: a month
+1. The report as it would be alone (the rules, then its own audit: protect); then
+   every cell the last publication of the same period hid is hidden again: a month
    merged again after a late contact hides at least what it hid before. A table with
    a cell hidden only for that says `earlier` (the reasons stay the same for every
-   hidden cell of a table).
+   hidden cell of a table). The same files merged again give the same report.
 2. Then, in turn until both pass: the report's own audit (the rules' audit, alone and
    with each peer's own month: protect), and the comparing reader's audit over the
    new report and every publication of its months (peerdesk.reports.comparison).
@@ -18,7 +19,9 @@ publication of any month the new report covers (peerdesk.reports.history.involve
    enough. Hiding only ever widens what a reader can reach.
 3. The cells that step 1 hid and the rules would show are tried shown again, all at
    once, then (unless that was taken) one at a time: a trial is taken when the whole
-   report then passes both audits with fewer cells hidden.
+   report then passes both audits with fewer cells hidden, and each cell it shows may
+   have grown by N or more since the last publication (else its shown value would all
+   but give away the hidden one: hidden as 1 to 4, now 5).
 """
 
 from __future__ import annotations
@@ -70,14 +73,15 @@ class Outcome:
 def protect_over_time(new: NewReport, rules: Reasons, history: Sequence[Publication]) -> Outcome:
     """The rules' `reasons` grown until neither the report's audit nor the comparison
     with `history` (every publication of its months, in the log's order) finds a thing."""
-    last = last_of(history, new.period.label)
-    kept = _kept_from(new.counts, rules, last)
+    alone, _ = protect(new.counts, dict(rules), new.min_cell, new.owners, tie_key=new.tie_key)
+    rules = alone  # the report as it would be alone: the same files give the same report
+    kept = _kept_from(new.counts, rules, last_of(history, new.period.label))
     sticky = {key for pub in history for key in pub.hidden}
     old = Comparison(history).exposed_set()
     state, insiders = _until_safe(new, {**rules, **kept}, history, sticky, old)
     # Step 3: all of step 1's cells shown again at once, then (if that does not hide
     # fewer) one at a time.
-    candidates = [k for k in kept if k not in rules]
+    candidates = [k for k in kept if k not in rules and _may_grow(new, k)]
     trials = [candidates] if len(candidates) > 1 else []
     trials += [[key] for key in candidates]
     for released in trials:
@@ -88,18 +92,30 @@ def protect_over_time(new: NewReport, rules: Reasons, history: Sequence[Publicat
             tried, tried_insiders = _until_safe(new, {**rules, **trial}, history, sticky, old)
         except AuditError:
             continue
+        shown = [k for k in released if k not in tried]
+        if shown and not _grew_enough(new, tried, history, shown):
+            continue
         if len(tried) < len(state):
             state, insiders, kept = tried, tried_insiders, trial
             if len(released) > 1:
                 break
-    alone = _single(new, rules)
     return Outcome(state, insiders, sum(1 for k in state if k not in alone))
 
 
-def _single(new: NewReport, rules: Reasons) -> Reasons:
-    """What the report alone would hide: the measure of what the time rule adds."""
-    state, _ = protect(new.counts, dict(rules), new.min_cell, new.owners, tie_key=new.tie_key)
-    return state
+def _may_grow(new: NewReport, key: str) -> bool:
+    """Whether the cell is N or more now: a smaller one is hidden by the rules anyway."""
+    return values_of(new.counts).get(key, 0) >= new.min_cell
+
+
+def _grew_enough(
+    new: NewReport, state: Reasons, history: Sequence[Publication], shown: Sequence[str]
+) -> bool:
+    """Step 3's condition on a cell shown again: its change since the last publication
+    may be N or more. A cell hidden then and shown now at a value the reader knows it
+    reached by fewer than N late contacts would all but show the earlier one (hidden
+    from 1 to 4, now 5: the late contact had it)."""
+    comparison = Comparison(history, _as_publication(new, state), new.truth)
+    return all(comparison.widest_change(key) >= new.min_cell for key in shown)
 
 
 def _kept_from(counts: MonthCounts, rules: Reasons, last: Publication | None) -> Reasons:
