@@ -9,7 +9,7 @@ also knows their own month: the unknowns are then the rest of the team, 0 or mor
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from itertools import pairwise
 from typing import Any
 
@@ -388,7 +388,7 @@ class Comparer:
         return expr[1] if not expr[0] else self._solve(expr, 1.0)
 
     def exposed(
-        self, *, first: bool = False, truths: list[Mapping[str, int]] | None = None
+        self, *, first: bool = False, truths: Sequence[Mapping[str, int]] | None = None
     ) -> list[str]:
         """What this reader narrows too far (docs/reports.md's list), as readable names.
 
