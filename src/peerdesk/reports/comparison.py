@@ -40,6 +40,7 @@ leaves out a finding the log alone already allows.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -167,6 +168,20 @@ class _Program:
             )
         )
 
+    def adopt(self, named: Mapping[str, Expr], carry: Sequence[Mapping[str, int]]) -> None:
+        """Keep each carried solution (values by cell name) that fits this program."""
+        names = {
+            next(iter(e[0])): n
+            for n, e in named.items()
+            if e[1] == 0 and e[0] and len(e[0]) == 1 and next(iter(e[0].values())) == 1
+        }
+        if len(names) < len(self.lows):
+            return
+        for solution in carry:
+            point = [solution.get(names[i], -1) for i in range(len(self.lows))]
+            if self._allows(point):
+                self.points.append(point)
+
     def value(self, expr: Expr, point: Sequence[int]) -> int:
         return expr[1] + sum(c * point[i] for i, c in expr[0].items())
 
@@ -178,26 +193,47 @@ class _Program:
         """The exact lowest (or highest) whole value of `expr`."""
         key = (tuple(sorted(expr[0].items())), low)
         if key not in self._cache:  # cached without the constant: one solve per sum
-            point = self.solve(expr[0], minimise=low)
+            point = self.solve(expr[0], minimise=low, bound_only=True)
             if point is None:
                 raise AuditError("the comparison's program lost its solutions")
             self._cache[key] = self.value(expr, point) - expr[1]
         return self._cache[key] + expr[1]
 
-    def solve(self, objective: Mapping[int, int], *, minimise: bool) -> list[int] | None:
-        """One optimal whole solution (kept among the points), or None if there is none."""
+    def solve(
+        self, objective: Mapping[int, int], *, minimise: bool, bound_only: bool = False
+    ) -> list[int] | None:
+        """One optimal whole solution (kept among the points), or None if there is none.
+
+        `bound_only`: when the linear program's optimum is not whole, a solution found
+        before whose objective reaches the linear bound (rounded) is optimal too, and
+        stands in for the integer program's (which a non-whole vertex costs).
+        """
         from highspy._core import HighsVarType, ObjSense
 
         if not self.lows:  # nothing unknown (HiGHS calls such a program empty)
             self.points.append([])
             return []
-        highs = self._program()
         n = len(self.lows)
         every = list(range(n))
-        highs.changeColsCost(n, every, [float(objective.get(i, 0)) for i in every])
-        highs.changeObjectiveSense(ObjSense.kMinimize if minimise else ObjSense.kMaximize)
-        values = _run(highs)
+        costs = [float(objective.get(i, 0)) for i in every]
+        sense = ObjSense.kMinimize if minimise else ObjSense.kMaximize
+        for fresh in (False, True):
+            # A warm-started instance was seen to end "Unknown" on a program a fresh
+            # one solves at once: one more try from scratch before giving up.
+            if fresh:
+                self._solver = None
+            highs = self._program()
+            highs.changeColsCost(n, every, costs)
+            highs.changeObjectiveSense(sense)
+            try:
+                values = _run(highs)
+                break
+            except AuditError:
+                if fresh:
+                    raise
         if values is not None and any(abs(v - round(v)) > 1e-6 for v in values):
+            if bound_only and (known := self._reaching(objective, values, minimise)):
+                return known
             for i in every:
                 highs.changeColIntegrality(i, HighsVarType.kInteger)
             values = _run(highs)
@@ -210,6 +246,17 @@ class _Program:
             raise AuditError("the comparison's solver returned a point outside its program")
         self.points.append(point)
         return point
+
+    def _reaching(
+        self, objective: Mapping[int, int], values: Sequence[float], minimise: bool
+    ) -> list[int] | None:
+        """A known whole solution as good as the linear bound: then it is optimal."""
+        bound = sum(c * values[i] for i, c in objective.items())
+        best = math.ceil(bound - 1e-6) if minimise else math.floor(bound + 1e-6)
+        for point in self.points:
+            if sum(c * point[i] for i, c in objective.items()) == best:
+                return point
+        return None
 
     def _allows(self, point: Sequence[int]) -> bool:
         if any(not lo <= v <= hi for v, lo, hi in zip(point, self.lows, self.highs, strict=True)):
@@ -264,18 +311,30 @@ class Comparison:
         history: Sequence[Publication],
         new: Publication | None = None,
         truth: Truth | None = None,
+        *,
+        carry: Sequence[Mapping[str, int]] = (),
     ) -> None:
         self.pubs = [*history, *([new] if new is not None else [])]
         self.new = len(history) if new is not None else None
         self.truth = truth
         self.small_groups: list[tuple[int, list[tuple[str, Expr]], int]] = []
+        self._sums: dict[tuple[str, int, str | None], dict[int, int]] = {}
+        self._named: dict[str, Expr] = {}
         for level in range(len(LEVELS)):
-            built = self._build(level)
+            built = self._build(level, carry)
             if built is not None:
                 self.level = level
                 self.program, self.items = built
                 return
         raise AuditError("the publications compared contradict each other")
+
+    def solutions(self) -> list[dict[str, int]]:
+        """Every solution found, by cell name: to start a comparison of the same
+        publications with a little more hidden (`carry`), which keeps those that still fit."""
+        return [
+            {name: self.program.value(expr, point) for name, expr in self._named.items()}
+            for point in self.program.points
+        ]
 
     def exposed(self, *, old: set[Finding] | None = None) -> list[Finding]:
         """What this reader narrows too far: the new report's findings if it has any,
@@ -332,7 +391,9 @@ class Comparison:
         return item.finding.publication == self.new
 
     # --- the program ------------------------------------------------------------------
-    def _build(self, level: int) -> tuple[_Program, list[_Item]] | None:
+    def _build(
+        self, level: int, carry: Sequence[Mapping[str, int]]
+    ) -> tuple[_Program, list[_Item]] | None:
         program = _Program()
         cells: list[dict[str, Expr]] = []
         observed: dict[str, list[tuple[int, dict[str, Expr]]]] = {}
@@ -343,6 +404,9 @@ class Comparison:
             cells.append(own)
             for month, part in parts.items():
                 observed.setdefault(month, []).append((i, part))
+                if len(pub.months) > 1:
+                    self._named.update({f"{i}@{month}|{k}": e for k, e in part.items()})
+            self._named.update({f"{i}|{k}": e for k, e in own.items()})
             pinned_ok = pub.view().pinned_ok
             for key in pub.hidden:
                 finding = Finding(HIDDEN, key, i, None)
@@ -352,10 +416,30 @@ class Comparison:
         links = self._link(program, observed, level)
         if program.solve(_add((1, d) for d in links)[0], minimise=True) is None:
             return None
+        program.adopt(self._named, carry)
         items += self._latent_items(observed)
         items += self._change_items(observed)
         self.small_groups = groups
+        self._sums = {}
+        for item in items:
+            f = item.finding
+            if f.kind in (HIDDEN, LATENT):
+                total = self._sums.setdefault((f.kind, f.publication, f.month), {})
+                for i, c in item.expr[0].items():
+                    total[i] = total.get(i, 0) + c
         return program, items
+
+    def _spread(self, finding: Finding) -> bool:
+        """Solutions far apart, before a cell's own solves: the lowest and the highest sum
+        of the hidden cells of its publication (or of its month inside a period). Most
+        cells are then seen at two values, one of them 0 or N or more, and need no solve
+        of their own. False if that was done already."""
+        total = self._sums.pop((finding.kind, finding.publication, finding.month), None)
+        if not total:
+            return False
+        self.program.solve(total, minimise=True)
+        self.program.solve(total, minimise=False)
+        return True
 
     def _publication(
         self, program: _Program, i: int, pub: Publication, level: int
@@ -512,7 +596,11 @@ class Comparison:
         kind = item.finding.kind
         low, high = program.seen(expr)
         if kind in (HIDDEN, LATENT):
-            if (low <= 0 or high >= n) and (high > low or not item.pinned_matters):
+            settled = (low <= 0 or high >= n) and (high > low or not item.pinned_matters)
+            if not settled and self._spread(item.finding):
+                low, high = program.seen(expr)
+                settled = (low <= 0 or high >= n) and (high > low or not item.pinned_matters)
+            if settled:
                 return False
             low, high = program.extreme(expr, low=True), program.extreme(expr, low=False)
             return (low >= 1 and high <= n - 1) or (

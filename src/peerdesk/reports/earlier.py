@@ -7,7 +7,7 @@ publication of any month the new report covers (peerdesk.reports.history.involve
    every cell the last publication of the same period hid is hidden again: a month
    merged again after a late contact hides at least what it hid before. A table with
    a cell hidden only for that says `earlier` (the reasons stay the same for every
-   hidden cell of a table). The same files merged again give the same report.
+   hidden cell of a table).
 2. Then, in turn until both pass: the report's own audit (the rules' audit, alone and
    with each peer's own month: protect), and the comparing reader's audit over the
    new report and every publication of its months (peerdesk.reports.comparison).
@@ -18,10 +18,13 @@ publication of any month the new report covers (peerdesk.reports.history.involve
    table, zeros included, when nothing is left; its section when even that is not
    enough. Hiding only ever widens what a reader can reach.
 3. The cells that step 1 hid and the rules would show are tried shown again, all at
-   once, then (unless that was taken) one at a time: a trial is taken when the whole
+   once, then (unless that was taken) one at a time, the first RELEASE_TRIALS of them
+   in report order: a trial is taken when the whole
    report then passes both audits with fewer cells hidden, and each cell it shows may
    have grown by N or more since the last publication (else its shown value would all
-   but give away the hidden one: hidden as 1 to 4, now 5).
+   but give away the hidden one: hidden as 1 to 4, now 5). Step 3 is skipped when the
+   report after step 2 is the last publication of the period again (the same files
+   merged again give the same report).
 """
 
 from __future__ import annotations
@@ -48,6 +51,9 @@ from peerdesk.reports.periods import Period
 from peerdesk.reports.protection import protect
 
 Reasons = dict[str, tuple[str, ...]]
+# Step 3 tries at most this many cells one at a time (each try is a whole audit): a
+# report keeps hidden what it cannot afford to try, which is safe.
+RELEASE_TRIALS = 12
 
 
 @dataclass(frozen=True)
@@ -78,12 +84,15 @@ def protect_over_time(new: NewReport, rules: Reasons, history: Sequence[Publicat
     kept = _kept_from(new.counts, rules, last_of(history, new.period.label))
     sticky = {key for pub in history for key in pub.hidden}
     old = Comparison(history).exposed_set()
+    last = last_of(history, new.period.label)
     state, insiders = _until_safe(new, {**rules, **kept}, history, sticky, old)
+    if last is not None and _as_publication(new, state).cells == last.cells:
+        return Outcome(state, insiders, sum(1 for k in state if k not in alone))  # no change
     # Step 3: all of step 1's cells shown again at once, then (if that does not hide
     # fewer) one at a time.
     candidates = [k for k in kept if k not in rules and _may_grow(new, k)]
     trials = [candidates] if len(candidates) > 1 else []
-    trials += [[key] for key in candidates]
+    trials += [[key] for key in candidates[:RELEASE_TRIALS]]
     for released in trials:
         if not any(key in kept for key in released):
             continue
@@ -140,11 +149,13 @@ def _until_safe(
 ) -> tuple[Reasons, int]:
     """Step 2 from `start`: both audits in turn until neither finds a thing."""
     state = dict(start)
+    carry: list[dict[str, int]] = []
     while True:
         state, insiders = protect(new.counts, state, new.min_cell, new.owners, tie_key=new.tie_key)
         publication = _as_publication(new, state)
-        comparison = Comparison(history, publication, new.truth)
+        comparison = Comparison(history, publication, new.truth, carry=carry)
         found = comparison.exposed(old=old)
+        carry = comparison.solutions()
         if not found:
             return state, insiders
         before = dict(state)
