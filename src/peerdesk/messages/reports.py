@@ -8,11 +8,15 @@ HELP_REPORT_MONTH = (
 )
 HELP_REPORT_MERGE = (
     "Merge peers' month files (JSON from `report month --format json`) into a team report "
-    "with small-cell suppression. Needs no vault unless --min-cell is left out and a vault "
-    "exists (its threshold setting is used then)."
+    "with small-cell suppression. Uses the vault when there is one: its threshold setting "
+    "(unless --min-cell) and its publication log, which the report is checked against and "
+    "added to before it is printed or written."
 )
 HELP_REPORT_MONTH_ARG = "The month, as YYYY-MM."
-HELP_REPORT_FILES = "Month files (JSON) from the team's peers, all for the same month."
+HELP_REPORT_FILES = (
+    "Month files (JSON) from the team's peers, all for the same month (or the months of "
+    "--quarter or --year)."
+)
 HELP_REPORT_FORMAT = "Output format: {choices}."
 HELP_REPORT_OUTPUT = "Write to FILE instead of printing (refuses an existing FILE unless --force)."
 HELP_REPORT_FORCE = "Replace FILE if it exists."

@@ -31,7 +31,9 @@ First the rules, per table (one dimension, so a "row" is the whole table):
 
 Then the audit (peerdesk.reports.protection.protect): the attacker's linear program of
 peerdesk.reports.audit, from the report alone and with each peer's own month known,
-hides more until no hidden cell can be narrowed, or withholds the section.
+hides more until no hidden cell can be narrowed, or withholds the section. With a
+publication log, the time rule (peerdesk.reports.earlier) then compares the report
+with every earlier publication of its months and hides more, reason `earlier`.
 
 N must be at least 3: with N = 2 a suppressed cell could only be 1.
 """
