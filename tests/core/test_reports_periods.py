@@ -5,11 +5,15 @@ Comparer, written from docs/reports.md apart from peerdesk.reports.comparison)."
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from peerdesk.reports import EARLIER, MonthCounts, TeamReport, add_up, team_report
+from peerdesk.models.contacts import ContactFields
+from peerdesk.reports import EARLIER, MonthCounts, TeamReport, add_up, tally, team_report
 from peerdesk.reports.history import Publication, involved
 from peerdesk.reports.periods import chosen, of_label, parse_quarter, parse_year
 from peerdesk.validation import InvalidInput
+from tests.core.report_strategies import contact_fields, teams
 from tests.support.attacker import Comparer, Reader, truth_of
 from tests.support.team_months import Team
 
@@ -65,6 +69,35 @@ def test_a_late_contact_merged_again_shows_nothing_of_that_contact(seed: int) ->
     assert Reader(second).exposed(truth) == []
     for own in _own(counts, 6):
         assert Reader(second, own=own).exposed(truth) == []
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    team=teams(max_peers=4),
+    late=contact_fields(),
+    who=st.integers(0, 3),
+    n=st.integers(3, 6),
+)
+def test_any_late_contact_in_any_team_is_not_given_away(
+    team: list[list[ContactFields]], late: ContactFields, who: int, n: int
+) -> None:
+    """Hypothesis's teams (ordinary, one busy peer, every cell small, many zeros), one
+    late contact from any peer, any threshold: the comparing reader finds nothing."""
+    months = [tally(MARCH, contacts) for contacts in team]
+    ids = [f"{i:032x}" for i in range(len(team))]
+    first = team_report(months, ids, n)
+    who %= len(team)
+    after = [
+        tally(MARCH, [*c, late]) if i == who else m
+        for i, (c, m) in enumerate(zip(team, months, strict=True))
+    ]
+    again = [f"{i + 100 * (i == who):032x}" for i in range(len(team))]
+    second = team_report(after, again, n, history=[first.publication("2026-04-01")])
+    truths = [truth_of(add_up(months)), truth_of(add_up(after))]
+    reader = Comparer([(first, (MARCH,)), (second, (MARCH,))])
+    assert reader.exposed(truths=truths) == []
+    for key in first.reasons:
+        assert key in second.reasons or reader.change_range(1, key)[1] >= n, key
 
 
 def test_the_same_files_merged_again_give_the_same_report() -> None:
