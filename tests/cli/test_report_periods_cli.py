@@ -180,3 +180,11 @@ def test_a_full_disk_while_logging_publishes_nothing(small_disk: Path, files: Pa
     full_disk.free(small_disk)
     with Vault.unlock(vault_path, PASSPHRASE) as vault:
         assert len(publications.history(vault.conn)) == logged
+
+
+def test_an_empty_log_is_a_sentence_or_an_empty_list(cli: Cli, made_vault: Path) -> None:
+    table = cli("report", "log", env=ENV)
+    assert table.exit_code == 0 and table.stdout.strip() == messages.REPORT_LOG_EMPTY
+    assert json.loads(cli("report", "log", "--format", "json", env=ENV).stdout) == []
+    bad = cli("report", "log", "--format", "xml")
+    assert bad.exit_code == 1 and "table, json" in bad.stderr and bad.stdout == ""
