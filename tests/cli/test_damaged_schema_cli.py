@@ -21,7 +21,7 @@ def test_backup_of_a_vault_with_a_damaged_schema_page(vault_path: Path, tmp_path
     with Vault.create(vault_path, PASSPHRASE) as vault:
         add_contacts(vault, 30)
     data = bytearray(vault_path.read_bytes())
-    data[37 * PAGE + 2000] ^= 0xFF  # page 38: a page of the schema
+    data[41 * PAGE + 2000] ^= 0xFF  # page 42: a page of the schema
     vault_path.write_bytes(bytes(data))
     dest = tmp_path / "b.peerdesk"
 

@@ -116,6 +116,13 @@ def _seen_key(s: Seeded) -> str:
         return team.membership(vault.conn).own_key.public().key_id_text()
 
 
+def _logged(s: Seeded) -> list[str]:
+    """A team report published from the vault first, so the log has a line."""
+    merged = Cli(s.vault)("report", "merge", str(_month_file(s)), env=ENV)
+    assert merged.exit_code == 0, merged.output
+    return []
+
+
 LIST_SHOWS = (NOTE, HANDLE)
 CASES: list[Case] = [
     Case(("init",), lambda s: [], name="init-elsewhere"),
@@ -201,6 +208,8 @@ CASES: list[Case] = [
     Case(("report", "merge"), lambda s: [str(_month_file(s)), "--format", "md"]),
     Case(("report", "merge"), lambda s: [str(_month_file(s))], name="merge-table"),
     Case(("report", "merge"), lambda s: [str(_sealed_month(s))], name="merge-sealed"),
+    Case(("report", "log"), lambda s: _logged(s)),
+    Case(("report", "log"), lambda s: [*_logged(s), "--format", "json"], name="log-json"),
     Case(("team", "create"), lambda s: ["--qr"]),
     Case(("team", "show")),
     Case(("team", "show"), lambda s: _as_lead(s), name="show-lead"),

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from peerdesk import messages
 from peerdesk.models.contacts import ContactFields
 from peerdesk.reports.counts import from_marginals
 from peerdesk.reports.files import document, dumps
@@ -275,6 +276,6 @@ def test_merge_prints_nothing_but_the_report_and_the_threshold(tmp_path: Path) -
         text=True,
         check=True,
     )
-    assert run.stderr == "Threshold 5 (from --min-cell).\n"
+    assert run.stderr == f"Threshold 5 (from --min-cell).\n{messages.REPORT_NOT_LOGGED}\n"
     assert "HiGHS" not in run.stdout and run.stdout.startswith("Team counts for 2026-03")
     assert "3 peers checked" in run.stdout

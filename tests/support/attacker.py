@@ -9,7 +9,9 @@ also knows their own month: the unknowns are then the rest of the team, 0 or mor
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from itertools import pairwise
+from typing import Any
 
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
@@ -33,6 +35,29 @@ PEOPLE_PER_GROUP = 500
 PER_FILE = {"minutes": 1_000_000 * 1440, "group_people": 1_000_000 * 500}
 
 Affine = tuple[dict[int, float], float]  # coefficients over the unknowns, constant
+
+
+def whole_optimum(cost: np.ndarray, constraints: list[LinearConstraint], bounds: Bounds) -> Any:
+    """The optimum in whole numbers: the linear program's when it is whole, else milp's.
+
+    milp's MIP presolve (HiGHS as bundled with scipy) was seen to answer 41,760 for the
+    least contact count of a report whose true least is 29 (contacts and minutes hidden,
+    bounds in the billions); the plain linear program, and milp without presolve, say
+    29. So: the linear program first; whole-number search without presolve if needed.
+    """
+    relaxed = milp(cost, constraints=constraints, bounds=bounds)
+    assert relaxed.status == 0, relaxed.message
+    if np.allclose(relaxed.x, np.round(relaxed.x), atol=1e-6):
+        return relaxed.x
+    result = milp(
+        cost,
+        constraints=constraints,
+        integrality=np.ones(len(cost)),
+        bounds=bounds,
+        options={"presolve": False},
+    )
+    assert result.status == 0, result.message
+    return result.x
 
 
 class Reader:
@@ -118,6 +143,7 @@ class Reader:
             if not hidden:
                 continue
             why = self.report.reasons[hidden[0]]
+            earlier = "earlier" in why  # docs: 0 or more each, no smallest-count bound
             head = PARTITIONS.get(name) or ("contacts" if name == "topic" else None)
             head_shown = head is not None and self.value.get(f"figure:{head}") is not None
             if name in CELL_PARTITIONS:  # withheld whenever its cell is hidden
@@ -126,7 +152,7 @@ class Reader:
                     self.value.get(cell) is not None and self.value["figure:contacts"] is not None
                 )
             if "withheld" in why:
-                if head_shown:
+                if head_shown and not earlier:
                     self.groups.append(hidden)
                 continue
             shown = [v for k in keys if (v := self.value[k]) is not None]
@@ -134,14 +160,15 @@ class Reader:
             top = max(n - 1, min(nonzero)) if nonzero else inf
             more = "linked" in why or "insider" in why
             reached = sum(shown) >= (self.value["figure:contacts"] or 0)
-            if name == "topic" and not more and head_shown and reached:
+            if name == "topic" and not more and not earlier and head_shown and reached:
                 top = n - 1
             for key in hidden:
-                self.add([(1.0, self.team(key))], 1, top)
+                self.add([(1.0, self.team(key))], 0 if earlier else 1, inf if earlier else top)
             if "threshold" in why:
                 self.groups.append(hidden)
             if more:
-                self.add([(1.0, self.team(k)) for k in hidden], n + len(hidden) - 1, inf)
+                least = n if earlier else n + len(hidden) - 1
+                self.add([(1.0, self.team(k)) for k in hidden], least, inf)
 
     def _solve(self, key: str, sign: float) -> int:
         count = len(self.hidden)
@@ -156,18 +183,18 @@ class Reader:
             lows = np.array([low for _, low, _ in self.rows])
             highs = np.array([high for _, _, high in self.rows])
             constraints.append(LinearConstraint(matrix, lows, highs))
-        result = milp(
-            cost,
-            constraints=constraints,
-            integrality=np.ones(count),
-            bounds=Bounds(np.zeros(count), np.array(self.upper, dtype=float)),
+        x = whole_optimum(
+            cost, constraints, Bounds(np.zeros(count), np.array(self.upper, dtype=float))
         )
-        assert result.status == 0, (key, result.message)
-        return round(float(result.x[self.col[key]])) + self.own.get(key, 0)
+        return round(float(x[self.col[key]])) + self.own.get(key, 0)
 
     def reach(self) -> dict[str, tuple[int, int]]:
         """Each hidden cell's lowest and highest team value this reader can reach."""
         return {k: (self._solve(k, 1.0), self._solve(k, -1.0)) for k in self.hidden}
+
+    def _may_be_known(self, key: str, value: int) -> bool:
+        """docs/reports.md: a value marked `earlier` may be known exactly at N or more."""
+        return "earlier" in self.report.reasons.get(key, ()) and value >= self.n
 
     def exposed(self, truth: Mapping[str, int] | None = None) -> list[str]:
         """Hidden cells pinned or proved from 1 to N-1 (PRODUCT.md's rule)."""
@@ -176,7 +203,11 @@ class Reader:
             for key, (low, high) in reach.items():
                 assert low <= truth[key] <= high, (key, low, truth[key], high)
         n = self.n
-        found = [k for k, (lo, hi) in reach.items() if lo == hi or (lo >= 1 and hi <= n - 1)]
+        found = [
+            k
+            for k, (lo, hi) in reach.items()
+            if (lo == hi and not self._may_be_known(k, lo)) or (lo >= 1 and hi <= n - 1)
+        ]
         for group in self.groups:
             maybe = [k for k in group if reach[k][0] <= n - 1 and reach[k][1] >= 1]
             if len(maybe) == 1:
@@ -189,3 +220,326 @@ def truth_of(counts: MonthCounts) -> dict[str, int]:
     for name, cells in counts.tables.items():
         values.update({f"table:{name}:{cid}": v for cid, v in cells.items()})
     return values
+
+
+# --- a reader who compares publications ---------------------------------------------------
+CHANGE_LIMITS = 1_000_000  # bounds of a latent month's cell per file (docs: at most)
+
+
+class Comparer:
+    """A reader holding several publications, oldest first, each with the months it covers.
+
+    Written from docs/reports.md ("Publishing again"): each publication observed its
+    months at its own time; a quarter's cells are the sums of its months then, each an
+    unknown month of its own; between two observations of a month every cell grew or
+    stayed, and the growth is a month's worth of contacts. It reads only the reports.
+    """
+
+    def __init__(self, reports: list[tuple[TeamReport, tuple[str, ...]]]) -> None:
+        self.reports = reports
+        self.names: list[str] = []
+        self.upper: list[float] = []
+        self.lower: list[float] = []
+        self.rows: list[tuple[dict[int, float], float, float]] = []
+        self.cells: list[dict[str, Affine]] = []
+        self.observed: dict[str, list[tuple[int, dict[str, Affine]]]] = {}
+        self.groups: list[tuple[int, list[str]]] = []
+        for index, (report, months) in enumerate(reports):
+            self._report(index, report, months)
+        self._growth()
+
+    def _var(self, name: str, low: float, high: float) -> Affine:
+        self.names.append(name)
+        self.lower.append(low)
+        self.upper.append(high)
+        return {len(self.names) - 1: 1.0}, 0.0
+
+    def add(self, terms: list[tuple[float, Affine]], low: float, high: float) -> None:
+        coefs: dict[int, float] = {}
+        constant = 0.0
+        for c, (part, const) in terms:
+            constant += c * const
+            for i, v in part.items():
+                coefs[i] = coefs.get(i, 0.0) + c * v
+        coefs = {i: v for i, v in coefs.items() if v}
+        if coefs:
+            self.rows.append((coefs, low - constant, high - constant))
+
+    def _month_relations(self, cells: dict[str, Affine], tables: dict[str, list[str]]) -> None:
+        """A month's relations over `cells` (or over a sum of months: the same)."""
+        for name, head in PARTITIONS.items():
+            if tables.get(name):
+                terms = [(1.0, cells[f"table:{name}:{c}"]) for c in tables[name]]
+                self.add([*terms, (-1.0, cells[f"figure:{head}"])], 0, 0)
+        self._inequalities(cells, tables)
+
+    def _inequalities(self, cells: dict[str, Affine], tables: dict[str, list[str]]) -> None:
+        inf = np.inf
+        contacts = cells["figure:contacts"]
+        topics = [cells[f"table:topic:{t}"] for t in tables.get("topic", [])]
+        for topic in topics:
+            self.add([(1.0, topic), (-1.0, contacts)], -inf, 0)
+        if topics:
+            self.add([*((1.0, t) for t in topics), (-1.0, contacts)], 0, inf)
+        minutes = cells["figure:minutes"]
+        self.add([(1.0, minutes), (-1.0, contacts)], 0, inf)
+        self.add([(1.0, minutes), (-float(MINUTES_PER_CONTACT), contacts)], -inf, 0)
+        if "group" in tables.get("mode", []):
+            group, people = cells["table:mode:group"], cells["figure:group_people"]
+            self.add([(1.0, people), (-1.0, group)], 0, inf)
+            self.add([(1.0, people), (-float(PEOPLE_PER_GROUP), group)], -inf, 0)
+
+    def _report(self, index: int, report: TeamReport, months: tuple[str, ...]) -> None:
+        value: dict[str, int | None] = {f"figure:{f}": v for f, v in report.figures.items()}
+        tables = {name: list(row) for name, row in report.tables.items()}
+        for name, row in report.tables.items():
+            value.update({f"table:{name}:{cid}": v for cid, v in row.items()})
+
+        def top(key: str) -> float:
+            return report.peers * PER_FILE.get(key.split(":")[1], CHANGE_LIMITS)
+
+        cells: dict[str, Affine] = {}
+        if len(months) == 1:
+            for key, v in value.items():
+                known = v is not None
+                cells[key] = ({}, float(v or 0)) if known else self._var(key, 0, top(key))
+            self.observed.setdefault(months[0], []).append((index, cells))
+        else:
+            parts = {m: {k: self._var(f"{m}|{k}", 0, top(k)) for k in value} for m in months}
+            for key, v in value.items():
+                cells[key] = {next(iter(parts[m][key][0])): 1.0 for m in months}, 0.0
+                if v is not None:
+                    self.add([(1.0, cells[key])], v, v)
+            for month in months:
+                self._month_relations(parts[month], tables)
+                self.observed.setdefault(month, []).append((index, parts[month]))
+        self._month_relations(cells, tables)
+        self.cells.append(cells)
+        self._says(index, report, value, cells)
+
+    def _says(
+        self, index: int, report: TeamReport, value: dict[str, int | None], cells: dict[str, Affine]
+    ) -> None:
+        """docs/reports.md: what a hidden value tells, `earlier` included."""
+        n, inf = report.min_cell, np.inf
+        for name, row in report.tables.items():
+            keys = [f"table:{name}:{c}" for c in row]
+            hidden = [k for k in keys if value[k] is None]
+            if not hidden:
+                continue
+            why = report.reasons[hidden[0]]
+            earlier = "earlier" in why
+            head = PARTITIONS.get(name) or ("contacts" if name == "topic" else None)
+            head_shown = head is not None and value.get(f"figure:{head}") is not None
+            if "withheld" in why:
+                if head_shown and not earlier:
+                    self.groups.append((index, hidden))
+                continue
+            shown = [v for k in keys if (v := value[k]) is not None]
+            nonzero = [v for v in shown if v > 0]
+            top = max(n - 1, min(nonzero)) if nonzero else inf
+            more = "linked" in why or "insider" in why
+            reached = sum(shown) >= (value["figure:contacts"] or 0)
+            if name == "topic" and not more and not earlier and head_shown and reached:
+                top = n - 1
+            for key in hidden:
+                if earlier:
+                    self.add([(1.0, cells[key])], 0, inf)
+                else:
+                    self.add([(1.0, cells[key])], 1, top)
+            if "threshold" in why:
+                self.groups.append((index, hidden))
+            if more:
+                least = n if earlier else n + len(hidden) - 1
+                self.add([(1.0, cells[k]) for k in hidden], least, inf)
+
+    def _growth(self) -> None:
+        for seq in self.observed.values():
+            for (_, before), (_, after) in pairwise(seq):
+                common = [k for k in after if k in before]
+                went_down = any(
+                    not before[k][0] and not after[k][0] and after[k][1] < before[k][1]
+                    for k in common
+                )
+                if went_down:
+                    continue
+                change = {k: _minus(after[k], before[k]) for k in common}
+                for k in common:
+                    self.add([(1.0, change[k])], 0, np.inf)
+                tables: dict[str, list[str]] = {}
+                for k in common:
+                    if k.startswith("table:"):
+                        _, name, cid = k.split(":")
+                        tables.setdefault(name, []).append(cid)
+                self._inequalities(change, tables)
+
+    def _solve(self, expr: Affine, sign: float) -> float:
+        count = len(self.names)
+        cost = np.zeros(count)
+        for i, v in expr[0].items():
+            cost[i] = sign * v
+        if not hasattr(self, "_constraint"):
+            matrix = np.zeros((len(self.rows), count))
+            for r, (coefs, _, _) in enumerate(self.rows):
+                for i, v in coefs.items():
+                    matrix[r, i] = v
+            self._constraint = LinearConstraint(
+                matrix,
+                np.array([low for _, low, _ in self.rows]),
+                np.array([high for _, _, high in self.rows]),
+            )
+        x = whole_optimum(
+            cost, [self._constraint], Bounds(np.array(self.lower), np.array(self.upper))
+        )
+        return float(round(sum(v * x[i] for i, v in expr[0].items()) + expr[1]))
+
+    def _range(self, expr: Affine) -> tuple[float, float]:
+        if not expr[0]:
+            return expr[1], expr[1]
+        return self._solve(expr, 1.0), self._solve(expr, -1.0)
+
+    def _low(self, expr: Affine) -> float:
+        return expr[1] if not expr[0] else self._solve(expr, 1.0)
+
+    def exposed(
+        self, *, first: bool = False, truths: Sequence[Mapping[str, int]] | None = None
+    ) -> list[str]:
+        """What this reader narrows too far (docs/reports.md's list), as readable names.
+
+        `first`: stop at the first one found (a report expected to be exposed); `truths`:
+        each report's exact counts, which every range found must hold.
+        """
+        found: list[str] = []
+        reach: dict[tuple[int, str], tuple[float, float]] = {}
+        for index, (report, _) in enumerate(self.reports):
+            n = report.min_cell
+            for key, expr in self.cells[index].items():
+                if key not in report.reasons:
+                    continue
+                low, high = reach[(index, key)] = self._range(expr)
+                if truths is not None:
+                    assert low <= truths[index][key] <= high, (report.month, key, low, high)
+                known_ok = "earlier" in report.reasons[key] and low >= n  # docs: may be known
+                if (low == high and not known_ok) or (low >= 1 and high <= n - 1):
+                    found.append(f"{report.month} {key} in {low:.0f}..{high:.0f}")
+                    if first:
+                        return found
+        for index, hidden in self.groups:
+            n = self.reports[index][0].min_cell
+            maybe = [
+                k for k in hidden if reach[(index, k)][0] <= n - 1 and reach[(index, k)][1] >= 1
+            ]
+            if len(maybe) == 1:
+                found.append(f"{self.reports[index][0].month} {maybe[0]} the small one")
+        found += self._inside(first=first and not found)
+        if first and found:
+            return found[:1]
+        return found + self._changes(first=first)
+
+    def change_range(self, index: int, key: str) -> tuple[float, float]:
+        """How far one cell of a month's report can have changed since the report before."""
+        (month,) = self.reports[index][1]
+        seq = self.observed[month]
+        at = next(p for p, (i, _) in enumerate(seq) if i == index)
+        return self._range(_minus(seq[at][1][key], seq[at - 1][1][key]))
+
+    def _inside(self, *, first: bool) -> list[str]:
+        """A month's cells inside a quarter or year at its time."""
+        found: list[str] = []
+        for month, seq in self.observed.items():
+            hidden_here = {
+                k
+                for i, _ in seq
+                if len(self.reports[i][1]) == 1
+                for k in self.reports[i][0].reasons
+            }
+            for i, cells in seq:
+                if len(self.reports[i][1]) == 1:
+                    continue
+                n = self.reports[i][0].min_cell
+                for key, expr in cells.items():
+                    if self._low(expr) <= 0 and key not in hidden_here:
+                        continue  # neither proved small nor (pinned) a hidden cell's value
+                    low, high = self._range(expr)
+                    if (low >= 1 and high <= n - 1) or (low == high and key in hidden_here):
+                        found.append(f"{month} inside {self.reports[i][0].month} {key}")
+                        if first:
+                            return found
+        return found
+
+    def _changes(self, *, first: bool) -> list[str]:
+        """docs/reports.md: every report's change since each earlier report sharing a
+        month (per month, and over the months they share), and a quarter's since the
+        latest earlier report of each of its months."""
+        found: list[str] = []
+        for index, (report, months) in enumerate(self.reports):
+            now: dict[str, dict[str, Affine]] = {}
+            earlier: dict[int, dict[str, dict[str, Affine]]] = {}
+            latest: dict[str, tuple[dict[str, Affine], int]] = {}
+            for month in months:
+                seq = self.observed[month]
+                at = next(p for p, (i, _) in enumerate(seq) if i == index)
+                now[month] = seq[at][1]
+                for i, cells in seq[:at]:
+                    earlier.setdefault(i, {})[month] = cells
+                    latest[month] = (cells, i)
+            groups: list[tuple[list[tuple[dict[str, Affine], dict[str, Affine]]], int]] = []
+            for i, shared in earlier.items():
+                n = max(report.min_cell, self.reports[i][0].min_cell)
+                pairs = [(shared[m], now[m]) for m in shared]
+                groups += [([pair], n) for pair in pairs]
+                if len(pairs) > 1:
+                    groups.append((pairs, n))
+            if len(months) > 1 and len(latest) > 1:
+                n = max(
+                    [report.min_cell, *(self.reports[i][0].min_cell for _, i in latest.values())]
+                )
+                groups.append(([(cells, now[m]) for m, (cells, _) in latest.items()], n))
+            for group, n in groups:
+                found += self._changed_too_little(report, group, n)
+                if first and found:
+                    return found
+        return found
+
+    def _changed_too_little(
+        self,
+        report: TeamReport,
+        group: list[tuple[dict[str, Affine], dict[str, Affine]]],
+        n: int,
+    ) -> list[str]:
+        found: list[str] = []
+        keys = [k for k in group[0][1] if all(k in b and k in a for b, a in group)]
+        change = {k: _sum_changes(group, k) for k in keys}
+        for key in keys:
+            if key in ("figure:minutes", "figure:group_people"):
+                low, high = self._range(change[key])
+                if low == high != 0:
+                    head = "figure:contacts" if key == "figure:minutes" else "table:mode:group"
+                    h_low, h_high = self._range(change.get(head, ({}, 0.0)))
+                    if not (h_low >= n or h_high <= -n):
+                        found.append(f"{report.month} change of {key} pinned at {low:.0f}")
+                continue
+            if self._low(change[key]) == 0:
+                continue  # no change possible: neither side narrowed
+            low, high = self._range(change[key])
+            if (low >= 1 and high <= n - 1) or (-(n - 1) <= low and high <= -1):
+                found.append(f"{report.month} change of {key} in {low:.0f}..{high:.0f}")
+        return found
+
+
+def _minus(a: Affine, b: Affine) -> Affine:
+    coefs = dict(a[0])
+    for i, v in b[0].items():
+        coefs[i] = coefs.get(i, 0.0) - v
+    return {i: v for i, v in coefs.items() if v}, a[1] - b[1]
+
+
+def _sum_changes(group: list[tuple[dict[str, Affine], dict[str, Affine]]], key: str) -> Affine:
+    coefs: dict[int, float] = {}
+    constant = 0.0
+    for before, after in group:
+        part, const = _minus(after[key], before[key])
+        constant += const
+        for i, v in part.items():
+            coefs[i] = coefs.get(i, 0.0) + v
+    return {i: v for i, v in coefs.items() if v}, constant

@@ -23,7 +23,7 @@ async def test_damaged_schema_is_not_counted_as_a_wrong_passphrase(vault_path: P
     with Vault.create(vault_path, PASSPHRASE) as vault:
         add_contacts(vault, 30)
     data = bytearray(vault_path.read_bytes())
-    data[37 * PAGE + 2000] ^= 0xFF  # page 38: a page of the schema
+    data[41 * PAGE + 2000] ^= 0xFF  # page 42: a page of the schema
     vault_path.write_bytes(bytes(data))
     app = PeerdeskApp(vault_path)
     async with app.run_test(size=SIZE) as pilot:

@@ -1,27 +1,44 @@
-"""`peerdesk report month` (a peer's exact month) and `peerdesk report merge` (the team's).
+"""`peerdesk report month` (a peer's exact month), `report merge` (the team's month,
+quarter or year) and `report log` (what the lead's vault published).
 
-`month` needs the vault; `merge` needs none: it reads month files, and opens a vault
-only to read its threshold setting when --min-cell is left out and a vault exists.
-Every value and every file is checked before a passphrase is asked for, and a merge
-prints nothing but the problems (one sentence each, naming the file) when any file
-is refused. Like cli.root, nothing heavy is imported at module level.
+`month` and `log` need the vault; `merge` reads month files, and uses the vault when
+there is one: for its threshold setting when --min-cell is left out, and for the
+publication log, which every merge is audited against and added to before it prints
+or writes anything. Without a vault a merge logs nothing and says so. Every value and
+every plain file is checked before a passphrase is asked for, and a merge prints
+nothing but the problems (one sentence each, naming the file) when any file is
+refused. Like cli.root, nothing heavy is imported at module level.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
 from peerdesk import messages
-from peerdesk.cli.common import PassphraseStdin, fail, say, state_of, unlocked_vault, user_errors
+from peerdesk.cli.common import (
+    LIST_FORMATS,
+    OutputFormat,
+    PassphraseStdin,
+    check_choice,
+    fail,
+    print_listing,
+    say,
+    state_of,
+    unlocked_vault,
+    user_errors,
+)
 from peerdesk.validation import DEFAULT_MIN_CELL, HIGHEST_MIN_CELL, LOWEST_MIN_CELL, InvalidInput
 
 if TYPE_CHECKING:
-    from peerdesk.reports import MonthCounts
+    from peerdesk.reports import MonthCounts, TeamReport
+    from peerdesk.reports.history import Publication
+    from peerdesk.reports.periods import Period
     from peerdesk.reports.senders import Chosen
     from peerdesk.vault.month_files import MonthFile
     from peerdesk.vault.sqlcipher import Connection
@@ -187,6 +204,13 @@ def report_merge(
         str | None,
         typer.Option("--month", metavar="YYYY-MM", help=messages.HELP_REPORT_EXPECT_MONTH),
     ] = None,
+    quarter: Annotated[
+        str | None,
+        typer.Option("--quarter", metavar="YYYY-QN", help=messages.HELP_REPORT_QUARTER),
+    ] = None,
+    year: Annotated[
+        str | None, typer.Option("--year", metavar="YYYY", help=messages.HELP_REPORT_YEAR)
+    ] = None,
     output_format: Annotated[
         str,
         typer.Option(
@@ -201,34 +225,80 @@ def report_merge(
     force: Force = False,
     passphrase_stdin: PassphraseStdin = False,
 ) -> None:
-    """Check every file, add them up, suppress small cells, print or write the report."""
-    from peerdesk.reports import team_report
+    """Check every file, add them up, suppress small cells, log, then print or write."""
     from peerdesk.reports.outputs import TEAM_FORMATS, team_output
-    from peerdesk.validation import parse_month
+    from peerdesk.reports.periods import chosen
 
     with report_errors():
         _check_format(output_format, TEAM_FORMATS)
-        expected = parse_month(month) if month else None
+        period = chosen(month, quarter, year)
         if min_cell is not None and not LOWEST_MIN_CELL <= min_cell <= HIGHEST_MIN_CELL:
             raise InvalidInput(
                 "min-cell",
                 messages.REPORT_MIN_CELL_RANGE.format(low=LOWEST_MIN_CELL, high=HIGHEST_MIN_CELL),
             )
         path = _check_output(output, force)
-        chosen, n, source = _team_files(ctx, files, expected, min_cell, passphrase_stdin)
-        exports = chosen.exports
-        report = team_report([e.counts for e in exports], [e.export_id for e in exports], n)
+        merged = _merge(ctx, files, period, min_cell, passphrase_stdin)
+        report = merged.report
         say(
             messages.REPORT_THRESHOLD_LINE.format(
-                n=n, source=messages.REPORT_THRESHOLD_SOURCE[source]
+                n=merged.min_cell, source=messages.REPORT_THRESHOLD_SOURCE[merged.source]
             ),
             err=True,
         )
+        if merged.logged is None:
+            say(messages.REPORT_NOT_LOGGED, err=True)
+        else:
+            say(
+                messages.REPORT_LOGGED.format(
+                    number=merged.logged.number, period=merged.logged.period
+                ),
+                err=True,
+            )
         _emit(
             team_output(output_format, report),
             path,
             force,
             messages.REPORT_WHAT_TEAM.format(month=report.month),
+        )
+
+
+@report_app.command("log", help=messages.HELP_REPORT_LOG)
+def report_log(
+    ctx: typer.Context,
+    output_format: OutputFormat = "table",
+    passphrase_stdin: PassphraseStdin = False,
+) -> None:
+    """What this vault published, oldest first: never a value, only counts of them."""
+    from peerdesk.vault import publications
+
+    with report_errors():
+        check_choice(output_format, LIST_FORMATS, "format")
+        with unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:
+            logged = publications.listing(vault.conn)
+        print_listing(
+            output_format,
+            logged,
+            to_json=lambda p: {
+                "number": p.number,
+                "period": p.period,
+                "published_at": p.published_at,
+                "min_cell": p.min_cell,
+                "files": p.files,
+                "shown": p.shown,
+                "hidden": p.hidden,
+            },
+            empty=messages.REPORT_LOG_EMPTY,
+            headers=list(messages.REPORT_LOG_HEADERS),
+            to_row=lambda p: [
+                str(p.number),
+                p.period,
+                p.published_at[:16].replace("T", " "),
+                str(p.min_cell),
+                str(p.files),
+                str(p.shown),
+                str(p.hidden),
+            ],
         )
 
 
@@ -264,39 +334,92 @@ def _with_counting_vault(
             return work(vault.conn)
 
 
-def _team_files(
+@dataclass(frozen=True)
+class _Merged:
+    report: TeamReport
+    min_cell: int
+    source: str  # where the threshold came from (REPORT_THRESHOLD_SOURCE)
+    logged: Publication | None  # None: no vault, nothing logged
+
+
+def _merge(
     ctx: typer.Context,
     files: list[Path],
-    month: str | None,
+    period: Period | None,
     min_cell: int | None,
     passphrase_stdin: bool,
-) -> tuple[Chosen, int, str]:
-    """The exports to count (one per sender), the threshold and where it came from.
+) -> _Merged:
+    """The exports to count (one per sender and month), the report, and its log entry.
 
-    Plain files are all checked before a passphrase is asked for. Sealed ones need the
+    Plain files are all checked before a passphrase is asked for; with no vault they
+    merge with --min-cell or the default, and nothing is logged. Sealed ones need the
     lead's vault to open: it is unlocked first, and it notes each peer key it sees
-    (peerdesk.vault.team_merge, the same steps as the team screen's merge). Which
-    files came from whom, and any export left out, is said on stderr.
+    (peerdesk.vault.team_merge, the same steps as the team screen's merge). With a
+    vault the report is audited against every publication of its months in the log
+    and logged before anything is printed or written: what was not logged is never
+    published. Which files came from whom, and any export left out, is said on stderr.
     """
     from peerdesk.reports.senders import read_months, sender_lines
     from peerdesk.team.sealing import AGE_HEADER
 
-    if not any(_starts_with(f, AGE_HEADER) for f in files):
-        chosen = read_months(files, month=month)
-        n, source = _threshold(ctx, min_cell, passphrase_stdin)
-        _say_lines(sender_lines(chosen, {}, set()))
-        return chosen, n, source
-    from peerdesk.vault import team, team_merge
+    sealed = any(_starts_with(f, AGE_HEADER) for f in files)
+    chosen: Chosen | None = None
+    if not sealed:
+        chosen = read_months(files, period=period)
+        if not state_of(ctx).vault_path.is_file():
+            _say_lines(sender_lines(chosen, {}, set()))
+            n, source = (
+                (min_cell, "option") if min_cell is not None else (DEFAULT_MIN_CELL, "default")
+            )
+            return _Merged(_report(chosen, n, period, ()), n, source, None)
+    from peerdesk.vault import publications, team, team_merge
 
     with unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:
-        if not team.is_lead(vault.conn):
-            fail(messages.TEAM_NOT_LEAD)
-        opener = team_merge.lead_opener(vault.conn)
-        chosen = read_months(files, month=month, opener=opener)
-        senders = team_merge.note_senders(vault, chosen)
+        if chosen is None:
+            if not team.is_lead(vault.conn):
+                fail(messages.TEAM_NOT_LEAD)
+            opener = team_merge.lead_opener(vault.conn)
+            chosen = read_months(files, period=period, opener=opener)
+            lines = team_merge.note_senders(vault, chosen).lines(chosen)
+        else:
+            lines = sender_lines(chosen, {}, set())
         n, source = (min_cell, "option") if min_cell is not None else _vault_threshold(vault)
-    _say_lines(senders.lines(chosen))
-    return chosen, n, source
+        report = _report(chosen, n, period, publications.history(vault.conn))
+        logged = _log(vault, report)
+    _say_lines(lines)
+    return _Merged(report, n, source, logged)
+
+
+def _report(
+    chosen: Chosen, min_cell: int, period: Period | None, history: Sequence[Publication]
+) -> TeamReport:
+    from peerdesk.reports import team_report
+    from peerdesk.reports.senders import sender_of
+
+    exports = chosen.exports
+    return team_report(
+        [e.counts for e in exports],
+        [e.export_id for e in exports],
+        min_cell,
+        period=period,
+        owners=[sender_of(e) for e in exports],
+        history=history,
+    )
+
+
+def _log(vault: Vault, report: TeamReport) -> Publication:
+    """Record the report before it is shown; if that fails, nothing is published."""
+    from peerdesk.vault import VaultError, publications
+    from peerdesk.vault.sqlite_errors import is_sqlite_error, sentence_for
+
+    try:
+        return publications.record(vault, report.publication(""))
+    except VaultError as exc:
+        fail(messages.REPORT_LOG_FAILED.format(reason=str(exc)))
+    except Exception as exc:
+        if not is_sqlite_error(exc):
+            raise
+        fail(messages.REPORT_LOG_FAILED.format(reason=sentence_for(exc)))
 
 
 def _starts_with(path: Path, header: bytes) -> bool:
@@ -323,14 +446,3 @@ def _vault_threshold(vault: Vault) -> tuple[int, str]:
         return vault_min_cell(vault), "vault"
     except MinCellTooLow as exc:
         fail(str(exc))
-
-
-def _threshold(ctx: typer.Context, min_cell: int | None, passphrase_stdin: bool) -> tuple[int, str]:
-    """--min-cell if given; else the vault's setting if there is a vault; else the default."""
-
-    if min_cell is not None:
-        return min_cell, "option"
-    if not state_of(ctx).vault_path.is_file():
-        return DEFAULT_MIN_CELL, "default"
-    with unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:
-        return _vault_threshold(vault)

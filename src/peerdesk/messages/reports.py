@@ -8,11 +8,15 @@ HELP_REPORT_MONTH = (
 )
 HELP_REPORT_MERGE = (
     "Merge peers' month files (JSON from `report month --format json`) into a team report "
-    "with small-cell suppression. Needs no vault unless --min-cell is left out and a vault "
-    "exists (its threshold setting is used then)."
+    "with small-cell suppression. Uses the vault when there is one: its threshold setting "
+    "(unless --min-cell) and its publication log, which the report is checked against and "
+    "added to before it is printed or written."
 )
 HELP_REPORT_MONTH_ARG = "The month, as YYYY-MM."
-HELP_REPORT_FILES = "Month files (JSON) from the team's peers, all for the same month."
+HELP_REPORT_FILES = (
+    "Month files (JSON) from the team's peers, all for the same month (or the months of "
+    "--quarter or --year)."
+)
 HELP_REPORT_FORMAT = "Output format: {choices}."
 HELP_REPORT_OUTPUT = "Write to FILE instead of printing (refuses an existing FILE unless --force)."
 HELP_REPORT_FORCE = "Replace FILE if it exists."
@@ -243,4 +247,49 @@ REPORT_HTML_COUNT = "Count"
 REPORT_HTML_HIDDEN_LINE = (
     "{mark} = hidden. Threshold {n}: {total} value(s) hidden. Why (the same for every "
     "hidden value of a table, so it never tells which one is small):"
+)
+# --- team reports over time: periods, the publication log, publishing again ----------------
+HELP_REPORT_QUARTER = (
+    "Merge a quarter (YYYY-QN, e.g. 2026-Q1) from month files of its three months."
+)
+HELP_REPORT_YEAR = "Merge a year (YYYY) from month files of its twelve months."
+HELP_REPORT_LOG = (
+    "List the team reports this vault published (printed or written by `report merge`): "
+    "period, when, threshold, files, values shown and hidden."
+)
+REPORT_QUARTER_FORMAT = (
+    "The quarter {value!r} is not a quarter; write it as YYYY-QN, e.g. 2026-Q1 (Q1 to Q4)."
+)
+REPORT_YEAR_FORMAT = "The year {value!r} is not a year; write it as four digits, e.g. 2026."
+REPORT_PERIOD_OUT_OF_RANGE = (
+    "The {option} {value!r} is outside the years peerdesk can count ({first} to {last})."
+)
+REPORT_ONE_PERIOD = "Give one period at a time: {options} cannot be combined."
+REPORT_FILE_OUTSIDE_PERIOD = (
+    "{file} is for {month}, which is not in {period}; give only that period's months."
+)
+REPORT_PERIOD_MONTHS_MISSING = (
+    "{period} has no file for {months}: a report of a period needs every one of its "
+    "months (a peer with no contacts that month exports it all the same)."
+)
+REPORT_LOGGED = (
+    "Logged as publication {number} ({period}) in the vault: later reports of its "
+    "months are checked against it."
+)
+REPORT_NOT_LOGGED = (
+    "Not logged: there is no vault here, so a later report cannot be checked against "
+    "this one (merge in the lead's vault to keep a publication log)."
+)
+REPORT_LOG_FAILED = "Nothing was published: the report could not be logged in the vault. {reason}"
+REPORT_LOG_EMPTY = "No team report has been published from this vault yet."
+REPORT_LOG_HEADERS = ["#", "period", "published (UTC)", "threshold", "files", "shown", "hidden"]
+REPORT_CHANGES_TITLE = "Since the last publication of {period} ({since}):"
+REPORT_CHANGES_NONE = "Since the last publication of {period} ({since}): nothing changed."
+REPORT_CHANGED_LINE = "  {label}: {was} -> {now}"
+REPORT_NEWLY_HIDDEN_LINE = "  {label}: now hidden"
+REPORT_NEWLY_SHOWN_LINE = "  {label}: now shown ({now})"
+REPORT_AUDIT_COMPARED = (
+    "Compared with {count} earlier publication(s) of its months: none of their hidden "
+    "values, and no change since, can be narrowed to one value or to 1..{below} "
+    "({earlier} more value(s) hidden for that)."
 )

@@ -20,7 +20,7 @@ from peerdesk.reports.counts import (
     from_marginals,
     tally,
 )
-from peerdesk.reports.disclosure import INSIDER, LINKED, REASONS, THRESHOLD, WITHHELD
+from peerdesk.reports.disclosure import EARLIER, INSIDER, LINKED, REASONS, THRESHOLD, WITHHELD
 from peerdesk.reports.suppression import (
     COMPLEMENTARY,
     DEFAULT_MIN_CELL,
@@ -38,6 +38,7 @@ from peerdesk.reports.suppression import (
 __all__ = [
     "COMPLEMENTARY",
     "DEFAULT_MIN_CELL",
+    "EARLIER",
     "FIGURES",
     "HIGHEST_MIN_CELL",
     "INSIDER",

@@ -143,6 +143,9 @@ class Published:
     `facts`: sums the report tells, true of the team's values only (not of a month).
     `some_small`: groups of hidden cells of which, the report tells, at least one is
     from 1 to N-1; a reader who can rule out all but one knows that one is small.
+    `pinned_ok`: hidden cells that may be pinned at N or more: the time rule hides
+    cells the report alone would show (peerdesk.reports.earlier), and knowing such a
+    value tells no more than showing it; a small count is never pinned or proved small.
     """
 
     shown: Values
@@ -151,6 +154,7 @@ class Published:
     peers: int
     facts: Sequence[Relation] = ()
     some_small: Sequence[frozenset[str]] = ()
+    pinned_ok: frozenset[str] = frozenset()
 
 
 def exposed(reach: Reach, min_cell: int, *, width: int = 1) -> bool:
@@ -209,7 +213,8 @@ class Auditor:
             if high - low < width:
                 low = model.extreme(key, low=True)
                 high = model.extreme(key, low=False)
-            if high - low < width or (low >= 1 and high <= n - 1):
+            pinned_ok = key in self.published.pinned_ok and low >= n
+            if (high - low < width and not pinned_ok) or (low >= 1 and high <= n - 1):
                 found.append(key)
         for group in self.published.some_small:
             # A reader told one of these is from 1 to N-1 who can rule out all but one
@@ -315,11 +320,11 @@ class _Model:
         target = self.index[key]
         highs.changeColsCost(n, every, [1.0 if i == target else 0.0 for i in every])
         highs.changeObjectiveSense(ObjSense.kMinimize if low else ObjSense.kMaximize)
-        values = _run(highs)
+        values = run_program(highs)
         if any(abs(v - round(v)) > 1e-6 for v in values):
             for i in every:
                 highs.changeColIntegrality(i, HighsVarType.kInteger)
-            values = _run(highs)
+            values = run_program(highs)
             for i in every:
                 highs.changeColIntegrality(i, HighsVarType.kContinuous)
         point = {k: round(v) for k, v in zip(self.keys, values, strict=True)}
@@ -331,7 +336,7 @@ class _Model:
         if self._highs is None:
             from highspy._core import kHighsInf
 
-            highs = _silent_highs()
+            highs = silent_highs()
             n = len(self.keys)
             highs.addVars(n, [float(v) for v in self.lows], [float(v) for v in self.highs])
             for coefs, low, high in self.rows:
@@ -346,7 +351,7 @@ class _Model:
         return self._highs
 
 
-def _run(highs: _Highs) -> list[float]:
+def run_program(highs: _Highs) -> list[float]:
     from highspy._core import HighsModelStatus
 
     highs.run()
@@ -356,7 +361,7 @@ def _run(highs: _Highs) -> list[float]:
     return list(highs.getSolution().col_value)
 
 
-def _silent_highs() -> _Highs:
+def silent_highs() -> _Highs:
     """A silent HiGHS instance (see the module docstring for why the base class)."""
     from highspy._core import _Highs
 

@@ -22,6 +22,13 @@ code that chooses the cells, and every line below is something the method guaran
   N or more.
 - Topics need no complementary cell when the shown topics already reach the contacts:
   then (unless more were hidden) every hidden topic is from 1 to N-1.
+- `earlier` (peerdesk.reports.earlier): cells kept hidden because a publication of the
+  same period hid them, or hidden because comparing would narrow a count of another
+  publication. Such cells are not the smallest of their table and may be 0, so a
+  table marked `earlier` tells only 0 or more of each hidden cell; the rules' facts
+  still hold (`threshold`: a count from 1 to N-1 among them; `linked`, `insider`: one
+  of N or more), but a table withheld by the time rule need not hold a small count.
+  A cell marked `earlier` may be known exactly at N or more (`Published.pinned_ok`).
 """
 
 from __future__ import annotations
@@ -35,7 +42,7 @@ THRESHOLD = "threshold"
 LINKED = "linked"
 INSIDER = "insider"
 WITHHELD = "withheld"
-EARLIER = "earlier"  # protects an earlier publication: kept for the publication log
+EARLIER = "earlier"  # kept hidden for another publication (peerdesk.reports.earlier)
 REASONS: tuple[str, ...] = (THRESHOLD, LINKED, INSIDER, EARLIER, WITHHELD)
 
 Reasons = Mapping[str, tuple[str, ...]]
@@ -63,11 +70,12 @@ def published(counts: MonthCounts, reasons: Reasons, min_cell: int, peers: int) 
         if not gone:
             continue
         why = reasons[gone[0]]
+        earlier = EARLIER in why
         if WITHHELD in why:
             hidden.update(dict.fromkeys(gone, (0, None)))
             head = section_of(name)
             owner = spec_of(name).total_cell
-            if head is None or figure_key(head) not in shown:
+            if head is None or figure_key(head) not in shown or earlier:
                 continue
             if owner is None or cell_key(*owner) in shown:
                 some_small.append(frozenset(gone))  # only a small count withholds a table
@@ -77,13 +85,14 @@ def published(counts: MonthCounts, reasons: Reasons, min_cell: int, peers: int) 
         more = LINKED in why or INSIDER in why
         contacts = shown.get(figure_key(CONTACTS))
         reached = contacts is not None and sum(shown[k] for k in keys if k in shown) >= contacts
-        if name == "topic" and not more and reached:
+        if name == "topic" and not more and not earlier and reached:
             top = n - 1  # no complementary topic was needed: every hidden one is small
-        hidden.update(dict.fromkeys(gone, (1, top)))
+        hidden.update(dict.fromkeys(gone, (0, None) if earlier else (1, top)))
         if THRESHOLD in why:
             some_small.append(frozenset(gone))
         if more:
-            facts.append(Relation(tuple((k, 1) for k in gone), n + len(gone) - 1, None))
+            least = n if earlier else n + len(gone) - 1  # the others: 0 or more, or 1 or more
+            facts.append(Relation(tuple((k, 1) for k in gone), least, None))
     for key in reasons:
         if key.startswith("figure:"):
             hidden[key] = (0, None)
@@ -95,4 +104,5 @@ def published(counts: MonthCounts, reasons: Reasons, min_cell: int, peers: int) 
         peers=peers,
         facts=tuple(facts),
         some_small=tuple(some_small),
+        pinned_ok=frozenset(k for k, why in reasons.items() if EARLIER in why),
     )

@@ -402,11 +402,16 @@ class SealedOpener(Protocol):
 
 
 def read_exports(
-    paths: Sequence[Path], *, month: str | None = None, opener: SealedOpener | None = None
+    paths: Sequence[Path],
+    *,
+    month: str | None = None,
+    opener: SealedOpener | None = None,
+    any_month: bool = False,
 ) -> list[MonthExport]:
     """Read and check every file; ReportFileError lists every problem of every file.
 
-    All must be for one month (`month` if given, else the first readable file's). A
+    All must be for one month (`month` if given, else the first readable file's),
+    unless `any_month` (a quarter's or a year's merge checks its months itself). A
     sealed file needs `opener` (the lead's keys). The same version 1 export may not
     appear twice; newer files say which vault or peer they are from, and
     peerdesk.reports.senders keeps one export per sender and month.
@@ -455,7 +460,7 @@ def read_exports(
     expected = month or (exports[0].counts.month if exports else None)
     seen: dict[str, MonthExport] = {}
     for export in exports:
-        if export.counts.month != expected:
+        if not any_month and export.counts.month != expected:
             problems.append(
                 messages.REPORT_FILE_OTHER_MONTH.format(
                     file=export.source, month=export.counts.month, expected=expected

@@ -35,6 +35,7 @@ from peerdesk.reports.counts import (
     spec_of,
 )
 from peerdesk.reports.disclosure import (
+    EARLIER,
     INSIDER,
     LINKED,
     REASONS,
@@ -140,7 +141,13 @@ def _hide_one(
             return
         keys = [cell_key(table, cid) for cid in cells]
         if any(WITHHELD not in state.get(k, ()) for k in keys):
-            state.update(dict.fromkeys(keys, (WITHHELD,)))  # the table, zeros included
+            # The table, zeros included; `earlier` stays said: such a table need not
+            # hold a small count (peerdesk.reports.disclosure).
+            kept = EARLIER in state[exposed] or reason == EARLIER
+            why = (EARLIER, WITHHELD) if kept else (WITHHELD,)
+            state.update(dict.fromkeys(keys, why))
+            if table == "mode":
+                state[figure_key(GROUP_PEOPLE)] = why
             return
         owner = spec_of(table).total_cell
         if owner is not None and cell_key(*owner) not in state:

@@ -276,11 +276,52 @@ def audit_line(report: TeamReport) -> str:
     )
 
 
+def over_time_lines(report: TeamReport) -> list[str]:
+    """What the comparison with earlier publications checked, and what changed since the
+    last publication of the same period (cells shown in both, newly hidden, newly shown)."""
+    lines: list[str] = []
+    audit = report.audit
+    if audit is not None and audit.compared:
+        lines.append(
+            messages.REPORT_AUDIT_COMPARED.format(
+                count=audit.compared, below=report.min_cell - 1, earlier=audit.earlier
+            )
+        )
+    changes = report.changes
+    if changes is None:
+        return lines
+    where = {"period": report.month, "since": changes.since}
+    if changes.none:
+        return [*lines, messages.REPORT_CHANGES_NONE.format(**where)]
+    lines.append(messages.REPORT_CHANGES_TITLE.format(**where))
+    lines += [
+        messages.REPORT_CHANGED_LINE.format(label=_key_label(k), was=was, now=now)
+        for k, was, now in changes.changed
+    ]
+    lines += [
+        messages.REPORT_NEWLY_HIDDEN_LINE.format(label=_key_label(k)) for k in changes.newly_hidden
+    ]
+    lines += [
+        messages.REPORT_NEWLY_SHOWN_LINE.format(label=_key_label(k), now=now)
+        for k, now in changes.newly_shown
+    ]
+    return lines
+
+
+def _key_label(key: str) -> str:
+    kind, _, rest = key.partition(":")
+    if kind == "figure":
+        return figure_label(rest)
+    table, _, cid = rest.partition(":")
+    return f"{table_title(table)}: {cell_label(table, cid)}"
+
+
 def team_table(report: TeamReport) -> str:
     head = [
         messages.REPORT_TEAM_TITLE.format(month=report.month, peers=report.peers),
         *_legend(report),
         audit_line(report),
+        *over_time_lines(report),
     ]
     return _plain(head, report.figures, report.tables, report.reasons, percentages=True)
 
@@ -302,6 +343,7 @@ def team_csv(report: TeamReport) -> str:
         for reason in REASONS
     ]
     rows.append(["audit", "", audit_line(report), "", "", ""])
+    rows += [["over_time", "", line.strip(), "", "", ""] for line in over_time_lines(report)]
     for row in _csv_rows(report.figures, report.tables):
         key = f"figure:{row[1]}" if row[0] == "figures" else f"table:{row[0]}:{row[1]}"
         hidden = key in report.reasons
@@ -328,9 +370,23 @@ def team_json(report: TeamReport) -> str:
             "hidden": report.audit.hidden if report.audit else None,
             "peers_checked": report.audit.insiders if report.audit else None,
             "summary": audit_line(report),
+            "publications_compared": report.audit.compared if report.audit else None,
+            "hidden_for_earlier": report.audit.earlier if report.audit else None,
         },
+        "changes": None if report.changes is None else _json_changes(report),
     }
     return json.dumps(doc, indent=2) + "\n"
+
+
+def _json_changes(report: TeamReport) -> dict[str, object]:
+    changes = report.changes
+    assert changes is not None
+    return {
+        "since": changes.since,
+        "changed": {_json_key(k): {"was": was, "now": now} for k, was, now in changes.changed},
+        "now_hidden": [_json_key(k) for k in changes.newly_hidden],
+        "now_shown": {_json_key(k): now for k, now in changes.newly_shown},
+    }
 
 
 def _report_keys(report: TeamReport) -> list[str]:
@@ -367,6 +423,8 @@ def team_markdown(report: TeamReport) -> str:
     lines.append("")
     lines += [f"{_md(line.strip())}  " for line in _legend(report)]
     lines.append(_md(audit_line(report)))
+    if over := over_time_lines(report):
+        lines += ["", *(f"{_md(line.strip())}  " for line in over)]
     return "\n".join(lines) + "\n"
 
 

@@ -1,5 +1,7 @@
 """One month per sender: the newer of two exports is counted, and the merge says so.
 
+(A quarter's or a year's merge keeps one export per sender and month.)
+
 A sender is the peer's signing key for a sealed month, and the vault's random id for
 a plain version 2 or 3 month. Within one sender the export with the highest sequence
 number is counted; the same export given twice is counted once. A plain month from
@@ -16,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from peerdesk import messages
-from peerdesk.reports.files import MonthExport, SealedOpener, read_exports
+from peerdesk.reports.files import MonthExport, ReportFileError, SealedOpener, read_exports
+from peerdesk.reports.periods import Period
 from peerdesk.safe_text import printable
 
 
@@ -45,16 +48,17 @@ def sender_name(export: MonthExport) -> str:
 
 
 def choose(exports: Sequence[MonthExport]) -> Chosen:
-    """Keep the newest export of each sender, in the files' order; say what was left out."""
-    sealed_by_vault = {e.vault_id: e for e in exports if e.signer is not None}
-    best: dict[str, MonthExport] = {}
+    """Keep the newest export of each sender and month, in the files' order; say what
+    was left out."""
+    sealed_by_vault = {(e.vault_id, e.counts.month): e for e in exports if e.signer is not None}
+    best: dict[tuple[str, str], MonthExport] = {}
     for export in exports:
         sender = sender_of(export)
         if sender is None:
             continue
-        current = best.get(sender)
+        current = best.get((sender, export.counts.month))
         if current is None or (export.sequence or 0) > (current.sequence or 0):
-            best[sender] = export
+            best[(sender, export.counts.month)] = export
     kept: list[MonthExport] = []
     notes: list[str] = []
     for export in exports:
@@ -62,13 +66,13 @@ def choose(exports: Sequence[MonthExport]) -> Chosen:
         if sender is None:
             kept.append(export)
             continue
-        if export.signer is None and export.vault_id in sealed_by_vault:
-            sealed = sealed_by_vault[export.vault_id]
+        if export.signer is None and (export.vault_id, export.counts.month) in sealed_by_vault:
+            sealed = sealed_by_vault[(export.vault_id, export.counts.month)]
             notes.append(
                 messages.REPORT_PLAIN_AND_SEALED.format(file=export.source, sealed=sealed.source)
             )
             continue
-        chosen = best[sender]
+        chosen = best[(sender, export.counts.month)]
         if chosen is export:
             kept.append(export)
         elif chosen.export_id == export.export_id:
@@ -90,11 +94,40 @@ def choose(exports: Sequence[MonthExport]) -> Chosen:
 
 
 def read_months(
-    paths: Sequence[Path], *, month: str | None = None, opener: SealedOpener | None = None
+    paths: Sequence[Path],
+    *,
+    month: str | None = None,
+    opener: SealedOpener | None = None,
+    period: Period | None = None,
 ) -> Chosen:
     """What a merge counts: every file read and checked (ReportFileError lists every
-    problem), then one export per sender, with a sentence for each export left out."""
-    return choose(read_exports(paths, month=month, opener=opener))
+    problem), then one export per sender, with a sentence for each export left out.
+
+    `period` (a quarter or a year): every file must be for one of its months, and
+    every one of its months must have a file.
+    """
+    if period is None or len(period.months) == 1:
+        expected = period.label if period is not None else month
+        return choose(read_exports(paths, month=expected, opener=opener))
+    exports = read_exports(paths, opener=opener, any_month=True)
+    problems = [
+        messages.REPORT_FILE_OUTSIDE_PERIOD.format(
+            file=e.source, month=e.counts.month, period=period.label
+        )
+        for e in exports
+        if e.counts.month not in period.months
+    ]
+    present = {e.counts.month for e in exports}
+    missing = [m for m in period.months if m not in present]
+    if missing:
+        problems.append(
+            messages.REPORT_PERIOD_MONTHS_MISSING.format(
+                period=period.label, months=", ".join(missing)
+            )
+        )
+    if problems:
+        raise ReportFileError(problems)
+    return choose(exports)
 
 
 def sender_lines(

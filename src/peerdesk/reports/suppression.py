@@ -35,7 +35,9 @@ First the rules, per table (one dimension, so a "row" is the whole table):
 
 Then the audit (peerdesk.reports.protection.protect): the attacker's linear program of
 peerdesk.reports.audit, from the report alone and with each peer's own month known,
-hides more until no hidden cell can be narrowed, or withholds the section.
+hides more until no hidden cell can be narrowed, or withholds the section. With a
+publication log, the time rule (peerdesk.reports.earlier) then compares the report
+with every earlier publication of its months and hides more, reason `earlier`.
 
 N must be at least 3: with N = 2 a suppressed cell could only be 1.
 """
@@ -45,9 +47,10 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from peerdesk.reports.audit import UnknownCell, cell_key, figure_key, structure
+from peerdesk.reports.comparison import Truth
 from peerdesk.reports.counts import (
     FIGURES,
     FOLLOWUPS_COMPLETED,
@@ -61,7 +64,11 @@ from peerdesk.reports.counts import (
     spec_of,
     total_of,
 )
-from peerdesk.reports.disclosure import THRESHOLD, WITHHELD
+from peerdesk.reports.disclosure import THRESHOLD, WITHHELD, values_of
+from peerdesk.reports.earlier import NewReport, protect_over_time
+from peerdesk.reports.history import Changes, Publication, changes_since, involved, last_of
+from peerdesk.reports.history import publication as publication_of
+from peerdesk.reports.periods import Period, of_label, of_month
 from peerdesk.reports.protection import follow_group, protect
 from peerdesk.validation import DEFAULT_MIN_CELL as DEFAULT_MIN_CELL
 from peerdesk.validation import HIGHEST_MIN_CELL as HIGHEST_MIN_CELL
@@ -124,6 +131,8 @@ class AuditSummary:
 
     hidden: int  # cells hidden, figures included
     insiders: int  # peers whose own month was taken as known (0 for a single file)
+    compared: int = 0  # earlier publications of its months it was compared with
+    earlier: int = 0  # cells hidden only for them (the time rule)
 
 
 @dataclass(frozen=True)
@@ -142,10 +151,28 @@ class TeamReport:
     tables: dict[str, dict[str, int | None]]
     reasons: dict[str, tuple[str, ...]]
     audit: AuditSummary | None = None
+    changes: Changes | None = None  # against the last publication of the same period
+
+    @property
+    def period(self) -> Period:
+        """What it covers: `month` holds a month's, a quarter's or a year's label."""
+        return of_label(self.month)
 
     @property
     def suppressed(self) -> int:
         return len(self.reasons)
+
+    def publication(self, published_at: str) -> Publication:
+        """This report as its reader has it, for the publication log."""
+        return publication_of(
+            self.period,
+            min_cell=self.min_cell,
+            files=self.peers,
+            figures=self.figures,
+            tables=self.tables,
+            reasons=self.reasons,
+            published_at=published_at,
+        )
 
     def count(self, reason: str) -> int:
         """How many hidden cells carry `reason`."""
@@ -206,8 +233,9 @@ def _report(
     peers: int,
     reasons: dict[str, tuple[str, ...]],
     audit: AuditSummary | None = None,
+    last: Publication | None = None,
 ) -> TeamReport:
-    return TeamReport(
+    report = TeamReport(
         month=counts.month,
         min_cell=n,
         peers=peers,
@@ -225,6 +253,9 @@ def _report(
         reasons=reasons,
         audit=audit,
     )
+    if last is None:
+        return report
+    return replace(report, changes=changes_since(last, report.publication("")))
 
 
 def ordered_figures(figures: Iterable[str]) -> list[str]:
@@ -241,18 +272,63 @@ def ordered_tables(tables: Iterable[str]) -> list[str]:
 
 
 def team_report(
-    months: Sequence[MonthCounts], export_ids: Sequence[str], min_cell: int
+    months: Sequence[MonthCounts],
+    export_ids: Sequence[str],
+    min_cell: int,
+    *,
+    period: Period | None = None,
+    owners: Sequence[str | None] | None = None,
+    history: Sequence[Publication] = (),
 ) -> TeamReport:
-    """Add up peers' months (one month, no export twice), suppress, then audit until safe.
+    """Add up peers' months (no export twice), suppress, then audit until safe.
 
-    `months[i]` is the file whose export id is `export_ids[i]`: each peer's own month
-    is what that peer knows when reading the report.
+    `months[i]` is the file whose export id is `export_ids[i]`; `owners[i]` names its
+    sender (peerdesk.reports.senders), so that a peer's months of a quarter are taken
+    together as what that peer knows (None, or no `owners`: the file alone). `period`
+    is what the report covers (default: the one month of the files). `history` is
+    the publication log: every earlier publication of the report's months is compared
+    with it (peerdesk.reports.earlier), and the report says what changed since the
+    last publication of the same period.
     """
-    counts = add_up(months)
+    period = period or of_month(months[0].month)
+    counts = replace(add_up(months), month=period.label)
     key = tie_key_of(export_ids)
     first = suppress(counts, min_cell, peers=len(months), tie_key=key)
-    by_id = sorted(zip(export_ids, months, strict=True), key=lambda pair: pair[0])
-    reasons, insiders = protect(
-        counts, dict(first.reasons), min_cell, [m for _, m in by_id], tie_key=key
+    owned = _owned(months, export_ids, owners)
+    linked = involved(history, period.months)
+    if not linked:
+        reasons, insiders = protect(counts, dict(first.reasons), min_cell, owned, tie_key=key)
+        summary = AuditSummary(len(reasons), insiders)
+        return _report(counts, min_cell, len(months), reasons, summary)
+    new = NewReport(period, counts, min_cell, len(months), _truth(counts, months), owned, key)
+    outcome = protect_over_time(new, dict(first.reasons), linked)
+    reasons = outcome.reasons
+    summary = AuditSummary(len(reasons), outcome.insiders, len(linked), outcome.earlier_hidden)
+    last = last_of(linked, period.label)
+    return _report(counts, min_cell, len(months), reasons, summary, last)
+
+
+def _owned(
+    months: Sequence[MonthCounts],
+    export_ids: Sequence[str],
+    owners: Sequence[str | None] | None,
+) -> list[MonthCounts]:
+    """Each peer's own counts (their months added up), in an order the files' order on
+    the command line cannot change (by their lowest export id)."""
+    groups: dict[str, list[tuple[str, MonthCounts]]] = {}
+    for i, (export_id, counts) in enumerate(zip(export_ids, months, strict=True)):
+        owner = owners[i] if owners is not None else None
+        groups.setdefault(owner or "export:" + export_id, []).append((export_id, counts))
+    ordered = sorted(groups.values(), key=lambda group: min(e for e, _ in group))
+    return [add_up([c for _, c in group]) for group in ordered]
+
+
+def _truth(counts: MonthCounts, months: Sequence[MonthCounts]) -> Truth:
+    by_month: dict[str, list[MonthCounts]] = {}
+    for m in months:
+        by_month.setdefault(m.month, []).append(m)
+    return Truth(
+        period=values_of(counts),
+        months={m: values_of(add_up(files)) for m, files in by_month.items()},
+        files={m: [values_of(f) for f in files] for m, files in by_month.items()},
     )
-    return _report(counts, min_cell, len(months), reasons, AuditSummary(len(reasons), insiders))

@@ -26,12 +26,13 @@ from textual.widgets import Static
 from peerdesk import messages
 from peerdesk.reports import TeamReport, render, team_report
 from peerdesk.reports.files import ReportFileError
+from peerdesk.reports.history import Publication
 from peerdesk.reports.sealed import LeadOpener
-from peerdesk.reports.senders import Chosen, read_months
+from peerdesk.reports.senders import Chosen, read_months, sender_of
 from peerdesk.tui import keys
 from peerdesk.tui.dialogs.team_export import TeamExported, TeamExportScreen
 from peerdesk.tui.widgets.bar_chart import BarChart
-from peerdesk.vault import Vault, VaultError, team, team_merge
+from peerdesk.vault import Vault, VaultError, publications, team, team_merge
 
 CHART_TABLE = "mode"  # the table charted on screen: how the contacts were had
 
@@ -99,24 +100,33 @@ class TeamMergeScreen(Screen[None]):
         try:
             opener = team_merge.lead_opener(self.vault.conn)
             min_cell = team_merge.vault_min_cell(self.vault)
+            history = publications.history(self.vault.conn)
         except team.NotLead:
             self._problems([messages.TEAM_NOT_LEAD])
             return
         except (team_merge.MinCellTooLow, VaultError) as exc:
             self._problems([str(exc)])
             return
-        self._read(opener, min_cell)
+        self._read(opener, min_cell, history)
 
     @work(thread=True, exclusive=True, group="team-merge", description="merge months")
-    def _read(self, opener: LeadOpener, min_cell: int) -> None:
-        """Files only: every month read and checked, one per sender, added up, suppressed."""
+    def _read(self, opener: LeadOpener, min_cell: int, history: list[Publication]) -> None:
+        """Files only: every month read and checked, one per sender, added up, suppressed,
+        and compared with the publication log as `report merge` does (the screen only
+        shows it: it is not logged, as nothing here is published)."""
         try:
             chosen = read_months(self.paths, opener=opener)
         except ReportFileError as exc:
             self.post_message(self.MonthsRefused(exc.problems))
             return
         exports = chosen.exports
-        report = team_report([e.counts for e in exports], [e.export_id for e in exports], min_cell)
+        report = team_report(
+            [e.counts for e in exports],
+            [e.export_id for e in exports],
+            min_cell,
+            owners=[sender_of(e) for e in exports],
+            history=history,
+        )
         self.post_message(self.MonthsRead(chosen, report, render.team_table(report), min_cell))
 
     @on(MonthsRefused)
