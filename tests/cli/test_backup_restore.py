@@ -216,6 +216,9 @@ def test_a_read_of_a_damaged_vault_says_so_on_stderr(cli: Cli, made_vault: Path)
             "INSERT INTO settings(key, value) VALUES (?, ?)",
             [(f"filler-{i}", '"' + "x" * 200 + '"') for i in range(400)],
         )
+        # The whole-file check is due (a day since the last, here never): a command
+        # then reads every page, damage included, and opens the vault read-only.
+        conn.execute("DELETE FROM settings WHERE key = 'full_check_passed_at'")
     data = bytearray(made_vault.read_bytes())
     data[len(data) // 2] ^= 0x01  # one flipped bit in a page in the middle (not page 1)
     made_vault.write_bytes(bytes(data))

@@ -310,6 +310,9 @@ def test_an_import_into_a_vault_open_read_only_says_nothing_was_imported(
             "INSERT INTO settings(key, value) VALUES (?, ?)",
             [(f"filler-{i}", '"' + "x" * 200 + '"') for i in range(400)],
         )
+        # The whole-file check is due (a day since the last, here never): a command
+        # then reads every page, damage included, and opens the vault read-only.
+        conn.execute("DELETE FROM settings WHERE key = 'full_check_passed_at'")
     data = bytearray(made_vault.read_bytes())
     data[len(data) - 2000] ^= 0x01  # one flipped bit in the last page: settings fillers
     made_vault.write_bytes(bytes(data))
