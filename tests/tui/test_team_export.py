@@ -155,7 +155,7 @@ async def test_an_existing_file_is_replaced_only_after_a_question(
         dialog = await export_dialog(pilot, app)
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
-        assert messages.TEAM_EXPORT_REPLACE.format(path=target) in screen_text(app)
+        assert messages.STATS_EXPORT_REPLACE.format(path=target) in screen_text(app)
         await pilot.press("n")
         await wait_until(pilot, lambda: app.screen is dialog, "the dialog again")
         assert status(dialog) == messages.TEAM_EXPORT_KEPT.format(path=target)
@@ -164,13 +164,13 @@ async def test_an_existing_file_is_replaced_only_after_a_question(
         await pilot.press("tab", "ctrl+u")
         await paste(pilot, str(tmp_path / "no-such-folder" / "x.html"))
         await pilot.press("enter")
-        assert status(dialog) == messages.TEAM_EXPORT_NO_FOLDER.format(
+        assert status(dialog) == messages.STATS_EXPORT_NO_FOLDER.format(
             folder=tmp_path / "no-such-folder"
         )
         await pilot.press("ctrl+u")
         await paste(pilot, str(tmp_path))
         await pilot.press("enter")
-        assert status(dialog) == messages.TEAM_EXPORT_IS_FOLDER.format(path=tmp_path)
+        assert status(dialog) == messages.STATS_EXPORT_IS_FOLDER.format(path=tmp_path)
         await pilot.press("ctrl+u")
         await paste(pilot, str(target))
         await pilot.press("enter")

@@ -303,10 +303,6 @@ TEAM_EXPORT_FORMATS = {
 }
 TEAM_EXPORT_PATH = "File"
 TEAM_EXPORT_KEYS = "enter write    left/right format    tab next field    escape cancel"
-TEAM_EXPORT_NO_PATH = "Type the file to write."
-TEAM_EXPORT_NO_FOLDER = "The folder {folder} does not exist."
-TEAM_EXPORT_IS_FOLDER = "{path} is a folder; type a file name."
-TEAM_EXPORT_REPLACE = "{path} already exists. Replace it?"
 TEAM_EXPORT_KEPT = "{path} was left as it is; type another file, or press enter to be asked again."
 TEAM_EXPORT_DISK_FULL = (
     "The disk is full, so nothing was written. What you typed is still here: free some "

@@ -31,6 +31,7 @@ from peerdesk.team import sealing
 from peerdesk.team.sealing import SealingUnavailable
 from peerdesk.tui import keys, save_problems
 from peerdesk.tui.dialogs.confirm import ConfirmScreen
+from peerdesk.tui.dialogs.export_target import export_target
 from peerdesk.tui.widgets.choice import ChoiceField
 from peerdesk.tui.widgets.text_fields import PasteRefused, PlainInput
 from peerdesk.validation import InvalidInput, optional_text, parse_month
@@ -172,16 +173,9 @@ class ExportScreen(ModalScreen[Exported | None]):
 
     def action_submit(self) -> None:
         """Check the file and the label; close with the request when both are usable."""
-        typed = self.query_one("#export-path", Input).value.strip()
-        if not typed:
-            self._say(messages.STATS_EXPORT_NO_PATH)
-            return
-        path = Path(typed).expanduser().absolute()
-        if path.is_dir():
-            self._say(messages.STATS_EXPORT_IS_FOLDER.format(path=path))
-            return
-        if not path.parent.is_dir():
-            self._say(messages.STATS_EXPORT_NO_FOLDER.format(folder=path.parent))
+        path, problem = export_target(self.query_one("#export-path", Input).value)
+        if path is None:
+            self._say(problem or "")
             return
         try:
             label = optional_text(

@@ -30,6 +30,7 @@ from peerdesk.reports.outputs import TEAM_SUFFIXES, team_output
 from peerdesk.reports.suppression import TeamReport
 from peerdesk.tui import keys
 from peerdesk.tui.dialogs.confirm import ConfirmScreen
+from peerdesk.tui.dialogs.export_target import export_target
 from peerdesk.tui.widgets.choice import ChoiceField
 from peerdesk.tui.widgets.text_fields import PasteRefused, PlainInput
 from peerdesk.vocab import Choice
@@ -124,16 +125,9 @@ class TeamExportScreen(ModalScreen[TeamExported | None]):
 
     def action_submit(self) -> None:
         """Check the file; write it, after a question when it exists."""
-        typed = self.query_one("#team-export-path", Input).value.strip()
-        if not typed:
-            self._say(messages.TEAM_EXPORT_NO_PATH)
-            return
-        path = Path(typed).expanduser().absolute()
-        if path.is_dir():
-            self._say(messages.TEAM_EXPORT_IS_FOLDER.format(path=path))
-            return
-        if not path.parent.is_dir():
-            self._say(messages.TEAM_EXPORT_NO_FOLDER.format(folder=path.parent))
+        path, problem = export_target(self.query_one("#team-export-path", Input).value)
+        if path is None:
+            self._say(problem or "")
             return
         fmt = self.query_one("#team-export-format", ChoiceField).value
         if not (path.exists() or path.is_symlink()):
@@ -147,7 +141,7 @@ class TeamExportScreen(ModalScreen[TeamExported | None]):
                 self._say(messages.TEAM_EXPORT_KEPT.format(path=path))
 
         self.app.push_screen(
-            ConfirmScreen(messages.TEAM_EXPORT_REPLACE.format(path=path)), answered
+            ConfirmScreen(messages.STATS_EXPORT_REPLACE.format(path=path)), answered
         )
 
     def _write(self, fmt: str, path: Path, *, force: bool) -> None:
