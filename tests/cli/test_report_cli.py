@@ -142,8 +142,8 @@ def test_month_with_the_wrong_passphrase_or_no_vault(cli: Cli, march_vault: Path
 
 def test_merge_needs_no_vault_and_no_passphrase(cli: Cli, tmp_path: Path) -> None:
     files = [
-        month_file(tmp_path, "a.json", cruiser=20, phone=2),
-        month_file(tmp_path, "b.json", cruiser=10, phone=1),
+        month_file(tmp_path, "a.json", cruiser=20, phone=0),
+        month_file(tmp_path, "b.json", cruiser=10, phone=3),
     ]
     assert not cli.vault_path.exists()
     result = cli("report", "merge", *map(str, files))
@@ -157,15 +157,17 @@ def test_merge_needs_no_vault_and_no_passphrase(cli: Cli, tmp_path: Path) -> Non
     assert data["figures"]["contacts"] == 33 and data["tables"]["mode"]["phone"] is None
     assert data["tables"]["mode"]["cruiser"] is None  # the complement of the small phone cell
     # Hiding phone and cruiser is not enough: peer a knows 20 of the 30 cruiser contacts,
-    # so cruiser could not be the small one. The mode table is withheld, zeros included,
-    # and every cell of it carries the same reason.
+    # so cruiser could not be the small one, and a has no phone contact of their own:
+    # the others would be proved to hold 1 to 4. The mode table is withheld, zeros
+    # included, no longer said to hold a small count, every cell with the same reasons.
     why = data["suppressed"]["why"]
-    assert {why[f"tables.mode.{m}"][0] for m in ("phone", "cruiser", "group")} == {"withheld"}
+    modes = ("phone", "cruiser", "group")
+    assert {tuple(why[f"tables.mode.{m}"]) for m in modes} == {("insider", "withheld")}
     assert data["suppressed"]["counts"]["withheld"] == 8  # + group people, follow-ups (0)
     assert "tables.mode.phone" in data["suppressed"]["cells"]
     assert data["version"] == 2 and data["audit"]["peers_checked"] == 2
     assert "none can be narrowed to one value or to 1..4" in data["audit"]["summary"]
-    assert re.search(r"^  Phone +x  withheld$", out, re.MULTILINE)
+    assert re.search(r"^  Phone +x  own month, withheld$", out, re.MULTILINE)
     assert "Audit: " in out and "2 peers checked" in out
     assert not cli.vault_path.exists()
 

@@ -265,6 +265,66 @@ def test_a_peer_who_subtracts_their_own_month_is_stopped() -> None:
     assert report.audit is not None and report.audit.insiders == 2
 
 
+def test_what_a_peer_must_not_learn_is_the_rest_of_the_team() -> None:
+    # Team x + y = 10 shown; y is told to be 3 to 6, so x is 4 to 7: not small for a
+    # reader with the report. Peer a holds 3 of x: the others hold 1 to 4 of it.
+    x, y, total = "table:t:x", "table:t:y", "figure:total"
+    relation = Relation(((x, 1), (y, 1), (total, -1)), 0, 0)
+    report = Published({total: 10}, {x: (1, None), y: (3, 6)}, [relation], peers=2)
+    a, b = {x: 3, y: 0, total: 3}, {x: 2, y: 5, total: 7}
+    auditor = Auditor(report, {x: 5, y: 5, total: 10}, [a, b])
+    assert auditor.exposed(5) == []
+    assert auditor.reach(a)[x] == Reach(4, 7)
+    assert auditor.exposed(5, a) == [x]
+    # Peer b holds 5 of y, so y is 5 or 6 and x 4 or 5, of which b holds 2.
+    assert auditor.reach(b)[x] == Reach(4, 5)
+    assert auditor.exposed(5, b) == [x]
+    # With y told to be 1 to 6, a learns only that the others hold 1 to 6 of x.
+    wide = Published({total: 10}, {x: (1, None), y: (1, 6)}, [relation], peers=2)
+    assert Auditor(wide, {x: 5, y: 5, total: 10}, [a, b]).exposed(5, a) == []
+
+
+def test_a_peer_who_holds_part_of_a_small_count_learns_nothing_of_the_others() -> None:
+    # Phone is the small one (3), cruiser (30) its complement. Peer a holds 20 of the
+    # cruiser contacts and 2 of the phone ones: a can tell phone is the small one, but
+    # the others may hold 0 of it. Nothing more is hidden for a, nor for b.
+    a = _counts(22, {"mode": [("cruiser", 20), ("phone", 2)]})
+    b = _counts(11, {"mode": [("cruiser", 10), ("phone", 1)]})
+    report = team_report([a, b], _ids(2), 5)
+    assert report.tables["mode"]["phone"] is None and report.tables["mode"]["cruiser"] is None
+    assert report.reasons["table:mode:phone"] == (THRESHOLD,)
+    assert report.figures["contacts"] == 33
+    truth = truth_of(add_up([a, b]))
+    for own in (None, a, b):
+        assert Reader(report, own=own).exposed(truth) == []
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_busy_small_team_keeps_its_contact_tables(seed: int) -> None:
+    """Three peers of 40 to 60 contacts each: the insider rule hides a cell or two more,
+    never the section (a table it withholds no longer claims a small count)."""
+    from datetime import date, timedelta
+
+    from peerdesk.synthetic import contacts as synthetic
+
+    rng = random.Random(seed)
+    months = []
+    for _ in range(3):
+        days = [date(2026, 3, 1) + timedelta(days=rng.randrange(28)) for _ in range(50)]
+        contacts = [synthetic.contact_fields(rng, d, with_text=False) for d in days]
+        months.append(tally(MONTH, contacts, followups_completed=rng.randrange(8)))
+    report = team_report(months, _ids(3), 5)
+    assert report.figures["contacts"] == 150
+    assert sum(v is not None for v in report.tables["risk"].values()) >= 1 or all(
+        THRESHOLD not in why and WITHHELD in why
+        for k, why in report.reasons.items()
+        if k.startswith("table:risk:")
+    )
+    truth = truth_of(add_up(months))
+    for own in (None, *months):
+        assert Reader(report, own=own).exposed(truth) == []
+
+
 def test_the_report_does_not_depend_on_the_order_of_the_files() -> None:
     rng = random.Random(5)
     months = [
@@ -345,6 +405,9 @@ def test_when_one_more_cell_is_not_enough_the_table_is_withheld() -> None:
     b = _counts(8, {"risk": [("none", 4), ("low", 2), ("elevated", 2)]})
     report = team_report([a, b], _ids(2), 5)
     assert report.tables["risk"] == dict.fromkeys(("none", "low", "elevated", "imminent"))
+    # Withheld by the audit, it no longer claims a small count: told that one is, peer
+    # a could still rule out every cell but "elevated".
+    assert report.reasons["table:risk:elevated"] == (INSIDER, WITHHELD)
     assert report.figures["contacts"] == 25
     truth = truth_of(add_up([a, b]))
     for own in (None, a, b):

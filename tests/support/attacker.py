@@ -152,7 +152,8 @@ class Reader:
                     self.value.get(cell) is not None and self.value["figure:contacts"] is not None
                 )
             if "withheld" in why:
-                if head_shown and not earlier:
+                claims = why == ("withheld",) or "threshold" in why  # docs: the rules' only
+                if head_shown and not earlier and claims:
                     self.groups.append(hidden)
                 continue
             shown = [v for k in keys if (v := self.value[k]) is not None]
@@ -197,21 +198,27 @@ class Reader:
         return "earlier" in self.report.reasons.get(key, ()) and value >= self.n
 
     def exposed(self, truth: Mapping[str, int] | None = None) -> list[str]:
-        """Hidden cells pinned or proved from 1 to N-1 (PRODUCT.md's rule)."""
+        """Hidden cells pinned or proved from 1 to N-1 (PRODUCT.md's rule); for a peer,
+        what is proved small is the rest of the team, the cell minus their own count."""
         reach = self.reach()
         if truth is not None:
             for key, (low, high) in reach.items():
                 assert low <= truth[key] <= high, (key, low, truth[key], high)
         n = self.n
+        # What is small or not is the rest of the team: the cell minus the reader's own.
         found = [
             k
             for k, (lo, hi) in reach.items()
-            if (lo == hi and not self._may_be_known(k, lo)) or (lo >= 1 and hi <= n - 1)
+            if (lo == hi and not self._may_be_known(k, lo))
+            or (lo - self.own.get(k, 0) >= 1 and hi - self.own.get(k, 0) <= n - 1)
         ]
         for group in self.groups:
             maybe = [k for k in group if reach[k][0] <= n - 1 and reach[k][1] >= 1]
             if len(maybe) == 1:
-                found.append(maybe[0])
+                key, mine = maybe[0], self.own.get(maybe[0], 0)
+                lo, hi = max(reach[key][0], 1) - mine, min(reach[key][1], n - 1) - mine
+                if lo >= 1 or lo == hi:  # the one small cell: the rest small or pinned
+                    found.append(key)
         return sorted(set(found))
 
 
@@ -332,7 +339,8 @@ class Comparer:
             head = PARTITIONS.get(name) or ("contacts" if name == "topic" else None)
             head_shown = head is not None and value.get(f"figure:{head}") is not None
             if "withheld" in why:
-                if head_shown and not earlier:
+                claims = why == ("withheld",) or "threshold" in why
+                if head_shown and not earlier and claims:
                     self.groups.append((index, hidden))
                 continue
             shown = [v for k in keys if (v := value[k]) is not None]
@@ -447,15 +455,15 @@ class Comparer:
         """A month's cells inside a quarter or year at its time."""
         found: list[str] = []
         for month, seq in self.observed.items():
-            hidden_here = {
-                k
-                for i, _ in seq
-                if len(self.reports[i][1]) == 1
-                for k in self.reports[i][0].reasons
-            }
             for i, cells in seq:
                 if len(self.reports[i][1]) == 1:
                     continue
+                hidden_here = {  # docs: hidden by a report of the month alone, before it
+                    k
+                    for j, _ in seq
+                    if j < i and len(self.reports[j][1]) == 1
+                    for k in self.reports[j][0].reasons
+                }
                 n = self.reports[i][0].min_cell
                 for key, expr in cells.items():
                     if self._low(expr) <= 0 and key not in hidden_here:

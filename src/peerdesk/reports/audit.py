@@ -198,23 +198,31 @@ class Auditor:
     def exposed(self, min_cell: int, own: Values | None = None, *, width: int = 1) -> list[str]:
         """Hidden cells this reader can pin or prove from 1 to N-1, in report order.
 
+        With `own`, what is proved small is the rest of the team (the cell minus the
+        peer's own count): a peer who holds 1 of a hidden 1 to 4 learns only that the
+        others hold 0 to 3, but one who holds 3 of a hidden 4 to 7 learns that the
+        others hold 1 to 4. Pinning the cell pins the rest, so pinned is pinned.
+
         Solves only what the solutions found so far cannot settle: a cell seen at two
-        values, one of them 0 or N or more, is safe without its own extremes.
+        values, one of them 0 or N or more (beyond the peer's own), is safe without its
+        own extremes.
         """
         model = self._model(own)
+        mine = own or {}
         n = min_cell
         found: list[str] = []
         for key in self.order:
+            o = mine.get(key, 0)
             low, high = model.seen(key)
-            if high < n:
+            if high - o < n:
                 high = model.extreme(key, low=False)
-            if low > 0 and high < n:
+            if low - o > 0 and high - o < n:
                 low = model.extreme(key, low=True)
             if high - low < width:
                 low = model.extreme(key, low=True)
                 high = model.extreme(key, low=False)
             pinned_ok = key in self.published.pinned_ok and low >= n
-            if (high - low < width and not pinned_ok) or (low >= 1 and high <= n - 1):
+            if (high - low < width and not pinned_ok) or (low - o >= 1 and high - o <= n - 1):
                 found.append(key)
         for group in self.published.some_small:
             # A reader told one of these is from 1 to N-1 who can rule out all but one
@@ -227,7 +235,13 @@ class Auditor:
                     if model.extreme(k, low=True) <= n - 1 and model.extreme(k, low=False) >= 1
                 ]
             if len(maybe) == 1:
-                found.append(maybe[0])
+                key = maybe[0]
+                o = mine.get(key, 0)
+                # The rest of the team, now that the cell is known to be from 1 to N-1.
+                low = max(model.extreme(key, low=True), 1) - o
+                high = min(model.extreme(key, low=False), n - 1) - o
+                if low >= 1 or high - low < width:
+                    found.append(key)
         return [k for k in self.order if k in found]
 
     def _model(self, own: Values | None) -> _Model:

@@ -26,7 +26,7 @@ for them. What must stay wide (`exposed`):
 - every hidden cell of every publication: not pinned, not proved from 1 to N-1 (in a
   table marked `earlier` a cell may be pinned at N or more: see `Published.pinned_ok`);
 - a month's cell inside a quarter or year at its time: not proved from 1 to N-1, nor
-  pinned where a publication of that month hid it;
+  pinned where a report of that month published before it hid it;
 - the change of each cell since every earlier publication sharing a month, per month
   and added up over the months they share, and for a quarter or year added up since
   the latest earlier observation of each of its months: not proved from 1 to N-1 (or
@@ -528,13 +528,21 @@ class Comparison:
     def _latent_items(
         self, observed: Mapping[str, list[tuple[int, dict[str, Expr]]]]
     ) -> list[_Item]:
+        """A month's cells inside each quarter or year. Pinned matters for a cell that a
+        report of that month alone, published before, hid: a later report of the month
+        observes it later, and its own hidden cells are checked as its own."""
         items: list[_Item] = []
         for month, seq in observed.items():
-            hid = {k for i, _ in seq if len(self.pubs[i].months) == 1 for k in self.pubs[i].hidden}
             for i, part in seq:
                 pub = self.pubs[i]
                 if len(pub.months) == 1:
                     continue
+                hid = {
+                    k
+                    for j, _ in seq
+                    if j < i and len(self.pubs[j].months) == 1
+                    for k in self.pubs[j].hidden
+                }
                 for key, expr in part.items():
                     finding = Finding(LATENT, key, i, month)
                     items.append(_Item(finding, expr, pub.min_cell, pinned_matters=key in hid))

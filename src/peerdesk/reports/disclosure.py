@@ -10,10 +10,14 @@ code that chooses the cells, and every line below is something the method guaran
   `threshold` (the table has a count from 1 to N-1), `linked` (more were hidden so the
   whole report cannot narrow one), `insider` (more were hidden so one peer's own month
   cannot), `withheld` (the whole table or section, zeros included, or a figure below
-  N, zero included). A table is withheld within a shown section only for a small
-  count, so it too holds one; except a table that adds up to a cell of another table
-  (group kinds, the `group` mode cell), which is withheld whenever that cell is hidden,
-  and then tells nothing more.
+  N, zero included). The rules withhold a table within a shown section only for a
+  small count, so a table marked `withheld` alone holds one. A table the audit
+  withholds says why (`linked` or `insider` beside `withheld`) and drops `threshold`:
+  it claims no small count, since a reader told that one cell is small who can rule
+  out all others (a peer whose own month holds N or more of each) would know which.
+  A table that adds up to a cell of another table (group kinds, the `group` mode
+  cell) is withheld whenever that cell is
+  hidden, and then tells nothing more.
 - Outside withheld sections the method hides no zero, so every hidden table cell is 1
   or more; the counts hiding a small one are each the smallest shown non-zero count of
   their table when chosen, so every hidden cell is at most max(N-1, the smallest
@@ -48,6 +52,11 @@ REASONS: tuple[str, ...] = (THRESHOLD, LINKED, INSIDER, EARLIER, WITHHELD)
 Reasons = Mapping[str, tuple[str, ...]]
 
 
+def claims_small(why: tuple[str, ...]) -> bool:
+    """Whether a withheld table's reasons say it holds a count from 1 to N-1."""
+    return why == (WITHHELD,) or (WITHHELD in why and THRESHOLD in why)
+
+
 def values_of(counts: MonthCounts) -> dict[str, int]:
     """Every cell of a month by its key: "figure:NAME" and "table:NAME:ID"."""
     values = {figure_key(f): v for f, v in counts.figures.items()}
@@ -77,8 +86,8 @@ def published(counts: MonthCounts, reasons: Reasons, min_cell: int, peers: int) 
             owner = spec_of(name).total_cell
             if head is None or figure_key(head) not in shown or earlier:
                 continue
-            if owner is None or cell_key(*owner) in shown:
-                some_small.append(frozenset(gone))  # only a small count withholds a table
+            if claims_small(why) and (owner is None or cell_key(*owner) in shown):
+                some_small.append(frozenset(gone))  # the rules withhold a table for a small count
             continue
         still = [shown[k] for k in keys if k not in reasons and shown[k] > 0]
         top = max(n - 1, min(still)) if still else None

@@ -35,11 +35,12 @@ from peerdesk.reports.counts import (
     spec_of,
 )
 from peerdesk.reports.disclosure import (
-    EARLIER,
     INSIDER,
     LINKED,
     REASONS,
+    THRESHOLD,
     WITHHELD,
+    claims_small,
     published,
     values_of,
 )
@@ -140,11 +141,13 @@ def _hide_one(
                     state[cell_key(table, cid)] = why
             return
         keys = [cell_key(table, cid) for cid in cells]
-        if any(WITHHELD not in state.get(k, ()) for k in keys):
-            # The table, zeros included; `earlier` stays said: such a table need not
-            # hold a small count (peerdesk.reports.disclosure).
-            kept = EARLIER in state[exposed] or reason == EARLIER
-            why = (EARLIER, WITHHELD) if kept else (WITHHELD,)
+        if any(claims_small(state.get(k, ())) or WITHHELD not in state.get(k, ()) for k in keys):
+            # The table, zeros included, and no longer said to hold a small count: a
+            # reader told so, who can rule out every cell but one (a peer whose own
+            # month holds N or more of the others), would know which one is small.
+            # `earlier` stays said: such a table need not hold a small count either.
+            why = _merged(_merged(state[exposed], reason), WITHHELD)
+            why = tuple(r for r in why if r != THRESHOLD)
             state.update(dict.fromkeys(keys, why))
             if table == "mode":
                 state[figure_key(GROUP_PEOPLE)] = why
