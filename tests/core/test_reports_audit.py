@@ -284,6 +284,27 @@ def test_what_a_peer_must_not_learn_is_the_rest_of_the_team() -> None:
     assert Auditor(wide, {x: 5, y: 5, total: 10}, [a, b]).exposed(5, a) == []
 
 
+def test_a_shown_count_a_peer_holds_nearly_all_of_is_hidden() -> None:
+    # Nothing is small for the team, but peer a, with 20 of the 23 contacts, would learn
+    # that the other peer had 3: the contacts section goes. Follow-ups (5 + 5) stay.
+    a, b = _counts(20, {}), _counts(3, {})
+    rules = suppress(add_up([a, b]), 5, peers=2, tie_key=tie_key_of(_ids(2)))
+    assert rules.suppressed == 0 and "figure:contacts" in Reader(rules, own=a).exposed()
+    report = team_report([a, b], _ids(2), 5)
+    assert report.figures["contacts"] is None and report.tables["mode"]["cruiser"] is None
+    assert report.figures["followups_completed"] == 10
+    # One table: 10 of the 12 elevated are a's. Elevated goes, and "none" with it.
+    a = _counts(40, {"risk": [("none", 30), ("elevated", 10)]})
+    b = _counts(30, {"risk": [("none", 28), ("elevated", 2)]})
+    report = team_report([a, b], _ids(2), 5)
+    assert report.figures["contacts"] == 70
+    assert report.tables["risk"] == {"none": None, "low": 0, "elevated": None, "imminent": 0}
+    assert report.reasons["table:risk:elevated"] == (INSIDER,)
+    truth = truth_of(add_up([a, b]))
+    for own in (None, a, b):
+        assert Reader(report, own=own).exposed(truth) == []
+
+
 def test_a_peer_who_holds_part_of_a_small_count_learns_nothing_of_the_others() -> None:
     # Phone is the small one (3), cruiser (30) its complement. Peer a holds 20 of the
     # cruiser contacts and 2 of the phone ones: a can tell phone is the small one, but

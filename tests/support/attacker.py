@@ -158,7 +158,7 @@ class Reader:
                 continue
             shown = [v for k in keys if (v := self.value[k]) is not None]
             nonzero = [v for v in shown if v > 0]
-            top = max(n - 1, min(nonzero)) if nonzero else inf
+            top = max(n - 1, min(nonzero)) if nonzero and "insider" not in why else inf
             more = "linked" in why or "insider" in why
             reached = sum(shown) >= (self.value["figure:contacts"] or 0)
             if name == "topic" and not more and not earlier and head_shown and reached:
@@ -212,6 +212,11 @@ class Reader:
             if (lo == hi and not self._may_be_known(k, lo))
             or (lo - self.own.get(k, 0) >= 1 and hi - self.own.get(k, 0) <= n - 1)
         ]
+        if self.own:  # a shown count minus the reader's own: the rest of the team's
+            sums = ("figure:minutes", "figure:group_people")
+            for key, value in self.value.items():
+                if value is not None and key not in sums and 1 <= value - self.own.get(key, 0) < n:
+                    found.append(key)
         for group in self.groups:
             maybe = [k for k in group if reach[k][0] <= n - 1 and reach[k][1] >= 1]
             if len(maybe) == 1:
@@ -345,7 +350,7 @@ class Comparer:
                 continue
             shown = [v for k in keys if (v := value[k]) is not None]
             nonzero = [v for v in shown if v > 0]
-            top = max(n - 1, min(nonzero)) if nonzero else inf
+            top = max(n - 1, min(nonzero)) if nonzero and "insider" not in why else inf
             more = "linked" in why or "insider" in why
             reached = sum(shown) >= (value["figure:contacts"] or 0)
             if name == "topic" and not more and not earlier and head_shown and reached:

@@ -197,7 +197,7 @@ REPORT_WHY_TEXT = {
     ),
     "linked": "more hidden, so that no hidden count can be narrowed from the rest of the report",
     "insider": (
-        "more hidden, so that no peer can narrow a hidden count by subtracting their own month"
+        "hidden so that no peer who subtracts their own month learns the others' small counts"
     ),
     "earlier": "hidden, so that no count of an earlier report can be narrowed by comparing",
     "withheld": (

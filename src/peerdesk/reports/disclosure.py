@@ -21,9 +21,10 @@ code that chooses the cells, and every line below is something the method guaran
 - Outside withheld sections the method hides no zero, so every hidden table cell is 1
   or more; the counts hiding a small one are each the smallest shown non-zero count of
   their table when chosen, so every hidden cell is at most max(N-1, the smallest
-  non-zero count still shown in its table); a table marked `threshold` holds at least
-  one count from 1 to N-1; a table marked `linked` or `insider` holds at least one of
-  N or more.
+  non-zero count still shown in its table), except in a table marked `insider`: a
+  count one peer holds all but 1 to N-1 of is hidden whatever its size; a table
+  marked `threshold` holds at least one count from 1 to N-1; a table marked `linked`
+  or `insider` (not withheld) holds at least one of N or more.
 - Topics need no complementary cell when the shown topics already reach the contacts:
   then (unless more were hidden) every hidden topic is from 1 to N-1.
 - `earlier` (peerdesk.reports.earlier): cells kept hidden because a publication of the
@@ -90,7 +91,7 @@ def published(counts: MonthCounts, reasons: Reasons, min_cell: int, peers: int) 
                 some_small.append(frozenset(gone))  # the rules withhold a table for a small count
             continue
         still = [shown[k] for k in keys if k not in reasons and shown[k] > 0]
-        top = max(n - 1, min(still)) if still else None
+        top = max(n - 1, min(still)) if still and INSIDER not in why else None
         more = LINKED in why or INSIDER in why
         contacts = shown.get(figure_key(CONTACTS))
         reached = contacts is not None and sum(shown[k] for k in keys if k in shown) >= contacts

@@ -11,6 +11,13 @@ included (its cells are then only known to add up to their figure); when even th
 not enough, the cell's whole section is withheld. Whatever goes with the `group` mode
 cell follows it (`follow_group`).
 
+A shown count is hidden too when a peer who subtracts their own month from it learns
+that the rest of the team holds 1 to N-1 of it (`subtracted`): the audit proper looks
+only at hidden cells, and a report with nothing hidden can still give one peer the
+others' small counts. Such a cell need not be the smallest of its table, so a table
+marked `insider` promises no upper bound on its hidden cells
+(peerdesk.reports.disclosure).
+
 Hiding a cell only ever widens what a reader can reach, so a reader already checked
 stays safe; a full pass is still repeated after any change, and a report is returned
 only after a pass that changed nothing.
@@ -19,7 +26,7 @@ only after a pass that changed nothing.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from peerdesk.reports.audit import AuditError, Auditor, cell_key, figure_key
 from peerdesk.reports.counts import (
@@ -27,6 +34,7 @@ from peerdesk.reports.counts import (
     GROUP_PEOPLE,
     SECTION_SUMS,
     SECTIONS,
+    SUM_FIGURES,
     TABLES,
     MonthCounts,
     ordered_ids,
@@ -79,6 +87,11 @@ def protect(
         readers: list[dict[str, int] | None] = [None, *peers_months]
         for mine in readers:
             while True:
+                if mine is not None and (seen := subtracted(truth, state, mine, min_cell)):
+                    hide_shown(counts, state, seen[0])
+                    auditor = None
+                    changed = True
+                    continue
                 if auditor is None:
                     auditor = Auditor(published(counts, state, min_cell, peers), truth, every)
                 bad = auditor.exposed(min_cell, mine)
@@ -92,6 +105,45 @@ def protect(
                 changed = True
         if not changed:
             return state, len(peers_months)
+
+
+def subtracted(
+    truth: Mapping[str, int], state: Reasons, own: Mapping[str, int], min_cell: int
+) -> list[str]:
+    """Shown counts from which a peer who subtracts their own month learns that the rest
+    of the team holds 1 to N-1 (GaussSuppression's singleton problem): a peer with 20
+    of 23 contacts learns that the others had 3. Sums (minutes, people in groups) go
+    with the counts behind them."""
+    return [
+        key
+        for key, value in truth.items()
+        if key not in state
+        and key.partition(":")[2] not in SUM_FIGURES
+        and 1 <= value - own.get(key, 0) <= min_cell - 1
+    ]
+
+
+def hide_shown(counts: MonthCounts, state: Reasons, key: str) -> None:
+    """Hide a shown count for the insider rule: a table's cell with the table's reasons
+    and `insider`; a section's count with its section; a figure standing alone whole."""
+    kind, _, rest = key.partition(":")
+    if kind == "figure":
+        if rest in SECTIONS:
+            state.update(dict.fromkeys(section_keys(counts, rest), (WITHHELD,)))
+        else:
+            state[key] = (WITHHELD,)
+        return
+    table = rest.partition(":")[0]
+    keys = [cell_key(table, cid) for cid in counts.tables[table]]
+    why: tuple[str, ...] = (INSIDER,)
+    for other in keys:
+        for reason in state.get(other, ()):
+            why = _merged(why, reason)
+    state[key] = why
+    for other in keys:
+        if other in state:
+            state[other] = why
+    follow_group(counts, state)
 
 
 def follow_group(counts: MonthCounts, state: Reasons) -> None:
