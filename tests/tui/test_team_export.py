@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 from typer.testing import CliRunner
 
 from peerdesk import messages
 from peerdesk.cli.root import app as cli_app
+from peerdesk.reports.history import Publication
 from peerdesk.reports.render import cell_label
 from peerdesk.tui.app import PeerdeskApp
 from peerdesk.tui.dialogs.confirm import ConfirmScreen
@@ -18,13 +20,14 @@ from peerdesk.tui.dialogs.team_export import FORMATS, TeamExportScreen, default_
 from peerdesk.tui.dialogs.team_merge_files import MergeFilesScreen
 from peerdesk.tui.screens.team_merge import TeamMergeScreen
 from peerdesk.tui.widgets.bar_chart import BarChart
-from peerdesk.vault import Vault
+from peerdesk.vault import Vault, VaultError, publications
 from tests.conftest import PASSPHRASE
 from tests.support import full_disk
 from tests.support.team_core import make_lead
 from tests.support.team_reports import MONTH, team, write_months
 from tests.tui.form_helpers import notifications
 from tests.tui.helpers import SIZE, paste, screen_text, wait_until
+from tests.tui.save_helpers import fill_disk
 from tests.tui.team_helpers import open_team
 
 WRITTEN = messages.REPORT_WHAT_TEAM.format(month=MONTH)
@@ -109,6 +112,60 @@ async def test_the_merge_view_charts_the_modes_and_writes_every_format(
     for fmt, file in written.items():
         assert file.read_text(encoding="utf-8") == cli_merge(files, fmt, tmp_path), fmt
     assert not list(Path.home().glob(".peerdesk-report-*"))  # no temp file left
+    # Five files, one report: logged once, as `report merge` logs what it prints.
+    assert [p.period for p in logged(closed_vault)] == [MONTH]
+    assert logged(closed_vault)[0].cells == expected.publication("").cells
+
+
+def logged(vault_path: Path) -> list[Publication]:
+    with Vault.unlock(vault_path, PASSPHRASE) as vault:
+        return publications.history(vault.conn)
+
+
+async def test_a_report_only_looked_at_is_not_logged_and_one_not_logged_is_not_written(
+    closed_vault: Path, tmp_path: Path
+) -> None:
+    lead(closed_vault)
+    (tmp_path / "months").mkdir()
+    files = write_months(tmp_path / "months")
+    target = tmp_path / "for command staff.html"
+    app = PeerdeskApp(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await merged(pilot, app, str(tmp_path / "months"))
+        dialog = await export_dialog(pilot, app)
+        await pilot.press("tab", "ctrl+u")
+        await paste(pilot, str(target))
+        full_log(app)  # the vault, not the folder: the log cannot be written
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert status(dialog).startswith("Nothing was published: the report could not be")
+        assert "disk" in status(dialog).lower() or "full" in status(dialog).lower()
+        assert not target.exists()
+        assert app.vault is not None
+        app.vault.conn.execute("DELETE FROM publications")  # the filler rows: room again
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, TeamMergeScreen), "written")
+    assert target.read_text(encoding="utf-8") == cli_merge(files, "html", tmp_path)
+    assert [p.period for p in logged(closed_vault)] == [MONTH]
+    again = PeerdeskApp(closed_vault)
+    async with again.run_test(size=SIZE) as pilot:
+        await merged(pilot, again, str(tmp_path / "months"))  # looked at, not written
+    assert len(logged(closed_vault)) == 1
+
+
+def full_log(app: PeerdeskApp) -> None:
+    """A real SQLITE_FULL for the next publication logged: the vault capped at its size
+    and the log's pages filled with rows of a period nobody merges."""
+    fill_disk(app)
+    assert app.vault is not None
+    conn = app.vault.conn
+    with pytest.raises(VaultError):
+        for _ in range(10_000):
+            conn.execute(
+                "INSERT INTO publications (period, published_at, min_cell, files)"
+                " VALUES ('1999-01', '1999-02-01T00:00:00Z', 5, 1)"
+            )
 
 
 async def test_a_full_disk_keeps_the_dialog_and_the_typed_path(

@@ -409,17 +409,12 @@ def _report(
 
 def _log(vault: Vault, report: TeamReport) -> Publication:
     """Record the report before it is shown; if that fails, nothing is published."""
-    from peerdesk.vault import VaultError, publications
-    from peerdesk.vault.sqlite_errors import is_sqlite_error, sentence_for
+    from peerdesk.vault import publications
 
     try:
-        return publications.record(vault, report.publication(""))
-    except VaultError as exc:
-        fail(messages.REPORT_LOG_FAILED.format(reason=str(exc)))
-    except Exception as exc:
-        if not is_sqlite_error(exc):
-            raise
-        fail(messages.REPORT_LOG_FAILED.format(reason=sentence_for(exc)))
+        return publications.publish(vault, report.publication(""))
+    except publications.NotLogged as exc:
+        fail(str(exc))
 
 
 def _starts_with(path: Path, header: bytes) -> bool:

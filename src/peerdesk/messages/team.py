@@ -290,7 +290,8 @@ TEAM_EXPORT_NOTHING = "Nothing was merged, so there is no report to write."
 TEAM_EXPORT_TITLE = "Write the team report for {month}"
 TEAM_EXPORT_INTRO = (
     "The same files as `peerdesk report merge`: counts after suppression only, no peer's "
-    "own month, no label, no export id. HTML is one printable page for command staff."
+    "own month, no label, no export id. HTML is one printable page for command staff. "
+    "The first file written logs the report in this vault's publication log."
 )
 TEAM_EXPORT_FORMAT = "Format"
 # The order the format field steps through; ids are `report merge --format`'s.
@@ -309,6 +310,7 @@ TEAM_EXPORT_DISK_FULL = (
     "space and press enter again."
 )
 TEAM_EXPORT_FAILED = "Nothing was written: {reason}."
+TEAM_EXPORT_LOCKED = "Nothing was written: the vault was locked meanwhile. Unlock and merge again."
 
 # --- what the keys alone cannot prove -----------------------------------------------------
 REPORT_SENDER_KEY_FORGED = (

@@ -13,9 +13,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from peerdesk import messages
 from peerdesk.reports.history import Publication
 from peerdesk.vault import values
+from peerdesk.vault.errors import VaultError
 from peerdesk.vault.sqlcipher import Connection
+from peerdesk.vault.sqlite_errors import is_sqlite_error, sentence_for
 from peerdesk.vault.store import Vault
 
 _JOIN = "+"
@@ -32,6 +35,23 @@ class Logged:
     files: int
     shown: int
     hidden: int
+
+
+class NotLogged(VaultError):
+    """The report could not be logged, so it must not be shown or written."""
+
+
+def publish(vault: Vault, publication: Publication) -> Publication:
+    """`record` for a report about to leave the lead's hands (printed, written to a
+    file): any failure is one NotLogged sentence, and the caller publishes nothing."""
+    try:
+        return record(vault, publication)
+    except VaultError as exc:
+        raise NotLogged(messages.REPORT_LOG_FAILED.format(reason=str(exc))) from None
+    except Exception as exc:
+        if not is_sqlite_error(exc):
+            raise
+        raise NotLogged(messages.REPORT_LOG_FAILED.format(reason=sentence_for(exc))) from None
 
 
 def record(vault: Vault, publication: Publication, now: datetime | None = None) -> Publication:

@@ -6,12 +6,16 @@ renderers (peerdesk.reports.outputs), atomically (reports.files.write_new: a tem
 in the same folder, then a rename), so a half-written file never carries its name. An
 existing file is replaced only after a question. A full disk, or any failed write,
 leaves the dialog open with what was typed and one sentence in its status line.
-Nothing is read from the vault or written to it.
+
+A file written is a report published: `publish` (the merge screen's) logs it in the
+lead's publication log first, as `report merge` does, so a later merge of the same
+months is audited against it. If that fails, no file is written.
 """
 
 from __future__ import annotations
 
 import errno
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -77,10 +81,11 @@ class TeamExportScreen(ModalScreen[TeamExported | None]):
         Binding("enter", "submit", show=False),
     ]
 
-    def __init__(self, report: TeamReport, folder: Path) -> None:
+    def __init__(self, report: TeamReport, folder: Path, publish: Callable[[], str | None]) -> None:
         super().__init__()
         self.report = report
         self.folder = folder
+        self.publish = publish  # logs the report; a sentence if it could not
 
     def compose(self) -> ComposeResult:
         first = FORMATS[0].id
@@ -145,7 +150,12 @@ class TeamExportScreen(ModalScreen[TeamExported | None]):
         )
 
     def _write(self, fmt: str, path: Path, *, force: bool) -> None:
-        """Write the file; a failure leaves the dialog as it is, with a sentence."""
+        """Log the report, then write the file; a failure leaves the dialog as it is,
+        with a sentence."""
+        problem = self.publish()
+        if problem is not None:
+            self._say(problem)
+            return
         try:
             written = write_new(path, team_output(fmt, self.report), force=force)
         except FileExistsError as exc:  # made meanwhile: write_new's sentence names it

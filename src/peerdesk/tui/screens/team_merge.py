@@ -6,7 +6,9 @@ the threshold) and written after it (the peer keys seen), on the main thread, so
 vault's connection is never used by two threads (peerdesk.vault.team_merge). The
 report shows counts only, small cells suppressed with the vault's threshold, what
 was left out and whom each counted file is from, with a chart of the contacts by mode.
-e writes it to a file (peerdesk.tui.dialogs.team_export), as `report merge` would.
+e writes it to a file (peerdesk.tui.dialogs.team_export), as `report merge` would:
+the first file written logs the report in the publication log, since from then on a
+reader may hold it; what is only on screen is not published.
 """
 
 from __future__ import annotations
@@ -69,6 +71,7 @@ class TeamMergeScreen(Screen[None]):
         self.paths = paths
         self.done = False  # the report or the problems are shown
         self.report: TeamReport | None = None  # the report shown, once there is one
+        self.logged = False  # the report shown is in the publication log
 
     def compose(self) -> ComposeResult:
         with Vertical(id="team-merge-box"):
@@ -113,7 +116,7 @@ class TeamMergeScreen(Screen[None]):
     def _read(self, opener: LeadOpener, min_cell: int, history: list[Publication]) -> None:
         """Files only: every month read and checked, one per sender, added up, suppressed,
         and compared with the publication log as `report merge` does (the screen only
-        shows it: it is not logged, as nothing here is published)."""
+        shows it: it is logged when first written to a file)."""
         try:
             chosen = read_months(self.paths, opener=opener)
         except ReportFileError as exc:
@@ -194,7 +197,23 @@ class TeamMergeScreen(Screen[None]):
         if self.report is None:
             self.notify(messages.TEAM_EXPORT_NOTHING, markup=False)
             return
-        self.app.push_screen(TeamExportScreen(self.report, Path.home()), self._exported)
+        self.app.push_screen(
+            TeamExportScreen(self.report, Path.home(), self._publish), self._exported
+        )
+
+    def _publish(self) -> str | None:
+        """Log the report on screen once, before its first file; a sentence if that
+        failed (then nothing may be written)."""
+        if self.logged or self.report is None:
+            return None
+        if not self.vault.is_open:
+            return messages.TEAM_EXPORT_LOCKED
+        try:
+            publications.publish(self.vault, self.report.publication(""))
+        except publications.NotLogged as exc:
+            return str(exc)
+        self.logged = True
+        return None
 
     def _exported(self, exported: TeamExported | None) -> None:
         if exported is None or self.report is None:
