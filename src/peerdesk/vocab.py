@@ -123,6 +123,18 @@ FIRST_OR_FOLLOWUP: tuple[Choice, ...] = (
 
 MINUTE_PRESETS: tuple[int, ...] = (5, 15, 30, 60)
 
+# How long a contact lasted, for the team report: counts per bin, never minutes per
+# contact. The bins part the presets, so each preset has a bin of its own.
+DURATIONS: tuple[Choice, ...] = (
+    Choice("under-15", "Under 15 minutes"),
+    Choice("15-29", "15 to 29 minutes"),
+    Choice("30-59", "30 to 59 minutes"),
+    Choice("60-119", "1 hour to under 2"),
+    Choice("120-plus", "2 hours or more"),
+)
+# The first minute of each bin above; the last ends at the longest contact a note takes.
+DURATION_STARTS: tuple[int, ...] = (1, 15, 30, 60, 120)
+
 DEFAULT_MODE = "cruiser"
 DEFAULT_INITIATED_BY = "self"
 DEFAULT_RISK = "none"

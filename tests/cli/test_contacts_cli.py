@@ -81,7 +81,7 @@ def test_who_it_was_for_the_group_kind_and_a_follow_up_are_stored_and_counted(
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
     tables = doc["counts"]["tables"]
-    assert doc["version"] == 3
+    assert doc["version"] == 4
     assert tables["mode"]["group"] == tables["mode"]["video"] == 1
     assert tables["group_kind"] == {"defusing": 0, "debriefing": 0, "demobilization": 1, "cmb": 0}
     assert tables["for_whom"]["dispatcher"] == tables["for_whom"]["other-agency"] == 1

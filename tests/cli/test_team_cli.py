@@ -145,6 +145,7 @@ def test_a_month_signed_for_another_team_is_refused(
             "risk": [("none", 3)],
             "outcome": [("support", 3)],
             "critical_incident": [("no", 3)],
+            "duration": [("15-29", 3)],
         },
         referral_statuses=[],
     )

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from peerdesk import vocab
 from peerdesk.models.contacts import ContactFields
+from peerdesk.validation import MINUTES_MAX
 
 MONTH = "2026-03"
 NO_TEXT: st.SearchStrategy[str | None] = st.none()
@@ -26,7 +27,11 @@ def contact_fields(
         ),
         mode=st.sampled_from(vocab.ids(vocab.MODES)),
         initiated_by=st.sampled_from(vocab.ids(vocab.INITIATED_BY)),
-        minutes=st.sampled_from(vocab.MINUTE_PRESETS),
+        minutes=st.one_of(
+            st.sampled_from(vocab.MINUTE_PRESETS),
+            st.sampled_from((1, 14, 29, 59, 119, 120, MINUTES_MAX)),  # the bins' edges
+            st.integers(1, MINUTES_MAX),
+        ),
         head_count=st.integers(1, 12),
         risk=st.sampled_from(vocab.ids(vocab.RISKS)),
         outcome=st.sampled_from(vocab.ids(vocab.OUTCOMES)),

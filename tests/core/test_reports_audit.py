@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from peerdesk.models.contacts import ContactFields
 from peerdesk.reports import (
     INSIDER,
+    LINKED,
     THRESHOLD,
     WITHHELD,
     MonthCounts,
@@ -118,6 +119,7 @@ def _counts(
         "critical_incident": [("no", contacts)],
         "for_whom": [("sworn", contacts)],
         "first_or_followup": [("first", contacts)],
+        "duration": [("15-29", contacts)],  # 15 minutes each
         **tables,
     }
     return from_marginals(
@@ -344,6 +346,49 @@ def test_a_busy_small_team_keeps_its_contact_tables(seed: int) -> None:
     truth = truth_of(add_up(months))
     for own in (None, *months):
         assert Reader(report, own=own).exposed(truth) == []
+
+
+def _lasting(minutes: int) -> ContactFields:
+    from datetime import date
+
+    return ContactFields(contact_date=date(2026, 3, 3), topics=("sleep",), minutes=minutes)
+
+
+def test_one_long_contact_is_not_given_away_by_the_minutes() -> None:
+    """Fourteen contacts of 15 minutes, three of 30 and one of three hours: 480 minutes.
+    The rules hide the three small duration counts; with the bins' bounds on the
+    minutes, a reader still finds the long one (pinned at 1). The audit hides more."""
+    a = [_lasting(15)] * 8 + [_lasting(30)] * 3 + [_lasting(180)]
+    months = [tally(MONTH, a), tally(MONTH, [_lasting(15)] * 6)]
+    total = add_up(months)
+    assert total.tables["duration"] == {
+        "under-15": 0,
+        "15-29": 14,
+        "30-59": 3,
+        "60-119": 0,
+        "120-plus": 1,
+    }
+    truth = truth_of(total)
+    rules = suppress(total, 5, peers=2, tie_key=tie_key_of(_ids(2)))
+    assert rules.tables["duration"]["120-plus"] is None and rules.figures["minutes"] == 480
+    assert "table:duration:120-plus" in Reader(rules).exposed(truth)
+    report = team_report(months, _ids(2), 5)
+    assert report.figures["minutes"] == 480 and report.figures["contacts"] == 18
+    assert all(v is None for v in report.tables["duration"].values())
+    for own in (None, *months):
+        assert Reader(report, own=own).exposed(truth) == []
+
+
+def test_a_peer_who_learns_the_others_hold_none_learns_what_a_zero_tells() -> None:
+    """Peer a's is the team's only long contact; the others' 90 minutes cannot hold one
+    of two hours, so a knows the team's is exactly a's. The cell is not exposed for a:
+    the method shows zeros, and 'the others had none' is what a shown zero says."""
+    a = [_lasting(15)] * 8 + [_lasting(30)] * 3 + [_lasting(180)]
+    months = [tally(MONTH, a), tally(MONTH, [_lasting(15)] * 6)]
+    report = team_report(months, _ids(2), 5)
+    reasons = {k: v for k, v in report.reasons.items() if k.startswith("table:duration:")}
+    assert set(reasons.values()) == {(LINKED, WITHHELD)}  # the report alone needed it
+    assert report.figures["contacts"] == 18  # the insider rule withheld no section
 
 
 def test_the_report_does_not_depend_on_the_order_of_the_files() -> None:

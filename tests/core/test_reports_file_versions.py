@@ -1,6 +1,7 @@
 """Month file versions: 3 adds who a contact was for, group kinds, first or follow-up
-and the video mode; files of versions 1 and 2 still merge, their missing tables "not
-recorded" (never zeros), and a file claiming what its version cannot hold is refused."""
+and the video mode, 4 the contacts by duration bin; files of versions 1 to 3 still
+merge, their missing tables "not recorded" (never zeros), and a file claiming what its
+version cannot hold is refused."""
 
 from __future__ import annotations
 
@@ -32,10 +33,11 @@ def _resealed(doc: dict[str, object]) -> dict[str, object]:
     return doc
 
 
-def test_a_version_3_file_round_trips_every_new_table_and_the_video_mode() -> None:
+def test_a_version_4_file_round_trips_every_new_table_and_the_video_mode() -> None:
     counts = month(group=7, video=2)
     doc = document(counts, vault_id=_vault_id(1), sequence=2)
-    assert doc["version"] == 3
+    assert doc["version"] == 4
+    assert doc["counts"]["tables"]["duration"]["15-29"] == 25
     tables = doc["counts"]["tables"]
     assert set(tables) >= NEW_TABLES and tables["mode"]["video"] == 2
     assert tables["group_kind"]["debriefing"] == 7 == tables["mode"]["group"]
@@ -139,7 +141,7 @@ def test_group_kinds_that_do_not_add_up_to_the_group_cell_are_refused(tmp_path: 
     with pytest.raises(ReportFileError) as caught:
         read_exports([path])
     assert caught.value.problems == [
-        f"{path} has an unknown id in table group_kind 'retired': a version 3 month file "
+        f"{path} has an unknown id in table group_kind 'retired': a version 4 month file "
         "holds only peerdesk's own tables, ids and keys, so it was not read."
     ]
     del doc["counts"]["tables"]["group_kind"]["retired"]
@@ -149,3 +151,21 @@ def test_group_kinds_that_do_not_add_up_to_the_group_cell_are_refused(tmp_path: 
     assert caught.value.problems == [
         f"{path} does not add up: group_kind gives 6 but mode group is 4."
     ]
+
+
+def test_a_version_3_file_merges_with_its_durations_not_recorded(tmp_path: Path) -> None:
+    """A peer still on version 3: the team's contacts by duration are "not recorded",
+    and the minutes stay shown; a version 3 file claiming durations is refused."""
+    old = document(month(cruiser=9), vault_id=_vault_id(1), sequence=1, version=3)
+    assert old["version"] == 3 and "duration" not in old["counts"]["tables"]
+    new = document(month(cruiser=12), vault_id=_vault_id(2), sequence=1)
+    exports = read_exports([write(tmp_path, "a.json", old), write(tmp_path, "b.json", new)])
+    report = team_report([e.counts for e in exports], [e.export_id for e in exports], 5)
+    assert report.tables["duration"] == {} and report.figures["minutes"] == 15 * 33
+    assert "How long\n  not recorded by this peerdesk version" in render.team_table(report)
+    forged = document(month(), vault_id=_vault_id(3), sequence=1)
+    forged["version"] = 3
+    path = write(tmp_path, "forged.json", _resealed(forged))
+    with pytest.raises(ReportFileError) as caught:
+        read_exports([path])
+    assert any("table 'duration'" in p for p in caught.value.problems)

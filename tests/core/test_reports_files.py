@@ -21,7 +21,7 @@ def write(folder: Path, name: str, doc: dict[str, object]) -> Path:
 
 def test_a_document_round_trips_and_carries_no_day_and_no_time(tmp_path: Path) -> None:
     doc = document(month(), label="JD", vault_id="ab" * 16, sequence=3)
-    assert set(doc) == report_files.KEYS and doc["version"] == 3
+    assert set(doc) == report_files.KEYS and doc["version"] == 4
     assert doc["checksum"] == report_files.checksum_of(doc)
     read = parse(dumps(doc), "a.json")
     assert read.counts == month() and read.label == "JD" and read.export_id == doc["export_id"]
@@ -34,7 +34,7 @@ def test_a_version_1_document_holds_only_version_1_tables() -> None:
     doc = document(month(), label="JD")
     assert set(doc) == {"format", "version", "month", "export_id", "label", "counts", "checksum"}
     read = parse(dumps(doc), "a.json")
-    new = {"for_whom", "group_kind", "first_or_followup"}
+    new = {"for_whom", "group_kind", "first_or_followup", "duration"}
     assert set(read.counts.tables) == set(month().tables) - new
     assert "video" not in read.counts.tables["mode"]  # a mode version 3 added
     assert {**read.counts.tables["mode"], "video": 0} == month().tables["mode"]
@@ -91,7 +91,7 @@ def test_a_different_month_and_a_repeated_export_are_refused(tmp_path: Path) -> 
     [
         ("{not json", "is not valid JSON (line 1)"),
         ("[1, 2]", "is not a peerdesk month file"),
-        ('{"format": "peerdesk-month", "version": 4}', "made by a newer peerdesk"),
+        ('{"format": "peerdesk-month", "version": 5}', "made by a newer peerdesk"),
         ('{"format": "peerdesk-month", "version": "1"}', "unknown file version '1'"),
         ('{"format": "peerdesk-month", "version": 1}', "checksum does not match"),
     ],

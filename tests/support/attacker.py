@@ -26,7 +26,16 @@ PARTITIONS = {
     "risk": "contacts",
     "outcome": "contacts",
     "critical_incident": "contacts",
+    "duration": "contacts",
     "referral_status": "referrals",
+}
+# docs/reports.md: each duration bin's first and last minute.
+DURATION_MINUTES = {
+    "under-15": (1, 14),
+    "15-29": (15, 29),
+    "30-59": (30, 59),
+    "60-119": (60, 119),
+    "120-plus": (120, 1440),
 }
 # Tables that add up to one cell of another table: every group contact has one kind.
 CELL_PARTITIONS = {"group_kind": "table:mode:group"}
@@ -128,6 +137,12 @@ class Reader:
         minutes = self.rest("figure:minutes")
         self.add([(1.0, minutes), (-1.0, contacts)], 0, inf)
         self.add([(1.0, minutes), (-float(MINUTES_PER_CONTACT), contacts)], -inf, 0)
+        bins = [(self.rest(f"table:duration:{b}"), b) for b in tables.get("duration", {})]
+        if bins:
+            low = [(float(DURATION_MINUTES[b][0]), cell) for cell, b in bins]
+            high = [(float(DURATION_MINUTES[b][1]), cell) for cell, b in bins]
+            self.add([(1.0, minutes), *((-c, cell) for c, cell in low)], 0, inf)
+            self.add([(1.0, minutes), *((-c, cell) for c, cell in high)], -inf, 0)
         if "group" in tables.get("mode", {}):
             group, people = self.rest("table:mode:group"), self.rest("figure:group_people")
             self.add([(1.0, people), (-1.0, group)], 0, inf)
@@ -206,10 +221,15 @@ class Reader:
                 assert low <= truth[key] <= high, (key, low, truth[key], high)
         n = self.n
         # What is small or not is the rest of the team: the cell minus the reader's own.
+        # Pinned at the reader's own count (the others hold 0) is what a shown zero tells.
         found = [
             k
             for k, (lo, hi) in reach.items()
-            if (lo == hi and not self._may_be_known(k, lo))
+            if (
+                lo == hi
+                and not self._may_be_known(k, lo)
+                and not (self.own and hi == self.own.get(k, 0))
+            )
             or (lo - self.own.get(k, 0) >= 1 and hi - self.own.get(k, 0) <= n - 1)
         ]
         if self.own:  # a shown count minus the reader's own: the rest of the team's
@@ -222,7 +242,7 @@ class Reader:
             if len(maybe) == 1:
                 key, mine = maybe[0], self.own.get(maybe[0], 0)
                 lo, hi = max(reach[key][0], 1) - mine, min(reach[key][1], n - 1) - mine
-                if lo >= 1 or lo == hi:  # the one small cell: the rest small or pinned
+                if lo >= 1 or lo == hi > 0:  # the one small cell: the rest small or pinned
                     found.append(key)
         return sorted(set(found))
 
@@ -296,6 +316,12 @@ class Comparer:
         minutes = cells["figure:minutes"]
         self.add([(1.0, minutes), (-1.0, contacts)], 0, inf)
         self.add([(1.0, minutes), (-float(MINUTES_PER_CONTACT), contacts)], -inf, 0)
+        bins = [(cells[f"table:duration:{b}"], b) for b in tables.get("duration", [])]
+        if bins:
+            low = [(float(DURATION_MINUTES[b][0]), cell) for cell, b in bins]
+            high = [(float(DURATION_MINUTES[b][1]), cell) for cell, b in bins]
+            self.add([(1.0, minutes), *((-c, cell) for c, cell in low)], 0, inf)
+            self.add([(1.0, minutes), *((-c, cell) for c, cell in high)], -inf, 0)
         if "group" in tables.get("mode", []):
             group, people = cells["table:mode:group"], cells["figure:group_people"]
             self.add([(1.0, people), (-1.0, group)], 0, inf)

@@ -16,7 +16,8 @@ def month(
     group: int = 0,
     video: int = 0,
 ) -> MonthCounts:
-    """Group contacts are debriefings of 4 people each, by dispatchers, all follow-ups."""
+    """Group contacts are debriefings of 4 people each, by dispatchers, all follow-ups;
+    every contact lasts 15 minutes."""
     contacts = cruiser + phone + group + video
     return from_marginals(
         name,
@@ -34,6 +35,7 @@ def month(
             "critical_incident": [("no", contacts)],
             "for_whom": [("sworn", contacts - group), ("dispatcher", group)],
             "first_or_followup": [("first", contacts - group), ("follow-up", group)],
+            "duration": [("15-29", contacts)],
         },
         referral_statuses=None,
     )

@@ -56,6 +56,7 @@ def peer_month(seed: int, contacts: int) -> MonthCounts:
             "risk": _split(rng, vocab.RISKS, [10, 5, 2, 0.2], contacts),
             "outcome": _split(rng, vocab.OUTCOMES, [10, 3, 3, 0.3], contacts),
             "critical_incident": [("yes", contacts // 5), ("no", contacts - contacts // 5)],
+            "duration": [("15-29", contacts)],  # 25 minutes each
         },
         referral_statuses=[
             ("offered", 3 + seed),

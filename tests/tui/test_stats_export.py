@@ -70,7 +70,7 @@ async def test_export_json_equals_the_cli_file_and_holds_no_text(
     # The same month file (version 3, this vault's id) but for the export's own id and
     # number, and the checksum over them.
     ours, theirs = json.loads(text), json.loads(from_cli.read_text(encoding="utf-8"))
-    assert ours["version"] == theirs["version"] == 3
+    assert ours["version"] == theirs["version"] == 4
     assert (ours["sequence"], theirs["sequence"]) == (1, 2)
     for doc in (ours, theirs):
         del doc["export_id"], doc["sequence"], doc["checksum"]

@@ -47,6 +47,7 @@ REPORT_TABLE_TITLES = {
     "group_kind": "Group contacts by kind",
     "for_whom": "Who the contact was for",
     "first_or_followup": "First contact or follow-up",
+    "duration": "How long",
 }
 REPORT_TOPICS_NOTE = "A contact can have several topics, so topics add up to more than contacts."
 REPORT_TOTAL = "Total"

@@ -14,7 +14,8 @@ What the reader knows, and so what the program holds:
   partition a figure add up to it, and a table that partitions a cell of another table
   (group kinds, the `group` mode cell) adds up to that cell; each topic is at most the
   contacts and all topics together at least the contacts (a contact has one topic or
-  more); a contact lasts 1 to MINUTES_MAX minutes; a group contact has 1 to
+  more); a contact lasts 1 to MINUTES_MAX minutes, and within its duration bin, so the
+  minutes lie between the bins' first and last minutes times their counts; a group contact has 1 to
   HEAD_COUNT_MAX people; counts are whole, 0 or more, and no more than the month files
   allow;
 - what the report itself tells about its hidden cells (`Published.hidden` bounds,
@@ -37,7 +38,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from peerdesk.reports.counts import CONTACTS, GROUP_PEOPLE, MINUTES, SPECS
+from peerdesk.reports.counts import CONTACTS, GROUP_PEOPLE, MINUTES, SPECS, duration_bins
 from peerdesk.reports.files import FIGURE_MAX, MAX_COUNT
 from peerdesk.validation import HEAD_COUNT_MAX, MINUTES_MAX
 
@@ -113,6 +114,13 @@ def structure(tables: Mapping[str, Iterable[str]]) -> list[Relation]:
             relations.append(_at_most_zero((head, 1), *((k, -1) for k in keys)))
     relations.append(_at_most_zero((c, 1), (m, -1)))
     relations.append(_at_most_zero((m, 1), (c, -MINUTES_MAX)))
+    durations = set(tables.get("duration", ()))
+    if durations:
+        # Each contact's minutes are within its bin, so the minutes are within the bins'.
+        bins = [(cell_key("duration", cid), first, last) for cid, first, last in duration_bins()]
+        held = [b for b in bins if b[0].rpartition(":")[2] in durations]
+        relations.append(_at_most_zero(*((k, first) for k, first, _ in held), (m, -1)))
+        relations.append(_at_most_zero((m, 1), *((k, -last) for k, _, last in held)))
     if "group" in tables.get("mode", ()):
         group = cell_key("mode", "group")
         relations.append(_at_most_zero((group, 1), (g, -1)))
@@ -201,7 +209,9 @@ class Auditor:
         With `own`, what is proved small is the rest of the team (the cell minus the
         peer's own count): a peer who holds 1 of a hidden 1 to 4 learns only that the
         others hold 0 to 3, but one who holds 3 of a hidden 4 to 7 learns that the
-        others hold 1 to 4. Pinning the cell pins the rest, so pinned is pinned.
+        others hold 1 to 4. Pinning the cell pins the rest, so pinned is pinned; except
+        at 0: a peer who learns that the others hold none of a cell learns what a shown
+        zero tells everyone (the method shows zeros).
 
         Solves only what the solutions found so far cannot settle: a cell seen at two
         values, one of them 0 or N or more (beyond the peer's own), is safe without its
@@ -222,7 +232,9 @@ class Auditor:
                 low = model.extreme(key, low=True)
                 high = model.extreme(key, low=False)
             pinned_ok = key in self.published.pinned_ok and low >= n
-            if (high - low < width and not pinned_ok) or (low - o >= 1 and high - o <= n - 1):
+            none_of_theirs = own is not None and high == o  # the others hold 0 of it
+            pinned = high - low < width and not pinned_ok and not none_of_theirs
+            if pinned or (low - o >= 1 and high - o <= n - 1):
                 found.append(key)
         for group in self.published.some_small:
             # A reader told one of these is from 1 to N-1 who can rule out all but one
@@ -240,7 +252,7 @@ class Auditor:
                 # The rest of the team, now that the cell is known to be from 1 to N-1.
                 low = max(model.extreme(key, low=True), 1) - o
                 high = min(model.extreme(key, low=False), n - 1) - o
-                if low >= 1 or high - low < width:
+                if low >= 1 or (high - low < width and high > 0):
                     found.append(key)
         return [k for k in self.order if k in found]
 

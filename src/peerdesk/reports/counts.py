@@ -3,8 +3,8 @@
 A month is a few *figures* (contacts, minutes, people in group contacts, follow-ups
 completed, referrals made) and one-dimensional *tables* of counts by category id. A
 table either partitions a figure (every contact has exactly one mode, initiator, risk,
-outcome, critical-incident flag, person it was for, and is a first contact or a
-follow-up, so those tables add up to `contacts`; referral statuses add up to
+outcome, critical-incident flag, person it was for and duration bin, and is a first
+contact or a follow-up, so those tables add up to `contacts`; referral statuses add up to
 `referrals`), or partitions a *cell* of another table (every group contact has one
 kind of intervention, so group kinds add up to the `group` mode cell), or does not
 (a contact may have several topics, so topic counts add up to at least `contacts`,
@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from peerdesk import vocab
+from peerdesk.validation import MINUTES_MAX
 
 if TYPE_CHECKING:
     from peerdesk.models.contacts import ContactFields
@@ -60,6 +61,7 @@ TABLES: tuple[TableSpec, ...] = (
     TableSpec("initiated_by", vocab.INITIATED_BY, CONTACTS),
     TableSpec("for_whom", vocab.FOR_WHOM, CONTACTS),
     TableSpec("first_or_followup", vocab.FIRST_OR_FOLLOWUP, CONTACTS),
+    TableSpec("duration", vocab.DURATIONS, CONTACTS),
     TableSpec("topic", vocab.TOPICS, None, at_least=CONTACTS),
     TableSpec("risk", vocab.RISKS, CONTACTS),
     TableSpec("outcome", vocab.OUTCOMES, CONTACTS),
@@ -111,6 +113,23 @@ def section_keys(counts: MonthCounts, section: str) -> list[str]:
         if section_of(table) == section:
             keys += [f"table:{table}:{cid}" for cid in ordered_ids(table, counts.tables[table])]
     return keys
+
+
+def duration_bins() -> list[tuple[str, int, int]]:
+    """Each duration bin's id and its first and last minute (peerdesk.vocab.DURATIONS)."""
+    ends = [start - 1 for start in vocab.DURATION_STARTS[1:]] + [MINUTES_MAX]
+    return [
+        (choice.id, start, end)
+        for choice, start, end in zip(vocab.DURATIONS, vocab.DURATION_STARTS, ends, strict=True)
+    ]
+
+
+def duration_of(minutes: int) -> str:
+    """The duration bin of a contact of `minutes`."""
+    for cid, start, end in duration_bins():
+        if start <= minutes <= end:
+            return cid
+    raise ValueError(f"no duration bin holds {minutes} minutes")
 
 
 def spec_of(name: str) -> TableSpec:
@@ -233,6 +252,7 @@ def tally(
         tables["initiated_by"][c.initiated_by] += 1
         tables["for_whom"][c.for_whom] += 1
         tables["first_or_followup"][c.first_or_followup] += 1
+        tables["duration"][duration_of(c.minutes)] += 1
         tables["risk"][c.risk] += 1
         tables["outcome"][c.outcome] += 1
         tables["critical_incident"]["yes" if c.critical_incident else "no"] += 1

@@ -1,6 +1,6 @@
 """The month file a peer exports and a team lead merges: JSON, counts only.
 
-    {"format": "peerdesk-month", "version": 3, "month": "2026-03",
+    {"format": "peerdesk-month", "version": 4, "month": "2026-03",
      "export_id": "<32 hex: random, 128 bits>", "label": null,
      "vault_id": "<32 hex: random, the same on every month of one vault>",
      "sequence": <this vault's month exports so far, this one included>,
@@ -11,7 +11,8 @@ sequence let a merge count the newer of two exports of one month from one vault,
 say so; a joined peer's file is also sealed and signed (peerdesk.reports.sealed), and
 then the peer's key, not the vault id, says whose it is. Version 3 adds the tables
 who the contacts were for, group kinds, first contact or follow-up, and the `video`
-mode (TABLES_SINCE, IDS_SINCE): an older file has none of them, and a merge shows
+mode (TABLES_SINCE, IDS_SINCE); version 4 the contacts by duration bin (how long,
+as counts: no contact's minutes). An older file has none of them, and a merge shows
 those tables as "not recorded" when such a file had contacts they would count.
 
 The checksum is SHA-256 over the canonical JSON (sorted keys, no spaces, ASCII) of
@@ -65,15 +66,20 @@ if TYPE_CHECKING:  # cryptography loads only when a sealed month is opened
     from peerdesk.team.minisign import PublicKey
 
 FORMAT = "peerdesk-month"
-VERSION = 3
+VERSION = 4
 MAX_BYTES = 1 << 20  # a month file is a few kilobytes
 # What a file of each version may hold, and nothing else.
 KEYS_V1 = frozenset({"format", "version", "month", "export_id", "label", "counts", "checksum"})
 KEYS_V2 = KEYS_V1 | {"vault_id", "sequence"}
-KEYS_BY_VERSION = {1: KEYS_V1, 2: KEYS_V2, 3: KEYS_V2}
+KEYS_BY_VERSION = {1: KEYS_V1, 2: KEYS_V2, 3: KEYS_V2, 4: KEYS_V2}
 KEYS = KEYS_BY_VERSION[VERSION]
 # The tables and ids a version added: a file of an earlier version may not hold them.
-TABLES_SINCE: dict[str, int] = {"group_kind": 3, "for_whom": 3, "first_or_followup": 3}
+TABLES_SINCE: dict[str, int] = {
+    "group_kind": 3,
+    "for_whom": 3,
+    "first_or_followup": 3,
+    "duration": 4,
+}
 IDS_SINCE: dict[tuple[str, str], int] = {("mode", "video"): 3}
 MAX_SEQUENCE = 10**9
 COUNTS_KEYS = frozenset({"figures", "tables"})

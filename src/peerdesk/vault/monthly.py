@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from peerdesk import messages, vocab
-from peerdesk.reports.counts import MonthCounts, MonthTotal, from_marginals
+from peerdesk.reports.counts import MonthCounts, MonthTotal, duration_bins, from_marginals
 from peerdesk.vault import migrate
 from peerdesk.vault.errors import VaultCannotOpen
 from peerdesk.vault.sqlcipher import Connection, DatabaseError, connect
@@ -107,19 +107,28 @@ def month_counts(conn: Connection, month: str) -> MonthCounts:
         for column, choices in _GROUP_DIMENSIONS
         for c in choices
     ]
+    bins = duration_bins()
     row = conn.execute(
         "SELECT count(*), total(minutes), "
         "total(CASE WHEN mode = 'group' THEN head_count ELSE 0 END), total(critical_incident)"
         + "".join(f", total({only}{column} = ?)" for column, _, only in sums)
+        + ", total(minutes BETWEEN ? AND ?)" * len(bins)
         + f" FROM contacts {where}",
-        (*(cid for _, cid, _ in sums), start, end),
+        (
+            *(cid for _, cid, _ in sums),
+            *(bound for _, first, last in bins for bound in (first, last)),
+            start,
+            end,
+        ),
     ).fetchone()
     count, minutes, people, critical = (int(v) for v in row[:4])
     tables: dict[str, list[tuple[str, int]]] = {
         name: [] for name, _ in (*_DIMENSIONS, *_GROUP_DIMENSIONS)
     }
-    for (column, cid, _), value in zip(sums, row[4:], strict=True):
+    for (column, cid, _), value in zip(sums, row[4 : 4 + len(sums)], strict=True):
         tables[column].append((cid, int(value)))
+    durations = row[4 + len(sums) :]
+    tables["duration"] = [(cid, int(v)) for (cid, _, _), v in zip(bins, durations, strict=True)]
     for column, _ in _DIMENSIONS:
         if sum(n for _, n in tables[column]) != count:
             tables[column] = _grouped(conn, column, where, (start, end))
