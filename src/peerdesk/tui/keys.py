@@ -77,10 +77,19 @@ FORM_KEYS: tuple[KeySpec, ...] = (
     KeySpec("escape", "escape", "cancel", messages.KEY_FORM_CANCEL),
 )
 
+# On the contact form's topic list, one key steps the risk or the outcome to its next
+# choice (the action is the field's id), so neither is six tabs away. Capitals: every
+# lower-case letter but e i k p q v y is a topic, and R and O read as what they step.
+FORM_STEP_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("R", "R", "risk", messages.KEY_FORM_RISK),
+    KeySpec("O", "O", "outcome", messages.KEY_FORM_OUTCOME),
+)
+
 # Handled by the contact form's fields themselves; listed on the help screen only.
 FORM_FIELD_KEYS: tuple[KeySpec, ...] = (
     KeySpec("a-z", "a-z", "toggle_topic", messages.KEY_FORM_TOPIC),
     KeySpec("1-4", "1-4", "minutes_preset", messages.KEY_FORM_MINUTES),
+    *FORM_STEP_KEYS,
     KeySpec("left,right,space", "\u2190 \u2192 space", "step", messages.KEY_FORM_CHOICE),
     KeySpec("tab,shift+tab", "tab shift+tab", "focus_next", messages.KEY_FORM_FIELDS),
 )
