@@ -59,6 +59,10 @@ HOME_KEYS: tuple[KeySpec, ...] = (
     KeySpec("f", "f", "followups", messages.KEY_FOLLOWUPS),
 )
 
+# Home right after a contact is saved there, while that contact has no referral yet:
+# bound always, but it acts (and home lists it) only then (HomeScreen.check_action).
+HOME_SAVED_KEYS: tuple[KeySpec, ...] = (KeySpec("R", "R", "refer_saved", messages.KEY_REFER_SAVED),)
+
 # Handled by the passphrase fields themselves; listed on the help screen only.
 PASSPHRASE_KEYS: tuple[KeySpec, ...] = (
     KeySpec("enter", "enter", "submit", messages.KEY_ENTER_PASSPHRASE),
@@ -109,6 +113,7 @@ CONTACTS_LIST_KEYS: tuple[KeySpec, ...] = (
 
 # One contact, read-only.
 CONTACT_DETAIL_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("r", "r", "refer", messages.KEY_CONTACT_REFER),
     KeySpec("e", "e", "edit", messages.KEY_EDIT),
     KeySpec("d", "d", "delete", messages.KEY_DELETE),
     KeySpec("delete", "delete", "delete", messages.KEY_DELETE),
