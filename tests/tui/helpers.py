@@ -141,3 +141,23 @@ async def open_from_home(
     screen = app.screen
     assert isinstance(screen, kind)
     return screen
+
+
+class CountedKeys:
+    """Presses keys like a person and counts them: how many keystrokes a task takes.
+
+    Waiting for a screen between keys is not a keystroke, so a test waits with
+    `wait_until` and presses only through `press`; `pressed` is the whole sequence.
+    """
+
+    def __init__(self, pilot: Pilot[None]) -> None:
+        self.pilot = pilot
+        self.pressed: list[str] = []
+
+    async def press(self, *keys: str) -> None:
+        self.pressed += keys
+        await self.pilot.press(*keys)
+
+    @property
+    def count(self) -> int:
+        return len(self.pressed)

@@ -15,7 +15,9 @@ from peerdesk.vault import Health, Vault
 from tests.conftest import PASSPHRASE
 from tests.tui.helpers import SIZE, paste, screen_text, unlock, wait_until
 
-ALL_KEYS = keys.GLOBAL_KEYS + keys.HOME_KEYS + keys.PASSPHRASE_KEYS + keys.HELP_KEYS
+ALL_KEYS = (
+    keys.GLOBAL_KEYS + keys.HOME_KEYS + keys.HOME_SAVED_KEYS + keys.PASSPHRASE_KEYS + keys.HELP_KEYS
+)
 
 
 async def test_help_lists_every_key_binding(closed_vault: Path) -> None:

@@ -25,7 +25,10 @@ from peerdesk.tui.app import PeerdeskApp
 from peerdesk.tui.screens.directory import DirectoryScreen
 from peerdesk.tui.screens.handoff_card import HandoffCardScreen
 from peerdesk.tui.screens.home import HomeScreen
+from peerdesk.tui.screens.imminent import EscalationScreen
+from peerdesk.tui.screens.referral_pick import ReferralPickScreen
 from peerdesk.tui.screens.team import TeamScreen
+from peerdesk.tui.widgets.choice import ChoiceField
 from peerdesk.vault import Vault, clinicians, followups, referrals, team
 from tests.conftest import PASSPHRASE
 from tests.support.referrals import add_clinician, clinician
@@ -106,6 +109,58 @@ def test_contact_form_half_filled(closed_vault: Path, snap_compare: SnapCompare)
         await type_text(pilot, "Talked after the shift")
 
     assert snap_compare(PeerdeskApp(closed_vault), run_before=fill_some, terminal_size=SIZE)
+
+
+def test_contact_form_with_imminent_risk(closed_vault: Path, snap_compare: SnapCompare) -> None:
+    """Imminent and escalated chosen with R and O from the topic list, the checklist
+    closed again: both values whole in their fields, the keys line naming R and O."""
+
+    async def imminent(pilot: Pilot[None]) -> None:
+        app = pilot.app
+        assert isinstance(app, PeerdeskApp)
+        screen = await open_form(pilot, app)
+        await jump(pilot, screen, "date")
+        await pilot.press("end", "ctrl+u")
+        await type_text(pilot, FIXED_DAY.isoformat())
+        await jump(pilot, screen, "topics")
+        await pilot.press("s", "t", "R", "R", "R")  # suicidal thoughts, trauma; imminent
+        await wait_until(pilot, lambda: isinstance(app.screen, EscalationScreen), "checklist")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: app.screen is screen, "the form again")
+        await pilot.press("O", "O", "O")  # escalated
+        await pilot.pause()
+        assert screen.query_one("#risk", ChoiceField).value == "imminent"
+
+    assert snap_compare(PeerdeskApp(closed_vault), run_before=imminent, terminal_size=SIZE)
+
+
+def test_ranked_referral_list(closed_vault: Path, snap_compare: SnapCompare) -> None:
+    """The directory ranked for a contact: usable clinicians first with the cursor on the
+    best, suspended and expired ones after them marked ! and saying why."""
+    vetted: dict[str, Any] = {"vetted_on": date(2025, 6, 1), "revet_due": date(2099, 12, 31)}
+    both = ("trauma", "sleep")
+    rows: tuple[tuple[str, dict[str, Any]], ...] = (
+        ("Ana Okafor", {"specialties": ("trauma",), "accepting_new_clients": True,
+                        "telehealth": True, "phones": ("(503) 555-0142",)}),
+        ("Ben Lindqvist", {"specialties": both}),
+        ("Chloé Marchand", {"specialties": ("family",), "telehealth": True}),
+        ("Dev Raman", {"specialties": both, "accepting_new_clients": True, "suspended": True}),
+        ("Eli Strand", {"specialties": both, "revet_due": date(2099, 3, 1)}),  # expired
+    )  # fmt: skip
+    with Vault.unlock(closed_vault, PASSPHRASE) as vault:
+        for name, changes in rows:
+            add_clinician(vault, clinician(name, FIXED_DAY, **{**vetted, **changes}))
+
+    async def open_ranked(pilot: Pilot[None]) -> None:
+        app = pilot.app
+        assert isinstance(app, PeerdeskApp)
+        await unlock(pilot, app)
+        assert app.vault is not None
+        app.push_screen(ReferralPickScreen(app.vault, both, FIXED_DAY))
+        await wait_until(pilot, lambda: isinstance(app.screen, ReferralPickScreen), "ranked")
+        await pilot.pause()
+
+    assert snap_compare(PeerdeskApp(closed_vault), run_before=open_ranked, terminal_size=SIZE)
 
 
 def test_directory_list(closed_vault: Path, snap_compare: SnapCompare) -> None:

@@ -33,7 +33,12 @@ from peerdesk import messages
 from peerdesk.platform_support import exit_after, hang_up_signal, lock_signals
 from peerdesk.tui import keys
 from peerdesk.tui.crash import QuietCrashApp
-from peerdesk.tui.events import ContactSaved, ForgetsTyping, ReferRequested
+from peerdesk.tui.events import (
+    ContactReferralRequested,
+    ContactSaved,
+    ForgetsTyping,
+    ReferRequested,
+)
 from peerdesk.tui.idle import IdleWatch
 from peerdesk.tui.lockout import RetryDelay
 from peerdesk.tui.opening import VaultChecked, VaultCreated, VaultOpened, VaultUnlocked
@@ -422,6 +427,14 @@ class PeerdeskApp(QuietCrashApp):
     @on(ReferRequested)
     def _refer_requested(self, message: ReferRequested) -> None:
         self.refer_from_clinician(message.clinician_id)
+
+    @on(ContactReferralRequested)
+    def _contact_referral_requested(self, message: ContactReferralRequested) -> None:
+        """Refer this contact: the directory ranked for it, then the card."""
+        from peerdesk.tui import referral_flow
+
+        if self.vault is not None:
+            referral_flow.refer_contact(self, self.vault, message.contact_id)
 
     def refer_from_clinician(self, clinician_id: str) -> None:
         """Refer a contact (asked next) to this clinician."""

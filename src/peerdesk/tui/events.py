@@ -47,6 +47,18 @@ class ReferRequested(Message):
         self.clinician_id = clinician_id
 
 
+class ContactReferralRequested(Message):
+    """The peer asked to refer this contact to a clinician (picked next, ranked for it).
+
+    Posted by a screen (the contact's detail view, home after a save); it bubbles to the
+    app, which runs the same referral flow as after saving a contact.
+    """
+
+    def __init__(self, contact_id: int) -> None:
+        super().__init__()
+        self.contact_id = contact_id
+
+
 @runtime_checkable
 class ForgetsTyping(Protocol):
     """A screen shown while locked (unlock, set-up) that clears what was typed on ctrl+l.

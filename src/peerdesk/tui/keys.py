@@ -59,6 +59,10 @@ HOME_KEYS: tuple[KeySpec, ...] = (
     KeySpec("f", "f", "followups", messages.KEY_FOLLOWUPS),
 )
 
+# Home right after a contact is saved there, while that contact has no referral yet:
+# bound always, but it acts (and home lists it) only then (HomeScreen.check_action).
+HOME_SAVED_KEYS: tuple[KeySpec, ...] = (KeySpec("R", "R", "refer_saved", messages.KEY_REFER_SAVED),)
+
 # Handled by the passphrase fields themselves; listed on the help screen only.
 PASSPHRASE_KEYS: tuple[KeySpec, ...] = (
     KeySpec("enter", "enter", "submit", messages.KEY_ENTER_PASSPHRASE),
@@ -77,10 +81,19 @@ FORM_KEYS: tuple[KeySpec, ...] = (
     KeySpec("escape", "escape", "cancel", messages.KEY_FORM_CANCEL),
 )
 
+# On the contact form's topic list, one key steps the risk or the outcome to its next
+# choice (the action is the field's id), so neither is six tabs away. Capitals: every
+# lower-case letter but e i k p q v y is a topic, and R and O read as what they step.
+FORM_STEP_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("R", "R", "risk", messages.KEY_FORM_RISK),
+    KeySpec("O", "O", "outcome", messages.KEY_FORM_OUTCOME),
+)
+
 # Handled by the contact form's fields themselves; listed on the help screen only.
 FORM_FIELD_KEYS: tuple[KeySpec, ...] = (
     KeySpec("a-z", "a-z", "toggle_topic", messages.KEY_FORM_TOPIC),
     KeySpec("1-4", "1-4", "minutes_preset", messages.KEY_FORM_MINUTES),
+    *FORM_STEP_KEYS,
     KeySpec("left,right,space", "\u2190 \u2192 space", "step", messages.KEY_FORM_CHOICE),
     KeySpec("tab,shift+tab", "tab shift+tab", "focus_next", messages.KEY_FORM_FIELDS),
 )
@@ -100,6 +113,7 @@ CONTACTS_LIST_KEYS: tuple[KeySpec, ...] = (
 
 # One contact, read-only.
 CONTACT_DETAIL_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("r", "r", "refer", messages.KEY_CONTACT_REFER),
     KeySpec("e", "e", "edit", messages.KEY_EDIT),
     KeySpec("d", "d", "delete", messages.KEY_DELETE),
     KeySpec("delete", "delete", "delete", messages.KEY_DELETE),

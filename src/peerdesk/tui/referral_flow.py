@@ -7,7 +7,9 @@ ranked for the contact -> (an expired or suspended clinician: a warning to confi
 Answering no to the warning goes back to the ranked list, so the peer picks another
 clinician instead of losing the referral. From a clinician in the directory: which
 contact? -> the same from the warning on (no there ends the flow: the clinician was
-the peer's own choice).
+the peer's own choice). From a contact (its detail view, or home right after saving
+it): straight to the ranked list, whatever the outcome and however many referrals it
+has already (the peer asked).
 
 Each step checks the vault is still open (a lock in between closes it and drops every
 screen; an unlock opens a new Vault, so an old step never writes to it). The flow takes
@@ -46,6 +48,15 @@ def offer_after_contact(app: App[Any], vault: Vault, contact_id: int) -> None:
             open_ranked(app, vault, contact_id, topics)
 
     app.push_screen(ConfirmScreen(messages.REFERRAL_OFFER_QUESTION, id="refer-offer"), answered)
+
+
+def refer_contact(app: App[Any], vault: Vault, contact_id: int) -> None:
+    """Start from a contact the peer chose: the ranked list at once, then as above."""
+    contact = contacts.get(vault.conn, contact_id)
+    if contact is None:
+        app.notify(messages.CONTACT_GONE, severity="error")
+        return
+    open_ranked(app, vault, contact_id, contact.fields.topics)
 
 
 def open_ranked(app: App[Any], vault: Vault, contact_id: int, topics: tuple[str, ...]) -> None:

@@ -1,4 +1,4 @@
-"""One contact, every field, read-only; e edits it, d deletes it after asking.
+"""One contact, every field, read-only; r refers it, e edits it, d deletes it after asking.
 
 Reads the contact afresh each time the screen shows (first time, and back from the
 contact form), so an edit is visible at once. The note and handle are shown as plain
@@ -21,7 +21,7 @@ from peerdesk import messages, vocab
 from peerdesk.models.contacts import Contact
 from peerdesk.tui import keys
 from peerdesk.tui.dialogs.confirm import ConfirmScreen
-from peerdesk.tui.events import ContactDeleted
+from peerdesk.tui.events import ContactDeleted, ContactReferralRequested
 from peerdesk.tui.text.contacts import risk_value, topic_labels
 from peerdesk.vault import Vault, VaultError, contacts, logbook
 
@@ -105,6 +105,11 @@ class ContactDetailScreen(Screen[None]):
         self.query_one("#contact-note", Static).update(
             Content(note) if note else Content.styled(messages.CONTACT_NO_NOTE, "$text-muted")
         )
+
+    def action_refer(self) -> None:
+        """Refer this contact: the app opens the directory ranked for it."""
+        if self.contact is not None:
+            self.post_message(ContactReferralRequested(self.contact_id))
 
     def action_edit(self) -> None:
         """Open the contact form on this contact."""

@@ -1,7 +1,8 @@
 """The contact form: a note in a few keystrokes, every field a default or a single key.
 
-It opens with the topic list focused (letters toggle topics, 1-4 pick the minutes),
-every other field is a tab away, ctrl+s saves from anywhere on the form. The vault is
+It opens with the topic list focused (letters toggle topics, 1-4 pick the minutes, R
+and O step the risk and the outcome), every other field is a tab away, ctrl+s saves
+from anywhere on the form. The vault is
 read once when the form opens (settings, and the contact when editing); typing never
 queries it. Text the peer types is shown literally. When the lock fires, the app asks
 `draft()` for everything typed and keeps it inside the vault (never on disk in clear).
@@ -132,7 +133,11 @@ class ContactFormScreen(Screen[ContactSaved | None]):
         title.append("   " + messages.FORM_TOPICS_HINT, style="dim")
         with Vertical(id="form-box"):
             yield Static(title, id="form-title")
-            yield TopicPicker(v.topics, id="topics")
+            yield TopicPicker(
+                v.topics,
+                id="topics",
+                field_keys={spec.key: spec.action for spec in keys.FORM_STEP_KEYS},
+            )
             with Grid(id="form-grid"):
                 yield label(messages.FORM_DATE)
                 yield PlainInput(
@@ -267,6 +272,12 @@ class ContactFormScreen(Screen[ContactSaved | None]):
     @on(TopicPicker.MinutesPicked)
     def _minutes_picked(self, message: TopicPicker.MinutesPicked) -> None:
         self.query_one("#minutes", Input).value = str(message.minutes)
+
+    @on(TopicPicker.FieldKeyPressed)
+    def _field_key(self, message: TopicPicker.FieldKeyPressed) -> None:
+        """R or O on the topic list: the next risk or outcome, focus staying on the list
+        (the field posts Changed as if stepped itself, so imminent shows the checklist)."""
+        self.query_one(f"#{message.field_id}", ChoiceField).action_step(1)
 
     @on(ChoiceField.Changed, "#mode")
     def _mode_changed(self, message: ChoiceField.Changed) -> None:

@@ -45,7 +45,7 @@ class HelpScreen(Screen[None]):
         """Where the keys work, split into two columns; empty groups are left out."""
         left: tuple[Section, ...] = (
             (messages.KEYS_EVERYWHERE, keys.GLOBAL_KEYS),
-            (messages.KEYS_ON_HOME, keys.HOME_KEYS),
+            (messages.KEYS_ON_HOME, keys.HOME_KEYS + keys.HOME_SAVED_KEYS),
             (messages.KEYS_ON_PASSPHRASE, keys.PASSPHRASE_KEYS),
             (messages.KEYS_ON_TEAM, keys.TEAM_KEYS + keys.LIST_MOVE_KEYS),
             (messages.KEYS_ON_FINGERPRINT, keys.FINGERPRINT_KEYS),

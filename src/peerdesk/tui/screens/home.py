@@ -6,7 +6,10 @@ action and every return to home (a saved contact, a closed dialog) re-reads the
 follow-ups due: one short query.
 
 Nothing on home takes focus: its keys (tui.keys.HOME_KEYS) act on the follow-up
-marked in the panel, so home and help list every key there is.
+marked in the panel, so home and help list every key there is. Right after a contact
+is saved from home, one more key (tui.keys.HOME_SAVED_KEYS) refers that contact, listed
+among the others only while it applies (the contact is there and has no referral yet),
+so a peer who said no to "refer?" or saved a plain support note can still refer it.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from datetime import date, timedelta
 from typing import ClassVar
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
@@ -27,11 +31,12 @@ from peerdesk import messages
 from peerdesk.models.contacts import ContactFields, FollowUp
 from peerdesk.tui import keys
 from peerdesk.tui.dialogs.concern import Concern, ConcernScreen
+from peerdesk.tui.events import ContactReferralRequested, ContactSaved
 from peerdesk.tui.opening import Opened
 from peerdesk.tui.screens.contacts_list import ContactsListScreen
 from peerdesk.tui.widgets.followup_panel import FollowUpPanel
 from peerdesk.tui.widgets.referrals_due import ReferralsDue
-from peerdesk.vault import Settings, VaultError, followups, logbook, referrals
+from peerdesk.vault import Settings, VaultError, contacts, followups, logbook, referrals
 
 LABEL_WIDTH = 11
 KEY_COLUMN_WIDTH = 34  # two columns of keys fit the 68 columns inside the home box
@@ -43,7 +48,7 @@ class HomeScreen(Screen[None]):
     `today` is a clock for tests; the app passes nothing and gets the real date.
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = keys.bindings(keys.HOME_KEYS)
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings(keys.HOME_KEYS + keys.HOME_SAVED_KEYS)
 
     def __init__(self, opened: Opened, *, today: Callable[[], date] = date.today) -> None:
         super().__init__()
@@ -53,6 +58,7 @@ class HomeScreen(Screen[None]):
         self.today = today
         self._drawn_from_unlock = True
         self.last_done: int | None = None  # what u on home opens again
+        self.just_saved: int | None = None  # the contact R refers, while it applies
 
     def compose(self) -> ComposeResult:
         with Vertical(id="home-box", classes="box"):
@@ -67,7 +73,7 @@ class HomeScreen(Screen[None]):
             yield FollowUpPanel(self.opened.due, self.today(), id="followups")
             yield ReferralsDue(self.opened.referrals_due, self.today(), id="referrals-due")
             yield Static(Text(messages.HOME_KEYS), classes="section-title")
-            yield Static(key_columns(keys.GLOBAL_KEYS + keys.HOME_KEYS), id="home-keys")
+            yield Static(key_columns(self._keys()), id="home-keys")
             yield Static(self._facts(), id="facts")
 
     # --- the follow-ups panel -----------------------------------------------
@@ -81,6 +87,7 @@ class HomeScreen(Screen[None]):
             self._drawn_from_unlock = False  # the unlock worker's list is fresh
             return
         self.refresh_followups()
+        self._check_just_saved()
 
     def refresh_followups(self) -> None:
         """Re-read what is due (never after a lock: the vault is closed then)."""
@@ -169,6 +176,38 @@ class HomeScreen(Screen[None]):
                 completes_followup=item.id,
             )
         )
+
+    # --- the contact just saved ---------------------------------------------
+    @on(ContactSaved)
+    def _contact_saved(self, message: ContactSaved) -> None:
+        """A contact saved from home: R refers it (the message goes on to the app)."""
+        self.just_saved = message.contact_id
+        self._check_just_saved()
+
+    def _check_just_saved(self) -> None:
+        """Keep R only while the contact is there and has no referral (two short reads)."""
+        saved = self.just_saved
+        if saved is not None and self.vault.is_open:
+            conn = self.vault.conn
+            if contacts.get(conn, saved) is None or referrals.has_referral(conn, saved):
+                self.just_saved = None
+        self.query_one("#home-keys", Static).update(key_columns(self._keys()))
+        self.refresh_bindings()
+
+    def _keys(self) -> tuple[keys.KeySpec, ...]:
+        listed = keys.GLOBAL_KEYS + keys.HOME_KEYS
+        return listed + keys.HOME_SAVED_KEYS if self.just_saved is not None else listed
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """R acts only while there is a contact just saved to refer."""
+        if action == "refer_saved":
+            return self.just_saved is not None
+        return True
+
+    def action_refer_saved(self) -> None:
+        """Refer the contact just saved: the app opens the directory ranked for it."""
+        if self.just_saved is not None:
+            self.post_message(ContactReferralRequested(self.just_saved))
 
     # --- other screens ------------------------------------------------------
     def action_contacts(self) -> None:

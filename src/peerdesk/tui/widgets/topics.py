@@ -2,12 +2,14 @@
 
 It has focus when the form opens, so a typical note is a few letters and ctrl+s.
 Digits 1-4 pick a minutes preset from here too (the form listens for
-`MinutesPicked`). A toggle repaints this one widget; nothing is rebuilt or queried.
+`MinutesPicked`), and the form may name a few more keys that step another field
+(`FieldKeyPressed`: risk and outcome), so those are one key from here rather than
+six tabs away. A toggle repaints this one widget; nothing is rebuilt or queried.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import ClassVar
 
 from rich.text import Text
@@ -40,9 +42,26 @@ class TopicPicker(Widget, can_focus=True):
             super().__init__()
             self.minutes = minutes
 
-    def __init__(self, chosen: Iterable[str] = (), *, id: str) -> None:
+    class FieldKeyPressed(Message):
+        """One of the form's field keys was pressed: `field_id` names the field to step."""
+
+        def __init__(self, field_id: str) -> None:
+            super().__init__()
+            self.field_id = field_id
+
+    def __init__(
+        self,
+        chosen: Iterable[str] = (),
+        *,
+        id: str,
+        field_keys: Mapping[str, str] | None = None,
+    ) -> None:
+        """`field_keys`: a character (never a topic letter) -> the id of the field it steps."""
         super().__init__(id=id)
         self._by_key = {choice.key: choice.id for choice in vocab.TOPICS}
+        self._field_keys = dict(field_keys or {})
+        if clash := set(self._field_keys) & set(self._by_key):
+            raise ValueError(f"field keys {sorted(clash)} are topic letters")
         self._chosen: set[str] = set(chosen)
 
     @property
@@ -68,6 +87,10 @@ class TopicPicker(Widget, can_focus=True):
             event.stop()
             event.prevent_default()
             self.post_message(self.MinutesPicked(vocab.MINUTE_PRESETS[int(char) - 1]))
+        elif char in self._field_keys:
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.FieldKeyPressed(self._field_keys[char]))
 
     def render(self) -> Text:
         """Items packed greedily into lines of the current width, never split."""
