@@ -16,6 +16,7 @@ from peerdesk.tui.dialogs.team_merge_files import MergeFilesScreen
 from peerdesk.tui.screens.team import TeamScreen
 from peerdesk.tui.screens.team_log import PublicationLogScreen
 from peerdesk.tui.screens.team_merge import TeamMergeScreen
+from peerdesk.tui.widgets.choice import ChoiceField
 from peerdesk.tui.widgets.line_view import LineView
 from peerdesk.vault import Vault, publications
 from tests.conftest import PASSPHRASE
@@ -24,7 +25,7 @@ from tests.support.team_core import make_lead
 from tests.support.team_months import Team, write_files
 from tests.support.team_reports import MONTH, team, write_months
 from tests.tui.form_helpers import notifications
-from tests.tui.helpers import SIZE, paste, rendered, screen_text, wait_until
+from tests.tui.helpers import SIZE, assert_locked, paste, rendered, screen_text, wait_until
 from tests.tui.team_helpers import choose_period, merge_dialog, merged_report, open_team
 
 ENV = {"PEERDESK_PASSPHRASE": PASSPHRASE}
@@ -129,7 +130,7 @@ async def test_a_bad_period_is_the_commands_sentence_and_the_dialog_keeps_it(
         assert period.value == "2026-Q5"
         assert dialog.query_one("#merge-paths", Input).value == folder
         # A year, typed over: the year's sentence, the year's range, as the command says.
-        await pilot.press("shift+tab", "right", "tab", "ctrl+u")
+        await pilot.press("shift+tab", "y", "tab", "ctrl+u")  # y: the year, by its letter
         await paste(pilot, "0000")
         await pilot.press("enter")
         await pilot.pause()
@@ -149,7 +150,8 @@ async def test_a_bad_period_is_the_commands_sentence_and_the_dialog_keeps_it(
         assert status(dialog) == messages.FORM_PASTE_REFUSED.format(reason=refused)
         assert "\x1b" not in screen_text(app)
         # Back to the files' month: the typed period no longer counts, and the merge runs.
-        await pilot.press("shift+tab", "right")
+        await pilot.press("shift+tab", "m")
+        assert dialog.query_one("#merge-period-kind", ChoiceField).value == "month"
         assert period.disabled
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, TeamMergeScreen), "the merge")
@@ -240,3 +242,7 @@ async def test_a_long_log_scrolls_and_only_the_lead_has_one(
         assert f"40  {MONTH}" in rendered(view)
         await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(app.screen, TeamScreen), "back")
+        await pilot.press("p")
+        await wait_until(pilot, lambda: isinstance(app.screen, PublicationLogScreen), "the log")
+        await pilot.press("ctrl+l")  # locked from the log: nothing of it is left
+        await assert_locked(pilot, app, closed_vault)

@@ -255,14 +255,15 @@ TEAM_MERGE_NO_FILES = "{folder} holds no .age or .json file."
 TEAM_MERGE_PERIOD_LABEL = "Period"
 # The order the period field steps through; the ids are the kinds of
 # peerdesk.reports.periods (month: `report merge` with no period option).
+# Each starts with its own letter: m, q and y jump to it.
 TEAM_MERGE_PERIODS = {
-    "month": "the month of the files",
-    "quarter": "a quarter (like --quarter)",
-    "year": "a year (like --year)",
+    "month": "month: the one the files are for",
+    "quarter": "quarter, typed below (like --quarter)",
+    "year": "year, typed below (like --year)",
 }
 TEAM_MERGE_PERIOD_TEXT_LABEL = "Quarter or year"
 TEAM_MERGE_PERIOD_EXAMPLES = {"month": "", "quarter": "2026-Q4", "year": "2026"}
-TEAM_MERGE_KEYS = "enter merge  tab next field  left/right period  escape cancel"
+TEAM_MERGE_KEYS = "enter merge  tab next field  left/right or m q y period  escape cancel"
 TEAM_MERGE_READING = "Reading and checking {count} file(s)..."
 TEAM_MERGE_READING_PERIOD = "Reading and checking {count} file(s) for {period}..."
 TEAM_MERGE_TITLE_PERIOD = "Merge peers' months: {period}"
