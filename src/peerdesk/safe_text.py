@@ -77,6 +77,22 @@ def short(text: str, width: int = 40) -> str:
     return shown if len(shown) <= width else shown[: width - 1] + "…"
 
 
+def columns(headers: list[str], cells: list[list[str]]) -> str:
+    """Plain aligned columns: readable in any terminal and when copied as text.
+
+    Every cell is made printable (one line, no escape sequences): cells hold names,
+    ids and text from the vault or from files. The command line's tables and the
+    app's listings that mirror a command (the publication log) share this layout.
+    """
+    rows = [[printable(c) for c in row] for row in cells]
+    widths = [
+        max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)
+    ]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    return "\n".join(lines)
+
+
 def json_text(obj: object) -> str:
     """Indented JSON, non-ASCII kept readable, but nothing a terminal would act on.
 

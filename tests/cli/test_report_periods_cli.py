@@ -10,35 +10,15 @@ from pathlib import Path
 import pytest
 
 from peerdesk import messages
-from peerdesk.reports import tally
-from peerdesk.reports.files import document, dumps
 from peerdesk.vault import Vault, publications
 from tests.conftest import PASSPHRASE
 from tests.support import full_disk
 from tests.support.cli import Cli
-from tests.support.team_months import Team
+from tests.support.team_months import Team, write_files
 
 ENV = {"PEERDESK_PASSPHRASE": PASSPHRASE}
 MARCH = "2026-03"
 Q1 = ("2026-01", "2026-02", "2026-03")
-
-
-def _files(team: Team, folder: Path, months: tuple[str, ...]) -> list[str]:
-    """Each peer's file of each month, as `report month --format json` writes them."""
-    names: list[str] = []
-    for month in months:
-        for peer, contacts in enumerate(team.contacts[month]):
-            version = team.versions.get((month, peer), 0)
-            path = folder / f"{month}-peer{peer}-{version}.json"
-            if not path.exists():
-                doc = document(
-                    tally(month, contacts),
-                    vault_id=f"{peer + 1:032x}",
-                    sequence=10 * int(month[5:]) + version + 1,
-                )
-                path.write_text(dumps(doc))
-            names.append(str(path))
-    return names
 
 
 @pytest.fixture
@@ -54,12 +34,12 @@ def test_a_late_contact_merged_again_is_logged_and_compared(
     team = Team(7, peers=6)
     team.month(MARCH)
     first = cli(
-        "report", "merge", *_files(team, files, (MARCH,)), "-o", str(files / "a.txt"), env=ENV
+        "report", "merge", *write_files(team, files, (MARCH,)), "-o", str(files / "a.txt"), env=ENV
     )
     assert first.exit_code == 0, first.output
     assert messages.REPORT_LOGGED.format(number=1, period=MARCH) in first.stderr
     team.late(MARCH, peer=2)
-    _files(team, files, (MARCH,))
+    write_files(team, files, (MARCH,))
     every = sorted(str(p) for p in files.glob("*.json"))  # peer 2's first file too
     second = cli("report", "merge", *every, "--format", "json", env=ENV)
     assert second.exit_code == 0, second.output
@@ -85,9 +65,9 @@ def test_a_quarter_from_its_months_files(cli: Cli, made_vault: Path, files: Path
     team = Team(5, peers=3)
     for month in Q1:
         team.month(month)
-        merged = cli("report", "merge", *_files(team, files, (month,)), env=ENV)
+        merged = cli("report", "merge", *write_files(team, files, (month,)), env=ENV)
         assert merged.exit_code == 0, merged.output
-    quarter = cli("report", "merge", "--quarter", "2026-Q1", *_files(team, files, Q1), env=ENV)
+    quarter = cli("report", "merge", "--quarter", "2026-Q1", *write_files(team, files, Q1), env=ENV)
     assert quarter.exit_code == 0, quarter.output
     assert "Team counts for 2026-Q1 (9 peer files merged)" in quarter.stdout
     assert "Compared with 3 earlier publication(s)" in quarter.stdout
@@ -104,7 +84,7 @@ def test_a_quarter_refuses_other_months_and_needs_all_of_its_own(
         team.month(month)
     outside = cli(
         "report", "merge", "--quarter", "2026-Q1",
-        *_files(team, files, ("2026-01", "2026-02", "2026-04")),
+        *write_files(team, files, ("2026-01", "2026-02", "2026-04")),
     )  # fmt: skip
     assert outside.exit_code == 1 and outside.stdout == ""
     assert "is for 2026-04, which is not in 2026-Q1" in outside.stderr
@@ -117,7 +97,7 @@ def test_a_quarter_refuses_other_months_and_needs_all_of_its_own(
 def test_without_a_vault_nothing_is_logged_and_it_says_so(cli: Cli, files: Path) -> None:
     team = Team(3, peers=4)
     team.month(MARCH)
-    result = cli("report", "merge", *_files(team, files, (MARCH,)), "--min-cell", "5")
+    result = cli("report", "merge", *write_files(team, files, (MARCH,)), "--min-cell", "5")
     assert result.exit_code == 0, result.output
     assert messages.REPORT_NOT_LOGGED in result.stderr
     assert not cli.vault_path.exists()
@@ -143,7 +123,7 @@ def test_bad_periods_are_one_sentence_before_the_passphrase(
 ) -> None:
     team = Team(3, peers=2)
     team.month(MARCH)
-    result = cli("report", "merge", *_files(team, files, (MARCH,)), *args)  # no passphrase
+    result = cli("report", "merge", *write_files(team, files, (MARCH,)), *args)  # no passphrase
     assert result.exit_code == 1 and result.stdout == ""
     assert expected in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and "\x1b" not in result.stderr
@@ -162,7 +142,7 @@ def test_a_full_disk_while_logging_publishes_nothing(small_disk: Path, files: Pa
     Vault.create(vault_path, PASSPHRASE).close()
     team = Team(7, peers=6)
     team.month(MARCH)
-    names = _files(team, files, (MARCH,))
+    names = write_files(team, files, (MARCH,))
     full_disk.fill(small_disk, leave=48 * 1024)
     logged = 0
     for attempt in range(200):

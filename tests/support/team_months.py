@@ -9,9 +9,11 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from peerdesk.models.contacts import ContactFields
 from peerdesk.reports import MonthCounts, tally
+from peerdesk.reports.files import document, dumps
 from peerdesk.synthetic import contacts as synthetic
 
 
@@ -64,3 +66,22 @@ class Team:
                 ids.append(export_id(month, peer, self.versions.get((month, peer), 0)))
                 owners.append(f"peer-{peer}")
         return counts, ids, owners
+
+
+def write_files(team: Team, folder: Path, months: tuple[str, ...]) -> list[str]:
+    """Each peer's file of each month, as `report month --format json` writes them
+    (one file per peer, month and re-export; one already written is left as it is)."""
+    names: list[str] = []
+    for month in months:
+        for peer, contacts in enumerate(team.contacts[month]):
+            version = team.versions.get((month, peer), 0)
+            path = folder / f"{month}-peer{peer}-{version}.json"
+            if not path.exists():
+                doc = document(
+                    tally(month, contacts),
+                    vault_id=f"{peer + 1:032x}",
+                    sequence=10 * int(month[5:]) + version + 1,
+                )
+                path.write_text(dumps(doc))
+            names.append(str(path))
+    return names

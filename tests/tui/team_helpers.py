@@ -1,4 +1,4 @@
-"""Shared steps for the team screen's Pilot tests: open it, join, read the card."""
+"""Shared steps for the team screen's Pilot tests: open it, join, read the card, merge."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ from textual.widgets import OptionList, Static
 
 from peerdesk.tui.app import PeerdeskApp
 from peerdesk.tui.dialogs.team_join import FingerprintScreen, JoinScreen
+from peerdesk.tui.dialogs.team_merge_files import MergeFilesScreen
 from peerdesk.tui.screens.team import TeamScreen
+from peerdesk.tui.screens.team_merge import TeamMergeScreen
 from peerdesk.tui.widgets.fingerprint import Fingerprint
 from tests.tui.helpers import open_from_home, paste, wait_until
 
@@ -42,3 +44,30 @@ def peer_rows(app: PeerdeskApp) -> list[str]:
         return []
     listed = found.first(OptionList)
     return [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]
+
+
+async def merge_dialog(pilot: Pilot[None], app: PeerdeskApp, paths: str) -> MergeFilesScreen:
+    """m on the lead's team screen, the files pasted in: the dialog, period not chosen."""
+    await pilot.press("m")
+    await wait_until(pilot, lambda: isinstance(app.screen, MergeFilesScreen), "the files")
+    await paste(pilot, paths)
+    dialog = app.screen
+    assert isinstance(dialog, MergeFilesScreen)
+    return dialog
+
+
+async def choose_period(pilot: Pilot[None], steps: int, typed: str) -> None:
+    """From the files field: tab to the period, `steps` to the right (1 a quarter, 2 a
+    year), tab to its field and type `typed` there (pasted: one event)."""
+    await pilot.press("tab", *["right"] * steps, "tab")
+    await paste(pilot, typed)
+
+
+async def merged_report(pilot: Pilot[None], app: PeerdeskApp) -> TeamMergeScreen:
+    """Enter in the files dialog: the merge screen once it shows the report or problems."""
+    await pilot.press("enter")
+    await wait_until(pilot, lambda: isinstance(app.screen, TeamMergeScreen), "the merge")
+    screen = app.screen
+    assert isinstance(screen, TeamMergeScreen)
+    await wait_until(pilot, lambda: screen.done, "the report")
+    return screen

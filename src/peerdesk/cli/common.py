@@ -17,7 +17,7 @@ import typer
 from peerdesk import messages
 from peerdesk.cli.passphrase import CURRENT, PassphraseSource
 from peerdesk.cli.stdin import StdinUnusable
-from peerdesk.safe_text import json_text, printable, printable_lines
+from peerdesk.safe_text import columns, json_text, printable, printable_lines
 from peerdesk.validation import InvalidInput
 
 if TYPE_CHECKING:
@@ -170,18 +170,8 @@ def input_errors() -> Iterator[None]:
 
 
 def table(headers: list[str], cells: list[list[str]]) -> str:
-    """Plain aligned columns: readable in any terminal and when copied as text.
-
-    Every cell is made printable (one line, no escape sequences): cells hold names,
-    ids and text from the vault or from files.
-    """
-    rows = [[printable(c) for c in row] for row in cells]
-    widths = [
-        max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)
-    ]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
-    return "\n".join(lines)
+    """Plain aligned columns, every cell printable (peerdesk.safe_text.columns)."""
+    return columns(headers, cells)
 
 
 def check_choice(value: str, valid: tuple[str, ...], field: str) -> None:

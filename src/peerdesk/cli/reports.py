@@ -12,7 +12,7 @@ refused. Like cli.root, nothing heavy is imported at module level.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -290,15 +290,7 @@ def report_log(
             },
             empty=messages.REPORT_LOG_EMPTY,
             headers=list(messages.REPORT_LOG_HEADERS),
-            to_row=lambda p: [
-                str(p.number),
-                p.period,
-                p.published_at[:16].replace("T", " "),
-                str(p.min_cell),
-                str(p.files),
-                str(p.shown),
-                str(p.hidden),
-            ],
+            to_row=lambda p: p.cells(),
         )
 
 
@@ -359,7 +351,7 @@ def _merge(
     and logged before anything is printed or written: what was not logged is never
     published. Which files came from whom, and any export left out, is said on stderr.
     """
-    from peerdesk.reports.senders import read_months, sender_lines
+    from peerdesk.reports.senders import read_months, sender_lines, team_report_of
     from peerdesk.team.sealing import AGE_HEADER
 
     sealed = any(_starts_with(f, AGE_HEADER) for f in files)
@@ -371,7 +363,7 @@ def _merge(
             n, source = (
                 (min_cell, "option") if min_cell is not None else (DEFAULT_MIN_CELL, "default")
             )
-            return _Merged(_report(chosen, n, period, ()), n, source, None)
+            return _Merged(team_report_of(chosen, n, period=period), n, source, None)
     from peerdesk.vault import publications, team, team_merge
 
     with unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:
@@ -384,27 +376,10 @@ def _merge(
         else:
             lines = sender_lines(chosen, {}, set())
         n, source = (min_cell, "option") if min_cell is not None else _vault_threshold(vault)
-        report = _report(chosen, n, period, publications.history(vault.conn))
+        report = team_report_of(chosen, n, period=period, history=publications.history(vault.conn))
         logged = _log(vault, report)
     _say_lines(lines)
     return _Merged(report, n, source, logged)
-
-
-def _report(
-    chosen: Chosen, min_cell: int, period: Period | None, history: Sequence[Publication]
-) -> TeamReport:
-    from peerdesk.reports import team_report
-    from peerdesk.reports.senders import sender_of
-
-    exports = chosen.exports
-    return team_report(
-        [e.counts for e in exports],
-        [e.export_id for e in exports],
-        min_cell,
-        period=period,
-        owners=[sender_of(e) for e in exports],
-        history=history,
-    )
 
 
 def _log(vault: Vault, report: TeamReport) -> Publication:

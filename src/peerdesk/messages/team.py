@@ -183,7 +183,9 @@ KEY_TEAM_QR = "public string as a QR code"
 KEY_TEAM_LABEL = "label the marked peer's key"
 KEY_TEAM_MERGE = "merge peers' months (lead)"
 KEY_TEAM_ROTATE = "make new team keys (lead)"
+KEY_TEAM_LOG = "the publication log: team reports published (lead)"
 KEYS_ON_TEAM_MERGE = "On a merged team report"
+KEYS_ON_TEAM_LOG = "On the publication log"
 KEYS_ON_FINGERPRINT = "Comparing a team's fingerprint"
 KEY_FINGERPRINT_YES = "yes, it matches exactly"
 KEY_FINGERPRINT_NO = "no: nothing is changed"
@@ -195,7 +197,7 @@ TEAM_SCREEN_NONE = (
 )
 TEAM_SCREEN_NONE_KEYS = "escape back"
 TEAM_SCREEN_LEAD_KEYS = (
-    "q QR code  l label the marked peer  m merge months  r new keys  escape back"
+    "q QR code  l label the marked peer  m merge months  p publication log\nr new keys  escape back"
 )
 TEAM_SCREEN_PEER_KEYS = "j join again (a new string from the lead)  escape back"
 TEAM_CARD_ROLE_LEAD = "this vault is the team lead's"
@@ -250,8 +252,21 @@ TEAM_MERGE_PATH_LABEL = "Folder or files"
 TEAM_MERGE_EMPTY = "Type a folder or a file first."
 TEAM_MERGE_MISSING = "{path} does not exist."
 TEAM_MERGE_NO_FILES = "{folder} holds no .age or .json file."
-TEAM_MERGE_KEYS = "enter merge  escape cancel"
+TEAM_MERGE_PERIOD_LABEL = "Period"
+# The order the period field steps through; the ids are the kinds of
+# peerdesk.reports.periods (month: `report merge` with no period option).
+# Each starts with its own letter: m, q and y jump to it.
+TEAM_MERGE_PERIODS = {
+    "month": "month: the one the files are for",
+    "quarter": "quarter, typed below (like --quarter)",
+    "year": "year, typed below (like --year)",
+}
+TEAM_MERGE_PERIOD_TEXT_LABEL = "Quarter or year"
+TEAM_MERGE_PERIOD_EXAMPLES = {"month": "", "quarter": "2026-Q4", "year": "2026"}
+TEAM_MERGE_KEYS = "enter merge  tab next field  left/right or m q y period  escape cancel"
 TEAM_MERGE_READING = "Reading and checking {count} file(s)..."
+TEAM_MERGE_READING_PERIOD = "Reading and checking {count} file(s) for {period}..."
+TEAM_MERGE_TITLE_PERIOD = "Merge peers' months: {period}"
 TEAM_MERGE_REFUSED = "Nothing was merged: {count} problem(s), each below."
 TEAM_MERGE_FILE_HINT = (
     "e writes this report to a file: one printable page for command staff (HTML), CSV, "
@@ -262,6 +277,14 @@ TEAM_FROM_NEW_KEY = (
     "screen shows it) before you trust it, then label it on the team screen (l)."
 )
 TEAM_MERGE_RESULT_KEYS = "e export  up/down pgup/pgdn scroll  escape back"
+
+TEAM_LOG_TITLE = "Publication log"
+TEAM_LOG_INTRO = (
+    "Every team report this vault published, oldest first: written to a file from a "
+    "merge here, or printed or written by `peerdesk report merge`. Counts of values "
+    "only, never a value."
+)
+TEAM_LOG_KEYS = "up/down pgup/pgdn scroll  escape back"
 
 DIRECTORY_UNSIGNED_ASK = (
     "Nobody vouches for {path}: {why}.\n\n"

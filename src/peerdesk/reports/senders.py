@@ -16,11 +16,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from peerdesk import messages
 from peerdesk.reports.files import MonthExport, ReportFileError, SealedOpener, read_exports
 from peerdesk.reports.periods import Period
 from peerdesk.safe_text import printable
+
+if TYPE_CHECKING:
+    from peerdesk.reports.history import Publication
+    from peerdesk.reports.suppression import TeamReport
 
 
 @dataclass(frozen=True)
@@ -128,6 +133,34 @@ def read_months(
     if problems:
         raise ReportFileError(problems)
     return choose(exports)
+
+
+def team_report_of(
+    chosen: Chosen,
+    min_cell: int,
+    *,
+    period: Period | None = None,
+    history: Sequence[Publication] = (),
+) -> TeamReport:
+    """The team report of what `read_months` chose: the one call both faces make, so a
+    month, a quarter or a year merged on screen is the report `report merge` prints.
+
+    Each export is counted with its sender as its owner (a peer's months of a quarter
+    are what that peer knows), over `period` (None: the files' month), compared with
+    `history` (the publication log). The suppression is imported here, not above: the
+    audit it loads is only needed once there is something to merge.
+    """
+    from peerdesk.reports.suppression import team_report
+
+    exports = chosen.exports
+    return team_report(
+        [e.counts for e in exports],
+        [e.export_id for e in exports],
+        min_cell,
+        period=period,
+        owners=[sender_of(e) for e in exports],
+        history=history,
+    )
 
 
 def sender_lines(

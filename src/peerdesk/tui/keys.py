@@ -215,7 +215,7 @@ REFERRALS_KEYS: tuple[KeySpec, ...] = (
 )
 
 # The team screen (tui.screens.team): each key acts only where it applies (c and j for a
-# vault with no team, q l m r for the lead, j for a peer). Up/down mark a peer in the
+# vault with no team, q l m p r for the lead, j for a peer). Up/down mark a peer in the
 # lead's list (OptionList's own keys, LIST_MOVE_KEYS).
 TEAM_KEYS: tuple[KeySpec, ...] = (
     KeySpec("c", "c", "create", messages.KEY_TEAM_CREATE),
@@ -223,6 +223,7 @@ TEAM_KEYS: tuple[KeySpec, ...] = (
     KeySpec("q", "q", "qr", messages.KEY_TEAM_QR),
     KeySpec("l", "l", "label", messages.KEY_TEAM_LABEL),
     KeySpec("m", "m", "merge", messages.KEY_TEAM_MERGE),
+    KeySpec("p", "p", "log", messages.KEY_TEAM_LOG),
     KeySpec("r", "r", "rotate", messages.KEY_TEAM_ROTATE),
     KeySpec("escape", "escape", "back", messages.KEY_BACK),
 )
@@ -245,6 +246,15 @@ TEAM_MERGE_KEYS: tuple[KeySpec, ...] = (
     KeySpec("pagedown", "pgdn", "page(1)", messages.KEY_PAGE_DOWN),
     KeySpec("pageup", "pgup", "page(-1)", messages.KEY_PAGE_UP),
     KeySpec("escape", "escape", "back", messages.KEY_BACK),
+)
+# The lead's publication log (tui.screens.team_log): escape is bound on the screen; the
+# rest are the focused list's own scroll keys, listed for help.
+TEAM_LOG_KEYS: tuple[KeySpec, ...] = (KeySpec("escape", "escape", "back", messages.KEY_BACK),)
+TEAM_LOG_SCROLL_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("down", "down", "scroll_down", messages.KEY_SCROLL_DOWN),
+    KeySpec("up", "up", "scroll_up", messages.KEY_SCROLL_UP),
+    KeySpec("pagedown", "pgdn", "page_down", messages.KEY_PAGE_DOWN),
+    KeySpec("pageup", "pgup", "page_up", messages.KEY_PAGE_UP),
 )
 
 # Bound on the settings screen (priority: ctrl+s works while a field has focus).

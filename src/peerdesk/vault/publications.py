@@ -36,6 +36,19 @@ class Logged:
     shown: int
     hidden: int
 
+    def cells(self) -> list[str]:
+        """Its row under messages.REPORT_LOG_HEADERS, as `report log` and the app's log
+        show it: the time to the minute, in UTC like the stamp."""
+        return [
+            str(self.number),
+            self.period,
+            self.published_at[:16].replace("T", " "),
+            str(self.min_cell),
+            str(self.files),
+            str(self.shown),
+            str(self.hidden),
+        ]
+
 
 class NotLogged(VaultError):
     """The report could not be logged, so it must not be shown or written."""

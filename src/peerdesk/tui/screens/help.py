@@ -50,6 +50,7 @@ class HelpScreen(Screen[None]):
             (messages.KEYS_ON_TEAM, keys.TEAM_KEYS + keys.LIST_MOVE_KEYS),
             (messages.KEYS_ON_FINGERPRINT, keys.FINGERPRINT_KEYS),
             (messages.KEYS_ON_TEAM_MERGE, keys.TEAM_MERGE_KEYS),
+            (messages.KEYS_ON_TEAM_LOG, keys.TEAM_LOG_SCROLL_KEYS + keys.TEAM_LOG_KEYS),
         )
         right: tuple[Section, ...] = (
             (messages.KEYS_ON_FORM, keys.FORM_KEYS + keys.FORM_FIELD_KEYS),

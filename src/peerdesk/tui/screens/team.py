@@ -6,8 +6,8 @@ What it shows depends on the vault:
 - the lead's vault: the team card (public string, its QR code on q, the fingerprint
   large, the team key id, the day the keys were made), the peers' keys seen on
   sealed months with the lead's labels (l labels the marked one), a merge of
-  peers' months (m) and new team keys (r, after a question saying every peer joins
-  again);
+  peers' months (m: a month, a quarter or a year), the publication log (p) and
+  new team keys (r, after a question saying every peer joins again);
 - a peer's vault: the team joined (key id, fingerprint, the day) and this vault's
   own key id, which signs the months it sends; j joins again after a rotation.
 On a machine with no age library (Windows on Arm) it says so, and nothing else.
@@ -18,7 +18,6 @@ reach it: peerdesk.vault.team hands out key objects that hide them.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -38,7 +37,7 @@ from peerdesk.tui import keys
 from peerdesk.tui.dialogs.confirm import ConfirmScreen
 from peerdesk.tui.dialogs.team_join import JoinScreen
 from peerdesk.tui.dialogs.team_label import Labelled, LabelScreen
-from peerdesk.tui.dialogs.team_merge_files import MergeFilesScreen
+from peerdesk.tui.dialogs.team_merge_files import MergeAsked, MergeFilesScreen
 from peerdesk.tui.widgets.fingerprint import Fingerprint
 from peerdesk.vault import Vault, VaultError, team
 
@@ -239,13 +238,23 @@ class TeamScreen(Screen[None]):
         if self.state == LEAD:
             self.app.push_screen(MergeFilesScreen(), self._merge_files)
 
-    def _merge_files(self, paths: list[Path] | None) -> None:
-        if paths is None or not self.vault.is_open:
+    def _merge_files(self, asked: MergeAsked | None) -> None:
+        if asked is None or not self.vault.is_open:
             return
         from peerdesk.tui.screens.team_merge import TeamMergeScreen
 
         # Back from the report, the peer keys the merge noted are listed too.
-        self.app.push_screen(TeamMergeScreen(self.vault, paths), lambda _: self.redraw())
+        self.app.push_screen(
+            TeamMergeScreen(self.vault, asked.paths, asked.period), lambda _: self.redraw()
+        )
+
+    def action_log(self) -> None:
+        """What this vault published, as `peerdesk report log` lists it."""
+        if self.state != LEAD or not self.vault.is_open:
+            return
+        from peerdesk.tui.screens.team_log import PublicationLogScreen
+
+        self.app.push_screen(PublicationLogScreen(self.vault))
 
     def action_rotate(self) -> None:
         """New team keys, after a question that says every peer joins again."""

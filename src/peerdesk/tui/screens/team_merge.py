@@ -1,5 +1,11 @@
 """The lead's merge of peers' months, on screen: the same steps as `peerdesk report merge`.
 
+A month (the files' own), a quarter or a year: the period chosen in the files dialog
+is given to the same two calls as `report merge --quarter/--year` makes
+(peerdesk.reports.senders.read_months and team_report_of), so the report is audited
+over the period and its months and compared with every earlier publication of them,
+as the command does. The title says which period.
+
 Opening and checking the files (age, two signatures per sealed month, the month's
 checks) runs in a worker thread; the vault is only read before it (the lead's keys,
 the threshold) and written after it (the peer keys seen), on the main thread, so the
@@ -26,11 +32,12 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from peerdesk import messages
-from peerdesk.reports import TeamReport, render, team_report
+from peerdesk.reports import TeamReport, render
 from peerdesk.reports.files import ReportFileError
 from peerdesk.reports.history import Publication
+from peerdesk.reports.periods import Period
 from peerdesk.reports.sealed import LeadOpener
-from peerdesk.reports.senders import Chosen, read_months, sender_of
+from peerdesk.reports.senders import Chosen, read_months, team_report_of
 from peerdesk.tui import keys
 from peerdesk.tui.dialogs.team_export import TeamExported, TeamExportScreen
 from peerdesk.tui.widgets.bar_chart import BarChart
@@ -44,7 +51,8 @@ class MergeScroll(VerticalScroll, can_focus=False):
 
 
 class TeamMergeScreen(Screen[None]):
-    """Reads `paths` as soon as it opens, then shows the team report or every problem."""
+    """Reads `paths` as soon as it opens, then shows the team report of `period` (None:
+    the files' month) or every problem."""
 
     BINDINGS: ClassVar[list[BindingType]] = keys.bindings(keys.TEAM_MERGE_KEYS)
 
@@ -65,22 +73,20 @@ class TeamMergeScreen(Screen[None]):
             super().__init__()
             self.problems = problems
 
-    def __init__(self, vault: Vault, paths: list[Path]) -> None:
+    def __init__(self, vault: Vault, paths: list[Path], period: Period | None = None) -> None:
         super().__init__()
         self.vault = vault
         self.paths = paths
+        self.period = period
         self.done = False  # the report or the problems are shown
         self.report: TeamReport | None = None  # the report shown, once there is one
         self.logged = False  # the report shown is in the publication log
 
     def compose(self) -> ComposeResult:
         with Vertical(id="team-merge-box"):
-            yield Static(Text(messages.TEAM_MERGE_TITLE), classes="screen-title")
+            yield Static(self._title(), id="team-merge-title", classes="screen-title")
             with MergeScroll(id="team-merge-scroll"):
-                yield Static(
-                    Text(messages.TEAM_MERGE_READING.format(count=len(self.paths))),
-                    id="team-merge-status",
-                )
+                yield Static(self._reading(), id="team-merge-status")
                 yield Static("", id="team-merge-senders")
                 chart_title = Static(
                     Text(messages.TEAM_MERGE_CHART_TITLE),
@@ -95,6 +101,21 @@ class TeamMergeScreen(Screen[None]):
                 yield Static("", id="team-merge-report")
                 yield Static("", id="team-merge-hint", classes="intro")
             yield Static(Text(messages.TEAM_MERGE_RESULT_KEYS), classes="keys-line")
+
+    def _title(self, label: str | None = None) -> Text:
+        """The period in the title once it is known: asked for, or the files' month."""
+        label = label or (self.period.label if self.period is not None else None)
+        if label is None:
+            return Text(messages.TEAM_MERGE_TITLE)
+        return Text(messages.TEAM_MERGE_TITLE_PERIOD.format(period=label))
+
+    def _reading(self) -> Text:
+        count = len(self.paths)
+        if self.period is None:
+            return Text(messages.TEAM_MERGE_READING.format(count=count))
+        return Text(
+            messages.TEAM_MERGE_READING_PERIOD.format(count=count, period=self.period.label)
+        )
 
     def on_mount(self) -> None:
         """Read the lead's keys and threshold here, then let the worker read the files."""
@@ -114,22 +135,16 @@ class TeamMergeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="team-merge", description="merge months")
     def _read(self, opener: LeadOpener, min_cell: int, history: list[Publication]) -> None:
-        """Files only: every month read and checked, one per sender, added up, suppressed,
-        and compared with the publication log as `report merge` does (the screen only
-        shows it: it is logged when first written to a file)."""
+        """Files only: every month of the period read and checked, one per sender and
+        month, added up, suppressed, and compared with the publication log, by the calls
+        `report merge` makes (the screen only shows it: it is logged when first written
+        to a file)."""
         try:
-            chosen = read_months(self.paths, opener=opener)
+            chosen = read_months(self.paths, opener=opener, period=self.period)
         except ReportFileError as exc:
             self.post_message(self.MonthsRefused(exc.problems))
             return
-        exports = chosen.exports
-        report = team_report(
-            [e.counts for e in exports],
-            [e.export_id for e in exports],
-            min_cell,
-            owners=[sender_of(e) for e in exports],
-            history=history,
-        )
+        report = team_report_of(chosen, min_cell, period=self.period, history=history)
         self.post_message(self.MonthsRead(chosen, report, render.team_table(report), min_cell))
 
     @on(MonthsRefused)
@@ -155,6 +170,7 @@ class TeamMergeScreen(Screen[None]):
             n=message.min_cell, source=messages.REPORT_THRESHOLD_SOURCE["vault"]
         )
         lines = senders.lines(message.chosen, new_key=messages.TEAM_FROM_NEW_KEY)
+        self.query_one("#team-merge-title", Static).update(self._title(message.report.month))
         self.query_one("#team-merge-status", Static).update(Text(threshold))
         self.query_one("#team-merge-senders", Static).update(Text("\n".join(lines)))
         self._chart(message.report)
