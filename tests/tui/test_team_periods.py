@@ -136,6 +136,7 @@ async def test_a_bad_period_is_the_commands_sentence_and_the_dialog_keeps_it(
         await pilot.pause()
         expected = nowhere("report", "merge", "--year", "0000", folder).stderr
         assert status(dialog) in expected and "outside the years" in status(dialog)
+        assert status(dialog).startswith("The year '0000'")  # no option named in the app
         # Markup is shown as typed, never drawn as markup.
         await pilot.press("ctrl+u")
         await paste(pilot, "[bold]2026[/bold]")

@@ -263,7 +263,7 @@ REPORT_QUARTER_FORMAT = (
 )
 REPORT_YEAR_FORMAT = "The year {value!r} is not a year; write it as four digits, e.g. 2026."
 REPORT_PERIOD_OUT_OF_RANGE = (
-    "The {option} {value!r} is outside the years peerdesk can count ({first} to {last})."
+    "The {what} {value!r} is outside the years peerdesk can count ({first} to {last})."
 )
 REPORT_ONE_PERIOD = "Give one period at a time: {options} cannot be combined."
 REPORT_FILE_OUTSIDE_PERIOD = (

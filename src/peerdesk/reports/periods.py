@@ -55,12 +55,13 @@ def _year(year: int) -> Period:
     return Period(f"{year:04d}", YEAR, tuple(f"{year:04d}-{m:02d}" for m in range(1, 13)))
 
 
-def _in_range(year: int, text: str, option: str) -> None:
+def _in_range(year: int, text: str, field: str) -> None:
+    """The sentence names the period's kind, not an option: the app's dialog says it too."""
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise InvalidInput(
-            option,
+            field,
             messages.REPORT_PERIOD_OUT_OF_RANGE.format(
-                option=option, value=text, first=FIRST_YEAR, last=LAST_YEAR
+                what=field, value=short(text), first=FIRST_YEAR, last=LAST_YEAR
             ),
         )
 
@@ -72,7 +73,7 @@ def parse_quarter(text: str) -> Period:
     if match is None:
         raise InvalidInput("quarter", messages.REPORT_QUARTER_FORMAT.format(value=short(text)))
     year = int(match.group(1))
-    _in_range(year, text, "--quarter")
+    _in_range(year, text, "quarter")
     return _quarter(year, int(match.group(2)))
 
 
@@ -82,7 +83,7 @@ def parse_year(text: str) -> Period:
     if _YEAR.fullmatch(text) is None:
         raise InvalidInput("year", messages.REPORT_YEAR_FORMAT.format(value=short(text)))
     year = int(text)
-    _in_range(year, text, "--year")
+    _in_range(year, text, "year")
     return _year(year)
 
 
