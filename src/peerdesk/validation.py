@@ -23,6 +23,9 @@ HEAD_COUNT_MAX = 500
 # reader that every suppressed count is exactly 1.
 LOWEST_MIN_CELL = 3
 DEFAULT_MIN_CELL = 5
+# Team reports: zeros shown (a zero discloses no one), or hidden like small counts (in a
+# small team, "0 contacts about suicidal thoughts" says something).
+REPORT_ZEROS = ("shown", "hidden")
 HIGHEST_MIN_CELL = 100
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)

@@ -172,6 +172,24 @@ def test_merge_needs_no_vault_and_no_passphrase(cli: Cli, tmp_path: Path) -> Non
     assert not cli.vault_path.exists()
 
 
+def test_merge_hides_zeros_when_asked_and_says_so(cli: Cli, tmp_path: Path) -> None:
+    files = [str(month_file(tmp_path, f"{i}.json", cruiser=9, phone=6)) for i in range(3)]
+    default = cli("report", "merge", *files, "--format", "json")
+    assert json.loads(default.stdout)["zeros"] == "shown"
+    assert json.loads(default.stdout)["tables"]["mode"]["in-person"] == 0
+    hidden = cli("report", "merge", *files, "--zeros", "hidden")
+    assert hidden.exit_code == 0, hidden.output
+    assert messages.REPORT_ZEROS_HIDDEN in hidden.stdout
+    assert not re.search(r" 0 +0%$", hidden.stdout, re.MULTILINE)  # no zero row shown
+    data = json.loads(
+        cli("report", "merge", *files, "--zeros", "hidden", "--format", "json").stdout
+    )
+    assert data["zeros"] == "hidden" and data["tables"]["mode"]["in-person"] is None
+    bad = cli("report", "merge", *files, "--zeros", "[red]maybe[/]")
+    assert bad.exit_code != 0 and "shown, hidden" in bad.stderr and "[red]maybe[/]" in bad.stderr
+    assert "Traceback" not in bad.output
+
+
 def test_merge_formats(cli: Cli, tmp_path: Path) -> None:
     files = [str(month_file(tmp_path, f"{i}.json", cruiser=9, phone=6)) for i in range(3)]
     md = cli("report", "merge", *files, "--format", "md", "--min-cell", "10").stdout

@@ -32,6 +32,7 @@ def test_show_lists_the_defaults(cli: Cli, made_vault: Path) -> None:
 def test_set_each_kind_of_value(cli: Cli, made_vault: Path, tmp_path: Path) -> None:
     assert cli("settings", "set", "idle-lock-minutes", "12", env=ENV).exit_code == 0
     assert cli("settings", "set", "theme", "light", env=ENV).exit_code == 0
+    assert cli("settings", "set", "report-zeros", "hidden", env=ENV).exit_code == 0
     lowered = cli("settings", "set", "retention-days", "7", env=ENV)
     assert "older than 7 days will be wiped" in lowered.stdout
     checklist = tmp_path / "checklist.txt"
@@ -42,6 +43,7 @@ def test_set_each_kind_of_value(cli: Cli, made_vault: Path, tmp_path: Path) -> N
     with Vault.unlock(made_vault, PASSPHRASE) as vault:
         got = vault.settings()
     assert (got.idle_lock_minutes, got.theme, got.retention_days) == (12, "light", 7)
+    assert got.report_zeros == "hidden"
     assert got.escalation_checklist == "Stay with them.\nCall [red]988[/]."
 
 
@@ -53,6 +55,7 @@ def test_set_each_kind_of_value(cli: Cli, made_vault: Path, tmp_path: Path) -> N
         (["idle-lock-minutes", "0"], "from 1 to 240"),
         (["min-cell", "2"], "from 3 to 100"),
         (["theme", "neon"], "dark, light"),
+        (["report-zeros", "sometimes"], "shown, hidden"),
         (["escalation-checklist", "a\x1b[2Jb"], "control characters"),
         (["theme"], "either a VALUE or --from-file"),
         (["escalation-checklist", "--from-file", "/nonexistent/x.txt"], "Cannot read"),

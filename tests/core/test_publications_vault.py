@@ -19,11 +19,22 @@ from tests.support.team_months import Team
 MARCH = "2026-03"
 
 
-def _report_of(seed: int = 7) -> Publication:
+def _report_of(seed: int = 7, *, zeros_hidden: bool = False) -> Publication:
     team = Team(seed, peers=5)
     team.month(MARCH)
     counts, ids, owners = team.files([MARCH])
-    return team_report(counts, ids, 5, owners=owners).publication("")
+    report = team_report(counts, ids, 5, owners=owners, zeros_hidden=zeros_hidden)
+    return report.publication("")
+
+
+def test_a_publication_that_hid_its_zeros_reads_back_so(vault: Vault) -> None:
+    """What its reader may assume of an x depends on it, so the log keeps it."""
+    publications.record(vault, _report_of())
+    publications.record(vault, _report_of(zeros_hidden=True))
+    first, second = publications.history(vault.conn)
+    assert (first.zeros_hidden, second.zeros_hidden) == (False, True)
+    assert second.view().zeros_hidden and second.view().hidden
+    assert all(low == 0 for low, _ in second.view().hidden.values())
 
 
 def test_a_publication_reads_back_as_its_reader_had_it(vault: Vault) -> None:

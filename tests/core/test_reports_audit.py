@@ -8,6 +8,7 @@ enumeration on small tables, and on the classic cases of the statistical offices
 from __future__ import annotations
 
 import itertools
+import json
 import random
 from collections.abc import Mapping
 
@@ -15,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from peerdesk import messages
 from peerdesk.models.contacts import ContactFields
 from peerdesk.reports import (
     INSIDER,
@@ -24,6 +26,7 @@ from peerdesk.reports import (
     MonthCounts,
     TeamReport,
     add_up,
+    render,
     suppress,
     tally,
     team_report,
@@ -462,6 +465,43 @@ def test_no_published_report_lets_any_reader_narrow_a_hidden_cell(
     assert Reader(report).exposed(truth) == []
     for own in months:
         assert Reader(report, own=own).exposed(truth) == []
+
+
+@settings(max_examples=25, deadline=None)
+@given(team=teams(), n=st.integers(3, 6))
+def test_with_zeros_hidden_no_zero_is_shown_and_no_reader_pins_one(
+    team: list[list[ContactFields]], n: int
+) -> None:
+    months = [tally(MONTH, contacts) for contacts in team]
+    truth = truth_of(add_up(months))
+    report = team_report(months, _ids(len(months)), n, zeros_hidden=True)
+    assert report.zeros_hidden
+    assert not [c for t in report.tables.values() for c, v in t.items() if v == 0]
+    # Pinned at 0 is exposed for every reader now: Reader reads report.zeros_hidden.
+    assert Reader(report).exposed(truth) == []
+    for own in months:
+        assert Reader(report, own=own).exposed(truth) == []
+
+
+def test_a_zero_in_a_small_team_is_hidden_when_the_lead_asks() -> None:
+    """Three peers, no contact about suicidal thoughts: shown as 0 by default; with
+    zeros hidden it is an x, and so is enough around it that no reader can pin it."""
+    a = _counts(20, {"topic": [("work-stress", 20), ("sleep", 6)]})
+    b = _counts(15, {"topic": [("work-stress", 15), ("sleep", 7)]})
+    c = _counts(12, {"topic": [("work-stress", 12), ("sleep", 5)]})
+    shown = team_report([a, b, c], _ids(3), 5)
+    assert shown.tables["topic"]["suicidal-thoughts"] == 0 and not shown.zeros_hidden
+    hidden = team_report([a, b, c], _ids(3), 5, zeros_hidden=True)
+    assert hidden.tables["topic"]["suicidal-thoughts"] is None
+    assert THRESHOLD in hidden.reasons["table:topic:suicidal-thoughts"]
+    text = render.team_table(hidden)
+    assert messages.REPORT_ZEROS_HIDDEN in text and messages.REPORT_ZEROS_HIDDEN not in (
+        render.team_table(shown)
+    )
+    assert json.loads(render.team_json(hidden))["zeros"] == "hidden"
+    truth = truth_of(add_up([a, b, c]))
+    for own in (None, a, b, c):
+        assert Reader(hidden, own=own).exposed(truth) == []
 
 
 def test_when_one_more_cell_is_not_enough_the_table_is_withheld() -> None:

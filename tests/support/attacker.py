@@ -152,6 +152,7 @@ class Reader:
         """docs/reports.md, "What a hidden value tells": bounds and sums on team values."""
         n, inf = self.n, np.inf
         self.groups: list[list[str]] = []
+        zeros = self.report.zeros_hidden
         for name, cells in self.report.tables.items():
             keys = [f"table:{name}:{c}" for c in cells]
             hidden = [k for k in keys if k in self.col]
@@ -168,7 +169,7 @@ class Reader:
                 )
             if "withheld" in why:
                 claims = why == ("withheld",) or "threshold" in why  # docs: the rules' only
-                if head_shown and not earlier and claims:
+                if head_shown and not earlier and claims and not zeros:
                     self.groups.append(hidden)
                 continue
             shown = [v for k in keys if (v := self.value[k]) is not None]
@@ -178,12 +179,13 @@ class Reader:
             reached = sum(shown) >= (self.value["figure:contacts"] or 0)
             if name == "topic" and not more and not earlier and head_shown and reached:
                 top = n - 1
+            least_each = 0 if earlier or zeros else 1  # docs: with zeros hidden, 0 or more
             for key in hidden:
-                self.add([(1.0, self.team(key))], 0 if earlier else 1, inf if earlier else top)
-            if "threshold" in why:
+                self.add([(1.0, self.team(key))], least_each, inf if earlier else top)
+            if "threshold" in why and not zeros:
                 self.groups.append(hidden)
             if more:
-                least = n if earlier else n + len(hidden) - 1
+                least = n if earlier or zeros else n + len(hidden) - 1
                 self.add([(1.0, self.team(k)) for k in hidden], least, inf)
 
     def _solve(self, key: str, sign: float) -> int:
@@ -228,21 +230,23 @@ class Reader:
             if (
                 lo == hi
                 and not self._may_be_known(k, lo)
-                and not (self.own and hi == self.own.get(k, 0))
+                and not (self.own and hi == self.own.get(k, 0) and not self.report.zeros_hidden)
             )
             or (lo - self.own.get(k, 0) >= 1 and hi - self.own.get(k, 0) <= n - 1)
         ]
         if self.own:  # a shown count minus the reader's own: the rest of the team's
             sums = ("figure:minutes", "figure:group_people")
             for key, value in self.value.items():
-                if value is not None and key not in sums and 1 <= value - self.own.get(key, 0) < n:
+                least = 0 if self.report.zeros_hidden else 1  # docs: with zeros hidden, none too
+                if value and key not in sums and least <= value - self.own.get(key, 0) < n:
                     found.append(key)
         for group in self.groups:
             maybe = [k for k in group if reach[k][0] <= n - 1 and reach[k][1] >= 1]
             if len(maybe) == 1:
                 key, mine = maybe[0], self.own.get(maybe[0], 0)
                 lo, hi = max(reach[key][0], 1) - mine, min(reach[key][1], n - 1) - mine
-                if lo >= 1 or lo == hi > 0:  # the one small cell: the rest small or pinned
+                pinned = lo == hi and (hi > 0 or self.report.zeros_hidden)
+                if lo >= 1 or pinned:  # the one small cell: the rest small or pinned
                     found.append(key)
         return sorted(set(found))
 
@@ -371,7 +375,7 @@ class Comparer:
             head_shown = head is not None and value.get(f"figure:{head}") is not None
             if "withheld" in why:
                 claims = why == ("withheld",) or "threshold" in why
-                if head_shown and not earlier and claims:
+                if head_shown and not earlier and claims and not report.zeros_hidden:
                     self.groups.append((index, hidden))
                 continue
             shown = [v for k in keys if (v := value[k]) is not None]
@@ -381,15 +385,16 @@ class Comparer:
             reached = sum(shown) >= (value["figure:contacts"] or 0)
             if name == "topic" and not more and not earlier and head_shown and reached:
                 top = n - 1
+            zeros = report.zeros_hidden
             for key in hidden:
                 if earlier:
                     self.add([(1.0, cells[key])], 0, inf)
                 else:
-                    self.add([(1.0, cells[key])], 1, top)
-            if "threshold" in why:
+                    self.add([(1.0, cells[key])], 0 if zeros else 1, top)
+            if "threshold" in why and not zeros:
                 self.groups.append((index, hidden))
             if more:
-                least = n if earlier else n + len(hidden) - 1
+                least = n if earlier or zeros else n + len(hidden) - 1
                 self.add([(1.0, cells[k]) for k in hidden], least, inf)
 
     def _growth(self) -> None:

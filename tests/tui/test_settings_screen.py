@@ -1,5 +1,6 @@
-"""The settings screen: change idle lock, retention, theme and the escalation checklist
-from the keyboard; a bad value gets its sentence and nothing is saved."""
+"""The settings screen: change idle lock, retention, theme, report zeros and the
+escalation checklist from the keyboard; a bad value gets its sentence and nothing is
+saved."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ async def test_change_settings_from_home(closed_vault: Path) -> None:
         await pilot.press("tab", "ctrl+u")
         await type_text(pilot, "7")
         await pilot.press("tab", "tab", "right")  # theme: dark -> light
-        await pilot.press("tab")
+        await pilot.press("tab", "tab")  # past the team report zeros, to the checklist
         area = app.screen.query_one(NoteArea)
         area.text = ""
         await paste(pilot, "Stay with them.\nCall [red]988[/] now.")
@@ -125,6 +126,8 @@ async def test_the_night_theme_is_chosen_in_settings_and_stays_after_a_lock(
         await pilot.press("tab", "tab", "tab", "right", "right")  # theme: dark -> night
         field = app.screen.query_one("#setting-theme")
         assert "Night" in rendered(field)
+        await pilot.press("tab", "right")  # team report zeros: shown -> hidden
+        assert "Hidden" in rendered(app.screen.query_one("#setting-zeros"))
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen), "home again")
         assert app.theme == "peerdesk-night"
@@ -132,3 +135,4 @@ async def test_the_night_theme_is_chosen_in_settings_and_stays_after_a_lock(
         await unlock(pilot, app)
         assert app.theme == "peerdesk-night"
     assert stored_settings(closed_vault).theme == "night"
+    assert stored_settings(closed_vault).report_zeros == "hidden"

@@ -33,7 +33,14 @@ from peerdesk.cli.common import (
     unlocked_vault,
     user_errors,
 )
-from peerdesk.validation import DEFAULT_MIN_CELL, HIGHEST_MIN_CELL, LOWEST_MIN_CELL, InvalidInput
+from peerdesk.safe_text import short
+from peerdesk.validation import (
+    DEFAULT_MIN_CELL,
+    HIGHEST_MIN_CELL,
+    LOWEST_MIN_CELL,
+    REPORT_ZEROS,
+    InvalidInput,
+)
 
 if TYPE_CHECKING:
     from peerdesk.reports import MonthCounts, TeamReport
@@ -211,6 +218,10 @@ def report_merge(
     year: Annotated[
         str | None, typer.Option("--year", metavar="YYYY", help=messages.HELP_REPORT_YEAR)
     ] = None,
+    zeros: Annotated[
+        str | None,
+        typer.Option("--zeros", metavar="shown|hidden", help=messages.HELP_REPORT_ZEROS),
+    ] = None,
     output_format: Annotated[
         str,
         typer.Option(
@@ -237,8 +248,15 @@ def report_merge(
                 "min-cell",
                 messages.REPORT_MIN_CELL_RANGE.format(low=LOWEST_MIN_CELL, high=HIGHEST_MIN_CELL),
             )
+        if zeros is not None and zeros not in REPORT_ZEROS:
+            raise InvalidInput(
+                "zeros",
+                messages.UNKNOWN_CHOICE.format(
+                    field="--zeros", value=short(zeros), choices=", ".join(REPORT_ZEROS)
+                ),
+            )
         path = _check_output(output, force)
-        merged = _merge(ctx, files, period, min_cell, passphrase_stdin)
+        merged = _merge(ctx, files, period, min_cell, zeros, passphrase_stdin)
         report = merged.report
         say(
             messages.REPORT_THRESHOLD_LINE.format(
@@ -339,6 +357,7 @@ def _merge(
     files: list[Path],
     period: Period | None,
     min_cell: int | None,
+    zeros: str | None,
     passphrase_stdin: bool,
 ) -> _Merged:
     """The exports to count (one per sender and month), the report, and its log entry.
@@ -363,7 +382,9 @@ def _merge(
             n, source = (
                 (min_cell, "option") if min_cell is not None else (DEFAULT_MIN_CELL, "default")
             )
-            return _Merged(team_report_of(chosen, n, period=period), n, source, None)
+            hide = zeros == "hidden"
+            report = team_report_of(chosen, n, period=period, zeros_hidden=hide)
+            return _Merged(report, n, source, None)
     from peerdesk.vault import publications, team, team_merge
 
     with unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:
@@ -376,7 +397,9 @@ def _merge(
         else:
             lines = sender_lines(chosen, {}, set())
         n, source = (min_cell, "option") if min_cell is not None else _vault_threshold(vault)
-        report = team_report_of(chosen, n, period=period, history=publications.history(vault.conn))
+        hide = (zeros or vault.settings().report_zeros) == "hidden"
+        history = publications.history(vault.conn)
+        report = team_report_of(chosen, n, period=period, history=history, zeros_hidden=hide)
         logged = _log(vault, report)
     _say_lines(lines)
     return _Merged(report, n, source, logged)

@@ -31,6 +31,7 @@ NAMES = {
     "retention-days": "retention_days",
     "min-cell": "min_cell",
     "theme": "theme",
+    "report-zeros": "report_zeros",
     "escalation-checklist": "escalation_checklist",
 }
 WHOLE_NUMBERS = {"idle_lock_minutes", "retention_days", "min_cell"}

@@ -57,6 +57,7 @@ REPORT_MONTH_TITLE = "peerdesk counts for {month}"
 REPORT_LABEL_LINE = "Label: {label}"
 REPORT_TEAM_TITLE = "Team counts for {month} ({peers} peer files merged)"
 REPORT_SUPPRESSED_MARK = "x"
+REPORT_ZEROS_HIDDEN = "Zeros are hidden too (the team's setting), so an x may be 0."
 REPORT_NO_SUPPRESSION = "Threshold {n}: no value needed suppressing."
 REPORT_THRESHOLD_SOURCE = {
     "option": "from --min-cell",
@@ -252,6 +253,9 @@ REPORT_HTML_HIDDEN_LINE = (
 # --- team reports over time: periods, the publication log, publishing again ----------------
 HELP_REPORT_QUARTER = (
     "Merge a quarter (YYYY-QN, e.g. 2026-Q1) from month files of its three months."
+)
+HELP_REPORT_ZEROS = (
+    "Show zeros (the default, or the vault's report-zeros setting) or hide them like small counts."
 )
 HELP_REPORT_YEAR = "Merge a year (YYYY) from month files of its twelve months."
 HELP_REPORT_LOG = (

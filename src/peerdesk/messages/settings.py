@@ -3,6 +3,7 @@
 # --- the vault's settings and their checks -------------------------------------------------
 SETTING_OUT_OF_RANGE = "{name} must be a whole number from {low} to {high}."
 SETTING_UNKNOWN_THEME = "Theme must be one of: {choices}."
+SETTING_UNKNOWN_ZEROS = "Report zeros must be one of: {choices}."
 SETTING_TOO_LONG = "The escalation checklist can be at most {max} characters."
 DEFAULT_ESCALATION_CHECKLIST = (
     "Stay with the officer; do not leave them alone.\n"
@@ -39,6 +40,8 @@ SETTINGS_IDLE_LABEL = "Lock after idle minutes (1-240)"
 SETTINGS_RETENTION_LABEL = "Keep note text for days (0-3650; 0 keeps none)"
 SETTINGS_MIN_CELL_LABEL = "Team reports hide counts below (3-100)"
 SETTINGS_THEME_LABEL = "Theme"
+SETTINGS_ZEROS_LABEL = "Team zeros"
+SETTINGS_ZEROS_CHOICES = {"shown": "Shown", "hidden": "Hidden (x)"}
 SETTINGS_CHECKLIST_LABEL = "Escalation checklist for imminent risk (one step per line)"
 SETTINGS_KEYS = "ctrl+s  save      escape  cancel      tab  next field      \u2190 \u2192  theme"
 SETTINGS_SAVED = "Settings saved."

@@ -151,6 +151,8 @@ class Published:
     `facts`: sums the report tells, true of the team's values only (not of a month).
     `some_small`: groups of hidden cells of which, the report tells, at least one is
     from 1 to N-1; a reader who can rule out all but one knows that one is small.
+    `zeros_hidden`: zeros are hidden too, so a hidden cell may be 0 and pinning one at 0
+    (a peer learning that the others hold none) discloses it.
     `pinned_ok`: hidden cells that may be pinned at N or more: the time rule hides
     cells the report alone would show (peerdesk.reports.earlier), and knowing such a
     value tells no more than showing it; a small count is never pinned or proved small.
@@ -163,6 +165,7 @@ class Published:
     facts: Sequence[Relation] = ()
     some_small: Sequence[frozenset[str]] = ()
     pinned_ok: frozenset[str] = frozenset()
+    zeros_hidden: bool = False  # the lead's choice: a zero is hidden like a small count
 
 
 def exposed(reach: Reach, min_cell: int, *, width: int = 1) -> bool:
@@ -232,7 +235,8 @@ class Auditor:
                 low = model.extreme(key, low=True)
                 high = model.extreme(key, low=False)
             pinned_ok = key in self.published.pinned_ok and low >= n
-            none_of_theirs = own is not None and high == o  # the others hold 0 of it
+            # The others hold 0 of it: what a shown zero tells, unless zeros are hidden.
+            none_of_theirs = own is not None and high == o and not self.published.zeros_hidden
             pinned = high - low < width and not pinned_ok and not none_of_theirs
             if pinned or (low - o >= 1 and high - o <= n - 1):
                 found.append(key)
@@ -252,7 +256,7 @@ class Auditor:
                 # The rest of the team, now that the cell is known to be from 1 to N-1.
                 low = max(model.extreme(key, low=True), 1) - o
                 high = min(model.extreme(key, low=False), n - 1) - o
-                if low >= 1 or (high - low < width and high > 0):
+                if low >= 1 or (high - low < width and (high > 0 or self.published.zeros_hidden)):
                     found.append(key)
         return [k for k in self.order if k in found]
 

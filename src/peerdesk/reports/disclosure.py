@@ -66,8 +66,20 @@ def values_of(counts: MonthCounts) -> dict[str, int]:
     return values
 
 
-def published(counts: MonthCounts, reasons: Reasons, min_cell: int, peers: int) -> Published:
-    """The report made of `counts` with `reasons` hidden, as a reader sees it."""
+def published(
+    counts: MonthCounts,
+    reasons: Reasons,
+    min_cell: int,
+    peers: int,
+    *,
+    zeros_hidden: bool = False,
+) -> Published:
+    """The report made of `counts` with `reasons` hidden, as a reader sees it.
+
+    `zeros_hidden`: the report hides zeros too (peerdesk.reports.zeros), so a hidden
+    cell is 0 or more, and a table said to hold a count below N may hold only zeros:
+    no claim of a small non-zero count is made then.
+    """
     n = min_cell
     values = values_of(counts)
     shown = {k: v for k, v in values.items() if k not in reasons}
@@ -87,7 +99,8 @@ def published(counts: MonthCounts, reasons: Reasons, min_cell: int, peers: int) 
             owner = spec_of(name).total_cell
             if head is None or figure_key(head) not in shown or earlier:
                 continue
-            if claims_small(why) and (owner is None or cell_key(*owner) in shown):
+            claims = claims_small(why) and not zeros_hidden
+            if claims and (owner is None or cell_key(*owner) in shown):
                 some_small.append(frozenset(gone))  # the rules withhold a table for a small count
             continue
         still = [shown[k] for k in keys if k not in reasons and shown[k] > 0]
@@ -97,11 +110,13 @@ def published(counts: MonthCounts, reasons: Reasons, min_cell: int, peers: int) 
         reached = contacts is not None and sum(shown[k] for k in keys if k in shown) >= contacts
         if name == "topic" and not more and not earlier and reached:
             top = n - 1  # no complementary topic was needed: every hidden one is small
-        hidden.update(dict.fromkeys(gone, (0, None) if earlier else (1, top)))
-        if THRESHOLD in why:
+        low = 0 if zeros_hidden else 1
+        hidden.update(dict.fromkeys(gone, (0, None) if earlier else (low, top)))
+        if THRESHOLD in why and not zeros_hidden:
             some_small.append(frozenset(gone))
         if more:
-            least = n if earlier else n + len(gone) - 1  # the others: 0 or more, or 1 or more
+            # One of N or more; the others 1 or more each, or 0 or more.
+            least = n if earlier or zeros_hidden else n + len(gone) - 1
             facts.append(Relation(tuple((k, 1) for k in gone), least, None))
     for key in reasons:
         if key.startswith("figure:"):
@@ -115,4 +130,5 @@ def published(counts: MonthCounts, reasons: Reasons, min_cell: int, peers: int) 
         facts=tuple(facts),
         some_small=tuple(some_small),
         pinned_ok=frozenset(k for k, why in reasons.items() if EARLIER in why),
+        zeros_hidden=zeros_hidden,
     )

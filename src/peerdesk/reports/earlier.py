@@ -67,6 +67,7 @@ class NewReport:
     truth: Truth
     owners: Sequence[MonthCounts]  # each peer's own counts, in a fixed order
     tie_key: bytes
+    zeros_hidden: bool = False
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,14 @@ class Outcome:
 def protect_over_time(new: NewReport, rules: Reasons, history: Sequence[Publication]) -> Outcome:
     """The rules' `reasons` grown until neither the report's audit nor the comparison
     with `history` (every publication of its months, in the log's order) finds a thing."""
-    alone, _ = protect(new.counts, dict(rules), new.min_cell, new.owners, tie_key=new.tie_key)
+    alone, _ = protect(
+        new.counts,
+        dict(rules),
+        new.min_cell,
+        new.owners,
+        tie_key=new.tie_key,
+        zeros_hidden=new.zeros_hidden,
+    )
     rules = alone  # the report as it would be alone: the same files give the same report
     kept = _kept_from(new.counts, rules, last_of(history, new.period.label))
     sticky = {key for pub in history for key in pub.hidden}
@@ -151,7 +159,14 @@ def _until_safe(
     state = dict(start)
     carry: list[dict[str, int]] = []
     while True:
-        state, insiders = protect(new.counts, state, new.min_cell, new.owners, tie_key=new.tie_key)
+        state, insiders = protect(
+            new.counts,
+            state,
+            new.min_cell,
+            new.owners,
+            tie_key=new.tie_key,
+            zeros_hidden=new.zeros_hidden,
+        )
         publication = _as_publication(new, state)
         comparison = Comparison(history, publication, new.truth, carry=carry)
         found = comparison.exposed(old=old)
@@ -176,6 +191,7 @@ def _as_publication(new: NewReport, state: Reasons) -> Publication:
             for t, cells in counts.tables.items()
         },
         reasons=state,
+        zeros_hidden=new.zeros_hidden,
     )
 
 

@@ -47,6 +47,7 @@ class Publication:
     cells: Mapping[str, Cell]
     reasons: Mapping[str, tuple[str, ...]]
     number: int | None = None
+    zeros_hidden: bool = False  # it hid its zeros too (see peerdesk.reports.suppression)
 
     @property
     def months(self) -> tuple[str, ...]:
@@ -74,7 +75,13 @@ class Publication:
 
     def view(self) -> Published:
         """What this report told its reader, as the audit's constraints."""
-        return published(self.as_counts(), self.reasons, self.min_cell, self.files)
+        return published(
+            self.as_counts(),
+            self.reasons,
+            self.min_cell,
+            self.files,
+            zeros_hidden=self.zeros_hidden,
+        )
 
 
 def publication(
@@ -86,13 +93,20 @@ def publication(
     tables: Mapping[str, Mapping[str, Cell]],
     reasons: Mapping[str, tuple[str, ...]],
     published_at: str = "",
+    zeros_hidden: bool = False,
 ) -> Publication:
     """A report's cells in its own order as a Publication (not yet logged)."""
     cells: dict[str, Cell] = {f"figure:{f}": v for f, v in figures.items()}
     for name, row in tables.items():
         cells.update({f"table:{name}:{cid}": v for cid, v in row.items()})
     return Publication(
-        period.label, published_at, min_cell, files, cells, {k: reasons[k] for k in reasons}
+        period.label,
+        published_at,
+        min_cell,
+        files,
+        cells,
+        {k: reasons[k] for k in reasons},
+        zeros_hidden=zeros_hidden,
     )
 
 

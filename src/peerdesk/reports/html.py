@@ -29,6 +29,7 @@ from peerdesk.reports.render import (
     figure_label,
     reasons_used,
     topics_note,
+    zeros_lines,
 )
 from peerdesk.reports.shares import base_of
 from peerdesk.reports.suppression import TeamReport
@@ -219,10 +220,13 @@ def _legend(report: TeamReport) -> str:
         mark=MARK, n=report.min_cell, total=report.suppressed
     )
     items = [f"<li><b>{_e(r.tag)}</b> ({r.count}): {_e(r.text)}</li>" for r in reasons_used(report)]
+    zeros = "".join(f"\n<p>{_e(line)}</p>" for line in zeros_lines(report))
     return (
         '<div class="legend">\n<p>'
         + _e(head)
         + "</p>\n<ul>\n"
         + "\n".join(items)
-        + "\n</ul>\n</div>"
+        + "\n</ul>"
+        + zeros
+        + "\n</div>"
     )

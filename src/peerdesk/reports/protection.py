@@ -64,6 +64,7 @@ def protect(
     *,
     tie_key: bytes,
     insiders: bool = True,
+    zeros_hidden: bool = False,
 ) -> tuple[Reasons, int]:
     """`reasons` grown until the audit passes; and how many peers' months were checked.
 
@@ -87,13 +88,17 @@ def protect(
         readers: list[dict[str, int] | None] = [None, *peers_months]
         for mine in readers:
             while True:
-                if mine is not None and (seen := subtracted(truth, state, mine, min_cell)):
+                seen = (
+                    [] if mine is None else subtracted(truth, state, mine, min_cell, zeros_hidden)
+                )
+                if seen:
                     hide_shown(counts, state, seen[0])
                     auditor = None
                     changed = True
                     continue
                 if auditor is None:
-                    auditor = Auditor(published(counts, state, min_cell, peers), truth, every)
+                    report = published(counts, state, min_cell, peers, zeros_hidden=zeros_hidden)
+                    auditor = Auditor(report, truth, every)
                 bad = auditor.exposed(min_cell, mine)
                 if not bad:
                     break
@@ -108,18 +113,25 @@ def protect(
 
 
 def subtracted(
-    truth: Mapping[str, int], state: Reasons, own: Mapping[str, int], min_cell: int
+    truth: Mapping[str, int],
+    state: Reasons,
+    own: Mapping[str, int],
+    min_cell: int,
+    zeros_hidden: bool = False,
 ) -> list[str]:
     """Shown counts from which a peer who subtracts their own month learns that the rest
     of the team holds 1 to N-1 (GaussSuppression's singleton problem): a peer with 20
     of 23 contacts learns that the others had 3. Sums (minutes, people in groups) go
-    with the counts behind them."""
+    with the counts behind them. With zeros hidden, a count that is all the peer's own
+    goes too: it would tell them the others had none."""
+    least = 0 if zeros_hidden else 1
     return [
         key
         for key, value in truth.items()
         if key not in state
         and key.partition(":")[2] not in SUM_FIGURES
-        and 1 <= value - own.get(key, 0) <= min_cell - 1
+        and value > 0
+        and least <= value - own.get(key, 0) <= min_cell - 1
     ]
 
 
@@ -174,6 +186,9 @@ def hide_more(
 def _hide_one(
     counts: MonthCounts, state: Reasons, exposed: str, reason: str, tie_key: bytes
 ) -> None:
+    group = cell_key("mode", "group")
+    if exposed == figure_key(GROUP_PEOPLE) and group in state:
+        exposed = group  # people in groups follow the group cell: more of its table first
     kind, _, rest = exposed.partition(":")
     if kind == "table":
         table = rest.partition(":")[0]

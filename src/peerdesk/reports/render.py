@@ -257,7 +257,12 @@ def _legend(report: TeamReport) -> list[str]:
         messages.REPORT_WHY_LEGEND_LINE.format(tag=r.tag, count=r.count, text=r.text)
         for r in reasons_used(report)
     ]
-    return lines
+    return [*lines, *zeros_lines(report)]
+
+
+def zeros_lines(report: TeamReport) -> list[str]:
+    """The report hides zeros too: a reader must be told, since it changes what an x is."""
+    return [messages.REPORT_ZEROS_HIDDEN] if report.zeros_hidden else []
 
 
 def audit_line(report: TeamReport) -> str:
@@ -337,6 +342,7 @@ def team_csv(report: TeamReport) -> str:
         ["month", "", "", report.month, "", ""],
         ["peers", "", "", str(report.peers), "", ""],
         ["suppression", "min_cell", "", str(report.min_cell), "", ""],
+        ["suppression", "zeros", "", "hidden" if report.zeros_hidden else "shown", "", ""],
     ]
     rows += [
         ["suppression", reason, messages.REPORT_WHY_TAGS[reason], str(report.count(reason)), "", ""]
@@ -359,6 +365,7 @@ def team_json(report: TeamReport) -> str:
         "month": report.month,
         "peers": report.peers,
         "min_cell": report.min_cell,
+        "zeros": "hidden" if report.zeros_hidden else "shown",
         "figures": report.figures,
         "tables": report.tables,
         "suppressed": {

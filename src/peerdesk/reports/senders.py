@@ -141,6 +141,7 @@ def team_report_of(
     *,
     period: Period | None = None,
     history: Sequence[Publication] = (),
+    zeros_hidden: bool = False,
 ) -> TeamReport:
     """The team report of what `read_months` chose: the one call both faces make, so a
     month, a quarter or a year merged on screen is the report `report merge` prints.
@@ -160,6 +161,7 @@ def team_report_of(
         period=period,
         owners=[sender_of(e) for e in exports],
         history=history,
+        zeros_hidden=zeros_hidden,
     )
 
 

@@ -152,6 +152,7 @@ class TeamReport:
     reasons: dict[str, tuple[str, ...]]
     audit: AuditSummary | None = None
     changes: Changes | None = None  # against the last publication of the same period
+    zeros_hidden: bool = False  # zeros hidden like small counts (the lead's setting)
 
     @property
     def period(self) -> Period:
@@ -172,6 +173,7 @@ class TeamReport:
             tables=self.tables,
             reasons=self.reasons,
             published_at=published_at,
+            zeros_hidden=self.zeros_hidden,
         )
 
     def count(self, reason: str) -> int:
@@ -179,8 +181,20 @@ class TeamReport:
         return sum(1 for why in self.reasons.values() if reason in why)
 
 
-def suppress(counts: MonthCounts, min_cell: int, *, peers: int, tie_key: bytes) -> TeamReport:
-    """Apply the rules in this module's docstring to a merged month (no audit yet)."""
+def suppress(
+    counts: MonthCounts,
+    min_cell: int,
+    *,
+    peers: int,
+    tie_key: bytes,
+    zeros_hidden: bool = False,
+) -> TeamReport:
+    """Apply the rules in this module's docstring to a merged month (no audit yet).
+
+    `zeros_hidden`: every zero of a table in a shown section is hidden too, with its
+    table's reasons (`threshold` then means a count below N, zero included), so a
+    published "0 contacts about suicidal thoughts" says nothing in a small team.
+    """
     if min_cell < LOWEST_MIN_CELL:
         raise ValueError(f"min_cell must be at least {LOWEST_MIN_CELL}")
     structure(counts.tables)  # refuses a table or id the audit would not know
@@ -221,10 +235,26 @@ def suppress(counts: MonthCounts, min_cell: int, *, peers: int, tie_key: bytes) 
             )
     for section in withheld:
         reasons.update(dict.fromkeys(section_keys(counts, section), (WITHHELD,)))
+    if zeros_hidden:
+        _hide_zeros(counts, reasons)
     follow_group(counts, reasons)
     if counts.figures.get(FOLLOWUPS_COMPLETED, 0) < n:
         reasons[figure_key(FOLLOWUPS_COMPLETED)] = (WITHHELD,)
-    return _report(counts, n, peers, reasons)
+    return _report(counts, n, peers, reasons, zeros_hidden=zeros_hidden)
+
+
+def _hide_zeros(counts: MonthCounts, reasons: dict[str, tuple[str, ...]]) -> None:
+    """Every zero still shown in a table, hidden with the table's reasons (threshold if
+    it had none): the audit then hides more wherever a zero could be pinned."""
+    for table, cells in counts.tables.items():
+        keys = [cell_key(table, cid) for cid in cells]
+        zeros = [k for k, v in zip(keys, cells.values(), strict=True) if v == 0]
+        if not zeros or all(k in reasons for k in zeros):
+            continue
+        held = [reasons[k] for k in keys if k in reasons]
+        why = held[0] if held else (THRESHOLD,)
+        for key in zeros:
+            reasons.setdefault(key, why)
 
 
 def _report(
@@ -234,6 +264,8 @@ def _report(
     reasons: dict[str, tuple[str, ...]],
     audit: AuditSummary | None = None,
     last: Publication | None = None,
+    *,
+    zeros_hidden: bool = False,
 ) -> TeamReport:
     report = TeamReport(
         month=counts.month,
@@ -252,6 +284,7 @@ def _report(
         },
         reasons=reasons,
         audit=audit,
+        zeros_hidden=zeros_hidden,
     )
     if last is None:
         return report
@@ -279,6 +312,7 @@ def team_report(
     period: Period | None = None,
     owners: Sequence[str | None] | None = None,
     history: Sequence[Publication] = (),
+    zeros_hidden: bool = False,
 ) -> TeamReport:
     """Add up peers' months (no export twice), suppress, then audit until safe.
 
@@ -288,24 +322,28 @@ def team_report(
     is what the report covers (default: the one month of the files). `history` is
     the publication log: every earlier publication of the report's months is compared
     with it (peerdesk.reports.earlier), and the report says what changed since the
-    last publication of the same period.
+    last publication of the same period. `zeros_hidden`: see `suppress`.
     """
     period = period or of_month(months[0].month)
     counts = replace(add_up(months), month=period.label)
     key = tie_key_of(export_ids)
-    first = suppress(counts, min_cell, peers=len(months), tie_key=key)
+    zeros = zeros_hidden
+    first = suppress(counts, min_cell, peers=len(months), tie_key=key, zeros_hidden=zeros)
     owned = _owned(months, export_ids, owners)
     linked = involved(history, period.months)
     if not linked:
-        reasons, insiders = protect(counts, dict(first.reasons), min_cell, owned, tie_key=key)
+        reasons, insiders = protect(
+            counts, dict(first.reasons), min_cell, owned, tie_key=key, zeros_hidden=zeros
+        )
         summary = AuditSummary(len(reasons), insiders)
-        return _report(counts, min_cell, len(months), reasons, summary)
-    new = NewReport(period, counts, min_cell, len(months), _truth(counts, months), owned, key)
+        return _report(counts, min_cell, len(months), reasons, summary, zeros_hidden=zeros)
+    truth = _truth(counts, months)
+    new = NewReport(period, counts, min_cell, len(months), truth, owned, key, zeros)
     outcome = protect_over_time(new, dict(first.reasons), linked)
     reasons = outcome.reasons
     summary = AuditSummary(len(reasons), outcome.insiders, len(linked), outcome.earlier_hidden)
     last = last_of(linked, period.label)
-    return _report(counts, min_cell, len(months), reasons, summary, last)
+    return _report(counts, min_cell, len(months), reasons, summary, last, zeros_hidden=zeros)
 
 
 def _owned(

@@ -25,6 +25,7 @@ from peerdesk.reports.render import (
     figure_label,
     reasons_used,
     topics_note,
+    zeros_lines,
 )
 from peerdesk.reports.suppression import TeamReport
 
@@ -33,6 +34,7 @@ def team_wide_csv(report: TeamReport) -> str:
     rows: list[list[str]] = [
         [messages.REPORT_TEAM_TITLE.format(month=report.month, peers=report.peers)],
         [messages.REPORT_WIDE_THRESHOLD, str(report.min_cell)],
+        *([line] for line in zeros_lines(report)),
         [audit_line(report)],
     ]
     for block in blocks(report.figures, report.tables, report.reasons, percentages=True):

@@ -10,7 +10,7 @@ log travels with the vault: backups, restores and salvages carry it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from peerdesk import messages
@@ -72,8 +72,15 @@ def record(vault: Vault, publication: Publication, now: datetime | None = None) 
     stamp = values.stamp(now or values.utc_now())
     with vault.transaction() as conn:
         cursor = conn.execute(
-            "INSERT INTO publications (period, published_at, min_cell, files) VALUES (?, ?, ?, ?)",
-            (publication.period, stamp, publication.min_cell, publication.files),
+            "INSERT INTO publications (period, published_at, min_cell, files, zeros_hidden)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (
+                publication.period,
+                stamp,
+                publication.min_cell,
+                publication.files,
+                int(publication.zeros_hidden),
+            ),
         )
         number = int(cursor.lastrowid or 0)
         conn.executemany(
@@ -98,13 +105,15 @@ def record(vault: Vault, publication: Publication, now: datetime | None = None) 
         dict(publication.cells),
         dict(publication.reasons),
         number,
+        zeros_hidden=publication.zeros_hidden,
     )
 
 
 def history(conn: Connection) -> list[Publication]:
     """Every logged publication, oldest first (the order a reader received them in)."""
     heads = conn.execute(
-        "SELECT id, period, published_at, min_cell, files FROM publications ORDER BY id"
+        "SELECT id, period, published_at, min_cell, files, zeros_hidden FROM publications"
+        " ORDER BY id"
     ).fetchall()
     cells: dict[int, list[tuple[str, int | None, str | None]]] = {}
     for number, key, value, why in conn.execute(
@@ -113,8 +122,13 @@ def history(conn: Connection) -> list[Publication]:
     ):
         cells.setdefault(int(number), []).append((str(key), value, why))
     return [
-        _publication(int(number), str(period), str(at), int(n), int(files), cells.get(number, []))
-        for number, period, at, n, files in heads
+        replace(
+            _publication(
+                int(number), str(period), str(at), int(n), int(files), cells.get(number, [])
+            ),
+            zeros_hidden=bool(zeros),
+        )
+        for number, period, at, n, files, zeros in heads
     ]
 
 

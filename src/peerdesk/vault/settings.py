@@ -15,6 +15,7 @@ from peerdesk.validation import (
     DEFAULT_MIN_CELL,
     HIGHEST_MIN_CELL,
     LOWEST_MIN_CELL,
+    REPORT_ZEROS,
     has_control_characters,
 )
 from peerdesk.vault.errors import InvalidSetting
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from peerdesk.vault.sqlcipher import Connection
 
 THEMES = ("dark", "light", "night")  # night: dim and low in blue, for a dark car
+
 CHECKLIST_MAX_CHARS = 4000
 
 # name -> (lowest, highest) for the whole-number settings
@@ -41,6 +43,7 @@ class Settings:
     retention_days: int = 30  # 0 means never keep note text or handles
     min_cell: int = DEFAULT_MIN_CELL  # small-cell suppression threshold for team reports
     theme: str = "dark"
+    report_zeros: str = "shown"  # REPORT_ZEROS: whether team reports hide zeros too
     # What the team does when a contact's risk is imminent; one step per line.
     escalation_checklist: str = messages.DEFAULT_ESCALATION_CHECKLIST
 
@@ -55,6 +58,10 @@ class Settings:
                 )
         if self.theme not in THEMES:
             raise InvalidSetting(messages.SETTING_UNKNOWN_THEME.format(choices=", ".join(THEMES)))
+        if self.report_zeros not in REPORT_ZEROS:
+            raise InvalidSetting(
+                messages.SETTING_UNKNOWN_ZEROS.format(choices=", ".join(REPORT_ZEROS))
+            )
         if not isinstance(self.escalation_checklist, str) or (
             len(self.escalation_checklist) > CHECKLIST_MAX_CHARS
         ):

@@ -26,6 +26,7 @@ from peerdesk.vault.errors import InvalidSetting
 from peerdesk.vault.settings import CHECKLIST_MAX_CHARS, THEMES, Settings
 
 THEME_CHOICES = tuple(vocab.Choice(name, name.capitalize()) for name in THEMES)
+ZEROS_CHOICES = tuple(vocab.Choice(k, v) for k, v in messages.SETTINGS_ZEROS_CHOICES.items())
 DIGITS = r"[0-9]*"
 NUMBER_FIELDS = (
     ("idle_lock_minutes", messages.SETTINGS_IDLE_LABEL),
@@ -59,6 +60,9 @@ class SettingsScreen(ModalScreen[Settings | None]):
             with Horizontal(classes="settings-row"):
                 yield Static(Content(messages.SETTINGS_THEME_LABEL), classes="settings-label")
                 yield ChoiceField(THEME_CHOICES, self.current.theme, id="setting-theme")
+            with Horizontal(classes="settings-row"):
+                yield Static(Content(messages.SETTINGS_ZEROS_LABEL), classes="settings-label")
+                yield ChoiceField(ZEROS_CHOICES, self.current.report_zeros, id="setting-zeros")
             yield Static(Content(messages.SETTINGS_CHECKLIST_LABEL), classes="field-label")
             yield NoteArea(
                 self.current.escalation_checklist,
@@ -81,6 +85,7 @@ class SettingsScreen(ModalScreen[Settings | None]):
         return replace(
             self.current,
             theme=self.query_one("#setting-theme", ChoiceField).value,
+            report_zeros=self.query_one("#setting-zeros", ChoiceField).value,
             escalation_checklist=self.query_one("#setting-checklist", NoteArea).text.strip(),
             **numbers,
         )

@@ -79,6 +79,7 @@ class TeamMergeScreen(Screen[None]):
         self.paths = paths
         self.period = period
         self.done = False  # the report or the problems are shown
+        self.zeros_hidden = False  # the vault's report setting, read before the worker
         self.report: TeamReport | None = None  # the report shown, once there is one
         self.logged = False  # the report shown is in the publication log
 
@@ -125,6 +126,7 @@ class TeamMergeScreen(Screen[None]):
             opener = team_merge.lead_opener(self.vault.conn)
             min_cell = team_merge.vault_min_cell(self.vault)
             history = publications.history(self.vault.conn)
+            self.zeros_hidden = self.vault.settings().report_zeros == "hidden"
         except team.NotLead:
             self._problems([messages.TEAM_NOT_LEAD])
             return
@@ -144,7 +146,9 @@ class TeamMergeScreen(Screen[None]):
         except ReportFileError as exc:
             self.post_message(self.MonthsRefused(exc.problems))
             return
-        report = team_report_of(chosen, min_cell, period=self.period, history=history)
+        report = team_report_of(
+            chosen, min_cell, period=self.period, history=history, zeros_hidden=self.zeros_hidden
+        )
         self.post_message(self.MonthsRead(chosen, report, render.team_table(report), min_cell))
 
     @on(MonthsRefused)
