@@ -394,6 +394,68 @@ def test_a_peer_who_learns_the_others_hold_none_learns_what_a_zero_tells() -> No
     assert report.figures["contacts"] == 18  # the insider rule withheld no section
 
 
+def _contact(**fields: object) -> ContactFields:
+    from datetime import date
+
+    base: dict[str, object] = {"contact_date": date(2026, 3, 2), "topics": ("work-stress",)}
+    return ContactFields(**{**base, **fields}).validated(date(2026, 4, 1))  # type: ignore[arg-type]
+
+
+def test_a_peer_who_knows_which_hidden_cell_is_the_complement_learns_the_others() -> None:
+    """The rules hide one complement per table. Peer A holds 8 cruiser contacts, so of the
+    hidden cruiser, phone and in-person only cruiser can be the complement: the others
+    are small, and A holds none of them. Found by an attack review; the audit now knows
+    that a table marked `threshold` alone has at most one hidden cell of N or more."""
+    a = [_contact()] * 8
+    b = [_contact()] * 2 + [_contact(mode="phone")] + [_contact(mode="in-person")] * 2
+    c = [_contact()] * 2 + [_contact(mode="phone")] + [_contact(mode="in-person")]
+    months = [tally(MONTH, m) for m in (a, b, c)]
+    truth = truth_of(add_up(months))
+    rules = suppress(add_up(months), 5, peers=3, tie_key=tie_key_of(_ids(3)))
+    assert {k for k, v in rules.tables["mode"].items() if v is None} == {
+        "cruiser",
+        "phone",
+        "in-person",
+    }
+    assert Reader(rules, own=months[0]).exposed(truth) != []
+    report = team_report(months, _ids(3), 5)
+    for own in (None, *months):
+        assert Reader(report, own=own).exposed(truth) == []
+
+
+def test_the_minutes_cannot_tell_which_hidden_duration_is_the_complement() -> None:
+    """20 contacts, 1005 minutes: were two hours or more the complement (8 or more), the
+    minutes would be 1380 or more, so a reader with the report alone proved it 1 to 4."""
+    mins = [[120, 30, 30, 30, 30], [120, 30, 30, 30, 15], [120, 60, 30, 30, 30]]
+    months = [tally(MONTH, [_contact(minutes=m) for m in ms]) for ms in (*mins, mins[2])]
+    truth = truth_of(add_up(months))
+    rules = suppress(add_up(months), 5, peers=4, tie_key=tie_key_of(_ids(4)))
+    assert rules.figures["minutes"] == 1005 and rules.tables["duration"]["120-plus"] is None
+    assert "table:duration:120-plus" in Reader(rules).exposed(truth)
+    report = team_report(months, _ids(4), 5)
+    for own in (None, *months):
+        assert Reader(report, own=own).exposed(truth) == []
+
+
+def test_a_table_the_rules_withhold_tells_only_that_its_counts_are_small() -> None:
+    """Critical incident yes 4, no 4, of 8 contacts: every count small, so the rules
+    withhold the table; its cells are then 0 to 4 each, adding up to 8: both 4. The
+    audit hides more; and a table whose small counts could protect each other is
+    withheld the same way, so being withheld no longer tells 'all 1s or all N-1s'."""
+    a = [_contact(critical_incident=True)] * 2 + [_contact()]
+    b = [_contact(critical_incident=True)] + [_contact()] * 2
+    c = [_contact(critical_incident=True), _contact()]
+    months = [tally(MONTH, m) for m in (a, b, c)]
+    truth = truth_of(add_up(months))
+    rules = suppress(add_up(months), 5, peers=3, tie_key=tie_key_of(_ids(3)))
+    assert rules.reasons["table:critical_incident:yes"] == (WITHHELD,)
+    assert "table:critical_incident:yes" in Reader(rules).exposed(truth)
+    report = team_report(months, _ids(3), 5)
+    assert report.figures["contacts"] == 8
+    for own in (None, *months):
+        assert Reader(report, own=own).exposed(truth) == []
+
+
 def test_the_report_does_not_depend_on_the_order_of_the_files() -> None:
     rng = random.Random(5)
     months = [

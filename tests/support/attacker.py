@@ -46,7 +46,12 @@ PER_FILE = {"minutes": 1_000_000 * 1440, "group_people": 1_000_000 * 500}
 Affine = tuple[dict[int, float], float]  # coefficients over the unknowns, constant
 
 
-def whole_optimum(cost: np.ndarray, constraints: list[LinearConstraint], bounds: Bounds) -> Any:
+def whole_optimum(
+    cost: np.ndarray,
+    constraints: list[LinearConstraint],
+    bounds: Bounds,
+    fits: Any = None,
+) -> Any:
     """The optimum in whole numbers: the linear program's when it is whole, else milp's.
 
     milp's MIP presolve (HiGHS as bundled with scipy) was seen to answer 41,760 for the
@@ -56,7 +61,9 @@ def whole_optimum(cost: np.ndarray, constraints: list[LinearConstraint], bounds:
     """
     relaxed = milp(cost, constraints=constraints, bounds=bounds)
     assert relaxed.status == 0, relaxed.message
-    if np.allclose(relaxed.x, np.round(relaxed.x), atol=1e-6):
+    if fits is not None and fits(relaxed.x):
+        return relaxed.x  # a whole point every reader's rule allows: the optimum
+    if fits is None and np.allclose(relaxed.x, np.round(relaxed.x), atol=1e-6):
         return relaxed.x
     result = milp(
         cost,
@@ -89,6 +96,7 @@ class Reader:
             for k in self.hidden
         ]
         self.rows: list[tuple[dict[int, float], float, float]] = []
+        self.large_groups: list[list[str]] = []
         self._structure()
         self._what_the_report_says()
 
@@ -169,6 +177,9 @@ class Reader:
                 )
             if "withheld" in why:
                 claims = why == ("withheld",) or "threshold" in why  # docs: the rules' only
+                if head_shown and not earlier and why == ("withheld",):
+                    for key in hidden:  # docs, rule 4: all its counts were small
+                        self.add([(1.0, self.team(key))], 0, n - 1)
                 if head_shown and not earlier and claims and not zeros:
                     self.groups.append(hidden)
                 continue
@@ -184,12 +195,29 @@ class Reader:
                 self.add([(1.0, self.team(key))], least_each, inf if earlier else top)
             if "threshold" in why and not zeros:
                 self.groups.append(hidden)
+            if why == ("threshold",) and len(hidden) > 1:
+                cap = self.value.get(f"figure:{head}") if head_shown and head else None
+                self._at_most_one_large(hidden, cap)
             if more:
                 least = n if earlier or zeros else n + len(hidden) - 1
                 self.add([(1.0, self.team(k)) for k in hidden], least, inf)
 
+    def _at_most_one_large(self, hidden: list[str], cap: int | None) -> None:
+        """docs/reports.md: the rules hide one complement per table, so in a table marked
+        `threshold` alone at most one hidden cell is N or more. One 0/1 unknown per cell;
+        `cap`, the table's shown total, keeps the factor small enough to be exact."""
+        self.large_groups.append(hidden)
+        switches = []
+        for key in hidden:
+            switch = len(self.upper)
+            self.upper.append(1)
+            switches.append(switch)
+            big = cap if cap is not None else self.upper[self.col[key]] + self.own.get(key, 0)
+            self.add([(1.0, self.team(key)), (-big, ({switch: 1.0}, 0.0))], -np.inf, self.n - 1)
+        self.add([(1.0, ({s: 1.0}, 0.0)) for s in switches], -np.inf, 1)
+
     def _solve(self, key: str, sign: float) -> int:
-        count = len(self.hidden)
+        count = len(self.upper)  # the hidden cells, then any 0/1 unknowns
         cost = np.zeros(count)
         cost[self.col[key]] = sign
         constraints = []
@@ -202,9 +230,20 @@ class Reader:
             highs = np.array([high for _, _, high in self.rows])
             constraints.append(LinearConstraint(matrix, lows, highs))
         x = whole_optimum(
-            cost, constraints, Bounds(np.zeros(count), np.array(self.upper, dtype=float))
+            cost,
+            constraints,
+            Bounds(np.zeros(count), np.array(self.upper, dtype=float)),
+            self._fits if self.large_groups else None,
         )
         return round(float(x[self.col[key]])) + self.own.get(key, 0)
+
+    def _fits(self, x: Any) -> bool:
+        """Whole hidden cells with at most one large per one-large table (0/1 aside)."""
+        cells = x[: len(self.hidden)]
+        if not np.allclose(cells, np.round(cells), atol=1e-6):
+            return False
+        team = {k: round(float(cells[i])) + self.own.get(k, 0) for k, i in self.col.items()}
+        return all(sum(team[k] >= self.n for k in group) <= 1 for group in self.large_groups)
 
     def reach(self) -> dict[str, tuple[int, int]]:
         """Each hidden cell's lowest and highest team value this reader can reach."""

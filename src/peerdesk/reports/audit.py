@@ -151,6 +151,10 @@ class Published:
     `facts`: sums the report tells, true of the team's values only (not of a month).
     `some_small`: groups of hidden cells of which, the report tells, at least one is
     from 1 to N-1; a reader who can rule out all but one knows that one is small.
+    `one_large`: groups of hidden cells of which at most one is `big` or more: the rules
+    hide one complement per table, so in a table they alone hid only one cell can be N
+    or more, and a reader who knows which (a peer holding N or more of it) knows the
+    others are small.
     `zeros_hidden`: zeros are hidden too, so a hidden cell may be 0 and pinning one at 0
     (a peer learning that the others hold none) discloses it.
     `pinned_ok`: hidden cells that may be pinned at N or more: the time rule hides
@@ -166,6 +170,7 @@ class Published:
     some_small: Sequence[frozenset[str]] = ()
     pinned_ok: frozenset[str] = frozenset()
     zeros_hidden: bool = False  # the lead's choice: a zero is hidden like a small count
+    one_large: Sequence[tuple[frozenset[str], int]] = ()
 
 
 def exposed(reach: Reach, min_cell: int, *, width: int = 1) -> bool:
@@ -192,6 +197,9 @@ class Auditor:
         for fact in published.facts:
             if not fact.holds(truth):
                 raise AuditError("the report states a sum its own counts break")
+        for group, big in published.one_large:
+            if sum(truth[k] >= big for k in group) > 1:
+                raise AuditError("the report states one large count where there are more")
         self._points: list[dict[str, int]] = [{k: truth[k] for k in self.order}]
 
     def reach(self, own: Values | None = None) -> dict[str, Reach]:
@@ -300,6 +308,35 @@ class _Model:
             self._add(relation, published.shown, mine)
         for fact in published.facts:
             self._add(fact, published.shown, {})
+        self._tighten()
+        # At most one large cell per group: one on/off column per cell that may be large.
+        self.groups = [
+            ([self.index[k] for k in group if k in self.index], big)
+            for group, big in published.one_large
+        ]
+        self.switches: list[tuple[int, int, int]] = []  # (cell column, switch column, big)
+        self.switch_sums: list[list[int]] = []
+        for columns, big in self.groups:
+            mine_switches = []
+            for i in columns:
+                if self.highs[i] >= big:
+                    switch = len(self.keys) + len(self.switches)
+                    self.switches.append((i, switch, big))
+                    mine_switches.append(switch)
+            if len(mine_switches) > 1:
+                self.switch_sums.append(mine_switches)
+
+    def _tighten(self) -> None:
+        """Each cell at most what a row of non-negative terms leaves it (a table's cell at
+        most its shown total): the same program, with bounds small enough for the on/off
+        columns' factors to stay exact in floating point."""
+        for coefs, _, high in self.rows:
+            if high is None or any(c <= 0 for c in coefs.values()):
+                continue
+            floor = sum(c * self.lows[j] for j, c in coefs.items())
+            for i, c in coefs.items():
+                bound = (high - floor + c * self.lows[i]) // c
+                self.highs[i] = max(self.lows[i], min(self.highs[i], bound))
 
     def _add(self, relation: Relation, shown: Values, own: Values) -> None:
         """The relation on the rest of the team (team minus `own`), over the hidden cells."""
@@ -326,7 +363,10 @@ class _Model:
             total = sum(c * values[i] for i, c in coefs.items())
             if (low is not None and total < low) or (high is not None and total > high):
                 return False
-        return True
+        return self._one_large_holds(values)
+
+    def _one_large_holds(self, values: Sequence[int]) -> bool:
+        return all(sum(values[i] >= big for i in columns) <= 1 for columns, big in self.groups)
 
     def seen(self, key: str) -> tuple[int, int]:
         """The lowest and highest value of `key` among the solutions found so far."""
@@ -350,12 +390,16 @@ class _Model:
         target = self.index[key]
         highs.changeColsCost(n, every, [1.0 if i == target else 0.0 for i in every])
         highs.changeObjectiveSense(ObjSense.kMinimize if low else ObjSense.kMaximize)
-        values = run_program(highs)
-        if any(abs(v - round(v)) > 1e-6 for v in values):
-            for i in every:
+        values = run_program(highs)[:n]
+        whole = all(abs(v - round(v)) <= 1e-6 for v in values)
+        if not whole or not self._one_large_holds([round(v) for v in values]):
+            # The relaxation's optimum is no reader's: solve it in whole numbers, with
+            # the on/off columns on or off.
+            columns = every + [switch for _, switch, _ in self.switches]
+            for i in columns:
                 highs.changeColIntegrality(i, HighsVarType.kInteger)
-            values = run_program(highs)
-            for i in every:
+            values = run_program(highs)[:n]
+            for i in columns:
                 highs.changeColIntegrality(i, HighsVarType.kContinuous)
         point = {k: round(v) for k, v in zip(self.keys, values, strict=True)}
         if not self.allows(point):
@@ -377,6 +421,15 @@ class _Model:
                     list(coefs),
                     [float(c) for c in coefs.values()],
                 )
+            if self.switches:
+                extra = len(self.switches)
+                highs.addVars(extra, [0.0] * extra, [1.0] * extra)  # whole only when solved so
+                for cell, switch, big in self.switches:
+                    # cell <= big - 1 unless its switch is on
+                    factor = float(self.highs[cell] - (big - 1))
+                    highs.addRow(-kHighsInf, float(big - 1), 2, [cell, switch], [1.0, -factor])
+                for columns in self.switch_sums:
+                    highs.addRow(-kHighsInf, 1.0, len(columns), columns, [1.0] * len(columns))
             self._highs = highs
         return self._highs
 

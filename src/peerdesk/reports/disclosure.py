@@ -25,6 +25,10 @@ code that chooses the cells, and every line below is something the method guaran
   count one peer holds all but 1 to N-1 of is hidden whatever its size; a table
   marked `threshold` holds at least one count from 1 to N-1; a table marked `linked`
   or `insider` (not withheld) holds at least one of N or more.
+- The rules hide one complement per table: in a table marked `threshold` alone, at
+  most one hidden cell is N or more (`one_large`). A table the rules withhold within a
+  shown section (`withheld` alone) has every cell from 0 to N-1: all its non-zero
+  counts were small (rule 4).
 - Topics need no complementary cell when the shown topics already reach the contacts:
   then (unless more were hidden) every hidden topic is from 1 to N-1.
 - `earlier` (peerdesk.reports.earlier): cells kept hidden because a publication of the
@@ -86,6 +90,7 @@ def published(
     hidden: dict[str, tuple[int, int | None]] = {}
     facts: list[Relation] = []
     some_small: list[frozenset[str]] = []
+    one_large: list[tuple[frozenset[str], int]] = []
     for name, cells in counts.tables.items():
         keys = [cell_key(name, cid) for cid in cells]
         gone = [k for k in keys if k in reasons]
@@ -99,6 +104,9 @@ def published(
             owner = spec_of(name).total_cell
             if head is None or figure_key(head) not in shown or earlier:
                 continue
+            if why == (WITHHELD,) and (owner is None or cell_key(*owner) in shown):
+                # Rule 4: every non-zero count of the table was small.
+                hidden.update(dict.fromkeys(gone, (0, n - 1)))
             claims = claims_small(why) and not zeros_hidden
             if claims and (owner is None or cell_key(*owner) in shown):
                 some_small.append(frozenset(gone))  # the rules withhold a table for a small count
@@ -114,6 +122,8 @@ def published(
         hidden.update(dict.fromkeys(gone, (0, None) if earlier else (low, top)))
         if THRESHOLD in why and not zeros_hidden:
             some_small.append(frozenset(gone))
+        if why == (THRESHOLD,) and len(gone) > 1:
+            one_large.append((frozenset(gone), n))  # the rules hide one complement per table
         if more:
             # One of N or more; the others 1 or more each, or 0 or more.
             least = n if earlier or zeros_hidden else n + len(gone) - 1
@@ -131,4 +141,5 @@ def published(
         some_small=tuple(some_small),
         pinned_ok=frozenset(k for k, why in reasons.items() if EARLIER in why),
         zeros_hidden=zeros_hidden,
+        one_large=tuple(one_large),
     )

@@ -32,6 +32,7 @@ from peerdesk.reports.audit import AuditError, Auditor, cell_key, figure_key
 from peerdesk.reports.counts import (
     CONTACTS,
     GROUP_PEOPLE,
+    MINUTES,
     SECTION_SUMS,
     SECTIONS,
     SUM_FIGURES,
@@ -218,6 +219,12 @@ def _hide_one(
             state.update(dict.fromkeys(keys, why))
             if table == "mode":
                 state[figure_key(GROUP_PEOPLE)] = why
+            return
+        minutes = figure_key(MINUTES)
+        if table == "duration" and minutes not in state:
+            # The durations are narrowed through the minutes: hiding the minutes costs
+            # the report far less than its whole contacts section.
+            state[minutes] = _merged(_merged(state[exposed], reason), WITHHELD)
             return
         owner = spec_of(table).total_cell
         if owner is not None and cell_key(*owner) not in state:

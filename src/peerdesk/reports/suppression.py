@@ -18,10 +18,11 @@ First the rules, per table (one dimension, so a "row" is the whole table):
    files' export ids: the same files give the same report, a reader cannot predict it.
 3. Topics add up to *at least* `contacts` (every contact has a topic). When the shown
    topics add up to less, one complementary topic is hidden as in 2.
-4. When no shown cell is left to hide (every non-zero cell is already small) the
-   table is kept if each small cell can take two values: k small cells adding up to
-   s need k + 1 <= s <= k(N-1) - 1. If not, the whole table is withheld, zeros
-   included.
+4. When a complement is needed and no shown cell is left to hide (every non-zero
+   cell is already small) the whole table is withheld, zeros included. (Keeping it
+   when its small cells could protect each other, k of them adding up to s with
+   k + 1 <= s <= k(N-1) - 1, told a reader that a withheld table's counts were all 1
+   or all N-1.)
 5. A section is a figure and the tables tied to it (counts.SECTIONS). A section whose
    figure is below N, zero included, is withheld whole: its figure would otherwise be
    known to be from 1 to N-1. Follow-ups completed stands alone and is hidden below
@@ -104,12 +105,11 @@ def table_cuts(
     if candidates:
         low = min(candidates.values())
         return [{**primary, cid: COMPLEMENTARY} for cid, v in candidates.items() if v == low]
-    k, s = len(primary), sum(cells[cid] for cid in primary)
-    if total is not None:
-        safe = k >= 2 and k + 1 <= s <= k * (n - 1) - 1
-    else:
-        safe = at_least is not None and at_least <= k * (n - 1) - 1
-    return [primary] if safe else []
+    # Every non-zero count is small and none is left to hide: the table goes, zeros
+    # included, whatever its counts. Keeping it when its small counts happen to protect
+    # each other would tell a reader which withheld tables could not (all 1s, or all
+    # N-1s), and so pin them.
+    return []
 
 
 def pick(cuts: list[Cut], tie_key: bytes, table: str) -> Cut:
