@@ -326,17 +326,31 @@ class _Model:
             if len(mine_switches) > 1:
                 self.switch_sums.append(mine_switches)
 
-    def _tighten(self) -> None:
-        """Each cell at most what a row of non-negative terms leaves it (a table's cell at
-        most its shown total): the same program, with bounds small enough for the on/off
-        columns' factors to stay exact in floating point."""
-        for coefs, _, high in self.rows:
-            if high is None or any(c <= 0 for c in coefs.values()):
-                continue
-            floor = sum(c * self.lows[j] for j, c in coefs.items())
-            for i, c in coefs.items():
-                bound = (high - floor + c * self.lows[i]) // c
-                self.highs[i] = max(self.lows[i], min(self.highs[i], bound))
+    def _tighten(self, passes: int = 4) -> None:
+        """Each cell's upper bound as low as the rows allow (bound propagation: a table's
+        cell at most its total, the contacts at most the minutes...): the same program,
+        with bounds small enough for the on/off columns' factors to stay exact."""
+        sides: list[tuple[dict[int, int], int]] = []
+        for coefs, low, high in self.rows:
+            if high is not None:
+                sides.append((coefs, high))
+            if low is not None:
+                sides.append(({i: -c for i, c in coefs.items()}, -low))
+        for _ in range(passes):
+            changed = False
+            for coefs, high in sides:
+                least = 0  # the row's smallest value, every term at its own best
+                for j, c in coefs.items():
+                    least += c * (self.lows[j] if c > 0 else self.highs[j])
+                for i, c in coefs.items():
+                    if c <= 0:
+                        continue
+                    bound = (high - least + c * self.lows[i]) // c
+                    if bound < self.highs[i]:
+                        self.highs[i] = max(self.lows[i], bound)
+                        changed = True
+            if not changed:
+                return
 
     def _add(self, relation: Relation, shown: Values, own: Values) -> None:
         """The relation on the rest of the team (team minus `own`), over the hidden cells."""
@@ -422,6 +436,9 @@ class _Model:
                     [float(c) for c in coefs.values()],
                 )
             if self.switches:
+                # A switch within 1e-6 of 0 would let a cell of a million-count bound reach
+                # past N-1 by a whole count: whole means whole to 1e-10 here.
+                highs.setOptionValue("mip_feasibility_tolerance", 1e-10)
                 extra = len(self.switches)
                 highs.addVars(extra, [0.0] * extra, [1.0] * extra)  # whole only when solved so
                 for cell, switch, big in self.switches:
