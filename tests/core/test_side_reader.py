@@ -63,12 +63,17 @@ def test_counts_on_the_side_match_the_vaults_own(vault_path: Path) -> None:
         reader = vault.side_reader
         assert reader is not None
         filters = [ContactFilter(), ContactFilter(topic="sleep"), ContactFilter(search="r")]
-        answers: list[object] = []
-        worker = threading.Thread(
-            target=lambda: answers.extend(
-                reader.read(lambda conn, f=f: contacts.count(conn, f)) for f in filters
-            )
-        )
+        answers: list[int | None] = []
+
+        def count_each() -> None:
+            for flt in filters:
+
+                def count(conn: Connection, f: ContactFilter = flt) -> int:
+                    return contacts.count(conn, f)
+
+                answers.append(reader.read(count))
+
+        worker = threading.Thread(target=count_each)
         worker.start()
         worker.join(30)
         assert answers == [contacts.count(vault.conn, f) for f in filters]
