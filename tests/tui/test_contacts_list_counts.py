@@ -10,7 +10,6 @@ nothing behind.
 
 from __future__ import annotations
 
-import threading
 from datetime import date
 from pathlib import Path
 
@@ -24,15 +23,13 @@ from peerdesk.tui.dialogs.topic_pick import TopicPickScreen
 from peerdesk.tui.screens.contacts_list import PAGE_SIZE, ContactsListScreen
 from peerdesk.vault import Vault, contacts
 from peerdesk.vault.contacts import ContactFilter
-from peerdesk.vault.side_reader import SideReader
-from peerdesk.vault.sqlcipher import Connection
 from tests.conftest import PASSPHRASE
+from tests.support.busy_reader import Busy
 from tests.tui.contacts_list_helpers import shown_ids
 from tests.tui.helpers import SIZE, assert_locked, screen_text, unlock, wait_until
 
 COUNT = 600
 TOPIC_OF = {choice.key: choice.id for choice in vocab.TOPICS}
-ENDLESS = "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r"
 
 
 def fill(vault_path: Path) -> dict[str, int]:
@@ -50,33 +47,6 @@ def big_topics(per_letter: dict[str, int]) -> list[str]:
     letters = [key for key, n in per_letter.items() if n > PAGE_SIZE]
     assert len(letters) >= 3, per_letter
     return letters
-
-
-class Busy:
-    """Keeps the side connection busy with an endless read until `release`."""
-
-    def __init__(self, reader: SideReader) -> None:
-        self.reader = reader
-        self.answer: object = "not yet"
-        self.error: BaseException | None = None
-        self.started = threading.Event()
-        self.thread = threading.Thread(target=self._run)
-        self.thread.start()
-        assert self.started.wait(15)
-
-    def _query(self, conn: Connection) -> object:
-        self.started.set()
-        return conn.execute(ENDLESS).fetchone()
-
-    def _run(self) -> None:
-        try:
-            self.answer = self.reader.read(self._query, self)
-        except BaseException as exc:  # noqa: BLE001 - kept for the test to look at
-            self.error = exc
-
-    def release(self) -> None:
-        self.reader.interrupt(self)
-        self.thread.join(15)
 
 
 async def open_list_with_busy_counts(
@@ -114,7 +84,7 @@ async def test_the_count_is_drawn_after_the_rows_and_is_right(closed_vault: Path
         assert messages.CONTACTS_COUNTING in text
         assert messages.CONTACTS_COUNT_ALL.format(count=COUNT) not in text
         busy.release()
-        assert busy.answer is None and busy.error is None
+        assert busy.stopped_cleanly()
         expected = messages.CONTACTS_COUNT_ALL.format(count=COUNT)
         await wait_until(pilot, lambda: expected in screen_text(app), "the total")
         assert messages.CONTACTS_COUNTING not in screen_text(app)
@@ -170,8 +140,7 @@ async def test_locking_while_a_count_runs_leaves_nothing(closed_vault: Path) -> 
         assert counting  # a count is waiting for the side connection
         await pilot.press("ctrl+l")
         await assert_locked(pilot, app, closed_vault)
-        busy.thread.join(15)
-        assert busy.answer is None and busy.error is None  # stopped, not failed
+        assert busy.stopped_cleanly()  # stopped by the lock, not failed
         await wait_until(
             pilot, lambda: all(w.is_finished for w in counting), "the count worker to end"
         )
