@@ -360,6 +360,9 @@ class Vault:
         if self.read_only:
             raise VaultReadOnly(messages.VAULT_READ_ONLY)
         new_key = normalise_passphrase(new_passphrase)
+        reader, self.side_reader = self.side_reader, None
+        if reader is not None:
+            reader.close()  # keyed with the old passphrase: it could not read the new pages
         self.conn.execute(f"PRAGMA rekey = {sql_string(new_key)}")
         self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         try:

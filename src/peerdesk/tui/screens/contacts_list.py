@@ -6,11 +6,13 @@ in the search box re-queries after a short pause (SEARCH_DELAY), so fast typing 
 one query for the last keystroke instead of one per letter. A page runs on the main
 thread: it stops after PAGE_SIZE rows, whatever the vault holds.
 
-Counts do not stop early: counting every contact takes ~90 ms at a million, a topic's
-~330 ms. So the rows are drawn first and the counts come from a worker thread reading
-on the vault's side connection (vault.side_reader), with "counting..." meanwhile. A
-newer filter interrupts the count that runs and bumps the request number, so a stale
-answer is dropped. A page that is not full needs no count: it holds every match.
+Counts do not stop early: counting every contact reads the whole table (100-150 ms at
+a million), a search's count grows with the notes that match (a topic's reads only
+its index: ~2 ms at a million). So the rows are drawn first and the counts come from
+a worker thread reading on the vault's side connection (vault.side_reader), with
+"counting..." meanwhile. A newer filter interrupts the count that runs and bumps the
+request number, so a stale answer is dropped. A page that is not full needs no
+count: it holds every match.
 
 The vault may be locked at any moment; the lock drops this screen, and every query
 first checks the vault is still open, because a timer or a resume can fire on the way.
