@@ -107,6 +107,7 @@ class ContactsListScreen(SearchListScreen):
         self.count_failed = False
         self.count_requests = 0  # the number of the newest count asked for
         self._total_due = True  # the total must be (re)counted with the next request
+        self._seen_changes: int | None = None  # the vault's writes when last counted
 
     def compose(self) -> ComposeResult:
         with Vertical(id="contacts-box"):
@@ -160,8 +161,9 @@ class ContactsListScreen(SearchListScreen):
         limit = max(PAGE_SIZE, len(self.rows)) if keep_place else PAGE_SIZE
         self.rows = contacts.page(self.vault.conn, self.filter, limit=limit)
         self.more = len(self.rows) == limit
-        self._total_due = self._total_due or recount
-        self._ask_for_counts(changed=not recount)
+        stale = recount and self._written_since_counted()
+        self._total_due = self._total_due or stale
+        self._ask_for_counts(changed=not recount, stale=stale)
         option_list.clear_options()
         option_list.add_options(self._options(self.rows))
         if self.rows:
@@ -174,14 +176,28 @@ class ContactsListScreen(SearchListScreen):
                 option_list.highlighted = 0
         self._show_state()
 
-    def _ask_for_counts(self, *, changed: bool) -> None:
+    def _written_since_counted(self) -> bool:
+        """Whether the vault was written since the counts were last asked for.
+
+        Every write of the app goes through the vault's connection, whose total_changes
+        counts the rows written. Coming back from the topic picker or a contact that was
+        only read changes nothing, so the total (a whole-table count) is not run again.
+        """
+        changes = int(self.vault.conn.total_changes)
+        written, self._seen_changes = changes != self._seen_changes, changes
+        return written
+
+    def _ask_for_counts(self, *, changed: bool, stale: bool) -> None:
         """Start counting for the filter shown; any older answer becomes stale.
 
         A page that is not full holds every match, so that count is known at once (and
         without a filter it is the total). A `changed` filter shows "counting..." for
-        the matches until the worker answers; a recount of the same filter keeps the
-        figures shown until the new ones arrive.
+        the matches until the worker answers; a recount of the same filter (`stale`:
+        the vault was written) keeps the figures shown until the new ones arrive, and
+        nothing is counted again when the filter is the same and nothing was written.
         """
+        if not (changed or stale or self._total_due or self.matching is None):
+            return  # the counts shown still hold
         self.count_requests += 1
         self.count_failed = False
         reader = self.vault.side_reader
