@@ -150,3 +150,27 @@ async def test_locking_while_a_count_runs_leaves_nothing(closed_vault: Path) -> 
         await pilot.press("c")
         total = messages.CONTACTS_COUNT_ALL.format(count=COUNT)
         await wait_until(pilot, lambda: total in screen_text(app), "the total after unlock")
+
+
+async def test_the_total_is_counted_again_only_after_a_write(closed_vault: Path) -> None:
+    fill(closed_vault)
+    app = PeerdeskApp(closed_vault)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlock(pilot, app)
+        await pilot.press("c")
+        total = messages.CONTACTS_COUNT_ALL.format(count=COUNT)
+        await wait_until(pilot, lambda: total in screen_text(app), "the total")
+        screen = app.screen
+        assert isinstance(screen, ContactsListScreen)
+        asked = screen.count_requests
+        await pilot.press("t", "escape")  # the topic picker, left without a choice
+        await pilot.press("enter")  # a contact, only read
+        await wait_until(pilot, lambda: app.screen is not screen, "the contact")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: app.screen is screen, "the list again")
+        await pilot.pause()
+        assert screen.count_requests == asked and total in screen_text(app)
+        await pilot.press("d", "y")  # a deletion is a write: counted again
+        fewer = messages.CONTACTS_COUNT_ALL.format(count=COUNT - 1)
+        await wait_until(pilot, lambda: fewer in screen_text(app), "the total less one")
+        assert screen.count_requests > asked
