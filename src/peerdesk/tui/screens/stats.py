@@ -65,9 +65,18 @@ class StatsScroll(VerticalScroll, can_focus=False):
     """Scrolls only through the screen's listed keys, never bindings of its own."""
 
 
-def read_month(conn: Connection, month: str) -> tuple[MonthCounts, list[MonthTotal]]:
-    """A month's counts and the trend ending with it. Worker thread (or main, see below)."""
-    return monthly.month_counts(conn, month), monthly.trend(conn, month, TREND_MONTHS)
+def read_month(
+    conn: Connection, month: str, known: Mapping[str, MonthTotal]
+) -> tuple[MonthCounts, list[MonthTotal]]:
+    """A month's counts and the trend ending with it; worker thread (or main, see below).
+
+    The trend's months already `known` (read for an earlier month, nothing written
+    since) are not read again: one step back reads one new month of the twelve, which
+    at a million contacts is ~25 ms for the month instead of ~80 ms.
+    """
+    months = [monthly.add_months(month, -back) for back in range(TREND_MONTHS - 1, -1, -1)]
+    trend = [known.get(m) or monthly.trend(conn, m, 1)[0] for m in months]
+    return monthly.month_counts(conn, month), trend
 
 
 class StatsScreen(Screen[None]):
@@ -103,6 +112,9 @@ class StatsScreen(Screen[None]):
         self.counts: MonthCounts | None = None  # the month shown, once read
         self.requests = 0  # the number of the newest read asked for
         self.reading = False  # a read is on its way
+        # Months' totals already read, valid while the vault's writes stay at _known_at.
+        self._known: dict[str, MonthTotal] = {}
+        self._known_at: int | None = None
 
     def this_month(self) -> str:
         return self.today().strftime("%Y-%m")
@@ -160,26 +172,32 @@ class StatsScreen(Screen[None]):
             return  # locked on the way: this screen is being dropped
         self.requests += 1
         self.asked, self.reading = month, True
+        written = int(self.vault.conn.total_changes)
+        if written != self._known_at:
+            self._known, self._known_at = {}, written  # a write may have changed any month
+        known = dict(self._known)  # a copy: the worker reads it while this one may change
         reader = self.vault.side_reader
         if reader is None:
             # A vault opened without a side connection (not the app's own way): read here.
             try:
-                read = read_month(self.vault.conn, month)
+                read = read_month(self.vault.conn, month, known)
             except DatabaseError as exc:
                 self._month_read(self.MonthRead(self.requests, month, None, str(exc)))
                 return
             self._month_read(self.MonthRead(self.requests, month, read))
             return
         reader.interrupt(self)  # the read running now is for a month no longer asked
-        self._read(reader, self.requests, month)
+        self._read(reader, self.requests, month, known)
 
     # exit_on_error=False: a failure is posted as a sentence; nothing may end the app.
     @work(thread=True, exclusive=True, exit_on_error=False, group="stats-read", description="month")
-    def _read(self, reader: SideReader, number: int, month: str) -> None:
+    def _read(
+        self, reader: SideReader, number: int, month: str, known: Mapping[str, MonthTotal]
+    ) -> None:
         """Read the month on the side connection, off the main thread; post the answer."""
         try:
             read = reader.read(
-                lambda conn: read_month(conn, month),
+                lambda conn: read_month(conn, month, known),
                 self,
                 wanted=lambda: number == self.requests,
             )
@@ -202,6 +220,8 @@ class StatsScreen(Screen[None]):
             self.notify(messages.STATS_READ_FAILED.format(reason=reason), severity="error")
             return
         counts, trend = message.read
+        if int(self.vault.conn.total_changes) == self._known_at:
+            self._known.update((total.month, total) for total in trend)
         self.month, self.counts = message.month, counts
         self._draw(counts, trend)
 
