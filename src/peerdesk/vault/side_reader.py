@@ -3,8 +3,9 @@
 A count over the whole contacts table grows with the vault (the total: 100-150 ms at a
 million contacts), and so does a month's trend (~60 ms there). On the app's own
 connection that would freeze the screen the peer is waiting on, and a SQLite
-connection must never be used from two threads at once. So such reads run here, on a read-only connection of their
-own, one at a time (a mutex), from whichever worker thread asks.
+connection must never be used from two threads at once. So such reads run here, on
+a read-only connection of their own, one at a time (a mutex), from whichever worker
+thread asks.
 
 Like the background check's, the connection is keyed when the vault opens but not
 read, so SQLCipher runs its KDF (~150 ms) on the first read, inside the first worker
