@@ -12,9 +12,10 @@ count (counted in a worker on the side connection, after the rows):
 - each typed letter of a search (typed at a person's pace) -> the frame showing that
   search's rows, then its count; a burst of keys closer than SEARCH_DELAY waits for
   the pause instead.
-Targets (p95): home <= 50 ms after unlock; rows <= 50 ms for each step; the count
-<= 50 ms after its rows at 1,000,000 contacts is the aim, not a promise (a topic
-counted over a million contacts is a few hundred milliseconds of SQL).
+Targets (p95): home <= 50 ms after unlock; rows <= 50 ms for each step. The count
+is printed against the same 50 ms for reference: it comes a frame or two after the
+rows even when it is instant, and the total of a million contacts is a whole-table
+count (~100-150 ms) that the screen does not wait for (docs/performance.md).
 
 Run: python -m benchmarks.bench_contacts_tui [rounds] [contacts]
 """
