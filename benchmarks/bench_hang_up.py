@@ -22,7 +22,7 @@ from pathlib import Path
 from tests.support import pty_child
 
 from benchmarks.fixtures import PASSPHRASE
-from benchmarks.timing import median_ms
+from benchmarks.timing import median_ms, spread
 from peerdesk.vault import Vault
 
 TARGET_SECONDS = 1.0
@@ -59,15 +59,8 @@ def main() -> None:
 
 
 def report(subject: list[float], baseline: list[float]) -> None:
-    def p95(samples: list[float]) -> float:
-        ordered = sorted(samples)
-        return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))] * 1000.0
-
     for name, samples in (("peerdesk", subject), ("bare python", baseline)):
-        print(
-            f"{name:12} median {median_ms(samples):7.1f} ms  p95 {p95(samples):7.1f} ms  "
-            f"max {max(samples) * 1000.0:7.1f} ms  (n={len(samples)})"
-        )
+        print(f"{name:12} {spread(samples)}")
     ratio = median_ms(subject) / median_ms(baseline)
     over = sum(1 for s in subject if s > TARGET_SECONDS)
     print(f"ratio of medians {ratio:.1f}x; over {TARGET_SECONDS:.0f} s: {over} of {len(subject)}")

@@ -8,7 +8,7 @@ from textual.pilot import Pilot
 
 from peerdesk.tui.app import PeerdeskApp
 from peerdesk.tui.screens.stats import StatsScreen
-from tests.tui.helpers import add_contact, open_from_home
+from tests.tui.helpers import add_contact, open_from_home, wait_until
 
 TODAY = date.today()
 THIS_MONTH = TODAY.strftime("%Y-%m")
@@ -20,5 +20,13 @@ add = add_contact
 
 
 async def open_stats(pilot: Pilot[None], app: PeerdeskApp) -> StatsScreen:
-    """Unlock, press m on home, and return the stats screen once it has drawn."""
-    return await open_from_home(pilot, app, "m", StatsScreen, "stats screen")
+    """Unlock, press m on home, and return the stats screen once its month is drawn."""
+    screen = await open_from_home(pilot, app, "m", StatsScreen, "stats screen")
+    await settle(pilot, screen)
+    return screen
+
+
+async def settle(pilot: Pilot[None], screen: StatsScreen) -> None:
+    """Wait until the month asked for last is drawn (it is read in a worker thread)."""
+    await wait_until(pilot, lambda: not screen.reading, f"the counts of {screen.asked}")
+    await pilot.pause()

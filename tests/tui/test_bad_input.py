@@ -16,7 +16,7 @@ from peerdesk.tui.dialogs.stats_export import FIRST_MONTH, MonthPickScreen
 from peerdesk.tui.screens.contact_form import ContactFormScreen
 from tests.tui.form_helpers import field_input, jump, open_form
 from tests.tui.helpers import SIZE, screen_text, type_text
-from tests.tui.stats_helpers import open_stats
+from tests.tui.stats_helpers import open_stats, settle
 
 
 @pytest.mark.parametrize(
@@ -49,10 +49,10 @@ async def test_stepping_back_stops_at_the_first_month(closed_vault: Path) -> Non
         await pilot.press("g", "ctrl+u")
         await type_text(pilot, FIRST_MONTH)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot, screen)
         assert screen.month == FIRST_MONTH
         await pilot.press("left_square_bracket")
-        await pilot.pause()
+        await settle(pilot, screen)
         assert screen.month == FIRST_MONTH
         assert app.return_code is None
 

@@ -15,7 +15,15 @@ from peerdesk.tui.widgets.bar_chart import BarChart, TrendChart, bar, chart_text
 from peerdesk.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.tui.helpers import SIZE, assert_locked, screen_text, type_text
-from tests.tui.stats_helpers import LAST_MONTH, LAST_MONTH_DAY, THIS_MONTH, TODAY, add, open_stats
+from tests.tui.stats_helpers import (
+    LAST_MONTH,
+    LAST_MONTH_DAY,
+    THIS_MONTH,
+    TODAY,
+    add,
+    open_stats,
+    settle,
+)
 
 TWO_BACK = (LAST_MONTH_DAY.replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
 
@@ -135,7 +143,7 @@ async def test_switching_months_updates_and_an_empty_month_says_so(closed_vault:
         screen = await open_stats(pilot, app)
         topic_chart = screen.query_one("#chart-topic", BarChart)
         await pilot.press("left_square_bracket")
-        await pilot.pause()
+        await settle(pilot, screen)
         assert screen.month == LAST_MONTH
         shown = " ".join(screen_text(app).split())
         assert "Contacts 2 Minutes 10 People in group contacts 0" in shown
@@ -148,7 +156,7 @@ async def test_switching_months_updates_and_an_empty_month_says_so(closed_vault:
         assert screen.query_one("#chart-topic", BarChart) is topic_chart  # updated, not rebuilt
         assert trend_lines(screen)[-1].startswith(LAST_MONTH)
         await pilot.press("left_square_bracket")
-        await pilot.pause()
+        await settle(pilot, screen)
         assert screen.month == TWO_BACK
         shown = " ".join(screen_text(app).split())
         assert f"No contacts in {TWO_BACK}." in shown
@@ -156,7 +164,7 @@ async def test_switching_months_updates_and_an_empty_month_says_so(closed_vault:
         assert not screen.query_one("#stats-charts").display
         assert all(numbers(line) == [0, 0] for line in trend_lines(screen)[1:])
         await pilot.press("right_square_bracket", "right_square_bracket")
-        await pilot.pause()
+        await settle(pilot, screen)
         assert screen.month == THIS_MONTH
         assert screen.query_one("#stats-charts").display
         assert "Contacts 3" in screen_text(app)
@@ -183,7 +191,7 @@ async def test_a_typed_month_is_checked_then_shown(closed_vault: Path) -> None:
         await pilot.press("ctrl+u")
         await type_text(pilot, LAST_MONTH)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot, screen)
         assert on_top(app) is screen
         assert screen.month == LAST_MONTH
         assert "Contacts 2" in screen_text(app)
@@ -210,7 +218,7 @@ async def test_volume_counts_add_up_and_scrolling_reaches_the_trend(closed_vault
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_stats(pilot, app)
         await pilot.press("left_square_bracket")
-        await pilot.pause()
+        await settle(pilot, screen)
         counts = screen.counts
         assert counts is not None and counts.month == LAST_MONTH and counts.contacts > 50
         modes = chart(screen, "mode")

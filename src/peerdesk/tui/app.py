@@ -205,6 +205,9 @@ class PeerdeskApp(QuietCrashApp):
         if opened.vault.background_check is not None:
             # After home's first frame: the check's KDF and page reads take a core.
             self.call_after_refresh(self._check_in_background, opened.vault)
+        if opened.vault.side_reader is not None:
+            # Likewise: its KDF runs now, not when the peer first waits on a count.
+            self.call_after_refresh(self._warm_side_reader, opened.vault)
 
     # exit_on_error=False: an unexpected error is logged by Textual; the vault stays
     # as it is, and every page read still checks its own HMAC.
@@ -221,6 +224,17 @@ class PeerdeskApp(QuietCrashApp):
         problems = check.run()
         if problems is not None:
             self.post_message(VaultChecked(vault, problems))
+
+    @work(thread=True, exit_on_error=False, group="side-reader", description="open side reader")
+    def _warm_side_reader(self, vault: Vault) -> None:
+        """Run the side connection's KDF in a worker (see vault.side_reader)."""
+        reader = vault.side_reader
+        if reader is None:  # locked before the worker started
+            return
+        try:
+            reader.warm()
+        except VaultError:
+            return  # the first count on it meets the same error and shows it
 
     @on(VaultChecked)
     def _vault_checked(self, message: VaultChecked) -> None:

@@ -36,6 +36,7 @@ from peerdesk.vault.errors import (
 )
 from peerdesk.vault.instance_lock import InstanceLock
 from peerdesk.vault.settings import Settings
+from peerdesk.vault.side_reader import SideReader
 from peerdesk.vault.sqlcipher import (
     Connection,
     DatabaseError,
@@ -129,11 +130,23 @@ class Vault:
         self.background_check: BackgroundCheck | None = None
         # How much expired text the unlock wiped (None: nothing was checked).
         self.purged_on_unlock: PurgeReport | None = None
+        # The connection for reads in worker threads, when the opener asked for one.
+        self.side_reader: SideReader | None = None
 
     # --- opening and closing ------------------------------------------------
     @classmethod
-    def create(cls, path: Path, passphrase: str, *, lock: InstanceLock | None = None) -> Vault:
-        """Make a new encrypted vault: 0700 folder, 0600 file, WAL, schema applied."""
+    def create(
+        cls,
+        path: Path,
+        passphrase: str,
+        *,
+        lock: InstanceLock | None = None,
+        side_reader: bool = False,
+    ) -> Vault:
+        """Make a new encrypted vault: 0700 folder, 0600 file, WAL, schema applied.
+
+        `side_reader` also keys the connection for worker-thread reads (see SideReader).
+        """
         key = normalise_passphrase(passphrase)
         path = Path(path)
         if path.exists() or path.is_symlink():
@@ -158,6 +171,7 @@ class Vault:
                     # A new vault is whole by construction: the first day's commands
                     # need not read every page of it again.
                     full_check_log.record(conn, values.utc_now())
+                reader = _side_reader(path, key) if side_reader else None
             except BaseException:
                 if conn is not None:
                     conn.close()
@@ -168,7 +182,9 @@ class Vault:
             if own_lock:
                 lock.release()
             raise
-        return cls(path, conn, lock, owns_lock=own_lock, read_only=False, health=Health())
+        vault = cls(path, conn, lock, owns_lock=own_lock, read_only=False, health=Health())
+        vault.side_reader = reader
+        return vault
 
     @classmethod
     def unlock(
@@ -179,6 +195,7 @@ class Vault:
         lock: InstanceLock | None = None,
         purge_expired: bool = True,
         checks: Checks = "full",
+        side_reader: bool = False,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> Vault:
         """Open an existing vault. Runs the KDF: call it from a worker thread in the TUI.
@@ -190,7 +207,8 @@ class Vault:
         caller runs `vault.background_check` and calls `turn_read_only` on damage.
         A damaged page met by the migration or the purge on the way falls back to the
         full checks at once, as if they had been asked for. `now` is the clock of the
-        daily check.
+        daily check. `side_reader` also keys the connection for worker-thread reads
+        (the app's counts; see SideReader), read-only vaults included.
         """
         path = Path(path)
         if not path.is_file():
@@ -222,7 +240,7 @@ class Vault:
             if problems:
                 conn.close()
                 conn = guard(connect(path, passphrase, mode="ro"))
-                return cls(
+                damaged = cls(
                     path,
                     conn,
                     lock,
@@ -230,6 +248,8 @@ class Vault:
                     read_only=True,
                     health=Health(tuple(problems)),
                 )
+                damaged.side_reader = _side_reader(path, passphrase) if side_reader else None
+                return damaged
             if checked and checks == "daily":  # a write only where the daily check asks
                 with _transaction(conn):
                     full_check_log.record(conn, now())
@@ -238,6 +258,12 @@ class Vault:
                 if checks == "deferred"
                 else None
             )
+            try:
+                reader = _side_reader(path, passphrase) if side_reader else None
+            except BaseException:
+                if background is not None:
+                    background.cancel()
+                raise
         except BaseException:
             if conn is not None:
                 conn.close()
@@ -247,6 +273,7 @@ class Vault:
         vault = cls(path, conn, lock, owns_lock=own_lock, read_only=False, health=Health())
         vault.purged_on_unlock = purged
         vault.background_check = background
+        vault.side_reader = reader
         return vault
 
     def close(self) -> None:
@@ -257,9 +284,12 @@ class Vault:
         """
         conn, self._conn = self._conn, None
         check, self.background_check = self.background_check, None
+        reader, self.side_reader = self.side_reader, None
         try:
             if check is not None:
                 check.cancel()  # first: its connection is a handle on the file too
+            if reader is not None:
+                reader.close()  # likewise; a count running in a worker stops
             if conn is not None:
                 with mapped():
                     conn.close()
@@ -330,6 +360,9 @@ class Vault:
         if self.read_only:
             raise VaultReadOnly(messages.VAULT_READ_ONLY)
         new_key = normalise_passphrase(new_passphrase)
+        reader, self.side_reader = self.side_reader, None
+        if reader is not None:
+            reader.close()  # keyed with the old passphrase: it could not read the new pages
         self.conn.execute(f"PRAGMA rekey = {sql_string(new_key)}")
         self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         try:
@@ -401,6 +434,11 @@ def _purge_expired_text(conn: Connection) -> PurgeReport:
     if report.total:
         retention.reclaim(conn)
     return report
+
+
+def _side_reader(path: Path, passphrase: str) -> SideReader:
+    """Key (but do not read) the connection for worker-thread reads: no KDF here."""
+    return SideReader(guard(connect_unread(path, passphrase)))
 
 
 def _create_private_file(path: Path) -> None:

@@ -3,11 +3,20 @@
 Never more than a page of rows is built at once: the list starts with PAGE_SIZE rows
 and fetches the next page (keyset paging) when the cursor comes near the end. Typing
 in the search box re-queries after a short pause (SEARCH_DELAY), so fast typing runs
-one query for the last keystroke instead of one per letter. Queries run on the main
-thread: a page or a count takes well under a millisecond, a thread would cost more.
+one query for the last keystroke instead of one per letter. A page runs on the main
+thread: it stops after PAGE_SIZE rows, whatever the vault holds.
+
+Counts do not stop early: counting every contact reads the whole table (100-150 ms at
+a million), a search's count grows with the notes that match (a topic's reads only
+its index: ~2 ms at a million). So the rows are drawn first and the counts come from
+a worker thread reading on the vault's side connection (vault.side_reader), with
+"counting..." meanwhile. A newer filter interrupts the count that runs and bumps the
+request number, so a stale answer is dropped. A page that is not full needs no
+count: it holds every match.
 
 The vault may be locked at any moment; the lock drops this screen, and every query
 first checks the vault is still open, because a timer or a resume can fire on the way.
+A lock interrupts a running count (SideReader.close), which then posts nothing.
 """
 
 from __future__ import annotations
@@ -17,11 +26,12 @@ from dataclasses import replace
 from datetime import date
 from typing import ClassVar
 
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -35,6 +45,9 @@ from peerdesk.tui.screens.search_list import SearchListScreen
 from peerdesk.tui.text.contacts import contact_line, contacts_header
 from peerdesk.vault import Vault, contacts
 from peerdesk.vault.contacts import ContactFilter
+from peerdesk.vault.errors import VaultError
+from peerdesk.vault.side_reader import SideReader
+from peerdesk.vault.sqlcipher import Connection
 
 PAGE_SIZE = 30  # more than a screenful; the next page loads near the end
 NEAR_END = 5  # rows before the end at which the next page is fetched
@@ -52,11 +65,33 @@ def step_month(month: str | None, step: int, this_month: str) -> str | None:
     return None if stepped > this_month else stepped
 
 
+def counts_for(conn: Connection, flt: ContactFilter, *, total: bool) -> tuple[int | None, int]:
+    """(every contact, or None when not asked; those matching `flt`). Worker thread."""
+    matching = contacts.count(conn, flt)
+    if not total:
+        return None, matching
+    narrowed = bool(flt.month or flt.topic or flt.search)
+    return (contacts.count(conn) if narrowed else matching), matching
+
+
 class ContactsListScreen(SearchListScreen):
     """Contacts, newest first; the count, the filters and a search box above them.
 
     `today` is a clock for tests; the app passes nothing and gets the real date.
     """
+
+    class Counted(Message):
+        """The count worker's answer to request `number` (None total: not asked)."""
+
+        def __init__(
+            self, number: int, total: int | None, matching: int | None, *, failed: bool = False
+        ) -> None:
+            super().__init__()
+            self.number = number
+            self.total = total
+            self.matching = matching
+            # The read failed (a damaged page, say: the vault's check says so on home).
+            self.failed = failed
 
     BINDINGS: ClassVar[list[BindingType]] = keys.bindings(keys.CONTACTS_LIST_KEYS)
     SEARCH_ID = "contacts-search"
@@ -66,8 +101,13 @@ class ContactsListScreen(SearchListScreen):
         self.filter = ContactFilter()
         self.rows: list[ContactRow] = []
         self.more = False  # the last page was full, so there may be more rows
-        self.matching = 0
-        self.total: int | None = None  # counted just after the first rows are drawn
+        # Both None until counted: "counting..." is shown meanwhile.
+        self.matching: int | None = None
+        self.total: int | None = None
+        self.count_failed = False
+        self.count_requests = 0  # the number of the newest count asked for
+        self._total_due = True  # the total must be (re)counted with the next request
+        self._seen_changes: int | None = None  # the vault's writes when last counted
 
     def compose(self) -> ComposeResult:
         with Vertical(id="contacts-box"):
@@ -106,11 +146,12 @@ class ContactsListScreen(SearchListScreen):
 
     # --- querying -----------------------------------------------------------
     def reload(self, *, keep_place: bool = False, recount: bool = True) -> None:
-        """Query the first page (or as many rows as were loaded) and the counts.
+        """Query the first page (or as many rows as were loaded); ask for the counts.
 
         With `keep_place` the cursor stays on the same contact, or at the same place.
         A filter or search change passes `recount=False`: the total cannot have changed,
-        and counting 100,000 rows on every keystroke would cost more than the page.
+        only the matches are counted again. The rows are drawn at once; the counts
+        arrive from the worker (`_count`) and replace "counting...".
         """
         if not self.vault.is_open:
             return
@@ -118,17 +159,11 @@ class ContactsListScreen(SearchListScreen):
         before = option_list.highlighted
         keep_id = self.rows[before].id if keep_place and before is not None else None
         limit = max(PAGE_SIZE, len(self.rows)) if keep_place else PAGE_SIZE
-        conn = self.vault.conn
-        self.rows = contacts.page(conn, self.filter, limit=limit)
+        self.rows = contacts.page(self.vault.conn, self.filter, limit=limit)
         self.more = len(self.rows) == limit
-        if recount:
-            # Rows first: counting 100,000 contacts can wait until they are on screen.
-            self.call_after_refresh(self._recount)
-        self.matching = (
-            contacts.count(conn, self.filter)
-            if self._narrowed()
-            else (self.total or len(self.rows))
-        )
+        stale = recount and self._written_since_counted()
+        self._total_due = self._total_due or stale
+        self._ask_for_counts(changed=not recount, stale=stale)
         option_list.clear_options()
         option_list.add_options(self._options(self.rows))
         if self.rows:
@@ -141,12 +176,90 @@ class ContactsListScreen(SearchListScreen):
                 option_list.highlighted = 0
         self._show_state()
 
-    def _recount(self) -> None:
-        if not self.vault.is_open:
-            return  # locked meanwhile
-        self.total = contacts.count(self.vault.conn)
-        if not self._narrowed():
-            self.matching = self.total
+    def _written_since_counted(self) -> bool:
+        """Whether the vault was written since the counts were last asked for.
+
+        Every write of the app goes through the vault's connection, whose total_changes
+        counts the rows written. Coming back from the topic picker or a contact that was
+        only read changes nothing, so the total (a whole-table count) is not run again.
+        """
+        changes = int(self.vault.conn.total_changes)
+        written, self._seen_changes = changes != self._seen_changes, changes
+        return written
+
+    def _ask_for_counts(self, *, changed: bool, stale: bool) -> None:
+        """Start counting for the filter shown; any older answer becomes stale.
+
+        A page that is not full holds every match, so that count is known at once (and
+        without a filter it is the total). A `changed` filter shows "counting..." for
+        the matches until the worker answers; a recount of the same filter (`stale`:
+        the vault was written) keeps the figures shown until the new ones arrive, and
+        nothing is counted again when the filter is the same and nothing was written.
+        """
+        if not (changed or stale or self._total_due or self.matching is None):
+            return  # the counts shown still hold
+        self.count_requests += 1
+        self.count_failed = False
+        reader = self.vault.side_reader
+        if reader is not None:
+            reader.interrupt(self)  # the count running now answers an older question
+        narrowed = self._narrowed()
+        if not self.more:
+            self.matching = len(self.rows)
+            if not narrowed:
+                self.total, self._total_due = self.matching, False
+            if not self._total_due:
+                return  # nothing left to count
+        elif not narrowed and not self._total_due:
+            self.matching = self.total  # every contact matches: counted already
+            return
+        elif changed or self.matching is None:
+            self.matching = None
+        if reader is None:
+            # A vault opened without a side connection (not the app's own way):
+            # count here, as before, rather than not at all.
+            self._counted_now(self.count_requests)
+            return
+        self._count(reader, self.count_requests, self.filter, self._total_due)
+
+    # exit_on_error=False: a failure is posted as a sentence; nothing may end the app.
+    @work(
+        thread=True,
+        exclusive=True,
+        exit_on_error=False,
+        group="contacts-count",
+        description="count contacts",
+    )
+    def _count(self, reader: SideReader, number: int, flt: ContactFilter, total: bool) -> None:
+        """Count on the side connection, off the main thread; post the answer."""
+        try:
+            counted = reader.read(
+                lambda conn: counts_for(conn, flt, total=total),
+                self,
+                wanted=lambda: number == self.count_requests,
+            )
+        except VaultError:
+            self.post_message(self.Counted(number, None, None, failed=True))
+            return
+        if counted is not None:  # None: locked, or interrupted by a newer question
+            self.post_message(self.Counted(number, *counted))
+
+    def _counted_now(self, number: int) -> None:
+        counted = counts_for(self.vault.conn, self.filter, total=self._total_due)
+        self._counts_arrived(self.Counted(number, *counted))
+
+    @on(Counted)
+    def _counts_arrived(self, message: Counted) -> None:
+        """Show the answer to the newest request; an older one is stale, dropped."""
+        message.stop()
+        if message.number != self.count_requests or not self.vault.is_open:
+            return
+        if message.failed:
+            self.count_failed = True
+        else:
+            if message.total is not None:
+                self.total, self._total_due = message.total, False
+            self.matching = message.matching
         self._show_state()
 
     def load_more(self) -> None:
@@ -170,8 +283,10 @@ class ContactsListScreen(SearchListScreen):
 
     def _show_state(self) -> None:
         """The count line, the filter line, and the empty-list sentence."""
-        if self.total is None:
-            count = ""  # for one frame, until _recount has run
+        if self.count_failed:
+            count = messages.CONTACTS_COUNT_FAILED
+        elif self.total is None or self.matching is None:
+            count = messages.CONTACTS_COUNTING  # until the worker answers
         elif self._narrowed():
             count = messages.CONTACTS_COUNT_MATCH.format(count=self.matching, total=self.total)
         elif self.total == 1:

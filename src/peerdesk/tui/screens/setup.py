@@ -103,7 +103,7 @@ class SetupScreen(Screen[None]):
         path, lock = self.vault_path, self.instance_lock
         from peerdesk.vault import Vault  # here, in the worker: SQLCipher loads off-screen
 
-        result = open_safely(lambda: Vault.create(path, passphrase, lock=lock))
+        result = open_safely(lambda: Vault.create(path, passphrase, lock=lock, side_reader=True))
         deliver(self, result, created=True)
 
     @on(UnlockFailed)

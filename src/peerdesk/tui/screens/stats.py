@@ -1,11 +1,14 @@
 """Monthly counts: one month's figures, charts and tables, and a 12-month trend.
 
 The counts are exact: it is the peer's own data (suppression is for team merges).
-They come from `vault.monthly`, the same queries `peerdesk report month` runs, on the
-main thread: a month and its trend take a few milliseconds with 100,000 contacts
-(benchmarks/bench_stats_tui.py), a worker would cost more than it saves. The vault is
-queried when the screen opens and when the month changes, never from a timer, and
-never once the vault is closed: a lock drops this screen with the rest.
+They come from `vault.monthly`, the same queries `peerdesk report month` runs. A month
+and its trend read every contact of thirteen months: 4 ms at 100,000 contacts but
+~65 ms at a million (benchmarks/bench_stats_tui.py), so they run in a worker thread on
+the vault's side connection (vault.side_reader) and the screen draws the answer when
+it comes; the month shown until then stays on screen. Steps go from the month asked
+for last, and an answer to an older request is dropped. The vault is queried when
+the screen opens and when the month changes, never from a timer, and never once the
+vault is closed: a lock drops this screen with the rest and stops a running read.
 
 Widgets are built once; a new month updates their content in place. `e` exports the
 month shown (tui.dialogs.stats_export) to the file `peerdesk report month` would write:
@@ -20,9 +23,11 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -38,7 +43,8 @@ from peerdesk.tui.dialogs.stats_export import (
 )
 from peerdesk.tui.widgets.bar_chart import BarChart, TrendChart
 from peerdesk.vault import Vault, monthly
-from peerdesk.vault.sqlcipher import DatabaseError
+from peerdesk.vault.side_reader import SideReader
+from peerdesk.vault.sqlcipher import Connection, DatabaseError
 from peerdesk.vocab import label_of
 
 CHARTS = ("topic", "mode", "outcome")  # drawn as bar charts
@@ -59,6 +65,20 @@ class StatsScroll(VerticalScroll, can_focus=False):
     """Scrolls only through the screen's listed keys, never bindings of its own."""
 
 
+def read_month(
+    conn: Connection, month: str, known: Mapping[str, MonthTotal]
+) -> tuple[MonthCounts, list[MonthTotal]]:
+    """A month's counts and the trend ending with it; worker thread (or main, see below).
+
+    The trend's months already `known` (read for an earlier month, nothing written
+    since) are not read again: one step back reads one new month of the twelve, which
+    at a million contacts is ~25 ms for the month instead of ~80 ms.
+    """
+    months = [monthly.add_months(month, -back) for back in range(TREND_MONTHS - 1, -1, -1)]
+    trend = [known.get(m) or monthly.trend(conn, m, 1)[0] for m in months]
+    return monthly.month_counts(conn, month), trend
+
+
 class StatsScreen(Screen[None]):
     """One month's counts; [ and ] step the month, g jumps to one, e exports it.
 
@@ -67,12 +87,34 @@ class StatsScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = keys.bindings(keys.STATS_KEYS)
 
+    class MonthRead(Message):
+        """The worker's answer to request `number`: the month's figures, or why not."""
+
+        def __init__(
+            self,
+            number: int,
+            month: str,
+            read: tuple[MonthCounts, list[MonthTotal]] | None,
+            failed: str = "",
+        ) -> None:
+            super().__init__()
+            self.number = number
+            self.month = month
+            self.read = read
+            self.failed = failed  # the reason a read failed, for STATS_READ_FAILED
+
     def __init__(self, vault: Vault, *, today: Callable[[], date] = date.today) -> None:
         super().__init__()
         self.vault = vault
         self.today = today
-        self.month = self.this_month()
+        self.month = self.this_month()  # the month shown (once read)
+        self.asked = self.month  # the month asked for last; steps go from it
         self.counts: MonthCounts | None = None  # the month shown, once read
+        self.requests = 0  # the number of the newest read asked for
+        self.reading = False  # a read is on its way
+        # Months' totals already read, valid while the vault's writes stay at _known_at.
+        self._known: dict[str, MonthTotal] = {}
+        self._known_at: int | None = None
 
     def this_month(self) -> str:
         return self.today().strftime("%Y-%m")
@@ -125,16 +167,62 @@ class StatsScreen(Screen[None]):
 
     # --- reading and drawing -------------------------------------------------
     def show_month(self, month: str) -> None:
-        """Read `month` and its trend, then update every widget in place."""
+        """Ask for `month` and its trend; every widget is updated in place when they come."""
         if not self.vault.is_open:
             return  # locked on the way: this screen is being dropped
-        try:
-            counts = monthly.month_counts(self.vault.conn, month)
-            trend = monthly.trend(self.vault.conn, month, TREND_MONTHS)
-        except DatabaseError as exc:
-            self.notify(messages.STATS_READ_FAILED.format(reason=exc), severity="error")
+        self.requests += 1
+        self.asked, self.reading = month, True
+        written = int(self.vault.conn.total_changes)
+        if written != self._known_at:
+            self._known, self._known_at = {}, written  # a write may have changed any month
+        known = dict(self._known)  # a copy: the worker reads it while this one may change
+        reader = self.vault.side_reader
+        if reader is None:
+            # A vault opened without a side connection (not the app's own way): read here.
+            try:
+                read = read_month(self.vault.conn, month, known)
+            except DatabaseError as exc:
+                self._month_read(self.MonthRead(self.requests, month, None, str(exc)))
+                return
+            self._month_read(self.MonthRead(self.requests, month, read))
             return
-        self.month, self.counts = month, counts
+        reader.interrupt(self)  # the read running now is for a month no longer asked
+        self._read(reader, self.requests, month, known)
+
+    # exit_on_error=False: a failure is posted as a sentence; nothing may end the app.
+    @work(thread=True, exclusive=True, exit_on_error=False, group="stats-read", description="month")
+    def _read(
+        self, reader: SideReader, number: int, month: str, known: Mapping[str, MonthTotal]
+    ) -> None:
+        """Read the month on the side connection, off the main thread; post the answer."""
+        try:
+            read = reader.read(
+                lambda conn: read_month(conn, month, known),
+                self,
+                wanted=lambda: number == self.requests,
+            )
+        except DatabaseError as exc:  # the vault's typed storage errors are among them
+            self.post_message(self.MonthRead(number, month, None, str(exc)))
+            return
+        if read is not None:  # None: locked, or cut short by a newer request
+            self.post_message(self.MonthRead(number, month, read))
+
+    @on(MonthRead)
+    def _month_read(self, message: MonthRead) -> None:
+        """Draw the answer to the newest request; an older one is stale, dropped."""
+        message.stop()
+        if message.number != self.requests or not self.vault.is_open:
+            return
+        self.reading = False
+        if message.read is None:
+            self.asked = self.month  # steps go on from the month still shown
+            reason = message.failed
+            self.notify(messages.STATS_READ_FAILED.format(reason=reason), severity="error")
+            return
+        counts, trend = message.read
+        if int(self.vault.conn.total_changes) == self._known_at:
+            self._known.update((total.month, total) for total in trend)
+        self.month, self.counts = message.month, counts
         self._draw(counts, trend)
 
     def _draw(self, counts: MonthCounts, trend: list[MonthTotal]) -> None:
@@ -169,18 +257,18 @@ class StatsScreen(Screen[None]):
     # --- actions bound in tui.keys.STATS_KEYS --------------------------------
     def action_month(self, step: int) -> None:
         """One month back or forward; never past this month (nothing is logged ahead)."""
-        if step < 0 and self.month <= FIRST_MONTH:
+        if step < 0 and self.asked <= FIRST_MONTH:
             return  # no month before the first one the screen knows
-        month = monthly.add_months(self.month, step)
+        month = monthly.add_months(self.asked, step)
         if month <= self.this_month():
             self.show_month(month)
 
     def action_pick_month(self) -> None:
         """Ask for a month as YYYY-MM."""
-        self.app.push_screen(MonthPickScreen(self.month, self.this_month()), self._month_picked)
+        self.app.push_screen(MonthPickScreen(self.asked, self.this_month()), self._month_picked)
 
     def _month_picked(self, month: str | None) -> None:
-        if month is not None and month != self.month:
+        if month is not None and month != self.asked:
             self.show_month(month)
 
     def action_scroll(self, lines: int) -> None:
@@ -195,9 +283,13 @@ class StatsScreen(Screen[None]):
 
     # --- export --------------------------------------------------------------
     def action_export(self) -> None:
-        """Ask for format, file and label; the dialog writes the month shown."""
+        """Ask for format, file and label; the dialog writes the month last chosen.
+
+        That is the month shown, or the one about to be (`[` then `e` in quick
+        succession exports the month `[` chose, even while it is still being read).
+        """
         if self.counts is not None and self.vault.is_open:
-            self.app.push_screen(ExportScreen(self.vault, self.month, Path.home()), self._exported)
+            self.app.push_screen(ExportScreen(self.vault, self.asked, Path.home()), self._exported)
 
     def _exported(self, exported: Exported | None) -> None:
         if exported is None:

@@ -88,7 +88,9 @@ class UnlockScreen(Screen[None]):
         from peerdesk.vault import Vault  # here, in the worker: SQLCipher loads off-screen
 
         # The whole-file checks run after home is drawn (PeerdeskApp._check_in_background).
-        result = open_safely(lambda: Vault.unlock(path, passphrase, lock=lock, checks="deferred"))
+        result = open_safely(
+            lambda: Vault.unlock(path, passphrase, lock=lock, checks="deferred", side_reader=True)
+        )
         deliver(self, result, created=False)
 
     @on(UnlockFailed)
