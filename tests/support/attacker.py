@@ -76,6 +76,36 @@ def whole_optimum(
     return result.x
 
 
+def add_row(
+    rows: list[tuple[dict[int, float], float, float]],
+    terms: list[tuple[float, Affine]],
+    low: float,
+    high: float,
+) -> None:
+    """low <= sum(c * term) <= high over the unknowns; a row of numbers only is dropped."""
+    coefs: dict[int, float] = {}
+    constant = 0.0
+    for c, (part, const) in terms:
+        constant += c * const
+        for i, v in part.items():
+            coefs[i] = coefs.get(i, 0.0) + c * v
+    coefs = {i: v for i, v in coefs.items() if v}
+    if coefs:
+        rows.append((coefs, low - constant, high - constant))
+
+
+def duration_rows(
+    minutes: Affine, bins: list[tuple[Affine, str]]
+) -> list[tuple[list[tuple[float, Affine]], float, float]]:
+    """docs/reports.md: the minutes lie between the bins' first and last minutes times
+    their counts."""
+    if not bins:
+        return []
+    low = [(-float(DURATION_MINUTES[b][0]), cell) for cell, b in bins]
+    high = [(-float(DURATION_MINUTES[b][1]), cell) for cell, b in bins]
+    return [([(1.0, minutes), *low], 0, np.inf), ([(1.0, minutes), *high], -np.inf, 0)]
+
+
 class Reader:
     """The program one reader can write about one report."""
 
@@ -112,15 +142,7 @@ class Reader:
         return {}, float(self.value.get(key) or 0)
 
     def add(self, terms: list[tuple[float, Affine]], low: float, high: float) -> None:
-        coefs: dict[int, float] = {}
-        constant = 0.0
-        for c, (part, const) in terms:
-            constant += c * const
-            for i, v in part.items():
-                coefs[i] = coefs.get(i, 0.0) + c * v
-        coefs = {i: v for i, v in coefs.items() if v}
-        if coefs:
-            self.rows.append((coefs, low - constant, high - constant))
+        add_row(self.rows, terms, low, high)
 
     def _structure(self) -> None:
         """What holds for every month, so for the rest of the team too."""
@@ -146,11 +168,8 @@ class Reader:
         self.add([(1.0, minutes), (-1.0, contacts)], 0, inf)
         self.add([(1.0, minutes), (-float(MINUTES_PER_CONTACT), contacts)], -inf, 0)
         bins = [(self.rest(f"table:duration:{b}"), b) for b in tables.get("duration", {})]
-        if bins:
-            low = [(float(DURATION_MINUTES[b][0]), cell) for cell, b in bins]
-            high = [(float(DURATION_MINUTES[b][1]), cell) for cell, b in bins]
-            self.add([(1.0, minutes), *((-c, cell) for c, cell in low)], 0, inf)
-            self.add([(1.0, minutes), *((-c, cell) for c, cell in high)], -inf, 0)
+        for terms, low, high in duration_rows(minutes, bins):
+            self.add(terms, low, high)
         if "group" in tables.get("mode", {}):
             group, people = self.rest("table:mode:group"), self.rest("figure:group_people")
             self.add([(1.0, people), (-1.0, group)], 0, inf)
@@ -330,15 +349,7 @@ class Comparer:
         return {len(self.names) - 1: 1.0}, 0.0
 
     def add(self, terms: list[tuple[float, Affine]], low: float, high: float) -> None:
-        coefs: dict[int, float] = {}
-        constant = 0.0
-        for c, (part, const) in terms:
-            constant += c * const
-            for i, v in part.items():
-                coefs[i] = coefs.get(i, 0.0) + c * v
-        coefs = {i: v for i, v in coefs.items() if v}
-        if coefs:
-            self.rows.append((coefs, low - constant, high - constant))
+        add_row(self.rows, terms, low, high)
 
     def _month_relations(self, cells: dict[str, Affine], tables: dict[str, list[str]]) -> None:
         """A month's relations over `cells` (or over a sum of months: the same)."""
@@ -360,11 +371,8 @@ class Comparer:
         self.add([(1.0, minutes), (-1.0, contacts)], 0, inf)
         self.add([(1.0, minutes), (-float(MINUTES_PER_CONTACT), contacts)], -inf, 0)
         bins = [(cells[f"table:duration:{b}"], b) for b in tables.get("duration", [])]
-        if bins:
-            low = [(float(DURATION_MINUTES[b][0]), cell) for cell, b in bins]
-            high = [(float(DURATION_MINUTES[b][1]), cell) for cell, b in bins]
-            self.add([(1.0, minutes), *((-c, cell) for c, cell in low)], 0, inf)
-            self.add([(1.0, minutes), *((-c, cell) for c, cell in high)], -inf, 0)
+        for terms, low, high in duration_rows(minutes, bins):
+            self.add(terms, low, high)
         if "group" in tables.get("mode", []):
             group, people = cells["table:mode:group"], cells["figure:group_people"]
             self.add([(1.0, people), (-1.0, group)], 0, inf)
