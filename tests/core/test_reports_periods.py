@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from peerdesk.models.contacts import ContactFields
 from peerdesk.reports import EARLIER, MonthCounts, TeamReport, add_up, tally, team_report
+from peerdesk.reports.comparison import CHANGE, Comparison, Finding
 from peerdesk.reports.history import Publication, involved
 from peerdesk.reports.periods import chosen, of_label, parse_quarter, parse_year
 from peerdesk.validation import InvalidInput
@@ -206,6 +207,36 @@ def test_a_deleted_contact_breaks_no_assumption_the_audit_relies_on() -> None:
     team.versions[(MARCH, 3)] = 1
     second, _ = _merge(team, [MARCH], history)
     assert Comparer([(first, (MARCH,)), (second, (MARCH,))]).exposed() == []
+
+
+def _by_mode(
+    contacts: int, minutes: int, mode: dict[str, int | None], why: tuple[str, ...]
+) -> TeamReport:
+    hidden = {f"table:mode:{m}": why for m, v in mode.items() if v is None}
+    figures: dict[str, int | None] = {"contacts": contacts, "minutes": minutes}
+    return TeamReport(MARCH, 5, 3, figures, {"mode": dict(mode)}, hidden)
+
+
+@pytest.mark.parametrize(
+    ("why", "given_away"), [(("threshold",), True), (("threshold", "linked"), False)]
+)
+def test_one_large_count_per_table_is_read_across_publications(
+    why: tuple[str, ...], given_away: bool
+) -> None:
+    """A table the rules alone hid holds at most one hidden count of N or more. Phone
+    and message hidden at 10 together, then shown at 6 and 5 after one late contact:
+    5 and 5 would be two large counts, so they were 6 and 4, and the late contact was
+    a message. Hidden to protect another table ("linked"), the same numbers leave 5
+    and 5 possible, and the contact could have been either. Both readers agree: the
+    product's comparison and the tests' independent Comparer."""
+    first = _by_mode(30, 900, {"in-person": 20, "phone": None, "message": None}, why)
+    second = _by_mode(31, 930, {"in-person": 20, "phone": 6, "message": 5}, ())
+    pubs = [first.publication("2026-04-01"), second.publication("2026-04-02")]
+    found = Comparison(pubs[:1], pubs[1]).exposed()
+    message = Finding(CHANGE, "table:mode:message", 1, MARCH, since=0)
+    assert (message in found) is given_away
+    reader = Comparer([(first, (MARCH,)), (second, (MARCH,))])
+    assert reader.change_range(1, "table:mode:message") == ((1, 1) if given_away else (0, 1))
 
 
 def test_only_publications_linked_to_the_months_are_compared() -> None:

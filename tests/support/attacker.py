@@ -9,7 +9,8 @@ also knows their own month: the unknowns are then the rest of the team, 0 or mor
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from itertools import pairwise
 from typing import Any
 
@@ -127,6 +128,10 @@ class Reader:
         ]
         self.rows: list[tuple[dict[int, float], float, float]] = []
         self.large_groups: list[list[str]] = []
+        self.switch_of: dict[int, str] = {}  # each 0/1 unknown's cell
+        self.points: list[dict[str, int]] = []  # whole solutions found: team values
+        self._exact: dict[tuple[str, float], int] = {}
+        self._constraints: list[LinearConstraint] | None = None
         self._structure()
         self._what_the_report_says()
 
@@ -231,30 +236,61 @@ class Reader:
             switch = len(self.upper)
             self.upper.append(1)
             switches.append(switch)
+            self.switch_of[switch] = key
             big = cap if cap is not None else self.upper[self.col[key]] + self.own.get(key, 0)
             self.add([(1.0, self.team(key)), (-big, ({switch: 1.0}, 0.0))], -np.inf, self.n - 1)
         self.add([(1.0, ({s: 1.0}, 0.0)) for s in switches], -np.inf, 1)
 
-    def _solve(self, key: str, sign: float) -> int:
+    def _solve(self, cost: dict[str, float]) -> dict[str, int]:
+        """One whole optimum of `cost` over the hidden cells, kept among the points."""
         count = len(self.upper)  # the hidden cells, then any 0/1 unknowns
-        cost = np.zeros(count)
-        cost[self.col[key]] = sign
-        constraints = []
-        if self.rows:
-            matrix = np.zeros((len(self.rows), count))
-            for r, (coefs, _, _) in enumerate(self.rows):
-                for i, v in coefs.items():
-                    matrix[r, i] = v
-            lows = np.array([low for _, low, _ in self.rows])
-            highs = np.array([high for _, _, high in self.rows])
-            constraints.append(LinearConstraint(matrix, lows, highs))
+        vector = np.zeros(count)
+        for key, c in cost.items():
+            vector[self.col[key]] = c
         x = whole_optimum(
-            cost,
-            constraints,
+            vector,
+            self._matrix(),
             Bounds(np.zeros(count), np.array(self.upper, dtype=float)),
             self._fits if self.large_groups else None,
         )
-        return round(float(x[self.col[key]])) + self.own.get(key, 0)
+        point = {k: round(float(x[i])) + self.own.get(k, 0) for k, i in self.col.items()}
+        self.points.append(point)
+        return point
+
+    def _matrix(self) -> list[LinearConstraint]:
+        if self._constraints is None:
+            self._constraints = []
+            if self.rows:
+                matrix = np.zeros((len(self.rows), len(self.upper)))
+                for r, (coefs, _, _) in enumerate(self.rows):
+                    for i, v in coefs.items():
+                        matrix[r, i] = v
+                lows = np.array([low for _, low, _ in self.rows])
+                highs = np.array([high for _, _, high in self.rows])
+                self._constraints.append(LinearConstraint(matrix, lows, highs))
+        return self._constraints
+
+    def extreme(self, key: str, sign: float) -> int:
+        """The exact lowest (sign 1) or highest (sign -1) team value of `key`."""
+        if (key, sign) not in self._exact:
+            self._exact[(key, sign)] = self._solve({key: sign})[key]
+        return self._exact[(key, sign)]
+
+    def admit(self, truth: Mapping[str, int]) -> None:
+        """The true counts as the first solution: they must fit this reader's program
+        (else the program says something false of the report), and every range found
+        then holds them."""
+        x = np.zeros(len(self.upper))
+        for key, i in self.col.items():
+            x[i] = truth[key] - self.own.get(key, 0)
+        for switch, key in self.switch_of.items():
+            x[switch] = float(truth[key] >= self.n)
+        assert (x >= 0).all() and (x <= np.array(self.upper)).all(), "truth outside bounds"
+        for coefs, low, high in self.rows:
+            total = sum(v * x[i] for i, v in coefs.items())
+            assert low - 1e-9 <= total <= high + 1e-9, ("truth breaks a row", coefs, low, high)
+        assert not self.large_groups or self._fits(x), "truth breaks a one-large fact"
+        self.points.append({k: truth[k] for k in self.hidden})
 
     def _fits(self, x: Any) -> bool:
         """Whole hidden cells with at most one large per one-large table (0/1 aside)."""
@@ -266,7 +302,30 @@ class Reader:
 
     def reach(self) -> dict[str, tuple[int, int]]:
         """Each hidden cell's lowest and highest team value this reader can reach."""
-        return {k: (self._solve(k, 1.0), self._solve(k, -1.0)) for k in self.hidden}
+        return {k: (self.extreme(k, 1.0), self.extreme(k, -1.0)) for k in self.hidden}
+
+    def _decided(self, grouped: set[str]) -> dict[str, tuple[int, int]]:
+        """Each hidden cell's range, exact where the solutions found cannot decide it.
+
+        Seen at two values, one of them the reader's own or less or N more than it, a
+        cell is neither pinned nor proved small whatever its exact range, and a cell
+        of a group said to hold a small count that was seen from 1 to N-1 or across it
+        may be the small one: its seen range decides the same as its exact one. Two
+        spread solutions (the least and the most of all hidden cells) come first."""
+        if not self.hidden:
+            return {}
+        self._solve(dict.fromkeys(self.hidden, 1.0))
+        self._solve(dict.fromkeys(self.hidden, -1.0))
+        n, ranges = self.n, {}
+        for key in self.hidden:
+            low, high = min(p[key] for p in self.points), max(p[key] for p in self.points)
+            mine = self.own.get(key, 0)
+            decided = high > low and (low - mine <= 0 or high - mine >= n)
+            if decided and (key not in grouped or (low <= n - 1 and high >= 1)):
+                ranges[key] = (low, high)
+            else:
+                ranges[key] = (self.extreme(key, 1.0), self.extreme(key, -1.0))
+        return ranges
 
     def _may_be_known(self, key: str, value: int) -> bool:
         """docs/reports.md: a value marked `earlier` may be known exactly at N or more."""
@@ -275,10 +334,9 @@ class Reader:
     def exposed(self, truth: Mapping[str, int] | None = None) -> list[str]:
         """Hidden cells pinned or proved from 1 to N-1 (PRODUCT.md's rule); for a peer,
         what is proved small is the rest of the team, the cell minus their own count."""
-        reach = self.reach()
         if truth is not None:
-            for key, (low, high) in reach.items():
-                assert low <= truth[key] <= high, (key, low, truth[key], high)
+            self.admit(truth)
+        reach = self._decided({k for group in self.groups for k in group})
         n = self.n
         # What is small or not is the rest of the team: the cell minus the reader's own.
         # Pinned at the reader's own count (the others hold 0) is what a shown zero tells.
@@ -302,7 +360,8 @@ class Reader:
             maybe = [k for k in group if reach[k][0] <= n - 1 and reach[k][1] >= 1]
             if len(maybe) == 1:
                 key, mine = maybe[0], self.own.get(maybe[0], 0)
-                lo, hi = max(reach[key][0], 1) - mine, min(reach[key][1], n - 1) - mine
+                exact = self.extreme(key, 1.0), self.extreme(key, -1.0)
+                lo, hi = max(exact[0], 1) - mine, min(exact[1], n - 1) - mine
                 pinned = lo == hi and (hi > 0 or self.report.zeros_hidden)
                 if lo >= 1 or pinned:  # the one small cell: the rest small or pinned
                     found.append(key)
@@ -338,6 +397,8 @@ class Comparer:
         self.cells: list[dict[str, Affine]] = []
         self.observed: dict[str, list[tuple[int, dict[str, Affine]]]] = {}
         self.groups: list[tuple[int, list[str]]] = []
+        self.large: list[tuple[list[Affine], int]] = []  # at most one of these N or more
+        self.points: list[Any] = []  # whole solutions found
         for index, (report, months) in enumerate(reports):
             self._report(index, report, months)
         self._growth()
@@ -422,6 +483,9 @@ class Comparer:
             head_shown = head is not None and value.get(f"figure:{head}") is not None
             if "withheld" in why:
                 claims = why == ("withheld",) or "threshold" in why
+                if head_shown and not earlier and why == ("withheld",):
+                    for key in hidden:  # docs, rule 4: all its counts were small
+                        self.add([(1.0, cells[key])], 0, n - 1)
                 if head_shown and not earlier and claims and not report.zeros_hidden:
                     self.groups.append((index, hidden))
                 continue
@@ -440,9 +504,36 @@ class Comparer:
                     self.add([(1.0, cells[key])], 0 if zeros else 1, top)
             if "threshold" in why and not zeros:
                 self.groups.append((index, hidden))
+            if why == ("threshold",) and len(hidden) > 1:
+                cap = value.get(f"figure:{head}") if head_shown and head else None
+                self._at_most_one_large([cells[k] for k in hidden], n, cap)
             if more:
                 least = n if earlier or zeros else n + len(hidden) - 1
                 self.add([(1.0, cells[k]) for k in hidden], least, inf)
+
+    def _at_most_one_large(self, hidden: list[Affine], n: int, cap: int | None) -> None:
+        """docs/reports.md: in a table marked `threshold` alone at most one hidden cell is
+        N or more. One 0/1 unknown per cell; `cap`, the table's shown total, keeps the
+        factor small enough to be exact."""
+        self.large.append((hidden, n))
+        switches = []
+        for cell in hidden:
+            big = cap if cap is not None else sum(self.upper[i] for i in cell[0])
+            switch = self._var("switch", 0, 1)
+            switches.append(switch)
+            self.add([(1.0, cell), (-float(big), switch)], -np.inf, n - 1)
+        self.add([(1.0, s) for s in switches], -np.inf, 1)
+
+    def _fits(self, x: Any) -> bool:
+        """Whole unknowns with at most one large cell per one-large table (0/1 aside)."""
+        cells = [x[i] for i, name in enumerate(self.names) if name != "switch"]
+        if not np.allclose(cells, np.round(cells), atol=1e-6):
+            return False
+        return all(
+            sum(round(sum(v * x[i] for i, v in cell[0].items()) + cell[1]) >= n for cell in cells)
+            <= 1
+            for cells, n in self.large
+        )
 
     def _growth(self) -> None:
         for seq in self.observed.values():
@@ -464,7 +555,10 @@ class Comparer:
                         tables.setdefault(name, []).append(cid)
                 self._inequalities(change, tables)
 
-    def _solve(self, expr: Affine, sign: float) -> float:
+    def _solve(
+        self, expr: Affine, sign: float, extra: list[LinearConstraint] | None = None
+    ) -> float:
+        """The whole optimum of `expr` (sign 1: lowest, -1: highest), kept among the points."""
         count = len(self.names)
         cost = np.zeros(count)
         for i, v in expr[0].items():
@@ -480,8 +574,16 @@ class Comparer:
                 np.array([high for _, _, high in self.rows]),
             )
         x = whole_optimum(
-            cost, [self._constraint], Bounds(np.array(self.lower), np.array(self.upper))
+            cost,
+            [self._constraint, *(extra or [])],
+            Bounds(np.array(self.lower), np.array(self.upper)),
+            self._fits if self.large else None,
         )
+        self.points.append(x)
+        return self._value(expr, x)
+
+    @staticmethod
+    def _value(expr: Affine, x: Any) -> float:
         return float(round(sum(v * x[i] for i, v in expr[0].items()) + expr[1]))
 
     def _range(self, expr: Affine) -> tuple[float, float]:
@@ -489,8 +591,41 @@ class Comparer:
             return expr[1], expr[1]
         return self._solve(expr, 1.0), self._solve(expr, -1.0)
 
-    def _low(self, expr: Affine) -> float:
-        return expr[1] if not expr[0] else self._solve(expr, 1.0)
+    def _seen(self, expr: Affine) -> tuple[float, float]:
+        """The least and most of `expr` among the solutions found: inside its range."""
+        values = [self._value(expr, x) for x in self.points]
+        return min(values), max(values)
+
+    def _admit(self, truths: Sequence[Mapping[str, int]]) -> None:
+        """Every report's exact counts at once must fit this reader's program; the
+        solution that shows it is the first point."""
+        rows: list[tuple[dict[int, float], float, float]] = []
+        for index, truth in enumerate(truths):
+            for key, expr in self.cells[index].items():
+                if not expr[0]:
+                    assert expr[1] == truth[key], (index, key, "shown, but not its count")
+                add_row(rows, [(1.0, expr)], truth[key], truth[key])
+        matrix = np.zeros((len(rows), len(self.names)))
+        for r, (coefs, _, _) in enumerate(rows):
+            for i, v in coefs.items():
+                matrix[r, i] = v
+        bounds = np.array([low for _, low, _ in rows])
+        extra = [LinearConstraint(matrix, bounds, bounds)] if rows else []
+        self._solve(({}, 0.0), 1.0, extra)
+
+    def _spread(self) -> None:
+        """Solutions far apart before any cell's own: the least and the most of every
+        report's hidden cells together. Most cells are then seen at two values, one
+        of them 0 or N or more, and need no solve of their own."""
+        for index, (report, _) in enumerate(self.reports):
+            cells = [self.cells[index][k] for k in report.reasons if k in self.cells[index]]
+            coefs: dict[int, float] = {}
+            for part, _ in cells:
+                for i, v in part.items():
+                    coefs[i] = coefs.get(i, 0.0) + v
+            if coefs:
+                self._solve((coefs, 0.0), 1.0)
+                self._solve((coefs, 0.0), -1.0)
 
     def exposed(
         self, *, first: bool = False, truths: Sequence[Mapping[str, int]] | None = None
@@ -498,18 +633,22 @@ class Comparer:
         """What this reader narrows too far (docs/reports.md's list), as readable names.
 
         `first`: stop at the first one found (a report expected to be exposed); `truths`:
-        each report's exact counts, which every range found must hold.
+        each report's exact counts, which must fit the program all at once. A range the
+        solutions found already settle is not solved for (see `_decide`).
         """
         found: list[str] = []
         reach: dict[tuple[int, str], tuple[float, float]] = {}
+        if truths is not None:
+            self._admit(truths)
+        self._spread()
+        grouped = {(index, k) for index, hidden in self.groups for k in hidden}
         for index, (report, _) in enumerate(self.reports):
             n = report.min_cell
             for key, expr in self.cells[index].items():
                 if key not in report.reasons:
                     continue
-                low, high = reach[(index, key)] = self._range(expr)
-                if truths is not None:
-                    assert low <= truths[index][key] <= high, (report.month, key, low, high)
+                settles = partial(_settled, n=n, grouped=(index, key) in grouped)
+                low, high = reach[(index, key)] = self._decide(expr, settles)
                 known_ok = "earlier" in report.reasons[key] and low >= n  # docs: may be known
                 if (low == high and not known_ok) or (low >= 1 and high <= n - 1):
                     found.append(f"{report.month} {key} in {low:.0f}..{high:.0f}")
@@ -526,6 +665,16 @@ class Comparer:
         if first and found:
             return found[:1]
         return found + self._changes(first=first)
+
+    def _decide(self, expr: Affine, settles: Callable[[float, float], bool]) -> tuple[float, float]:
+        """The range seen among the solutions found when `settles` says it decides the
+        check as the exact range would (the seen range is inside it), else the exact."""
+        if not expr[0]:
+            return expr[1], expr[1]
+        low, high = self._seen(expr)
+        if settles(low, high):
+            return low, high
+        return self._range(expr)
 
     def change_range(self, index: int, key: str) -> tuple[float, float]:
         """How far one cell of a month's report can have changed since the report before."""
@@ -549,9 +698,8 @@ class Comparer:
                 }
                 n = self.reports[i][0].min_cell
                 for key, expr in cells.items():
-                    if self._low(expr) <= 0 and key not in hidden_here:
-                        continue  # neither proved small nor (pinned) a hidden cell's value
-                    low, high = self._range(expr)
+                    settles = partial(_settled, n=n, pinned_matters=key in hidden_here)
+                    low, high = self._decide(expr, settles)
                     if (low >= 1 and high <= n - 1) or (low == high and key in hidden_here):
                         found.append(f"{month} inside {self.reports[i][0].month} {key}")
                         if first:
@@ -603,19 +751,32 @@ class Comparer:
         change = {k: _sum_changes(group, k) for k in keys}
         for key in keys:
             if key in ("figure:minutes", "figure:group_people"):
-                low, high = self._range(change[key])
+                low, high = self._decide(change[key], lambda low, high: high > low)
                 if low == high != 0:
                     head = "figure:contacts" if key == "figure:minutes" else "table:mode:group"
                     h_low, h_high = self._range(change.get(head, ({}, 0.0)))
                     if not (h_low >= n or h_high <= -n):
                         found.append(f"{report.month} change of {key} pinned at {low:.0f}")
                 continue
-            if self._low(change[key]) == 0:
-                continue  # no change possible: neither side narrowed
-            low, high = self._range(change[key])
+            low, high = self._decide(change[key], partial(_change_settled, n=n))
             if (low >= 1 and high <= n - 1) or (-(n - 1) <= low and high <= -1):
                 found.append(f"{report.month} change of {key} in {low:.0f}..{high:.0f}")
         return found
+
+
+def _settled(
+    low: float, high: float, *, n: int, pinned_matters: bool = True, grouped: bool = False
+) -> bool:
+    """A cell seen from `low` to `high` is neither proved small nor pinned (where that
+    matters), nor, in a group said to hold a small count, ruled out of being the one."""
+    unpinned = high > low or not pinned_matters
+    return (low <= 0 or high >= n) and unpinned and (not grouped or (low <= n - 1 and high >= 1))
+
+
+def _change_settled(low: float, high: float, *, n: int) -> bool:
+    """A change seen from `low` to `high` is proved neither from 1 to N-1 nor from -1
+    to -(N-1)."""
+    return (low <= 0 or high >= n) and (high >= 0 or low <= -n)
 
 
 def _minus(a: Affine, b: Affine) -> Affine:

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from highspy._core import _Highs
 
 Values = Mapping[str, int]
+Row = tuple[dict[int, int], int | None, int | None]  # low <= sum(c * column) <= high
 
 
 def figure_key(name: str) -> str:
@@ -303,12 +304,12 @@ class _Model:
             top = mine.get(key, 0) + ceiling(key, published.peers - (1 if own else 0))
             self.lows.append(max(low, mine.get(key, 0)))  # the rest of the team holds 0+
             self.highs.append(top if high is None else min(high, top))
-        self.rows: list[tuple[dict[int, int], int | None, int | None]] = []
+        self.rows: list[Row] = []
         for relation in auditor.kept:
             self._add(relation, published.shown, mine)
         for fact in published.facts:
             self._add(fact, published.shown, {})
-        self._tighten()
+        tighten(self.lows, self.highs, self.rows)
         # At most one large cell per group: one on/off column per cell that may be large.
         self.groups = [
             ([self.index[k] for k in group if k in self.index], big)
@@ -325,32 +326,6 @@ class _Model:
                     mine_switches.append(switch)
             if len(mine_switches) > 1:
                 self.switch_sums.append(mine_switches)
-
-    def _tighten(self, passes: int = 4) -> None:
-        """Each cell's upper bound as low as the rows allow (bound propagation: a table's
-        cell at most its total, the contacts at most the minutes...): the same program,
-        with bounds small enough for the on/off columns' factors to stay exact."""
-        sides: list[tuple[dict[int, int], int]] = []
-        for coefs, low, high in self.rows:
-            if high is not None:
-                sides.append((coefs, high))
-            if low is not None:
-                sides.append(({i: -c for i, c in coefs.items()}, -low))
-        for _ in range(passes):
-            changed = False
-            for coefs, high in sides:
-                least = 0  # the row's smallest value, every term at its own best
-                for j, c in coefs.items():
-                    least += c * (self.lows[j] if c > 0 else self.highs[j])
-                for i, c in coefs.items():
-                    if c <= 0:
-                        continue
-                    bound = (high - least + c * self.lows[i]) // c
-                    if bound < self.highs[i]:
-                        self.highs[i] = max(self.lows[i], bound)
-                        changed = True
-            if not changed:
-                return
 
     def _add(self, relation: Relation, shown: Values, own: Values) -> None:
         """The relation on the rest of the team (team minus `own`), over the hidden cells."""
@@ -449,6 +424,33 @@ class _Model:
                     highs.addRow(-kHighsInf, 1.0, len(columns), columns, [1.0] * len(columns))
             self._highs = highs
         return self._highs
+
+
+def tighten(lows: Sequence[int], highs: list[int], rows: Sequence[Row], passes: int = 4) -> None:
+    """Each column's upper bound as low as the rows allow (bound propagation: a table's
+    cell at most its total, the contacts at most the minutes...): the same program,
+    with bounds small enough for on/off columns' factors to stay exact."""
+    sides: list[tuple[dict[int, int], int]] = []
+    for coefs, low, high in rows:
+        if high is not None:
+            sides.append((coefs, high))
+        if low is not None:
+            sides.append(({i: -c for i, c in coefs.items()}, -low))
+    for _ in range(passes):
+        changed = False
+        for coefs, high in sides:
+            least = 0  # the row's smallest value, every term at its own best
+            for j, c in coefs.items():
+                least += c * (lows[j] if c > 0 else highs[j])
+            for i, c in coefs.items():
+                if c <= 0:
+                    continue
+                bound = (high - least + c * lows[i]) // c
+                if bound < highs[i]:
+                    highs[i] = max(lows[i], bound)
+                    changed = True
+        if not changed:
+            return
 
 
 def run_program(highs: _Highs) -> list[float]:

@@ -46,7 +46,16 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from peerdesk.reports.audit import AuditError, Relation, ceiling, silent_highs, structure
+from peerdesk.reports.audit import (
+    AuditError,
+    Published,
+    Relation,
+    Row,
+    ceiling,
+    silent_highs,
+    structure,
+    tighten,
+)
 from peerdesk.reports.counts import CONTACTS, GROUP_PEOPLE, MINUTES
 from peerdesk.reports.history import Publication, split_key
 
@@ -136,16 +145,21 @@ def _is_equality(relation: Relation) -> bool:
 class _Program:
     """Whole-number unknowns with bounds and rows; extremes of sums of them by HiGHS.
 
-    Solved as a linear program first and again with integrality only when its answer
-    is not whole (as peerdesk.reports.audit does). Every answer is kept: a value seen
-    in a solution is a value the reader cannot rule out, which settles most checks
-    without a solve of their own.
+    A publication's "at most one of these hidden cells is N or more" (the rules hide one
+    complement per table: peerdesk.reports.disclosure) is one 0/1 column per cell that
+    can be N or more, as in peerdesk.reports.audit. Solved as a linear program first and
+    again with integrality only when its answer is not whole or breaks that fact. Every
+    answer is kept: a value seen in a solution is a value the reader cannot rule out,
+    which settles most checks without a solve of their own.
     """
 
     def __init__(self) -> None:
         self.lows: list[int] = []
         self.highs: list[int] = []
-        self.rows: list[tuple[dict[int, int], int | None, int | None]] = []
+        self.rows: list[Row] = []
+        self.large: list[tuple[list[Expr], int]] = []  # at most one of these `big` or more
+        self.switches: list[tuple[Expr, int, int]] = []  # (cell, big, factor): on/off columns
+        self.switch_sums: list[list[int]] = []
         self.points: list[list[int]] = []
         self._cache: dict[tuple[tuple[tuple[int, int], ...], bool], int] = {}
         self._solver: _Highs | None = None
@@ -167,6 +181,29 @@ class _Program:
                 None if high is None else high - constant,
             )
         )
+
+    def tighten(self) -> None:
+        """Bounds as low as the rows allow: on/off factors small enough to stay exact."""
+        tighten(self.lows, self.highs, self.rows)
+
+    def upper(self, expr: Expr) -> int:
+        """The most `expr` can be by the unknowns' bounds alone."""
+        coefs, constant = expr
+        return constant + sum(
+            c * (self.highs[i] if c > 0 else self.lows[i]) for i, c in coefs.items()
+        )
+
+    def at_most_one_large(self, cells: Sequence[Expr], big: int) -> None:
+        """At most one of `cells` is `big` or more; added before the first solve."""
+        if self._solver is not None:
+            raise AuditError("the comparison's program grew after it was solved")
+        may = [cell for cell in cells if self.upper(cell) >= big]
+        if len(may) < 2:
+            return  # true by the bounds already
+        self.large.append((may, big))
+        first = len(self.switches)
+        self.switches += [(cell, big, self.upper(cell) - (big - 1)) for cell in may]
+        self.switch_sums.append(list(range(first, len(self.switches))))
 
     def adopt(self, named: Mapping[str, Expr], carry: Sequence[Mapping[str, int]]) -> None:
         """Keep each carried solution (values by cell name) that fits this program."""
@@ -226,18 +263,19 @@ class _Program:
             highs.changeColsCost(n, every, costs)
             highs.changeObjectiveSense(sense)
             try:
-                values = _run(highs)
+                values = _run(highs, n)
                 break
             except AuditError:
                 if fresh:
                     raise
-        if values is not None and any(abs(v - round(v)) > 1e-6 for v in values):
+        if values is not None and not self._whole(values):
             if bound_only and (known := self._reaching(objective, values, minimise)):
-                return known
-            for i in every:
+                return known  # the relaxation's bound is every whole solution's bound too
+            columns = range(n + len(self.switches))
+            for i in columns:
                 highs.changeColIntegrality(i, HighsVarType.kInteger)
-            values = _run(highs)
-            for i in every:
+            values = _run(highs, n)
+            for i in columns:
                 highs.changeColIntegrality(i, HighsVarType.kContinuous)
         if values is None:
             return None
@@ -258,6 +296,17 @@ class _Program:
                 return point
         return None
 
+    def _whole(self, values: Sequence[float]) -> bool:
+        """A whole point that keeps every one-large fact: a reader's solution."""
+        if any(abs(v - round(v)) > 1e-6 for v in values):
+            return False
+        return self._one_large_holds([round(v) for v in values])
+
+    def _one_large_holds(self, point: Sequence[int]) -> bool:
+        return all(
+            sum(self.value(cell, point) >= big for cell in cells) <= 1 for cells, big in self.large
+        )
+
     def _allows(self, point: Sequence[int]) -> bool:
         if any(not lo <= v <= hi for v, lo, hi in zip(point, self.lows, self.highs, strict=True)):
             return False
@@ -265,7 +314,7 @@ class _Program:
             total = sum(c * point[i] for i, c in coefs.items())
             if (low is not None and total < low) or (high is not None and total > high):
                 return False
-        return True
+        return self._one_large_holds(point)
 
     def _program(self) -> _Highs:
         if self._solver is None:
@@ -283,11 +332,30 @@ class _Program:
                     list(coefs),
                     [float(c) for c in coefs.values()],
                 )
+            if self.switches:
+                self._add_switches(highs)
             self._solver = highs
         return self._solver
 
+    def _add_switches(self, highs: _Highs) -> None:
+        from highspy._core import kHighsInf
 
-def _run(highs: _Highs) -> list[float] | None:
+        # A switch within 1e-6 of 0 would let a cell of a large bound reach past N-1 by a
+        # whole count: whole means whole to 1e-10 here (as in peerdesk.reports.audit).
+        highs.setOptionValue("mip_feasibility_tolerance", 1e-10)
+        n, extra = len(self.lows), len(self.switches)
+        highs.addVars(extra, [0.0] * extra, [1.0] * extra)  # whole only when solved so
+        for k, ((coefs, constant), big, factor) in enumerate(self.switches):
+            # cell <= big - 1 unless its switch is on
+            columns = [*coefs, n + k]
+            weights = [*(float(c) for c in coefs.values()), -float(factor)]
+            highs.addRow(-kHighsInf, float(big - 1 - constant), len(columns), columns, weights)
+        for group in self.switch_sums:
+            columns = [n + k for k in group]
+            highs.addRow(-kHighsInf, 1.0, len(columns), columns, [1.0] * len(columns))
+
+
+def _run(highs: _Highs, n: int) -> list[float] | None:
     from highspy._core import HighsModelStatus
 
     highs.run()
@@ -296,7 +364,7 @@ def _run(highs: _Highs) -> list[float] | None:
         return None
     if status != HighsModelStatus.kOptimal:
         raise AuditError(f"the comparison's program ended {highs.modelStatusToString(status)}")
-    return list(highs.getSolution().col_value)
+    return list(highs.getSolution().col_value)[:n]  # the unknowns, not the on/off columns
 
 
 class Comparison:
@@ -399,21 +467,27 @@ class Comparison:
         observed: dict[str, list[tuple[int, dict[str, Expr]]]] = {}
         items: list[_Item] = []
         groups: list[tuple[int, list[tuple[str, Expr]], int]] = []
+        large: list[tuple[list[Expr], int]] = []
         for i, pub in enumerate(self.pubs):
-            own, parts, small = self._publication(program, i, pub, level)
+            view = pub.view()
+            own, parts = self._publication(program, i, pub, view, level)
+            large += [([own[k] for k in group], big) for group, big in view.one_large]
             cells.append(own)
             for month, part in parts.items():
                 observed.setdefault(month, []).append((i, part))
                 if len(pub.months) > 1:
                     self._named.update({f"{i}@{month}|{k}": e for k, e in part.items()})
             self._named.update({f"{i}|{k}": e for k, e in own.items()})
-            pinned_ok = pub.view().pinned_ok
+            pinned_ok = view.pinned_ok
             for key in pub.hidden:
                 finding = Finding(HIDDEN, key, i, None)
                 matters = key not in pinned_ok
                 items.append(_Item(finding, own[key], pub.min_cell, pinned_matters=matters))
-            groups += [(i, [(k, own[k]) for k in group], pub.min_cell) for group in small]
+            groups += [(i, [(k, own[k]) for k in group], pub.min_cell) for group in view.some_small]
         links = self._link(program, observed, level)
+        program.tighten()
+        for members, big in large:
+            program.at_most_one_large(members, big)
         if program.solve(_add((1, d) for d in links)[0], minimise=True) is None:
             return None
         program.adopt(self._named, carry)
@@ -442,10 +516,9 @@ class Comparison:
         return True
 
     def _publication(
-        self, program: _Program, i: int, pub: Publication, level: int
-    ) -> tuple[dict[str, Expr], dict[str, dict[str, Expr]], list[frozenset[str]]]:
+        self, program: _Program, i: int, pub: Publication, view: Published, level: int
+    ) -> tuple[dict[str, Expr], dict[str, dict[str, Expr]]]:
         """One publication's cells as unknowns and numbers, and its months at its time."""
-        view = pub.view()
         is_new = i == self.new
         truth = self.truth if is_new else None
         tables = _tables(pub.cells)
@@ -487,7 +560,7 @@ class Comparison:
                 program.add(_over(relation, own), relation.low, relation.high)
         for fact in view.facts:
             program.add(_over(fact, own), fact.low, fact.high)
-        return own, parts, list(view.some_small)
+        return own, parts
 
     @staticmethod
     def _keeps(relation: Relation, truth: Sequence[Values] | None, level: int) -> bool:
