@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from peerdesk import messages
 from peerdesk.vault import Vault
 from peerdesk.vault.salvage import salvage
 from peerdesk.vault.sqlcipher import DatabaseError
@@ -106,3 +107,23 @@ def test_backup_command_of_a_damaged_vault_salvages(damaged: Path, tmp_path: Pat
         assert copy.check_integrity().ok
         assert 0 < copy.table_counts()["contacts"] < CONTACTS
     assert [p.name for p in dest.parent.iterdir() if p.name.startswith(".")] == []
+
+
+def test_salvage_tells_each_table_then_the_verifying(damaged: Path, tmp_path: Path) -> None:
+    told: list[tuple[str, int, int]] = []
+    with Vault.unlock(damaged, PASSPHRASE) as vault:
+        report = salvage(
+            vault,
+            PASSPHRASE,
+            tmp_path / "salvaged.peerdesk",
+            BACKUP_PASSPHRASE,
+            progress=lambda *step: told.append(step),
+        )
+    tables = len(report.tables)
+    copying = [done for doing, done, _ in told if doing == messages.PROGRESS_SALVAGE_COPYING]
+    assert copying == list(range(tables + 1))  # before the first table, then after each
+    assert [doing for doing, _, _ in told[-3:]] == [
+        messages.PROGRESS_BACKUP_VERIFYING,
+        messages.PROGRESS_BACKUP_SAVING,
+        messages.PROGRESS_BACKUP_SAVING,
+    ]

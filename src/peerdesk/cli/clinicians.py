@@ -29,6 +29,7 @@ from peerdesk.cli.common import (
     say,
     unlocked_vault,
 )
+from peerdesk.cli.progress import terminal_progress
 from peerdesk.models.clinicians import VETTING_STATUSES
 from peerdesk.safe_text import json_text, short
 from peerdesk.validation import choice
@@ -266,14 +267,16 @@ def clinicians_import(
             _report_problems(parsed.problems)
         with unlocked_vault(ctx, passphrase_stdin=passphrase_stdin) as vault:
             vouched = signing.check(vault.conn, path, data, signature, allow_unsigned=unsigned)
-            plan = import_parsed(
-                vault,
-                parsed,
-                dry_run=dry_run,
-                accept_lookalikes=accept_lookalikes,
-                signed_sequence=vouched.sequence,
-                signed_digest=vouched.digest,
-            )
+            with terminal_progress() as progress:
+                plan = import_parsed(
+                    vault,
+                    parsed,
+                    dry_run=dry_run,
+                    accept_lookalikes=accept_lookalikes,
+                    signed_sequence=vouched.sequence,
+                    signed_digest=vouched.digest,
+                    progress=progress,
+                )
     say(vouched.sentence())
     say(_preview(plan, dry_run))
     if not plan.written and not dry_run:

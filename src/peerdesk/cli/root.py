@@ -42,6 +42,7 @@ from peerdesk.cli.passphrase import (
     PassphraseSource,
     tell_strength,
 )
+from peerdesk.cli.progress import terminal_progress
 
 if TYPE_CHECKING:
     from peerdesk.doctor import DoctorReport
@@ -184,10 +185,13 @@ def backup(
                     raise InvalidPassphrase(too_weak)  # the same floor as init/passphrase
                 if not vault.health.ok:
                     typer.echo(messages.VAULT_DAMAGED_READ_ONLY, err=True)
-                    report = salvage(vault, vault_passphrase, dest, own or vault_passphrase)
+                    opens_with = own or vault_passphrase
+                    with terminal_progress() as told:
+                        report = salvage(vault, vault_passphrase, dest, opens_with, progress=told)
                     tell_salvage(report, own_passphrase=own_passphrase)
                     return
-                written = write_backup(vault, dest, own)
+                with terminal_progress() as progress:
+                    written = write_backup(vault, dest, own, progress=progress)
     if own is not None:
         tell_strength(own)
     done = messages.CLI_BACKUP_DONE_OWN if own_passphrase else messages.CLI_BACKUP_DONE

@@ -23,11 +23,13 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
+from peerdesk import messages
 from peerdesk.interchange import lookalikes
 from peerdesk.interchange.cells import RowProblem
 from peerdesk.interchange.lookalikes import LookAlike
 from peerdesk.interchange.reading import ParsedDirectory, read_directory
 from peerdesk.models.clinicians import ClinicianFields, new_id
+from peerdesk.progress import Progress, counted, silent
 from peerdesk.vault import clinician_writes, clinicians, team, values
 from peerdesk.vault.sqlcipher import Connection
 from peerdesk.vault.store import Vault
@@ -111,32 +113,38 @@ def import_parsed(
     today: date | None = None,
     signed_sequence: int | None = None,
     signed_digest: str | None = None,
+    progress: Progress = silent,
 ) -> ImportPlan:
     """As import_file, for a file already read (a screen shows the preview first).
 
     `today` is the day the vetting statuses in the plan are worked out for (default:
     the local date, as every list shows them). `signed_sequence` is the team-signed
     number of the file (interchange.signing): stored in the same transaction as the
-    clinicians, so no older copy is taken later.
+    clinicians, so no older copy is taken later. `progress` hears how many rows were
+    compared and written (peerdesk.progress).
     """
     now = now or values.utc_now()
     today = today or date.today()
     if dry_run or parsed.problems or vault.read_only:
-        plan, _writes = _plan(vault.conn, parsed, now, today)
+        plan, _writes = _plan(vault.conn, parsed, now, today, progress)
         return plan
     with vault.transaction() as conn:
-        plan, (adds, updates) = _plan(conn, parsed, now, today)
+        plan, (adds, updates) = _plan(conn, parsed, now, today, progress)
         if plan.lookalikes and not accept_lookalikes:
             return plan  # nothing written: the person has not seen and accepted them
-        clinician_writes.store_many(conn, adds, new=True)
-        clinician_writes.store_many(conn, updates, new=False)
+        clinician_writes.store_many(conn, adds, new=True, progress=progress)
+        clinician_writes.store_many(conn, updates, new=False, progress=progress)
         if signed_sequence is not None:
             team.record_directory_imported(conn, signed_sequence, signed_digest)
     return replace(plan, written=True)
 
 
 def _plan(
-    conn: Connection, parsed: ParsedDirectory, now: datetime, today: date
+    conn: Connection,
+    parsed: ParsedDirectory,
+    now: datetime,
+    today: date,
+    progress: Progress = silent,
 ) -> tuple[ImportPlan, tuple[list[clinician_writes.Write], list[clinician_writes.Write]]]:
     """What the file would do; the writes come back as (adds, updates)."""
     existing = clinicians.stored_values(conn)
@@ -146,7 +154,8 @@ def _plan(
     updates: list[clinician_writes.Write] = []
     entries: list[lookalikes.Entry] = []
     unchanged = 0
-    for record in parsed.records:
+    checking, total = messages.PROGRESS_IMPORT_CHECKING, len(parsed.records)
+    for record in counted(parsed.records, total, checking, progress):
         when = record.updated_at or now
         current = existing.get(record.id) if record.id else None
         if current is None or record.id is None:

@@ -148,6 +148,8 @@ CLI_IMPORT_DONE = (
     "Imported: added {added}, changed {changed}, {unchanged} unchanged; "
     "{left_alone} clinician(s) not in the file were left alone."
 )
+PROGRESS_IMPORT_CHECKING = "Comparing the file with the directory"
+PROGRESS_IMPORT_WRITING = "Writing clinicians"
 CLI_EXPORT_DONE = "Exported {count} clinician(s) to {path} ({kind})."
 # The import preview, the same lines on the command line and in the terminal app
 # (interchange.preview); values come quoted and printable, or as DIRECTORY_VALUE_EMPTY.

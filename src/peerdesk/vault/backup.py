@@ -22,6 +22,7 @@ from pathlib import Path
 
 from peerdesk import messages
 from peerdesk.platform_support import die_now, fsync_folder
+from peerdesk.progress import Progress, silent
 from peerdesk.vault import migrate
 from peerdesk.vault.errors import (
     BackupError,
@@ -39,6 +40,8 @@ from peerdesk.vault.sqlcipher import (
     normalise_passphrase,
 )
 from peerdesk.vault.store import FILE_MODE, SIDE_FILES, Vault, table_counts
+
+BACKUP_STEPS = 3  # copy, verify, save to disk: what `backup` tells its progress
 
 CRASH_ENV = "PEERDESK_TEST_CRASH_AT"
 
@@ -137,11 +140,14 @@ def _remove_empty_wal(path: Path) -> None:
     shm.unlink(missing_ok=True)
 
 
-def backup(vault: Vault, dest: Path, passphrase: str | None = None) -> Path:
+def backup(
+    vault: Vault, dest: Path, passphrase: str | None = None, *, progress: Progress = silent
+) -> Path:
     """Write a verified encrypted copy of `vault` to `dest`.
 
     Without `passphrase` the backup opens with the vault's own passphrase (SQLCipher
     reuses the main key when ATTACH has no KEY), so peerdesk never has to keep it.
+    `progress` hears each of its three steps (copy, verify, save to disk) as it starts.
     """
     dest = Path(dest).absolute()
     if dest.exists():
@@ -159,18 +165,22 @@ def backup(vault: Vault, dest: Path, passphrase: str | None = None) -> Path:
         else:
             conn.execute("ATTACH DATABASE ? AS peerdesk_backup KEY ?", (str(tmp), key))
         try:
+            progress(messages.PROGRESS_BACKUP_COPYING, 0, BACKUP_STEPS)
             conn.execute("SELECT sqlcipher_export('peerdesk_backup')")
             version = vault.schema_version()
             conn.execute(f"PRAGMA peerdesk_backup.user_version = {int(version)}")
         finally:
             conn.execute("DETACH DATABASE peerdesk_backup")
+        progress(messages.PROGRESS_BACKUP_VERIFYING, 1, BACKUP_STEPS)
         if key is None:
             _verify_attached(vault, tmp)
         else:
             verify_copy(tmp, key, vault.table_counts())
+        progress(messages.PROGRESS_BACKUP_SAVING, 2, BACKUP_STEPS)
         _fsync_file(tmp)
         os.replace(tmp, dest)
         _fsync_dir(dest.parent)
+        progress(messages.PROGRESS_BACKUP_SAVING, BACKUP_STEPS, BACKUP_STEPS)
     except (OSError, DatabaseError) as exc:  # SQLite's typed vault errors included
         _remove(tmp)
         raise BackupError(messages.BACKUP_FAILED.format(reason=exc)) from None

@@ -14,8 +14,9 @@ import json
 from collections.abc import Iterable
 from datetime import datetime
 
-from peerdesk import vocab
+from peerdesk import messages, vocab
 from peerdesk.models.clinicians import ClinicianFields, fold, new_id
+from peerdesk.progress import Progress, counted, silent
 from peerdesk.vault.clinicians import (
     COLUMNS,
     FILTERED_LISTS,
@@ -64,7 +65,9 @@ def update(conn: Connection, clinician_id: str, fields: ClinicianFields, now: da
     return True
 
 
-def store_many(conn: Connection, records: Iterable[Write], *, new: bool) -> int:
+def store_many(
+    conn: Connection, records: Iterable[Write], *, new: bool, progress: Progress = silent
+) -> int:
     """Add (new=True) or replace (by UUID) validated clinicians with the given updated_at.
 
     The caller knows which ids are new (an import compared them already), which saves
@@ -73,28 +76,28 @@ def store_many(conn: Connection, records: Iterable[Write], *, new: bool) -> int:
 
     One executemany per statement, never one execute per clinician: the connection
     keeps no prepared statements (see vault.sqlcipher.connect), so a loop of
-    execute() would parse the same SQL 10,000 times.
+    execute() would parse the same SQL 10,000 times. `progress` hears how many rows
+    were written, as the statement takes them.
     """
     batch = list(records)
+    if not batch:
+        return 0  # nothing to write, and nothing to tell
+    writing = messages.PROGRESS_IMPORT_WRITING
     if new:
         (last,) = conn.execute("SELECT coalesce(max(num), 0) FROM clinicians").fetchone()
         nums = list(range(int(last) + 1, int(last) + 1 + len(batch)))
-        conn.executemany(
-            _INSERT,
-            (
-                (num, cid, *values_of(f), stamp(when), fold(f.name), _filter_keys(f))
-                for num, (cid, f, when) in zip(nums, batch, strict=True)
-            ),
+        rows = (
+            (num, cid, *values_of(f), stamp(when), fold(f.name), _filter_keys(f))
+            for num, (cid, f, when) in zip(nums, batch, strict=True)
         )
+        conn.executemany(_INSERT, counted(rows, len(batch), writing, progress))
     else:
         nums = [_num_of(conn, cid) for cid, _f, _when in batch]
-        conn.executemany(
-            _UPDATE,
-            (
-                (*values_of(f), stamp(when), fold(f.name), _filter_keys(f), num)
-                for num, (_cid, f, when) in zip(nums, batch, strict=True)
-            ),
+        rows = (
+            (*values_of(f), stamp(when), fold(f.name), _filter_keys(f), num)
+            for num, (_cid, f, when) in zip(nums, batch, strict=True)
         )
+        conn.executemany(_UPDATE, counted(rows, len(batch), writing, progress))
         conn.executemany("DELETE FROM clinicians_fts WHERE rowid = ?", ((n,) for n in nums))
     conn.executemany(
         _INDEX, (_search_row(num, f) for num, (_cid, f, _when) in zip(nums, batch, strict=True))

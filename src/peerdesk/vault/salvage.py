@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from peerdesk import messages
+from peerdesk.progress import Progress, counted, silent
 from peerdesk.vault import clinician_writes, migrate
 from peerdesk.vault.backup import (
     _fsync_dir,
@@ -53,10 +54,18 @@ class SalvageReport:
         return all(t.lost == 0 for t in self.tables)
 
 
-def salvage(vault: Vault, vault_passphrase: str, dest: Path, passphrase: str) -> SalvageReport:
+def salvage(
+    vault: Vault,
+    vault_passphrase: str,
+    dest: Path,
+    passphrase: str,
+    *,
+    progress: Progress = silent,
+) -> SalvageReport:
     """Write what can be read from the damaged `vault` into a new verified vault at
     `dest` that opens with `passphrase`. The vault's passphrase is needed to open the
-    damaged file afresh after each failed read."""
+    damaged file afresh after each failed read. `progress` hears each table copied,
+    then the verifying."""
     dest = Path(dest).absolute()
     if dest.exists():
         raise BackupError(messages.BACKUP_EXISTS.format(path=dest))
@@ -71,12 +80,16 @@ def salvage(vault: Vault, vault_passphrase: str, dest: Path, passphrase: str) ->
             migrate.migrate(target, up_to=version)
             target.execute("PRAGMA foreign_keys = OFF")  # parents may be among the lost
             target.execute("BEGIN IMMEDIATE")
-            results = [_copy_table(source, target, name) for name in _tables(target)]
+            tables = _tables(target)
+            copying = messages.PROGRESS_SALVAGE_COPYING
+            saving = counted(tables, len(tables), copying, progress, every=1)
+            results = [_copy_table(source, target, name) for name in saving]
             results = _drop_orphans(target, results)
             if "clinicians_fts" in _all_tables(target):
                 target.execute("DELETE FROM clinicians_fts")
                 clinician_writes.rebuild_search(target)
             target.execute("COMMIT")
+            progress(messages.PROGRESS_BACKUP_VERIFYING, 0, 1)
             problems = integrity_problems(target)
             if problems:
                 raise BackupError(
@@ -89,9 +102,11 @@ def salvage(vault: Vault, vault_passphrase: str, dest: Path, passphrase: str) ->
         for result in results:
             if counts.get(result.table) != result.saved:
                 raise BackupError(messages.BACKUP_VERIFY_FAILED.format(reason="row counts differ"))
+        progress(messages.PROGRESS_BACKUP_SAVING, 0, 1)
         _fsync_file(tmp)
         os.replace(tmp, dest)
         _fsync_dir(dest.parent)
+        progress(messages.PROGRESS_BACKUP_SAVING, 1, 1)
     except VaultError:
         _remove(tmp)
         raise
