@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 
 Values = Mapping[str, int]
 Row = tuple[dict[int, int], int | None, int | None]  # low <= sum(c * column) <= high
+Switch = tuple[dict[int, int], int, int]  # sum(c * column) <= limit, + factor if on
 
 
 def figure_key(name: str) -> str:
@@ -397,32 +398,11 @@ class _Model:
 
     def _program(self) -> _Highs:
         if self._highs is None:
-            from highspy._core import kHighsInf
-
-            highs = silent_highs()
             n = len(self.keys)
-            highs.addVars(n, [float(v) for v in self.lows], [float(v) for v in self.highs])
-            for coefs, low, high in self.rows:
-                highs.addRow(
-                    -kHighsInf if low is None else float(low),
-                    kHighsInf if high is None else float(high),
-                    len(coefs),
-                    list(coefs),
-                    [float(c) for c in coefs.values()],
-                )
-            if self.switches:
-                # A switch within 1e-6 of 0 would let a cell of a million-count bound reach
-                # past N-1 by a whole count: whole means whole to 1e-10 here.
-                highs.setOptionValue("mip_feasibility_tolerance", 1e-10)
-                extra = len(self.switches)
-                highs.addVars(extra, [0.0] * extra, [1.0] * extra)  # whole only when solved so
-                for cell, switch, big in self.switches:
-                    # cell <= big - 1 unless its switch is on
-                    factor = float(self.highs[cell] - (big - 1))
-                    highs.addRow(-kHighsInf, float(big - 1), 2, [cell, switch], [1.0, -factor])
-                for columns in self.switch_sums:
-                    highs.addRow(-kHighsInf, 1.0, len(columns), columns, [1.0] * len(columns))
-            self._highs = highs
+            # cell <= big - 1 unless its switch is on
+            switches = [({c: 1}, big - 1, self.highs[c] - (big - 1)) for c, _, big in self.switches]
+            groups = [[column - n for column in columns] for columns in self.switch_sums]
+            self._highs = program_of(self.lows, self.highs, self.rows, switches, groups)
         return self._highs
 
 
@@ -451,6 +431,44 @@ def tighten(lows: Sequence[int], highs: list[int], rows: Sequence[Row], passes: 
                     changed = True
         if not changed:
             return
+
+
+def program_of(
+    lows: Sequence[int],
+    highs: Sequence[int],
+    rows: Sequence[Row],
+    switches: Sequence[Switch] = (),
+    groups: Sequence[Sequence[int]] = (),
+) -> _Highs:
+    """A silent HiGHS instance of these columns and rows, all continuous; then one 0/1
+    column per switch, numbered after the columns (whole only when solved so), each
+    with its row, and at most one switch on in each group (of switch numbers)."""
+    from highspy._core import kHighsInf
+
+    program = silent_highs()
+    program.addVars(len(lows), [float(v) for v in lows], [float(v) for v in highs])
+    for coefs, low, high in rows:
+        program.addRow(
+            -kHighsInf if low is None else float(low),
+            kHighsInf if high is None else float(high),
+            len(coefs),
+            list(coefs),
+            [float(c) for c in coefs.values()],
+        )
+    if switches:
+        # A switch within 1e-6 of 0 would let a cell of a million-count bound reach past
+        # N-1 by a whole count: whole means whole to 1e-10 here.
+        program.setOptionValue("mip_feasibility_tolerance", 1e-10)
+        n, extra = len(lows), len(switches)
+        program.addVars(extra, [0.0] * extra, [1.0] * extra)
+        for k, (coefs, limit, factor) in enumerate(switches):
+            columns = [*coefs, n + k]
+            weights = [*(float(c) for c in coefs.values()), -float(factor)]
+            program.addRow(-kHighsInf, float(limit), len(columns), columns, weights)
+        for group in groups:
+            columns = [n + k for k in group]
+            program.addRow(-kHighsInf, 1.0, len(columns), columns, [1.0] * len(columns))
+    return program
 
 
 def run_program(highs: _Highs) -> list[float]:

@@ -12,7 +12,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from peerdesk.reports.audit import AuditError, Row, silent_highs, tighten
+from peerdesk.reports.audit import AuditError, Row, program_of, tighten
 
 if TYPE_CHECKING:
     from highspy._core import _Highs
@@ -196,41 +196,13 @@ class WholeProgram:
 
     def _program(self) -> _Highs:
         if self._solver is None:
-            from highspy._core import kHighsInf
-
-            highs = silent_highs()
-            highs.addVars(
-                len(self.lows), [float(v) for v in self.lows], [float(v) for v in self.highs]
-            )
-            for coefs, low, high in self.rows:
-                highs.addRow(
-                    -kHighsInf if low is None else float(low),
-                    kHighsInf if high is None else float(high),
-                    len(coefs),
-                    list(coefs),
-                    [float(c) for c in coefs.values()],
-                )
-            if self.switches:
-                self._add_switches(highs)
-            self._solver = highs
-        return self._solver
-
-    def _add_switches(self, highs: _Highs) -> None:
-        from highspy._core import kHighsInf
-
-        # A switch within 1e-6 of 0 would let a cell of a large bound reach past N-1 by a
-        # whole count: whole means whole to 1e-10 here (as in peerdesk.reports.audit).
-        highs.setOptionValue("mip_feasibility_tolerance", 1e-10)
-        n, extra = len(self.lows), len(self.switches)
-        highs.addVars(extra, [0.0] * extra, [1.0] * extra)  # whole only when solved so
-        for k, ((coefs, constant), big, factor) in enumerate(self.switches):
             # cell <= big - 1 unless its switch is on
-            columns = [*coefs, n + k]
-            weights = [*(float(c) for c in coefs.values()), -float(factor)]
-            highs.addRow(-kHighsInf, float(big - 1 - constant), len(columns), columns, weights)
-        for group in self.switch_sums:
-            columns = [n + k for k in group]
-            highs.addRow(-kHighsInf, 1.0, len(columns), columns, [1.0] * len(columns))
+            switches = [
+                (coefs, big - 1 - constant, factor)
+                for (coefs, constant), big, factor in self.switches
+            ]
+            self._solver = program_of(self.lows, self.highs, self.rows, switches, self.switch_sums)
+        return self._solver
 
 
 def _run(highs: _Highs, n: int) -> list[float] | None:
