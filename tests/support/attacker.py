@@ -71,7 +71,7 @@ def whole_optimum(
         constraints=constraints,
         integrality=np.ones(len(cost)),
         bounds=bounds,
-        options={"presolve": False},
+        options={"presolve": False, "mip_rel_gap": 0},
     )
     assert result.status == 0, result.message
     return result.x
