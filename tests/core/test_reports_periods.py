@@ -4,6 +4,9 @@ Comparer, written from docs/reports.md apart from peerdesk.reports.comparison)."
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,9 +19,11 @@ from peerdesk.reports.periods import chosen, of_label, parse_quarter, parse_year
 from peerdesk.validation import InvalidInput
 from tests.core.report_strategies import contact_fields, teams
 from tests.support.attacker import Comparer, Reader, truth_of
+from tests.support.pty_child import ROOT, child_env
 from tests.support.team_months import Team
 
 MARCH = "2026-03"
+CHILD_HANG_SECONDS = 300  # only a guard against a hung child; no time is judged
 Q1 = parse_quarter("2026-Q1")
 
 
@@ -296,3 +301,21 @@ def test_periods_and_their_months() -> None:
     assert chosen(None, None, None) is None
     with pytest.raises(ValueError, match="not a period"):
         of_label("Q1")
+
+
+def test_a_merge_whose_integer_search_once_ended_solve_error_publishes() -> None:
+    """Three peers, N = 5, a month published four times with late contacts between:
+    with string hashing at seed 2, HiGHS ended an integer search "Solve error" at its
+    tightest feasibility tolerance, and the lead's merge failed. A child process, so
+    the hash seed is the one seen."""
+    env = dict(child_env(), PYTHONHASHSEED="2")
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.support.late_merges", "102"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=CHILD_HANG_SECONDS,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]

@@ -372,29 +372,44 @@ class _Model:
         return self._found[(key, low)]
 
     def _solve(self, key: str, low: bool) -> dict[str, int]:
-        from highspy._core import HighsVarType, ObjSense
-
-        highs = self._program()
-        n = len(self.keys)
-        every = list(range(n))
-        target = self.index[key]
-        highs.changeColsCost(n, every, [1.0 if i == target else 0.0 for i in every])
-        highs.changeObjectiveSense(ObjSense.kMinimize if low else ObjSense.kMaximize)
-        values = run_program(highs)[:n]
+        values = self._run(key, low, whole=False)
         whole = all(abs(v - round(v)) <= 1e-6 for v in values)
         if not whole or not self._one_large_holds([round(v) for v in values]):
             # The relaxation's optimum is no reader's: solve it in whole numbers, with
             # the on/off columns on or off.
-            columns = every + [switch for _, switch, _ in self.switches]
-            for i in columns:
-                highs.changeColIntegrality(i, HighsVarType.kInteger)
-            values = run_program(highs)[:n]
-            for i in columns:
-                highs.changeColIntegrality(i, HighsVarType.kContinuous)
+            values = self._run(key, low, whole=True)
         point = {k: round(v) for k, v in zip(self.keys, values, strict=True)}
         if not self.allows(point):
             raise AuditError("the audit's solver returned a point outside its program")
         return point
+
+    def _run(self, key: str, low: bool, *, whole: bool) -> list[float]:
+        """The extreme of `key` (in whole numbers, on/off columns included, if `whole`).
+        An integer search was seen to end "Solve error" on a program a fresh instance
+        solves: one more try from scratch before giving up."""
+        from highspy._core import HighsVarType, ObjSense
+
+        n = len(self.keys)
+        every = list(range(n))
+        target = self.index[key]
+        columns = range(n + len(self.switches)) if whole else range(0)
+        for fresh in (False, True):
+            if fresh:
+                self._highs = None
+            highs = self._program()
+            highs.changeColsCost(n, every, [1.0 if i == target else 0.0 for i in every])
+            highs.changeObjectiveSense(ObjSense.kMinimize if low else ObjSense.kMaximize)
+            for i in columns:
+                highs.changeColIntegrality(i, HighsVarType.kInteger)
+            try:
+                return run_program(highs)[:n]
+            except AuditError:
+                if fresh:
+                    raise
+            finally:
+                for i in columns:
+                    highs.changeColIntegrality(i, HighsVarType.kContinuous)
+        raise AssertionError("unreachable: the second try returns or raises")
 
     def _program(self) -> _Highs:
         if self._highs is None:
@@ -456,9 +471,11 @@ def program_of(
             [float(c) for c in coefs.values()],
         )
     if switches:
-        # A switch within 1e-6 of 0 would let a cell of a million-count bound reach past
-        # N-1 by a whole count: whole means whole to 1e-10 here.
-        program.setOptionValue("mip_feasibility_tolerance", 1e-10)
+        # A switch within 1e-6 (HiGHS's default) of 0 would let a cell of a million-count
+        # bound reach past N-1 by a whole count; bounds are tightened first (`tighten`),
+        # so 1e-9 keeps the slack under a count. (1e-10, HiGHS's least, was seen to end
+        # an integer search "Solve error".)
+        program.setOptionValue("mip_feasibility_tolerance", 1e-9)
         n, extra = len(lows), len(switches)
         program.addVars(extra, [0.0] * extra, [1.0] * extra)
         for k, (coefs, limit, factor) in enumerate(switches):

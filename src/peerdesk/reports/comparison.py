@@ -433,21 +433,30 @@ class Comparison:
         return items
 
     # --- the checks ---------------------------------------------------------------------
+    @staticmethod
+    def _may_be_bad(item: _Item, low: int, high: int) -> bool:
+        """Whether a hidden or latent cell seen from `low` to `high` may be exposed; the
+        exact range, which holds the seen one, says no whenever this does. Exposed:
+        proved from 1 to N-1, or pinned, where pinning matters, and anywhere below N
+        (a value a cell may be known at is N or more: `Published.pinned_ok`). A month's
+        cell inside a period pinned at 0 counts too, zeros hidden or not: the safe side,
+        since the docs promise less."""
+        n = item.n
+        if high > low:
+            return low >= 1 and high <= n - 1
+        return item.pinned_matters or low < n
+
     def _bad(self, item: _Item) -> bool:
         program, expr, n = self.program, item.expr, item.n
         kind = item.finding.kind
         low, high = program.seen(expr)
         if kind in (HIDDEN, LATENT):
-            settled = (low <= 0 or high >= n) and (high > low or not item.pinned_matters)
-            if not settled and self._spread(item.finding):
-                low, high = program.seen(expr)
-                settled = (low <= 0 or high >= n) and (high > low or not item.pinned_matters)
-            if settled:
+            if not self._may_be_bad(item, low, high) or (
+                self._spread(item.finding) and not self._may_be_bad(item, *program.seen(expr))
+            ):
                 return False
             low, high = program.extreme(expr, low=True), program.extreme(expr, low=False)
-            return (low >= 1 and high <= n - 1) or (
-                high == low and (item.pinned_matters or low < n)
-            )
+            return self._may_be_bad(item, low, high)
         if item.head is None:  # the change of a count
             if (low <= 0 or high >= n) and (high >= 0 or low <= -n):
                 return False

@@ -123,38 +123,14 @@ class WholeProgram:
         before whose objective reaches the linear bound (rounded) is optimal too, and
         stands in for the integer program's (which a non-whole vertex costs).
         """
-        from highspy._core import HighsVarType, ObjSense
-
         if not self.lows:  # nothing unknown (HiGHS calls such a program empty)
             self.points.append([])
             return []
-        n = len(self.lows)
-        every = list(range(n))
-        costs = [float(objective.get(i, 0)) for i in every]
-        sense = ObjSense.kMinimize if minimise else ObjSense.kMaximize
-        for fresh in (False, True):
-            # A warm-started instance was seen to end "Unknown" on a program a fresh
-            # one solves at once: one more try from scratch before giving up.
-            if fresh:
-                self._solver = None
-            highs = self._program()
-            highs.changeColsCost(n, every, costs)
-            highs.changeObjectiveSense(sense)
-            try:
-                values = _run(highs, n)
-                break
-            except AuditError:
-                if fresh:
-                    raise
+        values = self._run(objective, minimise, whole=False)
         if values is not None and not self._whole(values):
             if bound_only and (known := self._reaching(objective, values, minimise)):
                 return known  # the relaxation's bound is every whole solution's bound too
-            columns = range(n + len(self.switches))
-            for i in columns:
-                highs.changeColIntegrality(i, HighsVarType.kInteger)
-            values = _run(highs, n)
-            for i in columns:
-                highs.changeColIntegrality(i, HighsVarType.kContinuous)
+            values = self._run(objective, minimise, whole=True)
         if values is None:
             return None
         point = [round(v) for v in values]
@@ -162,6 +138,38 @@ class WholeProgram:
             raise AuditError("the comparison's solver returned a point outside its program")
         self.points.append(point)
         return point
+
+    def _run(
+        self, objective: Mapping[int, int], minimise: bool, *, whole: bool
+    ) -> list[float] | None:
+        """The optimum (in whole numbers, on/off columns included, if `whole`), or None
+        if there is none. A warm-started instance was seen to end "Unknown", and an
+        integer search "Solve error", on programs a fresh one solves at once: one more
+        try from scratch before giving up."""
+        from highspy._core import HighsVarType, ObjSense
+
+        n = len(self.lows)
+        every = list(range(n))
+        costs = [float(objective.get(i, 0)) for i in every]
+        sense = ObjSense.kMinimize if minimise else ObjSense.kMaximize
+        columns = range(n + len(self.switches)) if whole else range(0)
+        for fresh in (False, True):
+            if fresh:
+                self._solver = None
+            highs = self._program()
+            highs.changeColsCost(n, every, costs)
+            highs.changeObjectiveSense(sense)
+            for i in columns:
+                highs.changeColIntegrality(i, HighsVarType.kInteger)
+            try:
+                return _run(highs, n)
+            except AuditError:
+                if fresh:
+                    raise
+            finally:
+                for i in columns:
+                    highs.changeColIntegrality(i, HighsVarType.kContinuous)
+        raise AssertionError("unreachable: the second try returns or raises")
 
     def _reaching(
         self, objective: Mapping[int, int], values: Sequence[float], minimise: bool
