@@ -34,9 +34,9 @@ prints HiGHS's banner to the terminal before any option can switch output off.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from peerdesk.reports.counts import CONTACTS, GROUP_PEOPLE, MINUTES, SPECS, duration_bins
 from peerdesk.reports.files import FIGURE_MAX, MAX_COUNT
@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from highspy._core import _Highs
 
 Values = Mapping[str, int]
+T = TypeVar("T")
 Row = tuple[dict[int, int], int | None, int | None]  # low <= sum(c * column) <= high
 Switch = tuple[dict[int, int], int, int]  # sum(c * column) <= limit, + factor if on
 
@@ -384,32 +385,23 @@ class _Model:
         return point
 
     def _run(self, key: str, low: bool, *, whole: bool) -> list[float]:
-        """The extreme of `key` (in whole numbers, on/off columns included, if `whole`).
-        An integer search was seen to end "Solve error" on a program a fresh instance
-        solves: one more try from scratch before giving up."""
-        from highspy._core import HighsVarType, ObjSense
+        """The extreme of `key` (in whole numbers, on/off columns included, if `whole`)."""
+        from highspy._core import ObjSense
 
         n = len(self.keys)
         every = list(range(n))
         target = self.index[key]
-        columns = range(n + len(self.switches)) if whole else range(0)
-        for fresh in (False, True):
+
+        def prepared(fresh: bool) -> _Highs:
             if fresh:
                 self._highs = None
             highs = self._program()
             highs.changeColsCost(n, every, [1.0 if i == target else 0.0 for i in every])
             highs.changeObjectiveSense(ObjSense.kMinimize if low else ObjSense.kMaximize)
-            for i in columns:
-                highs.changeColIntegrality(i, HighsVarType.kInteger)
-            try:
-                return run_program(highs)[:n]
-            except AuditError:
-                if fresh:
-                    raise
-            finally:
-                for i in columns:
-                    highs.changeColIntegrality(i, HighsVarType.kContinuous)
-        raise AssertionError("unreachable: the second try returns or raises")
+            return highs
+
+        columns = range(n + len(self.switches)) if whole else range(0)
+        return twice(prepared, columns, lambda highs: run_program(highs)[:n])
 
     def _program(self) -> _Highs:
         if self._highs is None:
@@ -486,6 +478,31 @@ def program_of(
             columns = [n + k for k in group]
             program.addRow(-kHighsInf, 1.0, len(columns), columns, [1.0] * len(columns))
     return program
+
+
+def twice(
+    prepared: Callable[[bool], _Highs], whole: Sequence[int], run: Callable[[_Highs], T]
+) -> T:
+    """`run` on the instance `prepared(fresh=False)` gives, with the `whole` columns in
+    whole numbers for the run only; if HiGHS ends it neither optimal nor infeasible
+    (AuditError), once more on `prepared(fresh=True)`: a warm-started instance was seen
+    to end "Unknown", and an integer search "Solve error", on programs a fresh one
+    solves at once."""
+    from highspy._core import HighsVarType
+
+    for fresh in (False, True):
+        highs = prepared(fresh)
+        for i in whole:
+            highs.changeColIntegrality(i, HighsVarType.kInteger)
+        try:
+            return run(highs)
+        except AuditError:
+            if fresh:
+                raise
+        finally:
+            for i in whole:
+                highs.changeColIntegrality(i, HighsVarType.kContinuous)
+    raise AssertionError("unreachable: the second try returns or raises")
 
 
 def run_program(highs: _Highs) -> list[float]:

@@ -12,7 +12,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from peerdesk.reports.audit import AuditError, Row, program_of, tighten
+from peerdesk.reports.audit import AuditError, Row, program_of, tighten, twice
 
 if TYPE_CHECKING:
     from highspy._core import _Highs
@@ -143,33 +143,24 @@ class WholeProgram:
         self, objective: Mapping[int, int], minimise: bool, *, whole: bool
     ) -> list[float] | None:
         """The optimum (in whole numbers, on/off columns included, if `whole`), or None
-        if there is none. A warm-started instance was seen to end "Unknown", and an
-        integer search "Solve error", on programs a fresh one solves at once: one more
-        try from scratch before giving up."""
-        from highspy._core import HighsVarType, ObjSense
+        if there is none; tried twice if need be (peerdesk.reports.audit.twice)."""
+        from highspy._core import ObjSense
 
         n = len(self.lows)
         every = list(range(n))
         costs = [float(objective.get(i, 0)) for i in every]
         sense = ObjSense.kMinimize if minimise else ObjSense.kMaximize
-        columns = range(n + len(self.switches)) if whole else range(0)
-        for fresh in (False, True):
+
+        def prepared(fresh: bool) -> _Highs:
             if fresh:
                 self._solver = None
             highs = self._program()
             highs.changeColsCost(n, every, costs)
             highs.changeObjectiveSense(sense)
-            for i in columns:
-                highs.changeColIntegrality(i, HighsVarType.kInteger)
-            try:
-                return _run(highs, n)
-            except AuditError:
-                if fresh:
-                    raise
-            finally:
-                for i in columns:
-                    highs.changeColIntegrality(i, HighsVarType.kContinuous)
-        raise AssertionError("unreachable: the second try returns or raises")
+            return highs
+
+        columns = range(n + len(self.switches)) if whole else range(0)
+        return twice(prepared, columns, lambda highs: _run(highs, n))
 
     def _reaching(
         self, objective: Mapping[int, int], values: Sequence[float], minimise: bool
