@@ -580,3 +580,54 @@ def test_when_one_more_cell_is_not_enough_the_table_is_withheld() -> None:
     truth = truth_of(add_up([a, b]))
     for own in (None, a, b):
         assert Reader(report, own=own).exposed(truth) == []
+
+
+def test_both_readers_keep_one_large_count_where_the_total_is_a_cell() -> None:
+    """Group kinds add up to the `group` mode cell, not to a figure. Hidden three of
+    them (threshold alone) at 12 together, each from 1 to 6: a peer who holds 5 of
+    debriefing knows it is the large one, so the other two are 2 to 4, small. The
+    tests' Reader once let milp take an on/off unknown within 1e-6 of off, at a factor
+    of millions, and saw both large; now it keeps to the fact, as the audit does."""
+    figures = {"contacts": 40, "minutes": 1200, "group_people": 90}
+    kinds = ("defusing", "debriefing", "demobilization")
+    truth_counts = MonthCounts(
+        MONTH,
+        figures,
+        {
+            "mode": {"in-person": 22, "group": 18},
+            "group_kind": {"defusing": 3, "debriefing": 5, "demobilization": 4, "cmb": 6},
+        },
+    )
+    own = MonthCounts(
+        MONTH,
+        {"contacts": 5, "minutes": 150, "group_people": 25},
+        {
+            "mode": {"in-person": 0, "group": 5},
+            "group_kind": {"defusing": 0, "debriefing": 5, "demobilization": 0, "cmb": 0},
+        },
+    )
+    reasons = {f"table:group_kind:{k}": ("threshold",) for k in kinds}
+    small = [f"table:group_kind:{k}" for k in ("defusing", "demobilization")]
+    truth = truth_of(truth_counts)
+    for peers in (3, 40):
+        report = TeamReport(
+            MONTH,
+            5,
+            peers,
+            dict(figures),
+            {
+                "mode": {"in-person": 22, "group": 18},
+                "group_kind": {
+                    "defusing": None,
+                    "debriefing": None,
+                    "demobilization": None,
+                    "cmb": 6,
+                },
+            },
+            reasons,
+        )
+        reader = Reader(report, own=own)
+        assert {k: reader.reach()[k] for k in small} == {k: (2, 4) for k in small}
+        assert Reader(report, own=own).exposed(truth) == small
+        auditor = Auditor(published(truth_counts, reasons, 5, peers), truth, [values_of(own)])
+        assert auditor.exposed(5, values_of(own)) == small

@@ -47,11 +47,15 @@ PER_FILE = {"minutes": 1_000_000 * 1440, "group_people": 1_000_000 * 500}
 Affine = tuple[dict[int, float], float]  # coefficients over the unknowns, constant
 
 
+Split = Callable[[Any], list[LinearConstraint] | None]
+
+
 def whole_optimum(
     cost: np.ndarray,
     constraints: list[LinearConstraint],
     bounds: Bounds,
     fits: Any = None,
+    split: Split | None = None,
 ) -> Any:
     """The optimum in whole numbers: the linear program's when it is whole, else milp's.
 
@@ -59,8 +63,27 @@ def whole_optimum(
     least contact count of a report whose true least is 29 (contacts and minutes hidden,
     bounds in the billions); the plain linear program, and milp without presolve, say
     29. So: the linear program first; whole-number search without presolve if needed.
+
+    `split`: for an answer that breaks "at most one large count" (milp takes an on/off
+    unknown within 1e-6 of 0 as off, which a factor of millions turns into counts), the
+    alternatives every allowed answer meets (one of the large cells at most N-1); the
+    best of their optima is the optimum. None if the program has no solution.
     """
+    x = _whole_answer(cost, constraints, bounds, fits)
+    pieces = None if x is None or split is None else split(x)
+    if pieces is None:
+        return x
+    answers = [whole_optimum(cost, [*constraints, piece], bounds, fits, split) for piece in pieces]
+    found = [a for a in answers if a is not None]
+    return min(found, key=lambda a: float(cost @ a), default=None)
+
+
+def _whole_answer(
+    cost: np.ndarray, constraints: list[LinearConstraint], bounds: Bounds, fits: Any
+) -> Any:
     relaxed = milp(cost, constraints=constraints, bounds=bounds)
+    if relaxed.status == 2:  # infeasible: a branch of `split` that no answer meets
+        return None
     assert relaxed.status == 0, relaxed.message
     if fits is not None and fits(relaxed.x):
         return relaxed.x  # a whole point every reader's rule allows: the optimum
@@ -73,6 +96,8 @@ def whole_optimum(
         bounds=bounds,
         options={"presolve": False, "mip_rel_gap": 0},
     )
+    if result.status == 2:
+        return None
     assert result.status == 0, result.message
     return result.x
 
@@ -221,6 +246,8 @@ class Reader:
                 self.groups.append(hidden)
             if why == ("threshold",) and len(hidden) > 1:
                 cap = self.value.get(f"figure:{head}") if head_shown and head else None
+                if name in CELL_PARTITIONS and head_shown:  # group kinds: the group cell
+                    cap = self.value.get(CELL_PARTITIONS[name])
                 self._at_most_one_large(hidden, cap)
             if more:
                 least = n if earlier or zeros else n + len(hidden) - 1
@@ -252,7 +279,9 @@ class Reader:
             self._matrix(),
             Bounds(np.zeros(count), np.array(self.upper, dtype=float)),
             self._fits if self.large_groups else None,
+            self._split if self.large_groups else None,
         )
+        assert x is not None, "this reader's program has no solution"
         point = {k: round(float(x[i])) + self.own.get(k, 0) for k, i in self.col.items()}
         self.points.append(point)
         return point
@@ -291,6 +320,21 @@ class Reader:
             assert low - 1e-9 <= total <= high + 1e-9, ("truth breaks a row", coefs, low, high)
         assert not self.large_groups or self._fits(x), "truth breaks a one-large fact"
         self.points.append({k: truth[k] for k in self.hidden})
+
+    def _split(self, x: Any) -> list[LinearConstraint] | None:
+        """None if `x` keeps every one-large fact; else, for the first group it breaks,
+        one alternative per large cell: that cell (the team's) at most N-1."""
+        team = {k: round(float(x[i])) + self.own.get(k, 0) for k, i in self.col.items()}
+        for group in self.large_groups:
+            large = [k for k in group if team[k] >= self.n]
+            if len(large) > 1:
+                pieces = []
+                for key in large:
+                    row = np.zeros((1, len(self.upper)))
+                    row[0, self.col[key]] = 1.0
+                    pieces.append(LinearConstraint(row, -np.inf, self.n - 1 - self.own.get(key, 0)))
+                return pieces
+        return None
 
     def _fits(self, x: Any) -> bool:
         """Whole hidden cells with at most one large per one-large table (0/1 aside)."""
@@ -524,6 +568,21 @@ class Comparer:
             self.add([(1.0, cell), (-float(big), switch)], -np.inf, n - 1)
         self.add([(1.0, s) for s in switches], -np.inf, 1)
 
+    def _split(self, x: Any) -> list[LinearConstraint] | None:
+        """None if `x` keeps every one-large fact; else, for the first table it breaks,
+        one alternative per large cell: that cell at most N-1."""
+        for cells, n in self.large:
+            large = [cell for cell in cells if self._value(cell, x) >= n]
+            if len(large) > 1:
+                pieces = []
+                for coefs, constant in large:
+                    row = np.zeros((1, len(self.names)))
+                    for i, v in coefs.items():
+                        row[0, i] = v
+                    pieces.append(LinearConstraint(row, -np.inf, n - 1 - constant))
+                return pieces
+        return None
+
     def _fits(self, x: Any) -> bool:
         """Whole unknowns with at most one large cell per one-large table (0/1 aside)."""
         cells = [x[i] for i, name in enumerate(self.names) if name != "switch"]
@@ -578,7 +637,9 @@ class Comparer:
             [self._constraint, *(extra or [])],
             Bounds(np.array(self.lower), np.array(self.upper)),
             self._fits if self.large else None,
+            self._split if self.large else None,
         )
+        assert x is not None, "this reader's program has no solution"
         self.points.append(x)
         return self._value(expr, x)
 
