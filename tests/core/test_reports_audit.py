@@ -606,7 +606,7 @@ def test_both_readers_keep_one_large_count_where_the_total_is_a_cell() -> None:
             "group_kind": {"defusing": 0, "debriefing": 5, "demobilization": 0, "cmb": 0},
         },
     )
-    reasons = {f"table:group_kind:{k}": ("threshold",) for k in kinds}
+    reasons: dict[str, tuple[str, ...]] = {f"table:group_kind:{k}": ("threshold",) for k in kinds}
     small = [f"table:group_kind:{k}" for k in ("defusing", "demobilization")]
     truth = truth_of(truth_counts)
     for peers in (3, 40):
