@@ -442,10 +442,12 @@ class Comparer:
         self.observed: dict[str, list[tuple[int, dict[str, Affine]]]] = {}
         self.groups: list[tuple[int, list[str]]] = []
         self.large: list[tuple[list[Affine], int]] = []  # at most one of these N or more
+        self.caps: list[int | None] = []  # each one-large table's shown total, if shown
         self.points: list[Any] = []  # whole solutions found
         for index, (report, months) in enumerate(reports):
             self._report(index, report, months)
         self._growth()
+        self._switches()
 
     def _var(self, name: str, low: float, high: float) -> Affine:
         self.names.append(name)
@@ -557,16 +559,38 @@ class Comparer:
 
     def _at_most_one_large(self, hidden: list[Affine], n: int, cap: int | None) -> None:
         """docs/reports.md: in a table marked `threshold` alone at most one hidden cell is
-        N or more. One 0/1 unknown per cell; `cap`, the table's shown total, keeps the
-        factor small enough to be exact."""
+        N or more. Written once every row is in (`_switches`)."""
         self.large.append((hidden, n))
-        switches = []
-        for cell in hidden:
-            big = cap if cap is not None else sum(self.upper[i] for i in cell[0])
-            switch = self._var("switch", 0, 1)
-            switches.append(switch)
-            self.add([(1.0, cell), (-float(big), switch)], -np.inf, n - 1)
-        self.add([(1.0, s) for s in switches], -np.inf, 1)
+        self.caps.append(cap)
+
+    def _switches(self) -> None:
+        """One 0/1 unknown per one-large cell, its factor the table's shown total or else
+        the most the linear program lets the cell be: a factor of millions would let
+        milp's 1e-6 tolerance on an on/off unknown leave counts of slack."""
+        for (hidden, n), cap in zip(self.large, self.caps, strict=True):
+            switches = []
+            for cell in hidden:
+                big = cap if cap is not None else self._most(cell)
+                switch = self._var("switch", 0, 1)
+                switches.append(switch)
+                self.add([(1.0, cell), (-float(big), switch)], -np.inf, n - 1)
+            self.add([(1.0, s) for s in switches], -np.inf, 1)
+
+    def _most(self, cell: Affine) -> float:
+        """The linear program's highest value of `cell` (no switch yet): a bound on it."""
+        cost = np.zeros(len(self.names))
+        for i, v in cell[0].items():
+            cost[i] = -v
+        matrix = np.zeros((len(self.rows), len(self.names)))
+        for r, (coefs, _, _) in enumerate(self.rows):
+            for i, v in coefs.items():
+                matrix[r, i] = v
+        rows = LinearConstraint(
+            matrix, [low for _, low, _ in self.rows], [high for _, _, high in self.rows]
+        )
+        result = milp(cost, constraints=[rows], bounds=Bounds(self.lower, self.upper))
+        assert result.status == 0, result.message
+        return float(np.ceil(-result.fun + cell[1] - 1e-9))
 
     def _split(self, x: Any) -> list[LinearConstraint] | None:
         """None if `x` keeps every one-large fact; else, for the first table it breaks,
