@@ -348,13 +348,7 @@ class _Model:
     def allows(self, point: Mapping[str, int]) -> bool:
         """Whether an assignment of every hidden cell fits this reader's constraints."""
         values = [point[k] for k in self.keys]
-        if any(not lo <= v <= hi for v, lo, hi in zip(values, self.lows, self.highs, strict=True)):
-            return False
-        for coefs, low, high in self.rows:
-            total = sum(c * values[i] for i, c in coefs.items())
-            if (low is not None and total < low) or (high is not None and total > high):
-                return False
-        return self._one_large_holds(values)
+        return within(values, self.lows, self.highs, self.rows) and self._one_large_holds(values)
 
     def _one_large_holds(self, values: Sequence[int]) -> bool:
         return all(sum(values[i] >= big for i in columns) <= 1 for columns, big in self.groups)
@@ -411,6 +405,20 @@ class _Model:
             groups = [[column - n for column in columns] for columns in self.switch_sums]
             self._highs = program_of(self.lows, self.highs, self.rows, switches, groups)
         return self._highs
+
+
+def within(
+    point: Sequence[int], lows: Sequence[int], highs: Sequence[int], rows: Sequence[Row]
+) -> bool:
+    """Whether `point` keeps every column's bounds and every row: a solver's answer is
+    checked before it is believed."""
+    if any(not lo <= v <= hi for v, lo, hi in zip(point, lows, highs, strict=True)):
+        return False
+    for coefs, low, high in rows:
+        total = sum(c * point[i] for i, c in coefs.items())
+        if (low is not None and total < low) or (high is not None and total > high):
+            return False
+    return True
 
 
 def tighten(lows: Sequence[int], highs: list[int], rows: Sequence[Row], passes: int = 4) -> None:

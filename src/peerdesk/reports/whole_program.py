@@ -12,7 +12,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from peerdesk.reports.audit import AuditError, Row, program_of, tighten, twice
+from peerdesk.reports.audit import AuditError, Row, program_of, tighten, twice, within
 
 if TYPE_CHECKING:
     from highspy._core import _Highs
@@ -185,13 +185,7 @@ class WholeProgram:
         )
 
     def _allows(self, point: Sequence[int]) -> bool:
-        if any(not lo <= v <= hi for v, lo, hi in zip(point, self.lows, self.highs, strict=True)):
-            return False
-        for coefs, low, high in self.rows:
-            total = sum(c * point[i] for i, c in coefs.items())
-            if (low is not None and total < low) or (high is not None and total > high):
-                return False
-        return self._one_large_holds(point)
+        return within(point, self.lows, self.highs, self.rows) and self._one_large_holds(point)
 
     def _program(self) -> _Highs:
         if self._solver is None:
