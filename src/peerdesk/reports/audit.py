@@ -26,29 +26,25 @@ What the reader knows, and so what the program holds:
 A relation that the true counts break (a hand-made file with fewer minutes than
 contacts) is left out: a reader who assumed it would find no solution, not the truth.
 
-HiGHS (highspy) is loaded on the first solve, never at import, so the report commands
-start as fast as before. It is used through its base class, `highspy._core._Highs`:
-the public `highspy.Highs` registers Python callbacks in its constructor, and that
-prints HiGHS's banner to the terminal before any option can switch output off.
+HiGHS is driven through peerdesk.reports.solver (loaded on the first solve, never at
+import, so the report commands start as fast as before).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from peerdesk.reports.counts import CONTACTS, GROUP_PEOPLE, MINUTES, SPECS, duration_bins
 from peerdesk.reports.files import FIGURE_MAX, MAX_COUNT
+from peerdesk.reports.solver import AuditError, Row, program_of, run_program, tighten, twice, within
 from peerdesk.validation import HEAD_COUNT_MAX, MINUTES_MAX
 
 if TYPE_CHECKING:
     from highspy._core import _Highs
 
 Values = Mapping[str, int]
-T = TypeVar("T")
-Row = tuple[dict[int, int], int | None, int | None]  # low <= sum(c * column) <= high
-Switch = tuple[dict[int, int], int, int]  # sum(c * column) <= limit, + factor if on
 
 
 def figure_key(name: str) -> str:
@@ -57,10 +53,6 @@ def figure_key(name: str) -> str:
 
 def cell_key(table: str, cid: str) -> str:
     return f"table:{table}:{cid}"
-
-
-class AuditError(RuntimeError):
-    """The solver could not answer; a report is never published on a guess."""
 
 
 class UnknownCell(ValueError):
@@ -405,133 +397,3 @@ class _Model:
             groups = [[column - n for column in columns] for columns in self.switch_sums]
             self._highs = program_of(self.lows, self.highs, self.rows, switches, groups)
         return self._highs
-
-
-def within(
-    point: Sequence[int], lows: Sequence[int], highs: Sequence[int], rows: Sequence[Row]
-) -> bool:
-    """Whether `point` keeps every column's bounds and every row: a solver's answer is
-    checked before it is believed."""
-    if any(not lo <= v <= hi for v, lo, hi in zip(point, lows, highs, strict=True)):
-        return False
-    for coefs, low, high in rows:
-        total = sum(c * point[i] for i, c in coefs.items())
-        if (low is not None and total < low) or (high is not None and total > high):
-            return False
-    return True
-
-
-def tighten(lows: Sequence[int], highs: list[int], rows: Sequence[Row], passes: int = 4) -> None:
-    """Each column's upper bound as low as the rows allow (bound propagation: a table's
-    cell at most its total, the contacts at most the minutes...): the same program,
-    with bounds small enough for on/off columns' factors to stay exact."""
-    sides: list[tuple[dict[int, int], int]] = []
-    for coefs, low, high in rows:
-        if high is not None:
-            sides.append((coefs, high))
-        if low is not None:
-            sides.append(({i: -c for i, c in coefs.items()}, -low))
-    for _ in range(passes):
-        changed = False
-        for coefs, high in sides:
-            least = 0  # the row's smallest value, every term at its own best
-            for j, c in coefs.items():
-                least += c * (lows[j] if c > 0 else highs[j])
-            for i, c in coefs.items():
-                if c <= 0:
-                    continue
-                bound = (high - least + c * lows[i]) // c
-                if bound < highs[i]:
-                    highs[i] = max(lows[i], bound)
-                    changed = True
-        if not changed:
-            return
-
-
-def program_of(
-    lows: Sequence[int],
-    highs: Sequence[int],
-    rows: Sequence[Row],
-    switches: Sequence[Switch] = (),
-    groups: Sequence[Sequence[int]] = (),
-) -> _Highs:
-    """A silent HiGHS instance of these columns and rows, all continuous; then one 0/1
-    column per switch, numbered after the columns (whole only when solved so), each
-    with its row, and at most one switch on in each group (of switch numbers)."""
-    from highspy._core import kHighsInf
-
-    program = silent_highs()
-    program.addVars(len(lows), [float(v) for v in lows], [float(v) for v in highs])
-    for coefs, low, high in rows:
-        program.addRow(
-            -kHighsInf if low is None else float(low),
-            kHighsInf if high is None else float(high),
-            len(coefs),
-            list(coefs),
-            [float(c) for c in coefs.values()],
-        )
-    if switches:
-        # A switch within 1e-6 (HiGHS's default) of 0 would let a cell of a million-count
-        # bound reach past N-1 by a whole count; bounds are tightened first (`tighten`),
-        # so 1e-9 keeps the slack under a count. (1e-10, HiGHS's least, was seen to end
-        # an integer search "Solve error".)
-        program.setOptionValue("mip_feasibility_tolerance", 1e-9)
-        n, extra = len(lows), len(switches)
-        program.addVars(extra, [0.0] * extra, [1.0] * extra)
-        for k, (coefs, limit, factor) in enumerate(switches):
-            columns = [*coefs, n + k]
-            weights = [*(float(c) for c in coefs.values()), -float(factor)]
-            program.addRow(-kHighsInf, float(limit), len(columns), columns, weights)
-        for group in groups:
-            columns = [n + k for k in group]
-            program.addRow(-kHighsInf, 1.0, len(columns), columns, [1.0] * len(columns))
-    return program
-
-
-def twice(
-    prepared: Callable[[bool], _Highs], whole: Sequence[int], run: Callable[[_Highs], T]
-) -> T:
-    """`run` on the instance `prepared(fresh=False)` gives, with the `whole` columns in
-    whole numbers for the run only; if HiGHS ends it neither optimal nor infeasible
-    (AuditError), once more on `prepared(fresh=True)`: a warm-started instance was seen
-    to end "Unknown", and an integer search "Solve error", on programs a fresh one
-    solves at once."""
-    from highspy._core import HighsVarType
-
-    for fresh in (False, True):
-        highs = prepared(fresh)
-        for i in whole:
-            highs.changeColIntegrality(i, HighsVarType.kInteger)
-        try:
-            return run(highs)
-        except AuditError:
-            if fresh:
-                raise
-        finally:
-            for i in whole:
-                highs.changeColIntegrality(i, HighsVarType.kContinuous)
-    raise AssertionError("unreachable: the second try returns or raises")
-
-
-def run_program(highs: _Highs) -> list[float]:
-    from highspy._core import HighsModelStatus
-
-    highs.run()
-    status = highs.getModelStatus()
-    if status != HighsModelStatus.kOptimal:
-        raise AuditError(f"the audit's program ended {highs.modelStatusToString(status)}")
-    return list(highs.getSolution().col_value)
-
-
-def silent_highs() -> _Highs:
-    """A silent HiGHS instance (see the module docstring for why the base class)."""
-    from highspy._core import _Highs
-
-    highs = _Highs()
-    highs.setOptionValue("output_flag", False)
-    # HiGHS stops an integer search within 0.01% of the optimum by default: at a cell's
-    # range in the tens of thousands (minutes over a year) that is a count or more off,
-    # and a range said narrower than it is hides more than needed, or cannot be fixed.
-    # Exact means a gap of 0.
-    highs.setOptionValue("mip_rel_gap", 0.0)
-    return highs

@@ -44,9 +44,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from peerdesk.reports.audit import AuditError, Published, Relation, ceiling, structure
+from peerdesk.reports.audit import Published, Relation, ceiling, structure
 from peerdesk.reports.counts import CONTACTS, GROUP_PEOPLE, MINUTES
 from peerdesk.reports.history import Publication, split_key
+from peerdesk.reports.solver import AuditError
 from peerdesk.reports.whole_program import Expr, WholeProgram
 
 Values = Mapping[str, int]

@@ -33,7 +33,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from peerdesk.reports.audit import AuditError, cell_key, figure_key
+from peerdesk.reports.audit import cell_key, figure_key
 from peerdesk.reports.comparison import Comparison, Finding, Truth
 from peerdesk.reports.counts import (
     CONTACTS,
@@ -49,6 +49,7 @@ from peerdesk.reports.disclosure import EARLIER, REASONS, WITHHELD, values_of
 from peerdesk.reports.history import Publication, last_of, publication, split_key
 from peerdesk.reports.periods import Period
 from peerdesk.reports.protection import protect
+from peerdesk.reports.solver import AuditError
 
 Reasons = dict[str, tuple[str, ...]]
 # Step 3 tries at most this many cells one at a time (each try is a whole audit): a

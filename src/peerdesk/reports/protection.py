@@ -28,7 +28,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping, Sequence
 
-from peerdesk.reports.audit import AuditError, Auditor, cell_key, figure_key
+from peerdesk.reports.audit import Auditor, cell_key, figure_key
 from peerdesk.reports.counts import (
     CONTACTS,
     GROUP_PEOPLE,
@@ -53,6 +53,7 @@ from peerdesk.reports.disclosure import (
     published,
     values_of,
 )
+from peerdesk.reports.solver import AuditError
 
 Reasons = dict[str, tuple[str, ...]]
 

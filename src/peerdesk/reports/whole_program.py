@@ -12,7 +12,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from peerdesk.reports.audit import AuditError, Row, program_of, tighten, twice, within
+from peerdesk.reports.solver import AuditError, Row, program_of, tighten, twice, within
 
 if TYPE_CHECKING:
     from highspy._core import _Highs
@@ -143,7 +143,7 @@ class WholeProgram:
         self, objective: Mapping[int, int], minimise: bool, *, whole: bool
     ) -> list[float] | None:
         """The optimum (in whole numbers, on/off columns included, if `whole`), or None
-        if there is none; tried twice if need be (peerdesk.reports.audit.twice)."""
+        if there is none; tried twice if need be (peerdesk.reports.solver.twice)."""
         from highspy._core import ObjSense
 
         n = len(self.lows)
