@@ -84,6 +84,41 @@ def test_the_audit_reaches_exactly_what_enumeration_finds(
         assert reaches[key] == Reach(min(values_found), max(values_found)), key
 
 
+@settings(max_examples=40, deadline=None)
+@given(
+    table=st.lists(st.integers(0, 6), min_size=2, max_size=3),
+    bands=st.tuples(st.integers(0, 5), st.integers(0, 5)),
+)
+def test_a_whole_part_is_exact_beside_a_fractional_one(
+    table: list[int], bands: tuple[int, int]
+) -> None:
+    """Two parts nothing joins: a table summing to its total, and two duration bands
+    whose minutes lie between 15 and 29 a contact, 30 and 59 (their vertices are not
+    whole). Each cell's reach is what enumerating every whole completion finds, in the
+    part whose relaxed optimum is whole and in the one whose is not."""
+    short, long_ = bands
+    minutes = 15 * short + 30 * long_ + (14 * short + 29 * long_) // 2
+    cells = {**{f"t:{i}": v for i, v in enumerate(table)}, "short": short, "long": long_}
+    relations = [
+        Relation((*((f"t:{i}", 1) for i in range(len(table))), ("total", -1)), 0, 0),
+        Relation((("short", 15), ("long", 30), ("minutes", -1)), None, 0),
+        Relation((("short", 29), ("long", 59), ("minutes", -1)), 0, None),
+    ]
+    truth = {**cells, "total": sum(table), "minutes": minutes}
+    bounds = {k: (0, 8) for k in cells}
+    shown = {"total": sum(table), "minutes": minutes}
+    report = Published(shown=shown, hidden=bounds, relations=relations, peers=1)
+    reaches = Auditor(report, truth, [truth]).reach()
+    found: dict[str, set[int]] = {k: set() for k in cells}
+    for values in itertools.product(range(9), repeat=len(cells)):
+        point = dict(zip(cells, values, strict=True)) | shown
+        if all(r.holds(point) for r in relations):
+            for k in cells:
+                found[k].add(point[k])
+    for key, values_found in found.items():
+        assert reaches[key] == Reach(min(values_found), max(values_found)), key
+
+
 def test_exposed_means_pinned_or_proved_small() -> None:
     assert exposed(Reach(3, 3), 5) and exposed(Reach(0, 0), 5)
     assert exposed(Reach(1, 4), 5) and not exposed(Reach(0, 4), 5)

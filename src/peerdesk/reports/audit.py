@@ -38,7 +38,17 @@ from typing import TYPE_CHECKING
 
 from peerdesk.reports.counts import CONTACTS, GROUP_PEOPLE, MINUTES, SPECS, duration_bins
 from peerdesk.reports.files import FIGURE_MAX, MAX_COUNT
-from peerdesk.reports.solver import AuditError, Row, program_of, run_program, tighten, twice, within
+from peerdesk.reports.solver import (
+    AuditError,
+    Row,
+    parts,
+    program_of,
+    run_program,
+    tighten,
+    twice,
+    whole_bound,
+    within,
+)
 from peerdesk.validation import HEAD_COUNT_MAX, MINUTES_MAX
 
 if TYPE_CHECKING:
@@ -320,6 +330,15 @@ class _Model:
                     mine_switches.append(switch)
             if len(mine_switches) > 1:
                 self.switch_sums.append(mine_switches)
+        links = [
+            *(list(coefs) for coefs, _, _ in self.rows),
+            *([i, switch] for i, switch, _ in self.switches),
+            *self.switch_sums,
+        ]
+        self.part = parts(len(self.keys) + len(self.switches), links)[: len(self.keys)]
+        self.members: dict[int, list[int]] = {}
+        for i, part in enumerate(self.part):
+            self.members.setdefault(part, []).append(i)
 
     def _add(self, relation: Relation, shown: Values, own: Values) -> None:
         """The relation on the rest of the team (team minus `own`), over the hidden cells."""
@@ -353,22 +372,37 @@ class _Model:
     def extreme(self, key: str, *, low: bool) -> int:
         """The exact lowest (or highest) whole value `key` can take."""
         if (key, low) not in self._found:
-            point = self._solve(key, low)
-            self.points.append(point)
-            self._found[(key, low)] = point[key]
+            self._found[(key, low)] = self._solve(key, low)
         return self._found[(key, low)]
 
-    def _solve(self, key: str, low: bool) -> dict[str, int]:
+    def _solve(self, key: str, low: bool) -> int:
         values = self._run(key, low, whole=False)
-        whole = all(abs(v - round(v)) <= 1e-6 for v in values)
-        if not whole or not self._one_large_holds([round(v) for v in values]):
-            # The relaxation's optimum is no reader's: solve it in whole numbers, with
-            # the on/off columns on or off.
+        point = self._whole_part(key, values)
+        if point is None:
+            # The relaxation's optimum is no reader's. A solution already found that
+            # reaches its bound is optimal; else solve in whole numbers, with the on/off
+            # columns on or off.
+            best = whole_bound(values[self.index[key]], minimise=low)
+            if any(p[key] == best for p in self.points):
+                return best
             values = self._run(key, low, whole=True)
-        point = {k: round(v) for k, v in zip(self.keys, values, strict=True)}
+            point = {k: round(v) for k, v in zip(self.keys, values, strict=True)}
         if not self.allows(point):
             raise AuditError("the audit's solver returned a point outside its program")
-        return point
+        self.points.append(point)
+        return point[key]
+
+    def _whole_part(self, key: str, values: Sequence[float]) -> dict[str, int] | None:
+        """A reader's solution at the relaxation's optimum, if the optimum is whole on
+        `key`'s part (solver.parts): that part as solved, the rest from a solution
+        found before; None when it is not whole there or breaks a one-large fact."""
+        columns = self.members[self.part[self.index[key]]]
+        if any(abs(values[i] - round(values[i])) > 1e-6 for i in columns):
+            return None
+        point = dict(self.points[0])
+        for i in columns:
+            point[self.keys[i]] = round(values[i])
+        return point if self.allows(point) else None
 
     def _run(self, key: str, low: bool, *, whole: bool) -> list[float]:
         """The extreme of `key` (in whole numbers, on/off columns included, if `whole`)."""

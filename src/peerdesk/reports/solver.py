@@ -10,7 +10,8 @@ prints HiGHS's banner to the terminal before any option can switch output off.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import math
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
@@ -37,6 +38,36 @@ def within(
         if (low is not None and total < low) or (high is not None and total > high):
             return False
     return True
+
+
+def whole_bound(bound: float, *, minimise: bool) -> int:
+    """The best whole objective a linear program's optimum `bound` leaves possible (a
+    relaxation's optimum bounds every whole solution's). A known whole solution that
+    reaches it is optimal, and spares the integer search a non-whole vertex costs."""
+    return math.ceil(bound - 1e-6) if minimise else math.floor(bound + 1e-6)
+
+
+def parts(size: int, links: Iterable[Iterable[int]]) -> list[int]:
+    """Each column's part, by number: columns joined by a row (or an on/off column's row,
+    or a group's) share one. Nothing joins two parts, so a column's extremes are its own
+    part's, and a part whose linear optimum is whole needs no integer search, however
+    fractional the rest (the minutes rows' duration bands make fractional vertices)."""
+    root = list(range(size))
+
+    def find(i: int) -> int:
+        while root[i] != i:
+            root[i] = root[root[i]]
+            i = root[i]
+        return i
+
+    for link in links:
+        first = None
+        for column in link:
+            if first is None:
+                first = find(column)
+            else:
+                root[find(column)] = first
+    return [find(i) for i in range(size)]
 
 
 def tighten(lows: Sequence[int], highs: list[int], rows: Sequence[Row], passes: int = 4) -> None:

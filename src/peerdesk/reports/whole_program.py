@@ -8,11 +8,19 @@ them. Apart from the comparison's reading of publications so that each can be re
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from peerdesk.reports.solver import AuditError, Row, program_of, tighten, twice, within
+from peerdesk.reports.solver import (
+    AuditError,
+    Row,
+    parts,
+    program_of,
+    tighten,
+    twice,
+    whole_bound,
+    within,
+)
 
 if TYPE_CHECKING:
     from highspy._core import _Highs
@@ -41,6 +49,8 @@ class WholeProgram:
         self.points: list[list[int]] = []
         self._cache: dict[tuple[tuple[tuple[int, int], ...], bool], int] = {}
         self._solver: _Highs | None = None
+        self.part: list[int] = []  # each unknown's part (solver.parts), with the program
+        self.members: dict[int, list[int]] = {}
 
     def var(self, low: int, high: int) -> Expr:
         self.lows.append(low)
@@ -128,6 +138,9 @@ class WholeProgram:
             return []
         values = self._run(objective, minimise, whole=False)
         if values is not None and not self._whole(values):
+            if (point := self._whole_part(objective, values)) is not None:
+                self.points.append(point)
+                return point
             if bound_only and (known := self._reaching(objective, values, minimise)):
                 return known  # the relaxation's bound is every whole solution's bound too
             values = self._run(objective, minimise, whole=True)
@@ -166,12 +179,28 @@ class WholeProgram:
         self, objective: Mapping[int, int], values: Sequence[float], minimise: bool
     ) -> list[int] | None:
         """A known whole solution as good as the linear bound: then it is optimal."""
-        bound = sum(c * values[i] for i, c in objective.items())
-        best = math.ceil(bound - 1e-6) if minimise else math.floor(bound + 1e-6)
+        best = whole_bound(sum(c * values[i] for i, c in objective.items()), minimise=minimise)
         for point in self.points:
             if sum(c * point[i] for i, c in objective.items()) == best:
                 return point
         return None
+
+    def _whole_part(
+        self, objective: Mapping[int, int], values: Sequence[float]
+    ) -> list[int] | None:
+        """A whole solution at the relaxation's optimum, if that optimum is whole on the
+        objective's parts (solver.parts): those parts as solved, the rest from a solution
+        found before; None when there is none to take the rest from, or the point is not
+        whole there or breaks a one-large fact."""
+        if not self.points:
+            return None
+        columns = {i for j in objective for i in self.members[self.part[j]]}
+        if any(abs(values[i] - round(values[i])) > 1e-6 for i in columns):
+            return None
+        point = list(self.points[0])
+        for i in columns:
+            point[i] = round(values[i])
+        return point if self._allows(point) else None
 
     def _whole(self, values: Sequence[float]) -> bool:
         """A whole point that keeps every one-large fact: a reader's solution."""
@@ -195,6 +224,16 @@ class WholeProgram:
                 for (coefs, constant), big, factor in self.switches
             ]
             self._solver = program_of(self.lows, self.highs, self.rows, switches, self.switch_sums)
+            n = len(self.lows)
+            links = [
+                *(list(coefs) for coefs, _, _ in self.rows),
+                *([*cell[0], n + k] for k, (cell, _, _) in enumerate(self.switches)),
+                *([n + k for k in group] for group in self.switch_sums),
+            ]
+            self.part = parts(n + len(self.switches), links)[:n]
+            self.members = {}
+            for i, part in enumerate(self.part):
+                self.members.setdefault(part, []).append(i)
         return self._solver
 
 
