@@ -3,9 +3,9 @@
 The contacts list shows it as its total, so a counter that drifts would tell the peer
 a wrong number for as long as the vault lives. Every way contacts are written is tried
 on a real vault: the forms' save and edit, a delete, the drafts, retention's wipe, the
-synthetic filler, a failed save on a full disk, a backup and a restore, a vault
-migrated from the version before the counter; a salvage of a damaged vault is in
-test_salvage.py.
+synthetic filler, a failed save on a full disk, kill -9 in the middle of writes, a
+backup and a restore, a vault migrated from the version before the counter; a salvage
+of a damaged vault is in test_salvage.py.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from peerdesk.vault.settings import Settings
 from peerdesk.vault.sqlcipher import Connection, connect
 from peerdesk.vault.store import transaction
 from tests.conftest import PASSPHRASE
-from tests.core.helpers import add_contacts
+from tests.core.helpers import add_contacts, kill_9_while_writing
 
 TODAY = date(2026, 3, 2)
 
@@ -111,6 +111,21 @@ def test_a_backup_and_a_restore_bring_their_own_right_count(
         assert counted(restored.conn) == (4, 4)
         add_contacts(restored, 1)
         assert counted(restored.conn) == (5, 5)
+
+
+@pytest.mark.slow
+def test_kill_9_while_contacts_are_written_leaves_the_counter_right(
+    vault: Vault, vault_path: Path
+) -> None:
+    vault.close()
+    totals: list[int] = []
+    for _round in range(5):
+        kill_9_while_writing("contacts", vault_path, PASSPHRASE)
+        with Vault.unlock(vault_path, PASSPHRASE) as reopened:
+            total, table = counted(reopened.conn)
+            assert total == table
+            totals.append(total)
+    assert totals == sorted(totals) and totals[0] > 0  # each child wrote before its kill
 
 
 def version_9_vault(path: Path, count: int) -> None:
