@@ -14,8 +14,8 @@ count (counted in a worker on the side connection, after the rows):
   the pause instead.
 Targets (p95): home <= 50 ms after unlock; rows <= 50 ms for each step. The count
 is printed against the same 50 ms for reference: it comes a frame or two after the
-rows even when it is instant, and the total of a million contacts is a whole-table
-count (~100-150 ms) that the screen does not wait for (docs/performance.md).
+rows even when it is instant; the total is one row SQLite keeps (migration 0010), read
+in the worker like every count (docs/performance.md).
 
 Run: python -m benchmarks.bench_contacts_tui [rounds] [contacts]
 """

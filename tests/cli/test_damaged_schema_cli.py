@@ -13,16 +13,14 @@ from peerdesk.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.core.helpers import add_contacts
 from tests.support.cli import Cli, lines
-
-PAGE = 4096
+from tests.support.damage import damage_a_schema_page
 
 
 def test_backup_of_a_vault_with_a_damaged_schema_page(vault_path: Path, tmp_path: Path) -> None:
     with Vault.create(vault_path, PASSPHRASE) as vault:
         add_contacts(vault, 30)
-    data = bytearray(vault_path.read_bytes())
-    data[41 * PAGE + 2000] ^= 0xFF  # page 42: a page of the schema
-    vault_path.write_bytes(bytes(data))
+    damage_a_schema_page(vault_path, PASSPHRASE)
+    data = vault_path.read_bytes()
     dest = tmp_path / "b.peerdesk"
 
     result = Cli(vault_path)("backup", str(dest), "--passphrase-stdin", input=lines(PASSPHRASE))
@@ -31,4 +29,4 @@ def test_backup_of_a_vault_with_a_damaged_schema_page(vault_path: Path, tmp_path
     assert " ".join(messages.VAULT_DAMAGED_UNREADABLE.split()) in " ".join(result.stderr.split())
     assert messages.WRONG_PASSPHRASE not in result.stderr
     assert not dest.exists()
-    assert vault_path.read_bytes() == bytes(data)
+    assert vault_path.read_bytes() == data

@@ -49,6 +49,25 @@ def write_forever(vault: Vault) -> None:
             say("writing")
 
 
+def contacts_forever(vault: Vault) -> None:
+    """Add contacts in batches and delete some, in a tight loop until someone kills us."""
+    from datetime import UTC, date, datetime
+
+    from peerdesk.models.contacts import ContactFields
+    from peerdesk.vault import contacts
+
+    fields = ContactFields(contact_date=date(2026, 3, 2), topics=("sleep",), note="night shift")
+    round_no = 0
+    while True:
+        round_no += 1
+        with vault.transaction() as conn:
+            added = [contacts.add(conn, fields, datetime.now(UTC)) for _ in range(50)]
+            for contact_id in added[::7]:
+                contacts.delete(conn, contact_id)
+        if round_no == 1:
+            say("writing")
+
+
 def rekey(vault: Vault) -> None:
     """Change the passphrase; the parent kills us somewhere inside it."""
     say("rekeying")
@@ -56,7 +75,7 @@ def rekey(vault: Vault) -> None:
     say("rekeyed")
 
 
-MODES = {"hold": hold, "write": write_forever, "rekey": rekey}
+MODES = {"hold": hold, "write": write_forever, "contacts": contacts_forever, "rekey": rekey}
 
 
 def main() -> None:

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+import random
+import signal
 import subprocess
 import sys
+import time
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -56,6 +59,16 @@ def start_child(mode: str, vault_path: Path, env_extra: dict[str, str]) -> subpr
         text=True,
         env=env,
     )
+
+
+def kill_9_while_writing(mode: str, vault_path: Path, passphrase: str) -> None:
+    """Start a writing child, let it write a moment, then kill -9 it wherever it is."""
+    child = start_child(mode, vault_path, {"CHILD_PASSPHRASE": passphrase})
+    wait_for_line(child, "writing")
+    time.sleep(random.uniform(0.0, 0.2))
+    child.send_signal(signal.SIGKILL)
+    child.communicate(timeout=30)
+    assert child.returncode == -signal.SIGKILL
 
 
 def wait_for_line(child: subprocess.Popen[str], expected: str) -> None:

@@ -14,7 +14,7 @@ import pytest
 from peerdesk.vault import Vault, VaultBusy, WrongPassphrase
 from peerdesk.vault.settings import Settings
 from tests.conftest import PASSPHRASE
-from tests.core.helpers import sha256, start_child, wait_for_line
+from tests.core.helpers import kill_9_while_writing, sha256, start_child, wait_for_line
 
 
 @pytest.mark.slow
@@ -41,12 +41,7 @@ def test_second_process_is_refused_and_changes_nothing(vault: Vault, vault_path:
 def test_kill_9_during_writes_leaves_a_healthy_vault(vault: Vault, vault_path: Path) -> None:
     vault.close()
     for _round in range(5):
-        child = start_child("write", vault_path, {"CHILD_PASSPHRASE": PASSPHRASE})
-        wait_for_line(child, "writing")
-        time.sleep(random.uniform(0.0, 0.2))
-        child.send_signal(signal.SIGKILL)
-        child.communicate(timeout=30)
-        assert child.returncode == -signal.SIGKILL
+        kill_9_while_writing("write", vault_path, PASSPHRASE)
         with Vault.unlock(vault_path, PASSPHRASE) as reopened:
             assert reopened.check_integrity().ok
             assert not reopened.read_only

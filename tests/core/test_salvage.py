@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from peerdesk import messages
-from peerdesk.vault import Vault
+from peerdesk.vault import Vault, contact_total, logbook
 from peerdesk.vault.salvage import salvage
 from peerdesk.vault.sqlcipher import DatabaseError
 from tests.conftest import PASSPHRASE
@@ -93,6 +93,24 @@ def test_salvage_saves_every_readable_row_and_counts_the_lost(
             "SELECT count(*) FROM contacts_fts WHERE contacts_fts MATCH 'night'"
         ).fetchone()[0]
         assert found == contacts.saved
+
+
+def test_a_salvaged_vault_counts_the_contacts_it_saved(damaged: Path, tmp_path: Path) -> None:
+    """The damaged vault's counter still counts the lost contacts; the copy's must not."""
+    dest = tmp_path / "salvaged.peerdesk"
+    with Vault.unlock(damaged, PASSPHRASE) as vault:
+        assert contact_total.read(vault.conn) == CONTACTS
+        report = salvage(vault, PASSPHRASE, dest, BACKUP_PASSPHRASE)
+    saved = {t.table: t.saved for t in report.tables}["contacts"]
+    assert 0 < saved < CONTACTS
+    assert contact_total.TABLE not in {t.table for t in report.tables}  # rebuilt, not copied
+    with Vault.unlock(dest, BACKUP_PASSPHRASE, purge_expired=False) as copy:
+        table = copy.conn.execute("SELECT count(*) FROM contacts").fetchone()[0]
+        assert (contact_total.read(copy.conn), table) == (saved, saved)
+        logbook.delete_contact(
+            copy, int(copy.conn.execute("SELECT min(id) FROM contacts").fetchone()[0])
+        )
+        assert contact_total.read(copy.conn) == saved - 1
 
 
 def test_backup_command_of_a_damaged_vault_salvages(damaged: Path, tmp_path: Path) -> None:

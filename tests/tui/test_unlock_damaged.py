@@ -14,17 +14,14 @@ from peerdesk.tui.screens.unlock import UnlockScreen
 from peerdesk.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.core.helpers import add_contacts
+from tests.support.damage import damage_a_schema_page
 from tests.tui.helpers import SIZE, paste, screen_text, wait_until
-
-PAGE = 4096
 
 
 async def test_damaged_schema_is_not_counted_as_a_wrong_passphrase(vault_path: Path) -> None:
     with Vault.create(vault_path, PASSPHRASE) as vault:
         add_contacts(vault, 30)
-    data = bytearray(vault_path.read_bytes())
-    data[41 * PAGE + 2000] ^= 0xFF  # page 42: a page of the schema
-    vault_path.write_bytes(bytes(data))
+    damage_a_schema_page(vault_path, PASSPHRASE)
     app = PeerdeskApp(vault_path)
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, UnlockScreen)

@@ -6,7 +6,9 @@ salvage instead builds a new vault (same schema, by the migrations) and copies e
 table in key order, a batch at a time; when a batch fails it probes the keys an index
 still lists one by one, so one bad page costs the rows on it, not the whole table.
 Rows are counted as lost only when an index proves they existed; when no index can be
-read the number lost is unknown and said so.
+read the number lost is unknown and said so. What the vault derives from its rows is
+rebuilt from the rows saved, never copied: the full-text indexes, and the number of
+contacts (a copied count would still count the lost ones).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Any
 
 from peerdesk import messages
 from peerdesk.progress import Progress, counted, silent
-from peerdesk.vault import clinician_writes, migrate
+from peerdesk.vault import clinician_writes, contact_total, migrate
 from peerdesk.vault.backup import (
     _fsync_dir,
     _fsync_file,
@@ -88,6 +90,8 @@ def salvage(
             if "clinicians_fts" in _all_tables(target):
                 target.execute("DELETE FROM clinicians_fts")
                 clinician_writes.rebuild_search(target)
+            if contact_total.TABLE in _all_tables(target):
+                contact_total.recount(target)
             target.execute("COMMIT")
             progress(messages.PROGRESS_BACKUP_VERIFYING, 0, 1)
             problems = integrity_problems(target)
@@ -127,13 +131,15 @@ def _all_tables(conn: Connection) -> set[str]:
 
 
 def _tables(target: Connection) -> list[str]:
-    """The new vault's ordinary tables; full-text indexes are rebuilt, not copied."""
+    """The new vault's ordinary tables; full-text indexes and the number of contacts
+    are rebuilt, not copied."""
     rows = _rows(target, "SELECT name, sql FROM sqlite_master WHERE type = 'table'")
     virtual = [str(name) for name, sql in rows if str(sql).upper().startswith("CREATE VIRTUAL")]
     return [
         str(name)
         for name, _sql in rows
         if not str(name).startswith("sqlite_")
+        and str(name) != contact_total.TABLE
         and str(name) not in virtual
         and not any(str(name).startswith(v + "_") for v in virtual)
     ]
