@@ -9,6 +9,7 @@ the backup reads turns it read-only, and the salvage still saves what can be rea
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -18,11 +19,12 @@ import pytest
 
 from peerdesk import messages
 from peerdesk.synthetic import contacts as synthetic_contacts
-from peerdesk.vault import BackupError, Vault, VaultError
+from peerdesk.vault import BackupError, Vault, VaultError, leftovers
 from peerdesk.vault.backup import COPY_SCHEMA, backup, restore
 from peerdesk.vault.salvage import salvage
 from peerdesk.vault.sqlcipher import DatabaseError, connect
 from tests.conftest import PASSPHRASE
+from tests.core.helpers import start_child
 
 BACKUP_PASSPHRASE = "a separate backup passphrase"
 PAGE = 4096
@@ -199,3 +201,36 @@ def test_an_unchecked_unlock_whose_purge_meets_damage_opens_read_only(
     with Vault.unlock(vault_path, PASSPHRASE, checks="none") as opened:
         assert opened.read_only
         assert not opened.health.ok
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "step",
+    [
+        messages.PROGRESS_BACKUP_COPYING,  # attached, nothing exported
+        messages.PROGRESS_BACKUP_VERIFYING,  # exported, not yet read back
+        messages.PROGRESS_BACKUP_SAVING,  # verified, neither fsynced nor renamed
+    ],
+)
+def test_a_backup_killed_at_each_step_leaves_the_vault_and_a_named_leftover(
+    vault: Vault, vault_path: Path, step: str
+) -> None:
+    """kill -9 of a real backup process: the vault is whole, no backup is at the path,
+    and what is left is a leftover the doctor names and removes."""
+    _fill(vault)
+    vault.close()
+    dest = vault_path.with_name("copy.peerdesk")
+    child = start_child(
+        "backup",
+        vault_path,
+        {"CHILD_PASSPHRASE": PASSPHRASE, "CHILD_BACKUP_TO": str(dest), "CHILD_KILL_AT": step},
+    )
+    out, _err = child.communicate(timeout=120)
+    assert child.returncode == -signal.SIGKILL, out
+    assert not dest.exists()
+    found = leftovers.find(vault_path)
+    assert found and all(p.name.startswith(f".{dest.name}.backup-peerdesk-") for p in found)
+    assert leftovers.remove(vault_path, found) == found
+    with Vault.unlock(vault_path, PASSPHRASE) as after:
+        assert after.health.ok
+        assert _contacts(after) == CONTACTS

@@ -2,9 +2,9 @@
 
 A backup is written by SQLCipher itself (ATTACH .. KEY + sqlcipher_export) under a
 temporary name, proved once (`peerdesk.vault.backup_check`), fsynced, and only then
-renamed into place. The live file
-is never copied: a copy could catch it half-written. (A damaged vault cannot be
-exported; `peerdesk.vault.salvage` copies what it can read instead.)
+renamed into place. The live file is never copied: a copy could catch it half-written.
+(A damaged vault cannot be exported; `peerdesk.vault.salvage` copies what it can read
+instead.)
 
 A restore stages a copy of the backup (with its -wal, if it has one) next to the
 vault, brings the copy up to date and verifies it, never opening the backup itself.
