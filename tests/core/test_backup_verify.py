@@ -2,9 +2,10 @@
 
 Everything is real: a vault in tmp_path, the copy SQLCipher wrote, bytes flipped or cut
 in that copy between the export and the verifying (through `backup`'s own progress
-callback, which is told each step as it starts), and SQLite's own page limit for a
-full disk. The vault itself gets no whole-file check before a backup; a damaged page
-the backup reads turns it read-only, and the salvage still saves what can be read.
+callback, which is told each step as it starts), SQLite's own page limit for a full
+disk, and a real backup process killed as each step starts. The vault itself gets no
+whole-file check before a backup; a damaged page the backup reads turns it read-only,
+and the salvage still saves what can be read.
 """
 
 from __future__ import annotations
