@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import signal
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -75,7 +76,28 @@ def rekey(vault: Vault) -> None:
     say("rekeyed")
 
 
-MODES = {"hold": hold, "write": write_forever, "contacts": contacts_forever, "rekey": rekey}
+def backup_killed(vault: Vault) -> None:
+    """Back up to CHILD_BACKUP_TO and SIGKILL ourselves as the step CHILD_KILL_AT (a
+    progress wording of the backup) starts: a crash at that point, no seam needed."""
+    from peerdesk.vault.backup import backup
+
+    kill_at = os.environ["CHILD_KILL_AT"]
+
+    def told(doing: str, done: int, total: int) -> None:
+        if doing == kill_at:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    backup(vault, Path(os.environ["CHILD_BACKUP_TO"]), progress=told)
+    say("not killed")
+
+
+MODES = {
+    "hold": hold,
+    "write": write_forever,
+    "contacts": contacts_forever,
+    "rekey": rekey,
+    "backup": backup_killed,
+}
 
 
 def main() -> None:

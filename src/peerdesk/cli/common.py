@@ -140,7 +140,8 @@ def unlocked_vault(
 
     Runs inside `user_errors()`. Unlocking wipes expired note text unless
     `purge_expired` is False (only `purge --dry-run` wants that). The whole-file
-    checks run at most once a day here (doctor and backup run them every time):
+    checks run at most once a day here (doctor and restore run them every time, backup
+    only on a vault it found damaged):
     every page a command reads is still refused if its HMAC fails.
     """
     from peerdesk.vault import Vault

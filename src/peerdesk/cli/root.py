@@ -179,10 +179,19 @@ def backup(
         require_vault(path)
         with locked(path) as lock:
             vault_passphrase = source.ask(CURRENT)
-            with Vault.unlock(path, vault_passphrase, lock=lock) as vault:
+            # No whole-file check first: the backup reads every table itself, and a
+            # damaged page it meets turns the vault read-only (then it is salvaged).
+            with Vault.unlock(path, vault_passphrase, lock=lock, checks="none") as vault:
                 own = source.ask(BACKUP_OWN) if own_passphrase else None
                 if own is not None and (too_weak := refusal(own)) is not None:
                     raise InvalidPassphrase(too_weak)  # the same floor as init/passphrase
+                if vault.health.ok:
+                    try:
+                        with terminal_progress() as progress:
+                            written = write_backup(vault, dest, own, progress=progress)
+                    except BackupError:
+                        if vault.health.ok:
+                            raise
                 if not vault.health.ok:
                     typer.echo(messages.VAULT_DAMAGED_READ_ONLY, err=True)
                     opens_with = own or vault_passphrase
@@ -190,8 +199,6 @@ def backup(
                         report = salvage(vault, vault_passphrase, dest, opens_with, progress=told)
                     tell_salvage(report, own_passphrase=own_passphrase)
                     return
-                with terminal_progress() as progress:
-                    written = write_backup(vault, dest, own, progress=progress)
     if own is not None:
         tell_strength(own)
     done = messages.CLI_BACKUP_DONE_OWN if own_passphrase else messages.CLI_BACKUP_DONE

@@ -81,6 +81,10 @@ VAULT_STORAGE_FAILED = (
 BACKUP_EXISTS = "{path} already exists; choose a new file name for the backup."
 BACKUP_FAILED = "The backup could not be written: {reason}. Nothing was changed."
 BACKUP_VERIFY_FAILED = "The backup did not verify ({reason}), so it was discarded."
+# Reasons inside BACKUP_VERIFY_FAILED.
+BACKUP_COUNTS_DIFFER = "row counts differ"
+BACKUP_SIZE_DIFFERS = "the file is not as long as its pages say"
+BACKUP_COPY_UNREADABLE = "a page of the copy could not be read back"
 PROGRESS_BACKUP_COPYING = "Copying the vault"
 PROGRESS_BACKUP_VERIFYING = "Verifying the copy"
 PROGRESS_BACKUP_SAVING = "Saving the copy to disk"

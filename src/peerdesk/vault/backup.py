@@ -1,9 +1,10 @@
 """Verified encrypted backups, and restores that never leave the path without a vault.
 
 A backup is written by SQLCipher itself (ATTACH .. KEY + sqlcipher_export) under a
-temporary name, checked, fsynced, and only then renamed into place. The live file
-is never copied: a copy could catch it half-written. (A damaged vault cannot be
-exported; `peerdesk.vault.salvage` copies what it can read instead.)
+temporary name, proved once (`peerdesk.vault.backup_check`), fsynced, and only then
+renamed into place. The live file is never copied: a copy could catch it half-written.
+(A damaged vault cannot be exported; `peerdesk.vault.salvage` copies what it can read
+instead.)
 
 A restore stages a copy of the backup (with its -wal, if it has one) next to the
 vault, brings the copy up to date and verifies it, never opening the backup itself.
@@ -23,25 +24,24 @@ from pathlib import Path
 from peerdesk import messages
 from peerdesk.platform_support import die_now, fsync_folder
 from peerdesk.progress import Progress, silent
-from peerdesk.vault import migrate
-from peerdesk.vault.errors import (
-    BackupError,
-    RestoreError,
-    VaultError,
-    VaultTooNew,
+from peerdesk.vault.backup_check import verify_attached
+from peerdesk.vault.backup_check import (
+    verify_copy as verify_copy,  # restore's; callers import it here
 )
+from peerdesk.vault.errors import BackupError, RestoreError, VaultError
 from peerdesk.vault.instance_lock import InstanceLock
 from peerdesk.vault.leftovers import temp_sibling
 from peerdesk.vault.sqlcipher import (
-    Connection,
     DatabaseError,
     connect,
     integrity_problems,
     normalise_passphrase,
 )
-from peerdesk.vault.store import FILE_MODE, SIDE_FILES, Vault, table_counts
+from peerdesk.vault.sqlite_errors import VaultDamaged, translate_nested
+from peerdesk.vault.store import FILE_MODE, SIDE_FILES, Health, Vault, rollback, table_counts
 
 BACKUP_STEPS = 3  # copy, verify, save to disk: what `backup` tells its progress
+COPY_SCHEMA = "peerdesk_backup"  # the copy, attached to the vault's connection
 
 CRASH_ENV = "PEERDESK_TEST_CRASH_AT"
 
@@ -82,64 +82,6 @@ def _remove(path: Path) -> None:
         Path(str(path) + suffix).unlink(missing_ok=True)
 
 
-def verify_copy(path: Path, passphrase: str, expected_counts: dict[str, int] | None) -> int:
-    """Open a backup, run both integrity checks, compare row counts; return user_version."""
-    had_side_files = any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm"))
-    if path.stat().st_size == 0:
-        # An empty file keys with any passphrase and passes every integrity check.
-        raise BackupError(messages.RESTORE_EMPTY_FILE)
-    try:
-        conn = connect(path, passphrase, mode="ro")
-        try:
-            problems = integrity_problems(conn)
-            if problems:
-                raise BackupError(
-                    messages.BACKUP_VERIFY_FAILED.format(reason="; ".join(problems[:3]))
-                )
-            version = require_our_schema(conn)
-            if expected_counts is not None and table_counts(conn) != expected_counts:
-                raise BackupError(messages.BACKUP_VERIFY_FAILED.format(reason="row counts differ"))
-            return version
-        finally:
-            conn.close()
-    finally:
-        if not had_side_files:
-            _remove_empty_wal(path)
-
-
-def require_our_schema(conn: Connection, schema: str = "main") -> int:
-    """Prove the file is a peerdesk vault of a version we know; return its user_version.
-
-    Integrity checks alone accept any SQLCipher file (even an empty one), so a file is
-    only ours when its user_version is one this peerdesk knows and every table the
-    migrations up to that version create is there.
-    """
-    version = int(conn.execute(f"PRAGMA {schema}.user_version").fetchone()[0])
-    known = migrate.latest_version()
-    if version > known:
-        raise VaultTooNew(messages.RESTORE_TOO_NEW.format(found=version, known=known))
-    if version < 1:
-        raise BackupError(messages.RESTORE_NOT_PEERDESK)
-    present = {
-        str(row[0])
-        for row in conn.execute(f"SELECT name FROM {schema}.sqlite_master WHERE type = 'table'")
-    }
-    missing = sorted(migrate.tables_at(version) - present)
-    if missing:
-        raise BackupError(messages.RESTORE_MISSING_TABLES.format(tables=", ".join(missing)))
-    return version
-
-
-def _remove_empty_wal(path: Path) -> None:
-    """A read-only open of a WAL-mode file creates -wal/-shm and cannot delete them on
-    close; remove the pair when the -wal is still empty (a reader never writes frames)."""
-    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
-    if wal.exists() and wal.stat().st_size > 0:
-        return
-    wal.unlink(missing_ok=True)
-    shm.unlink(missing_ok=True)
-
-
 def backup(
     vault: Vault, dest: Path, passphrase: str | None = None, *, progress: Progress = silent
 ) -> Path:
@@ -148,6 +90,12 @@ def backup(
     Without `passphrase` the backup opens with the vault's own passphrase (SQLCipher
     reuses the main key when ATTACH has no KEY), so peerdesk never has to keep it.
     `progress` hears each of its three steps (copy, verify, save to disk) as it starts.
+
+    The vault itself gets no whole-file check first: the export reads every page of
+    every table through SQLCipher, which refuses a page whose HMAC fails, and counting
+    reads an index of each. When a read meets a damaged page the vault is checked whole
+    and, if damaged, turned read-only (`vault.health` says so) for the caller to
+    salvage; the copy is proved once, by `verify_attached`.
     """
     dest = Path(dest).absolute()
     if dest.exists():
@@ -161,21 +109,16 @@ def backup(
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
         os.close(fd)
         if key is None:
-            conn.execute("ATTACH DATABASE ? AS peerdesk_backup", (str(tmp),))
+            conn.execute(f"ATTACH DATABASE ? AS {COPY_SCHEMA}", (str(tmp),))
         else:
-            conn.execute("ATTACH DATABASE ? AS peerdesk_backup KEY ?", (str(tmp), key))
+            conn.execute(f"ATTACH DATABASE ? AS {COPY_SCHEMA} KEY ?", (str(tmp), key))
         try:
             progress(messages.PROGRESS_BACKUP_COPYING, 0, BACKUP_STEPS)
-            conn.execute("SELECT sqlcipher_export('peerdesk_backup')")
-            version = vault.schema_version()
-            conn.execute(f"PRAGMA peerdesk_backup.user_version = {int(version)}")
+            counts = _export(vault)
         finally:
-            conn.execute("DETACH DATABASE peerdesk_backup")
+            conn.execute(f"DETACH DATABASE {COPY_SCHEMA}")
         progress(messages.PROGRESS_BACKUP_VERIFYING, 1, BACKUP_STEPS)
-        if key is None:
-            _verify_attached(vault, tmp)
-        else:
-            verify_copy(tmp, key, vault.table_counts())
+        verify_attached(conn, tmp, key, counts)
         progress(messages.PROGRESS_BACKUP_SAVING, 2, BACKUP_STEPS)
         _fsync_file(tmp)
         os.replace(tmp, dest)
@@ -183,35 +126,41 @@ def backup(
         progress(messages.PROGRESS_BACKUP_SAVING, BACKUP_STEPS, BACKUP_STEPS)
     except (OSError, DatabaseError) as exc:  # SQLite's typed vault errors included
         _remove(tmp)
-        raise BackupError(messages.BACKUP_FAILED.format(reason=exc)) from None
-    except VaultError:
-        _remove(tmp)
-        raise
+        raise BackupError(messages.BACKUP_FAILED.format(reason=_reason(exc))) from None
     except BaseException:
         _remove(tmp)
         raise
     return dest
 
 
-def _verify_attached(vault: Vault, path: Path) -> None:
-    """Verify a backup made under the vault's own key without knowing the passphrase."""
+def _export(vault: Vault) -> dict[str, int]:
+    """Copy the vault into the attached copy in one transaction; return its row counts.
+
+    One transaction, and the copy unsynced until `backup` fsyncs it whole: a bare
+    `sqlcipher_export` commits (and fsyncs) once per table and index, most of its time
+    on a small vault. A crash leaves the temporary file, never a backup, so no journal
+    sync is needed. The counts are read in the same transaction, so they are the rows
+    the copy was made from. A damaged page met on the way turns the vault read-only.
+    """
     conn = vault.conn
-    conn.execute("ATTACH DATABASE ? AS peerdesk_verify", (f"{path}",))
+    version = vault.schema_version()
+    conn.execute(f"PRAGMA {COPY_SCHEMA}.synchronous = OFF")
+    conn.execute("BEGIN")
     try:
-        problems = [
-            str(r[0])
-            for r in conn.execute("PRAGMA peerdesk_verify.quick_check")
-            if str(r[0]) != "ok"
-        ]
-        problems += [
-            str(r[0]) for r in conn.execute("PRAGMA peerdesk_verify.cipher_integrity_check")
-        ]
-        if problems:
-            raise BackupError(messages.BACKUP_VERIFY_FAILED.format(reason="; ".join(problems[:3])))
-        if table_counts(conn, "peerdesk_verify") != vault.table_counts():
-            raise BackupError(messages.BACKUP_VERIFY_FAILED.format(reason="row counts differ"))
-    finally:
-        conn.execute("DETACH DATABASE peerdesk_verify")
+        conn.execute(f"SELECT sqlcipher_export('{COPY_SCHEMA}')")
+        conn.execute(f"PRAGMA {COPY_SCHEMA}.user_version = {int(version)}")
+        counts = table_counts(conn, stored_only=True)
+        conn.execute("COMMIT")
+    except DatabaseError as exc:
+        rollback(conn)
+        typed = translate_nested(exc) or exc
+        if isinstance(typed, VaultDamaged) and (problems := integrity_problems(conn)):
+            vault.turn_read_only(Health(tuple(problems)))
+        raise typed from None
+    except BaseException:
+        rollback(conn)
+        raise
+    return counts
 
 
 def restore(

@@ -21,13 +21,8 @@ from typing import Any
 from peerdesk import messages
 from peerdesk.progress import Progress, counted, silent
 from peerdesk.vault import clinician_writes, contact_total, migrate
-from peerdesk.vault.backup import (
-    _fsync_dir,
-    _fsync_file,
-    _remove,
-    require_our_schema,
-    verify_copy,
-)
+from peerdesk.vault.backup import _fsync_dir, _fsync_file, _remove
+from peerdesk.vault.backup_check import require_our_schema, verify_copy
 from peerdesk.vault.errors import BackupError, VaultError
 from peerdesk.vault.leftovers import temp_sibling
 from peerdesk.vault.sqlcipher import Connection, DatabaseError, connect, integrity_problems
@@ -105,7 +100,9 @@ def salvage(
         verify_copy(tmp, passphrase, None)
         for result in results:
             if counts.get(result.table) != result.saved:
-                raise BackupError(messages.BACKUP_VERIFY_FAILED.format(reason="row counts differ"))
+                raise BackupError(
+                    messages.BACKUP_VERIFY_FAILED.format(reason=messages.BACKUP_COUNTS_DIFFER)
+                )
         progress(messages.PROGRESS_BACKUP_SAVING, 0, 1)
         _fsync_file(tmp)
         os.replace(tmp, dest)

@@ -115,11 +115,27 @@ def primary_code(exc: BaseException) -> int | None:
     code = getattr(exc, "sqlite_errorcode", None)
     if isinstance(code, int) and code:
         return code & 0xFF
+    return _code_by_text(exc)
+
+
+def _code_by_text(exc: BaseException) -> int | None:
     text = str(exc).lower()
     for fragment, found in _CODE_BY_TEXT:
         if fragment in text:
             return found
     return None
+
+
+def translate_nested(exc: BaseException) -> VaultStorageError | None:
+    """Like `translate`, for an error SQLite reports with its generic code and the text
+    of a statement run inside another: `sqlcipher_export` does, for a full disk or a
+    damaged page it meets. Only for such errors, whose text is SQLite's own."""
+    typed = translate(exc)
+    code = _code_by_text(exc) if typed is None and isinstance(exc, DatabaseError) else None
+    if code is None or code not in _CLASSES:
+        return typed
+    cls, sentence = _CLASSES[code]
+    return cls(sentence, code)
 
 
 def translate(exc: BaseException) -> VaultStorageError | None:

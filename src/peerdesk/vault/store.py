@@ -46,6 +46,7 @@ from peerdesk.vault.sqlcipher import (
     normalise_passphrase,
     sql_string,
 )
+from peerdesk.vault.sqlite_errors import VaultDamaged as PageDamaged
 from peerdesk.vault.sqlite_errors import guard, mapped
 
 DIR_MODE = 0o700
@@ -53,11 +54,13 @@ FILE_MODE = 0o600
 SIDE_FILES = ("-wal", "-shm", "-journal")
 
 # How Vault.unlock checks the whole file (every page decrypted, ~7 ms per MB):
-# "full" before it returns (doctor, backup, restore); "deferred" not at all, but it
-# hands back a BackgroundCheck to run after home is drawn (the app); "daily" only when
-# the last passed check is a day old (every other CLI command). SQLCipher refuses a
-# damaged page whenever one is read, whichever is chosen.
-Checks = Literal["full", "deferred", "daily"]
+# "full" before it returns (doctor, restore); "deferred" not at all, but it hands back
+# a BackgroundCheck to run after home is drawn (the app); "daily" only when the last
+# passed check is a day old (most CLI commands); "none" never (backup, whose export
+# reads every table's pages and checks the vault whole only when one is damaged; see
+# peerdesk.vault.backup). SQLCipher refuses a damaged page whenever one is read,
+# whichever is chosen.
+Checks = Literal["full", "deferred", "daily", "none"]
 
 
 def private_folder(path: Path) -> str | None:
@@ -231,7 +234,7 @@ class Vault:
                     conn.execute("PRAGMA synchronous = NORMAL")
                     migrate.migrate(conn)
                     purged = _purge_expired_text(conn) if purge_expired else None
-                except VaultDamaged:
+                except (VaultDamaged, PageDamaged):  # the schema's pages, or any other
                     if checked:
                         raise
                     problems = integrity_problems(conn)
@@ -383,11 +386,16 @@ class Vault:
         return Health(tuple(integrity_problems(self.conn)))
 
 
-def table_counts(conn: Connection, schema: str = "main") -> dict[str, int]:
+def table_counts(
+    conn: Connection, schema: str = "main", *, stored_only: bool = False
+) -> dict[str, int]:
+    """Rows per table; `stored_only` leaves out virtual tables (their rows are stored
+    in tables of their own, or read from the table they index)."""
+    stored = "AND rootpage > 0 " if stored_only else ""
     names = [
         row[0]
         for row in conn.execute(
-            f"SELECT name FROM {schema}.sqlite_master WHERE type = 'table' "
+            f"SELECT name FROM {schema}.sqlite_master WHERE type = 'table' {stored}"
             "AND name NOT LIKE 'sqlite_%' ORDER BY name"
         )
     ]
@@ -424,6 +432,9 @@ def _rollback(conn: Connection) -> None:
     if conn.in_transaction:
         with contextlib.suppress(DatabaseError):
             conn.execute("ROLLBACK")
+
+
+rollback = _rollback  # for a transaction over an attached copy (backup's export)
 
 
 def _purge_expired_text(conn: Connection) -> PurgeReport:
