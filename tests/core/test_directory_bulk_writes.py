@@ -5,19 +5,28 @@ distinct list, moment and filter key once. A cache keyed too loosely would give 
 clinician another's values (a language filed as insurance, a specialty's search words
 on the wrong row); these tests import real files into a real vault and read back
 through the same queries the directory screen runs. A disk that fills mid-import, and
-a batch naming an unknown clinician, write nothing.
+a batch naming an unknown clinician, write nothing. The garbage collector, paused while
+an import runs, is running again after it however it ended.
 """
 
 from __future__ import annotations
 
+import gc
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from peerdesk.interchange import directory_csv, import_file
+from peerdesk.interchange import (
+    ImportPlan,
+    directory_csv,
+    import_file,
+    import_parsed,
+    read_directory,
+)
 from peerdesk.models.clinicians import Clinician, fold
+from peerdesk.progress import Progress
 from peerdesk.synthetic import clinicians as synthetic
 from peerdesk.vault import Vault, clinician_writes, clinicians
 from peerdesk.vault.clinicians import DirectoryFilter
@@ -158,3 +167,42 @@ def test_a_disk_that_fills_during_a_bulk_import_writes_nothing(
     vault.conn.execute("PRAGMA max_page_count = 1000000")
     assert import_file(vault, path, accept_lookalikes=True).written
     assert clinicians.total(vault.conn) == 2000
+
+
+def test_the_collector_is_paused_while_an_import_runs_and_resumes_however_it_ends(
+    vault: Vault, tmp_path: Path
+) -> None:
+    items = [Clinician(*c) for c in synthetic.generate(1200, today=date(2026, 12, 1), seed=8)]
+    path = write_file(tmp_path / "d.csv", items)
+    seen: list[bool] = []
+
+    def progress(doing: str, done: int, total: int) -> None:
+        seen.append(gc.isenabled())
+
+    assert gc.isenabled()
+    plan = import_file_with(vault, path, progress)
+    assert plan.written and seen and not any(seen)
+    assert gc.isenabled()
+    # A full disk mid-write: the collector is back on after the error too.
+    pages = int(vault.conn.execute("PRAGMA page_count").fetchone()[0])
+    vault.conn.execute(f"PRAGMA max_page_count = {pages + 5}")
+    changed = [replace(c, fields=replace(c.fields, notes="x" * 3000)) for c in items]
+    seen.clear()
+    with pytest.raises(VaultDiskFull):
+        import_file_with(vault, write_file(tmp_path / "e.csv", changed), progress)
+    assert seen and not any(seen)
+    assert gc.isenabled()
+
+
+def test_an_import_leaves_a_paused_collector_paused(vault: Vault, tmp_path: Path) -> None:
+    path = write_file(tmp_path / "d.csv", [Clinician(ID_A, fields("Dr. A"), NOW)])
+    gc.disable()
+    try:
+        assert import_file(vault, path, now=NOW).written
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def import_file_with(vault: Vault, path: Path, progress: Progress) -> ImportPlan:
+    return import_parsed(vault, read_directory(path), accept_lookalikes=True, progress=progress)

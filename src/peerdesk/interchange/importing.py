@@ -24,7 +24,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from peerdesk import messages
-from peerdesk.interchange import lookalikes
+from peerdesk.interchange import collector, lookalikes
 from peerdesk.interchange.cells import RowProblem
 from peerdesk.interchange.lookalikes import LookAlike
 from peerdesk.interchange.reading import ParsedDirectory, read_directory
@@ -121,22 +121,24 @@ def import_parsed(
     the local date, as every list shows them). `signed_sequence` is the team-signed
     number of the file (interchange.signing): stored in the same transaction as the
     clinicians, so no older copy is taken later. `progress` hears how many rows were
-    compared and written (peerdesk.progress).
+    compared and written (peerdesk.progress). The garbage collector is paused while
+    it runs (interchange.collector).
     """
     now = now or values.utc_now()
     today = today or date.today()
-    if dry_run or parsed.problems or vault.read_only:
-        plan, _writes = _plan(vault.conn, parsed, now, today, progress)
-        return plan
-    with vault.transaction() as conn:
-        form = clinician_writes.StoredForm()  # lists compared in the plan are not encoded again
-        plan, (adds, updates) = _plan(conn, parsed, now, today, progress, form)
-        if plan.lookalikes and not accept_lookalikes:
-            return plan  # nothing written: the person has not seen and accepted them
-        clinician_writes.store_many(conn, adds, new=True, progress=progress, form=form)
-        clinician_writes.store_many(conn, updates, new=False, progress=progress, form=form)
-        if signed_sequence is not None:
-            team.record_directory_imported(conn, signed_sequence, signed_digest)
+    with collector.paused():
+        if dry_run or parsed.problems or vault.read_only:
+            plan, _writes = _plan(vault.conn, parsed, now, today, progress)
+            return plan
+        with vault.transaction() as conn:
+            form = clinician_writes.StoredForm()  # what the plan encoded is not encoded again
+            plan, (adds, updates) = _plan(conn, parsed, now, today, progress, form)
+            if plan.lookalikes and not accept_lookalikes:
+                return plan  # nothing written: the person has not seen and accepted them
+            clinician_writes.store_many(conn, adds, new=True, progress=progress, form=form)
+            clinician_writes.store_many(conn, updates, new=False, progress=progress, form=form)
+            if signed_sequence is not None:
+                team.record_directory_imported(conn, signed_sequence, signed_digest)
     return replace(plan, written=True)
 
 

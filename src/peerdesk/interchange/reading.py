@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from peerdesk import messages
-from peerdesk.interchange import columns
+from peerdesk.interchange import collector, columns
 from peerdesk.interchange.cells import (
     COLUMNS,
     FileRecord,
@@ -95,7 +95,12 @@ def read_directory(path: Path, data: bytes | None = None) -> ParsedDirectory:
     A CSV's cells are checked column by column (interchange.columns), and only a row
     that shows a problem there is read again by from_values, which finds and words
     every problem in it; a JSON file's rows are read by from_values one by one."""
-    text = _decode(path, read_file_bytes(path) if data is None else data)
+    with collector.paused():
+        return _read(path, read_file_bytes(path) if data is None else data)
+
+
+def _read(path: Path, data: bytes) -> ParsedDirectory:
+    text = _decode(path, data)
     kind = detect_format(path, text)
     header: list[str] = []
     values: Sequence[tuple[str, Row | list[str]]]
