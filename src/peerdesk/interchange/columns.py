@@ -52,7 +52,10 @@ def quick_records(
     for column in COLUMNS:
         cells = given.get(column)
         if cells is None:  # a column the file does not have: every cell empty
-            read[column] = (csv_cell_value(column, ""),) * count
+            empty = csv_cell_value(column, "")
+            if empty is REFUSED:  # never so today: the header must have a name
+                left |= set(range(count))
+            read[column] = (empty,) * count
             continue
         left |= _hiding(cells, column in MULTI_LINE_FIELDS)
         quick = _plain(column, cells)
