@@ -24,7 +24,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from peerdesk import messages
-from peerdesk.interchange import lookalikes
+from peerdesk.interchange import collector, lookalikes
 from peerdesk.interchange.cells import RowProblem
 from peerdesk.interchange.lookalikes import LookAlike
 from peerdesk.interchange.reading import ParsedDirectory, read_directory
@@ -121,21 +121,24 @@ def import_parsed(
     the local date, as every list shows them). `signed_sequence` is the team-signed
     number of the file (interchange.signing): stored in the same transaction as the
     clinicians, so no older copy is taken later. `progress` hears how many rows were
-    compared and written (peerdesk.progress).
+    compared and written (peerdesk.progress). The garbage collector is paused while
+    it runs (interchange.collector).
     """
     now = now or values.utc_now()
     today = today or date.today()
-    if dry_run or parsed.problems or vault.read_only:
-        plan, _writes = _plan(vault.conn, parsed, now, today, progress)
-        return plan
-    with vault.transaction() as conn:
-        plan, (adds, updates) = _plan(conn, parsed, now, today, progress)
-        if plan.lookalikes and not accept_lookalikes:
-            return plan  # nothing written: the person has not seen and accepted them
-        clinician_writes.store_many(conn, adds, new=True, progress=progress)
-        clinician_writes.store_many(conn, updates, new=False, progress=progress)
-        if signed_sequence is not None:
-            team.record_directory_imported(conn, signed_sequence, signed_digest)
+    with collector.paused():
+        if dry_run or parsed.problems or vault.read_only:
+            plan, _writes = _plan(vault.conn, parsed, now, today, progress)
+            return plan
+        with vault.transaction() as conn:
+            form = clinician_writes.StoredForm()  # what the plan encoded is not encoded again
+            plan, (adds, updates) = _plan(conn, parsed, now, today, progress, form)
+            if plan.lookalikes and not accept_lookalikes:
+                return plan  # nothing written: the person has not seen and accepted them
+            clinician_writes.store_many(conn, adds, new=True, progress=progress, form=form)
+            clinician_writes.store_many(conn, updates, new=False, progress=progress, form=form)
+            if signed_sequence is not None:
+                team.record_directory_imported(conn, signed_sequence, signed_digest)
     return replace(plan, written=True)
 
 
@@ -145,8 +148,13 @@ def _plan(
     now: datetime,
     today: date,
     progress: Progress = silent,
+    form: clinician_writes.StoredForm | None = None,
 ) -> tuple[ImportPlan, tuple[list[clinician_writes.Write], list[clinician_writes.Write]]]:
-    """What the file would do; the writes come back as (adds, updates)."""
+    """What the file would do; the writes come back as (adds, updates).
+
+    The vault is read once (stored_values): a record is compared with its stored form,
+    and a changed one's old fields are built from what was read."""
+    form = form or clinician_writes.StoredForm()
     existing = clinicians.stored_values(conn)
     added: list[PlannedRecord] = []
     changed: list[PlannedRecord] = []
@@ -175,12 +183,11 @@ def _plan(
             )
             continue
         entries.append(lookalikes.Entry(record.location, record.id, record.fields.name, False))
-        if current == clinician_writes.values_of(record.fields):
+        if current == form.values(record.fields):
             unchanged += 1
             continue
-        stored = clinicians.get(conn, record.id)
-        assert stored is not None
-        changes = _changes(stored.fields, record.fields)
+        old = clinicians.fields_from_stored(current)
+        changes = _changes(old, record.fields)
         changed.append(
             PlannedRecord(
                 record.location,
@@ -190,7 +197,7 @@ def _plan(
                 tuple(c.field for c in changes),
                 changes,
                 status=record.fields.vetting_status(today),
-                old_status=stored.fields.vetting_status(today),
+                old_status=old.vetting_status(today),
             )
         )
         updates.append((record.id, record.fields, when))

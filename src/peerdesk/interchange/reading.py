@@ -11,10 +11,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from peerdesk import messages
+from peerdesk.interchange import collector, columns
 from peerdesk.interchange.cells import (
     COLUMNS,
     FileRecord,
@@ -37,6 +39,7 @@ _JSON_KEYS = frozenset({"format", "version", "clinicians"})
 
 WHOLE_ROW = "row"  # the field of a problem with the row as a whole
 Row = dict[str, object] | RowProblem  # a row's values, or why it cannot be read at all
+CsvRow = list[str] | RowProblem  # a CSV row's cells as read, or why it cannot be read
 
 
 class DirectoryFileError(ValueError):
@@ -87,19 +90,39 @@ def read_file_bytes(path: Path) -> bytes:
 
 
 def read_directory(path: Path, data: bytes | None = None) -> ParsedDirectory:
-    """Read and check a whole file (or its bytes, read before); nothing is stored."""
-    text = _decode(path, read_file_bytes(path) if data is None else data)
+    """Read and check a whole file (or its bytes, read before); nothing is stored.
+
+    A CSV's cells are checked column by column (interchange.columns), and only a row
+    that shows a problem there is read again by from_values, which finds and words
+    every problem in it; a JSON file's rows are read by from_values one by one."""
+    with collector.paused():
+        return _read(path, read_file_bytes(path) if data is None else data)
+
+
+def _read(path: Path, data: bytes) -> ParsedDirectory:
+    text = _decode(path, data)
     kind = detect_format(path, text)
-    values = _json_rows(text) if kind == "json" else _csv_rows(text)
+    header: list[str] = []
+    values: Sequence[tuple[str, Row | list[str]]]
+    if kind == "json":
+        values = _json_rows(text)
+        quick: list[FileRecord | None] = [None] * len(values)
+    else:
+        header, csv_values = _csv_rows(text)
+        values, quick = csv_values, _quick_records(header, csv_values)
     records: list[FileRecord] = []
     problems: list[RowProblem] = []
     first_seen: dict[str, str] = {}
-    for location, row in values:
+    for (location, row), record in zip(values, quick, strict=True):
         if isinstance(row, RowProblem):
             problems.append(row)
             continue
-        record, found = from_values(row, location)
-        clinician_id = record.id if record is not None else _id_of(row)
+        if record is None:
+            cells = row if isinstance(row, dict) else _cells_of(header, row)
+            record, found = from_values(cells, location)
+            clinician_id = record.id if record is not None else _id_of(cells)
+        else:
+            clinician_id, found = record.id, []
         if clinician_id is not None:
             if clinician_id in first_seen:
                 sentence = messages.DIRECTORY_DUPLICATE_ID.format(
@@ -140,19 +163,23 @@ def _decode(path: Path, data: bytes) -> str:
     return text
 
 
-def _csv_rows(text: str) -> list[tuple[str, Row]]:
-    """(\"line N\", {column: cell}) for every non-blank row; N is where the row starts."""
+def _csv_rows(text: str) -> tuple[list[str], list[tuple[str, CsvRow]]]:
+    """The header, and (\"line N\", cells as read) for every non-blank row; N is where
+    the row starts. Cells are trimmed and unguarded later (columns, _cells_of)."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = [cell.strip().lower() for cell in next(reader)]
     except csv.Error as exc:
         raise DirectoryFileError(messages.DIRECTORY_BAD_CSV.format(line=1, reason=exc)) from None
     _check_header(header)
-    rows: list[tuple[str, Row]] = []
+    rows: list[tuple[str, CsvRow]] = []
+    # A line number cannot forge output: the plain str.format, not the Sentence's
+    # (which makes every value printable), once per row of 10,000.
+    at_line = str(messages.DIRECTORY_AT_LINE).format
     start = reader.line_num + 1
     try:
         for cells in reader:
-            location = messages.DIRECTORY_AT_LINE.format(line=start)
+            location = at_line(line=start)
             start = reader.line_num + 1
             if not "".join(cells).strip():  # a blank row (one C call, not 21)
                 continue
@@ -164,17 +191,29 @@ def _csv_rows(text: str) -> list[tuple[str, Row]]:
                 )
                 rows.append((location, RowProblem(location, WHOLE_ROW, sentence)))
                 continue
-            row: dict[str, object] = {}
-            for column, raw in zip(header, cells, strict=False):
-                cell = raw.strip()
-                # The formula guard only ever starts with an apostrophe.
-                row[column] = unneutralise(cell) if cell[:1] == "'" else cell
-            rows.append((location, row))
+            rows.append((location, cells))
     except csv.Error as exc:
         raise DirectoryFileError(
             messages.DIRECTORY_BAD_CSV.format(line=reader.line_num, reason=exc)
         ) from None
-    return rows
+    return header, rows
+
+
+def _quick_records(header: list[str], values: list[tuple[str, CsvRow]]) -> list[FileRecord | None]:
+    """columns.quick_records for the rows that were read, None for the rest."""
+    good = [(location, row) for location, row in values if not isinstance(row, RowProblem)]
+    found = iter(columns.quick_records(header, [row for _, row in good], [at for at, _ in good]))
+    return [None if isinstance(row, RowProblem) else next(found) for _, row in values]
+
+
+def _cells_of(header: list[str], cells: list[str]) -> dict[str, object]:
+    """A CSV row's values by column: trimmed, the formula guard taken off."""
+    row: dict[str, object] = {}
+    for column, raw in zip(header, cells, strict=False):
+        cell = raw.strip()
+        # The formula guard only ever starts with an apostrophe.
+        row[column] = unneutralise(cell) if cell[:1] == "'" else cell
+    return row
 
 
 def _check_header(header: list[str]) -> None:

@@ -298,3 +298,22 @@ _FIELD_CHECKS: tuple[tuple[str, Callable[[Any, str, int], object], int], ...] = 
     ("vetted_by", _line, SHORT_MAX_CHARS),
     ("notes", _text, NOTES_MAX_CHARS),
 )
+_CHECKS_BY_FIELD = {name: (check, limit) for name, check, limit in _FIELD_CHECKS}
+# The fields whose check only trims a line (or lines) of text, refuses hidden characters
+# and bounds its length: for printable text with nothing to trim, only the length is
+# left to check (interchange.columns checks a whole column so).
+TEXT_LIMITS: dict[str, int] = {
+    name: limit for name, check, limit in _FIELD_CHECKS if check in (_name, _line, _text)
+}
+
+
+def checked_field(name: str, value: Any) -> Any:
+    """One field's value as `check()` cleans it, or the InvalidInput it raises (a field
+    without a check comes back as it is). An import checks each distinct cell of a
+    column once through this, instead of every row's every field (see
+    interchange.columns); the dates' check across two fields stays in `check()`."""
+    found = _CHECKS_BY_FIELD.get(name)
+    if found is None:
+        return value
+    check, limit = found
+    return check(value, name, limit)

@@ -109,28 +109,34 @@ def stored_values(conn: Connection) -> dict[str, tuple[object, ...]]:
 def _clinician(r: tuple[object, ...]) -> Clinician:
     return Clinician(
         id=str(r[0]),
-        fields=ClinicianFields(
-            name=str(r[1]),
-            credentials=_opt(r[2]),
-            practice=_opt(r[3]),
-            phones=from_json_list(r[4]),
-            email=_opt(r[5]),
-            address=_opt(r[6]),
-            region=_opt(r[7]),
-            telehealth=bool(r[8]),
-            languages=from_json_list(r[9]),
-            specialties=from_json_list(r[10]),
-            modalities=from_json_list(r[11]),
-            insurance=from_json_list(r[12]),
-            accepting_new_clients=bool(r[13]),
-            first_responder_experience=_opt(r[14]),
-            vetted_by=_opt(r[15]),
-            vetted_on=day(r[16]),
-            revet_due=day(r[17]),
-            suspended=bool(r[18]),
-            notes=_opt(r[19]),
-        ),
+        fields=fields_from_stored(r[1:20]),
         updated_at=datetime.fromisoformat(str(r[20])),
+    )
+
+
+def fields_from_stored(r: tuple[object, ...]) -> ClinicianFields:
+    """The fields from their stored values, as `stored_values` gives them (an import
+    builds the old side of a changed clinician from what it read already)."""
+    return ClinicianFields(
+        name=str(r[0]),
+        credentials=_opt(r[1]),
+        practice=_opt(r[2]),
+        phones=from_json_list(r[3]),
+        email=_opt(r[4]),
+        address=_opt(r[5]),
+        region=_opt(r[6]),
+        telehealth=bool(r[7]),
+        languages=from_json_list(r[8]),
+        specialties=from_json_list(r[9]),
+        modalities=from_json_list(r[10]),
+        insurance=from_json_list(r[11]),
+        accepting_new_clients=bool(r[12]),
+        first_responder_experience=_opt(r[13]),
+        vetted_by=_opt(r[14]),
+        vetted_on=day(r[15]),
+        revet_due=day(r[16]),
+        suspended=bool(r[17]),
+        notes=_opt(r[18]),
     )
 
 
