@@ -10,20 +10,9 @@ from peerdesk.interchange import import_parsed, read_directory
 from peerdesk.progress import EVERY
 from peerdesk.vault import Vault, clinicians
 from peerdesk.vault.backup import BACKUP_STEPS, backup
+from tests.support.directory_rows import directory_file
 
 Told = list[tuple[str, int, int]]
-HEADER = "id,name,phones,email,specialties,telehealth,region"
-
-
-def directory_file(path: Path, rows: int) -> Path:
-    """`rows` clinicians; the name says where a leak of a row into the progress shows."""
-    lines = [HEADER]
-    lines += [
-        f",Canary Zephyrine {i},+1 202 555 {i % 10000:04d},,trauma,yes,Downtown"
-        for i in range(rows)
-    ]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
 
 
 def test_an_import_tells_each_step_up_to_every_row(vault: Vault, tmp_path: Path) -> None:
