@@ -86,7 +86,7 @@ async def test_the_bar_counts_the_rows_written_and_the_app_keeps_its_keys(
         )
         await wait_until(pilot, lambda: counts in screen_text(app), "the rows counted")
         assert "1,500 of 3,000" in counts
-        bar = work.query_one("#work-bar", ProgressBar)
+        bar = work.query_one(ProgressBar)
         assert (bar.total, bar.progress) == (ROWS, 1500)
         # The worker holds the connection; the screen still takes keys and redraws.
         await pilot.press("ctrl+g")

@@ -26,10 +26,11 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import ProgressBar, Static
+from textual.widgets import Static
 
 from peerdesk import messages
 from peerdesk.progress import Progress
+from peerdesk.tui.widgets.work_bar import WorkBar
 from peerdesk.vault import Vault, VaultError
 from peerdesk.vault.loan import Loan, WorkStopped
 
@@ -53,15 +54,6 @@ class WorkScreen(ModalScreen[WorkEnded[T]], Generic[T]):
     caller hears nothing, which is right, since nothing of the work was kept.
     """
 
-    class Stepped(Message):
-        """The work told a step: its wording, how much is done and of how many."""
-
-        def __init__(self, doing: str, done: int, total: int) -> None:
-            super().__init__()
-            self.doing = doing
-            self.done = done
-            self.total = total
-
     class Ended(Message):
         """The work ended by itself and the connection is back with the vault."""
 
@@ -82,8 +74,7 @@ class WorkScreen(ModalScreen[WorkEnded[T]], Generic[T]):
     def compose(self) -> ComposeResult:
         with Vertical(id="work-box", classes="dialog"):
             yield Static(Text(self.title_text), classes="screen-title")
-            yield Static("", id="work-step")
-            yield ProgressBar(total=None, show_eta=False, id="work-bar")
+            yield WorkBar(id="work-bar")
             yield Static(Text(messages.WORK_KEYS), classes="keys-line")
 
     def on_mount(self) -> None:
@@ -115,22 +106,12 @@ class WorkScreen(ModalScreen[WorkEnded[T]], Generic[T]):
 
     def _told(self, doing: str, done: int, total: int) -> None:
         """Worker thread: hand the step to the screen (post_message is thread-safe)."""
-        self.post_message(self.Stepped(doing, done, total))
+        self.post_message(WorkBar.Stepped(doing, done, total))
 
-    @on(Stepped)
-    def _stepped(self, message: Stepped) -> None:
+    @on(WorkBar.Stepped)
+    def _stepped(self, message: WorkBar.Stepped) -> None:
         message.stop()
-        bar = self.query_one("#work-bar", ProgressBar)
-        step = self.query_one("#work-step", Static)
-        if message.total <= 0:  # a step without counts: the bar only says it is busy
-            bar.update(total=None)
-            step.update(Text(message.doing))
-            return
-        bar.update(total=message.total, progress=message.done)
-        sentence = messages.WORK_COUNTS.format(
-            doing=message.doing, done=message.done, total=message.total
-        )
-        step.update(Text(sentence))
+        self.query_one(WorkBar).show(message.doing, message.done, message.total)
 
     @on(Ended)
     def _ended(self, message: Ended) -> None:
