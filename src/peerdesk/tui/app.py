@@ -41,7 +41,13 @@ from peerdesk.tui.events import (
 )
 from peerdesk.tui.idle import IdleWatch
 from peerdesk.tui.lockout import RetryDelay
-from peerdesk.tui.opening import VaultChecked, VaultCreated, VaultOpened, VaultUnlocked
+from peerdesk.tui.opening import (
+    VaultChecked,
+    VaultChecking,
+    VaultCreated,
+    VaultOpened,
+    VaultUnlocked,
+)
 from peerdesk.tui.screens.crisis import CrisisScreen
 from peerdesk.tui.screens.setup import SetupScreen
 from peerdesk.tui.screens.unlock import UnlockScreen
@@ -221,7 +227,11 @@ class PeerdeskApp(QuietCrashApp):
         check = vault.background_check
         if check is None:  # locked before the worker started
             return
-        problems = check.run()
+
+        def told(doing: str, done: int, total: int) -> None:
+            self.post_message(VaultChecking(doing, done, total))  # thread-safe
+
+        problems = check.run(told)
         if problems is not None:
             self.post_message(VaultChecked(vault, problems))
 
@@ -235,6 +245,15 @@ class PeerdeskApp(QuietCrashApp):
             reader.warm()
         except VaultError:
             return  # the first count on it meets the same error and shows it
+
+    @on(VaultChecking)
+    def _vault_checking(self, message: VaultChecking) -> None:
+        """How far the whole-file checks got, for home's discreet bar."""
+        from peerdesk.tui.screens.home import HomeScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.show_check(message.doing, message.done, message.total)
 
     @on(VaultChecked)
     def _vault_checked(self, message: VaultChecked) -> None:

@@ -38,9 +38,25 @@ class WorkBar(Vertical):
         yield Static("", classes="work-bar--step")
         yield ProgressBar(total=None, show_eta=False)
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._step: tuple[str, int, int] | None = None  # the latest, drawn once composed
+
+    def on_mount(self) -> None:
+        self._draw()
+
     def show(self, doing: str, done: int, total: int) -> None:
-        """The step `doing`, `done` of `total` (no counts when total is 0)."""
-        bar = self.query_one(ProgressBar)
+        """The step `doing`, `done` of `total` (no counts when total is 0); told before
+        the widget is composed, it is drawn as soon as it is."""
+        self._step = (doing, done, total)
+        self._draw()
+
+    def _draw(self) -> None:
+        bars = self.query(ProgressBar)
+        if self._step is None or not bars:
+            return
+        doing, done, total = self._step
+        bar = bars.first()
         step = self.query_one(".work-bar--step", Static)
         if total <= 0:
             bar.update(total=None)
