@@ -18,6 +18,7 @@ from textual.widgets import ProgressBar
 from peerdesk import messages
 from peerdesk.tui.app import PeerdeskApp
 from peerdesk.tui.dialogs.work import WorkScreen
+from peerdesk.tui.idle import FakeClock, IdleWatch
 from peerdesk.tui.screens.crisis import CrisisScreen
 from peerdesk.tui.screens.directory import DirectoryScreen
 from peerdesk.vault import InstanceLock, Vault, clinicians
@@ -34,6 +35,7 @@ from tests.tui.helpers import (
     SIZE,
     assert_locked,
     open_vault_fds,
+    paste,
     screen_text,
     unlock,
     wait_until,
@@ -155,3 +157,31 @@ async def test_a_full_disk_mid_import_is_one_sentence_and_the_vault_as_it_was(
         await wait_until(pilot, lambda: app.screen is screen, "the import ended")
         assert clinicians.total(app.vault.conn) == BEFORE + ROWS
     assert stored(vault_path) == BEFORE + ROWS
+
+
+async def test_the_idle_lock_while_the_file_is_compared_stops_it_too(
+    vault_path: Path, tmp_path: Path
+) -> None:
+    fill(vault_path, synthetic=0)
+    wall, mono = FakeClock(), FakeClock()
+    app = PeerdeskApp(vault_path, idle_watch=IdleWatch(5, wall=wall, monotonic=mono))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_directory(pilot, app)
+        assert app.vault is not None
+        pause = PauseAt(app.vault, messages.PROGRESS_IMPORT_CHECKING, 1000)
+        app.vault.work_watch = pause
+        await pilot.press("down", "m")
+        await paste(pilot, str(directory_file(tmp_path / "big.csv", ROWS)))
+        await pilot.press("enter")
+        await wait_until(pilot, pause.reached.is_set, "the file being compared")
+        assert isinstance(app.screen, WorkScreen)
+        wall.advance(6 * 60)  # the peer walked away from the bar
+        mono.advance(6 * 60)
+        app.check_idle_lock()
+        await assert_locked(pilot, app, vault_path)
+        assert pause.taken_back
+        await unlock(pilot, app)
+        stopped = messages.WORK_STOPPED_AT_LOCK.format(what=messages.DIRECTORY_IMPORT_WHAT)
+        assert any(n.message == stopped for n in app._notifications)
+        assert not any(isinstance(s, WorkScreen) for s in app.screen_stack)
+    assert stored(vault_path) == BEFORE
