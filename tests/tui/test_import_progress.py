@@ -185,3 +185,23 @@ async def test_the_idle_lock_while_the_file_is_compared_stops_it_too(
         assert any(n.message == stopped for n in app._notifications)
         assert not any(isinstance(s, WorkScreen) for s in app.screen_stack)
     assert stored(vault_path) == BEFORE
+
+
+async def test_an_import_that_ends_under_the_crisis_lines_is_said_once_they_close(
+    app: PeerdeskApp, tmp_path: Path
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen, pause, work = await held_mid_write(pilot, app, tmp_path)
+        await pilot.press("ctrl+g")
+        await wait_until(pilot, lambda: isinstance(app.screen, CrisisScreen), "crisis lines")
+        pause.go.set()
+        await wait_until(pilot, lambda: work.outcome is not None, "the import ended")
+        assert isinstance(app.screen_stack[-1], CrisisScreen)  # nothing pulled from under
+        await pilot.press("ctrl+g")
+        imported = messages.DIRECTORY_IMPORTED.format(added=ROWS, changed=0)
+        await wait_until(
+            pilot, lambda: any(n.message == imported for n in app._notifications), "said"
+        )
+        assert app.screen is screen
+        assert app.vault is not None
+        assert clinicians.total(app.vault.conn) == BEFORE + ROWS

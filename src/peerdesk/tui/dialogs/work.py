@@ -70,6 +70,7 @@ class WorkScreen(ModalScreen[WorkEnded[T]], Generic[T]):
         self.job = job
         self.what = what  # the work in a sentence: what a lock stopped
         self.loan: Loan | None = None
+        self.outcome: WorkEnded[object] | None = None  # how the work ended, once it has
 
     def compose(self) -> ComposeResult:
         with Vertical(id="work-box", classes="dialog"):
@@ -115,5 +116,13 @@ class WorkScreen(ModalScreen[WorkEnded[T]], Generic[T]):
 
     @on(Ended)
     def _ended(self, message: Ended) -> None:
+        """Dismiss with the outcome, or keep it until this screen is on top again (the
+        crisis lines or help may be open over the bar; only the top screen dismisses)."""
         message.stop()
-        self.dismiss(message.ended)  # type: ignore[arg-type]
+        self.outcome = message.ended
+        if self.app.screen is self:
+            self.dismiss(self.outcome)  # type: ignore[arg-type]
+
+    def on_screen_resume(self) -> None:
+        if self.outcome is not None:
+            self.dismiss(self.outcome)  # type: ignore[arg-type]
