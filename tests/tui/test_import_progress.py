@@ -30,6 +30,7 @@ from tests.tui.directory_helpers import (
     fill,
     import_file,
     open_directory,
+    rows,
 )
 from tests.tui.helpers import (
     SIZE,
@@ -205,3 +206,22 @@ async def test_an_import_that_ends_under_the_crisis_lines_is_said_once_they_clos
         assert app.screen is screen
         assert app.vault is not None
         assert clinicians.total(app.vault.conn) == BEFORE + ROWS
+
+
+async def test_a_resize_mid_import_redraws_without_touching_the_lent_vault(
+    app: PeerdeskApp, tmp_path: Path
+) -> None:
+    """The directory under the bar fetches its rows again on a resize: while the
+    connection is lent it draws none, and draws them all once the import ends."""
+    async with app.run_test(size=SIZE) as pilot:
+        screen, pause, _work = await held_mid_write(pilot, app, tmp_path)
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        assert app.vault is not None and app.vault.working  # still held, app still up
+        pause.go.set()
+        ended = lambda: app.screen is screen and screen.matching > BEFORE  # noqa: E731
+        await wait_until(pilot, ended, "redrawn")
+        assert screen.matching == BEFORE + ROWS
+        assert rows(screen).shown  # the screenful is there again

@@ -111,6 +111,7 @@ def start_import(screen: Screen[None], vault: Vault) -> None:
 
     def read(ended: WorkEnded[FileRead | str] | None) -> None:
         file = worked(ended)
+        screen.post_message(ClinicianChanged())  # as after the write: see `written`
         if isinstance(file, str):
             refused(file)
         elif file is not None and file.ask_unsigned is None:
@@ -160,6 +161,8 @@ def start_import(screen: Screen[None], vault: Vault) -> None:
 
     def written(ended: WorkEnded[ImportPlan] | None) -> None:
         plan = worked(ended)
+        # Drawn again whatever happened: a resize under the bar drew no rows meanwhile.
+        screen.post_message(ClinicianChanged())
         if plan is None:
             return
         if plan.written:
@@ -168,6 +171,5 @@ def start_import(screen: Screen[None], vault: Vault) -> None:
             )
         else:
             screen.notify(messages.DIRECTORY_IMPORT_NOT_WRITTEN, severity="error")
-        screen.post_message(ClinicianChanged())
 
     app.push_screen(FilePathScreen(messages.DIRECTORY_IMPORT_TITLE, with_format=False), path_given)

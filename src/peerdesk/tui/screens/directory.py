@@ -97,8 +97,8 @@ class DirectoryScreen(SearchListScreen):
 
     # --- querying -----------------------------------------------------------
     def _fetch(self, offset: int, limit: int) -> list[ClinicianRow]:
-        if not self.vault.is_open:
-            return []
+        if not self.vault.is_open or self.vault.working:
+            return []  # lent to an import (a resize under its bar): drawn again after it
         return clinicians.page(
             self.vault.conn, self.filter, today=self.today(), limit=limit, offset=offset
         )
