@@ -10,8 +10,8 @@ from pathlib import Path
 
 from peerdesk import messages
 from tests.conftest import PASSPHRASE
-from tests.core.test_progress import directory_file
 from tests.support.cli import Cli
+from tests.support.directory_rows import directory_file
 from tests.support.pty_child import PtyChild, child_env, start
 
 ENV = {"PEERDESK_PASSPHRASE": PASSPHRASE}

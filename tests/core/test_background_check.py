@@ -80,8 +80,11 @@ def test_a_healthy_vault_passes_the_background_check(vault_path: Path) -> None:
         add_contacts(vault, 20)
     with Vault.unlock(vault_path, PASSPHRASE, checks="deferred") as vault:
         assert vault.background_check is not None
-        assert vault.background_check.run() == ()
+        told: list[tuple[str, int, int]] = []
+        assert vault.background_check.run(lambda *step: told.append(step)) == ()
         assert vault.background_check.run() is None  # it runs once
+    step = messages.PROGRESS_CHECK_VAULT
+    assert told == [(step, 0, 2), (step, 1, 2), (step, 2, 2)]  # the two checks, nothing else
 
 
 def test_closing_before_the_check_ran_closes_its_connection(damaged: Path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from peerdesk.tui.widgets.directory_rows import DirectoryRows
 from peerdesk.vault import Vault
 from peerdesk.vault.directory import save_clinician
 from tests.conftest import PASSPHRASE
-from tests.tui.helpers import paste, unlock, wait_until
+from tests.tui.helpers import WAIT_LIMIT, paste, unlock, wait_until
 
 TODAY = date.today()
 MARKUP_NAME = "[red]Dr. Markup[/] [b]Bold[/b]"
@@ -144,3 +146,27 @@ async def import_file(
     preview = app.screen
     assert isinstance(preview, ImportPreviewScreen)
     return preview
+
+
+class PauseAt:
+    """A Vault.work_watch that holds the worker at the first step `doing` with at least
+    `done` rows, until `go` is set or a lock or quit takes the connection back (then the
+    worker meets the stop at once). A pause, never a sleep before acting: the test acts
+    while the worker is known to be mid-way."""
+
+    def __init__(self, vault: Vault, doing: str, done: int) -> None:
+        self.vault = vault
+        self.doing = doing
+        self.done = done
+        self.reached = threading.Event()
+        self.go = threading.Event()
+        self.taken_back = False  # a stop took the connection back while it was held
+
+    def __call__(self, doing: str, done: int, total: int) -> None:
+        if doing != self.doing or done < self.done or self.reached.is_set():
+            return
+        self.reached.set()
+        limit = time.monotonic() + WAIT_LIMIT  # a bound for a hung test, not a timing
+        while self.vault.working and not self.go.is_set() and time.monotonic() < limit:
+            time.sleep(0.005)
+        self.taken_back = not self.vault.working

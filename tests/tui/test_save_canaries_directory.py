@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Input, Static
+from textual.worker import WorkerFailed
 
 from peerdesk import messages
 from peerdesk.tui.app import PeerdeskApp
@@ -111,7 +112,7 @@ async def test_suspending_ends_with_the_fixed_sentence(
             await pilot.press("u")
             await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "question")
             await pilot.press("y")
-            await pilot.pause()
+            await wait_until(pilot, lambda: app.return_code == 1, "the crash sentence")
     output = printed(app, capsys)
     assert_ended_with_the_crash_sentence(app, output, vault_path)
     assert_no_canary(output)
@@ -135,14 +136,15 @@ async def test_importing_ends_with_the_fixed_sentence(
     )
     monkeypatch.setattr(clinician_writes, "store_many", explode)
     app = PeerdeskApp(vault_path)
-    with pytest.raises(RuntimeError, match="forced"):
+    # The write runs in the import's worker: run_test raises the error again wrapped.
+    with pytest.raises(WorkerFailed, match="forced"):
         async with app.run_test(size=SIZE) as pilot:
             await open_directory(pilot, app)
             await pilot.press("down")
             preview = await import_file(pilot, app, source)
             assert preview.plan.ok  # the dry run writes nothing, so it did not break
             await pilot.press("y")
-            await pilot.pause()
+            await wait_until(pilot, lambda: app.return_code == 1, "the crash sentence")
     output = printed(app, capsys)
     assert_ended_with_the_crash_sentence(app, output, vault_path)
     assert_no_canary(output)

@@ -20,8 +20,11 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import ProgressBar
 
+from peerdesk import messages
 from peerdesk.tui.app import PeerdeskApp
+from peerdesk.tui.dialogs.work import WorkScreen
 from peerdesk.tui.screens.directory import DirectoryScreen
 from peerdesk.tui.screens.handoff_card import HandoffCardScreen
 from peerdesk.tui.screens.home import HomeScreen
@@ -31,8 +34,10 @@ from peerdesk.tui.screens.team import TeamScreen
 from peerdesk.tui.widgets.choice import ChoiceField
 from peerdesk.vault import Vault, clinicians, followups, referrals, team
 from tests.conftest import PASSPHRASE
+from tests.support.directory_rows import directory_file
 from tests.support.referrals import add_clinician, clinician
 from tests.support.team_core import fixed_key, fixed_lead
+from tests.tui.directory_helpers import PauseAt, import_file
 from tests.tui.form_helpers import field_input, jump, open_form
 from tests.tui.helpers import SIZE, type_text, unlock, wait_until
 
@@ -163,6 +168,22 @@ def test_ranked_referral_list(closed_vault: Path, snap_compare: SnapCompare) -> 
     assert snap_compare(PeerdeskApp(closed_vault), run_before=open_ranked, terminal_size=SIZE)
 
 
+async def open_from_home(pilot: Pilot[None], key: str, kind: type[object]) -> PeerdeskApp:
+    """Unlock and press `key` on home; the app, once a `kind` screen is drawn."""
+    app = pilot.app
+    assert isinstance(app, PeerdeskApp)
+    await unlock(pilot, app)
+    await pilot.press(key)
+    await wait_until(pilot, lambda: isinstance(app.screen, kind), f"the {kind.__name__}")
+    await pilot.pause()
+    return app
+
+
+async def open_directory(pilot: Pilot[None]) -> PeerdeskApp:
+    """Unlock and open the directory (d)."""
+    return await open_from_home(pilot, "d", DirectoryScreen)
+
+
 def test_directory_list(closed_vault: Path, snap_compare: SnapCompare) -> None:
     """The directory: search box, filters line, rows with status, keys; nothing cut off."""
     vetted: dict[str, Any] = {"vetted_on": date(2025, 6, 1), "revet_due": date(2099, 12, 31)}
@@ -175,14 +196,6 @@ def test_directory_list(closed_vault: Path, snap_compare: SnapCompare) -> None:
     with Vault.unlock(closed_vault, PASSPHRASE) as vault:
         for name, changes in rows:
             add_clinician(vault, clinician(name, FIXED_DAY, **{**vetted, **changes}))
-
-    async def open_directory(pilot: Pilot[None]) -> None:
-        app = pilot.app
-        assert isinstance(app, PeerdeskApp)
-        await unlock(pilot, app)
-        await pilot.press("d")
-        await wait_until(pilot, lambda: isinstance(app.screen, DirectoryScreen), "directory")
-        await pilot.pause()
 
     assert snap_compare(PeerdeskApp(closed_vault), run_before=open_directory, terminal_size=SIZE)
 
@@ -204,12 +217,7 @@ def test_lead_team_card(
             team.label_peer(conn, seen[2].key_id_text(), "K9 unit")
 
     async def open_team_card(pilot: Pilot[None]) -> None:
-        app = pilot.app
-        assert isinstance(app, PeerdeskApp)
-        await unlock(pilot, app)
-        await pilot.press("t")
-        await wait_until(pilot, lambda: isinstance(app.screen, TeamScreen), "team screen")
-        await pilot.pause()
+        await open_from_home(pilot, "t", TeamScreen)
 
     assert snap_compare(PeerdeskApp(closed_vault), run_before=open_team_card, terminal_size=SIZE)
 
@@ -242,3 +250,29 @@ def test_handoff_card(closed_vault: Path, snap_compare: SnapCompare) -> None:
         await pilot.pause()
 
     assert snap_compare(PeerdeskApp(closed_vault), run_before=open_the_card, terminal_size=SIZE)
+
+
+def test_directory_import_progress_bar(
+    closed_vault: Path, tmp_path: Path, snap_compare: SnapCompare
+) -> None:
+    """The import's progress dialog over the directory, held at a known row."""
+    source = directory_file(tmp_path / "big.csv", 3000)
+
+    async def held_mid_import(pilot: Pilot[None]) -> None:
+        app = await open_directory(pilot)
+        await pilot.press("down")
+        assert app.vault is not None
+        pause = PauseAt(app.vault, messages.PROGRESS_IMPORT_WRITING, 2000)
+        app.vault.work_watch = pause
+        await import_file(pilot, app, source)
+        await pilot.press("y")
+        await wait_until(pilot, pause.reached.is_set, "the import mid-write")
+        work = app.screen
+        assert isinstance(work, WorkScreen)
+        await wait_until(pilot, lambda: not work.has_class("-quiet"), "the bar shown")
+        await wait_until(
+            pilot, lambda: work.query_one(ProgressBar).progress == 1500, "the rows counted"
+        )
+        await pilot.pause()
+
+    assert snap_compare(PeerdeskApp(closed_vault), run_before=held_mid_import, terminal_size=SIZE)

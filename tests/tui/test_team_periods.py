@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.message import Message
 from textual.widgets import Input, Static
 
 from peerdesk import messages
@@ -18,6 +19,7 @@ from peerdesk.tui.screens.team_log import PublicationLogScreen
 from peerdesk.tui.screens.team_merge import TeamMergeScreen
 from peerdesk.tui.widgets.choice import ChoiceField
 from peerdesk.tui.widgets.line_view import LineView
+from peerdesk.tui.widgets.work_bar import WorkBar
 from peerdesk.vault import Vault, publications
 from tests.conftest import PASSPHRASE
 from tests.support.cli import Cli
@@ -247,3 +249,32 @@ async def test_a_long_log_scrolls_and_only_the_lead_has_one(
         await wait_until(pilot, lambda: isinstance(app.screen, PublicationLogScreen), "the log")
         await pilot.press("ctrl+l")  # locked from the log: nothing of it is left
         await assert_locked(pilot, app, closed_vault)
+
+
+async def test_the_merge_says_which_step_it_is_in_then_puts_its_bar_away(
+    closed_vault: Path, tmp_path: Path
+) -> None:
+    lead(closed_vault)
+    (tmp_path / "months").mkdir()
+    write_months(tmp_path / "months", peers=3)
+    told: list[tuple[str, int, int]] = []
+
+    def heard(message: Message) -> None:
+        if isinstance(message, WorkBar.Stepped):
+            told.append((message.doing, message.done, message.total))
+
+    app = PeerdeskApp(closed_vault)
+    async with app.run_test(size=SIZE, message_hook=heard) as pilot:
+        await open_team(pilot, app)
+        await merge_dialog(pilot, app, str(tmp_path / "months"))
+        screen = await merged_report(pilot, app)
+        assert screen.report is not None
+        assert not screen.query_one(WorkBar).display  # the report shows, the bar is gone
+    assert (messages.PROGRESS_MERGE_READING, 3, 3) in told
+    steps = {doing for doing, _, _ in told}
+    assert {messages.PROGRESS_MERGE_SUPPRESSING, messages.PROGRESS_MERGE_AUDITING} <= steps
+    assert steps <= {  # the steps' own wording: never a cell of the report
+        messages.PROGRESS_MERGE_READING,
+        messages.PROGRESS_MERGE_SUPPRESSING,
+        messages.PROGRESS_MERGE_AUDITING,
+    }

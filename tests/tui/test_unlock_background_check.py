@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.message import Message
+
 from peerdesk import messages
 from peerdesk.tui.app import PeerdeskApp
+from peerdesk.tui.opening import VaultChecking
 from peerdesk.tui.screens.home import HomeScreen
 from peerdesk.vault import Vault, VaultReadOnly
 from tests.conftest import PASSPHRASE
@@ -85,3 +88,24 @@ async def test_locking_during_the_check_stops_it_cleanly(vault_path: Path) -> No
         assert check is None or check.finished
         await unlock(pilot, app)  # and the next unlock checks afresh
         await wait_until(pilot, lambda: banner_shown(app), "the damaged banner")
+
+
+async def test_the_check_tells_home_its_two_steps_and_leaves_no_bar(vault_path: Path) -> None:
+    with Vault.create(vault_path, PASSPHRASE) as vault:
+        add_contacts(vault, 30)
+    heard: list[tuple[str, int, int]] = []
+
+    def hook(message: Message) -> None:
+        if isinstance(message, VaultChecking):
+            heard.append((message.doing, message.done, message.total))
+
+    app = PeerdeskApp(vault_path)
+    async with app.run_test(size=SIZE, message_hook=hook) as pilot:
+        await unlock(pilot, app)
+        assert app.vault is not None and app.vault.background_check is not None
+        check = app.vault.background_check
+        await wait_until(pilot, lambda: check.finished and len(heard) == 3, "the check")
+        await pilot.pause()
+        assert not app.screen.query("#home-check")  # done: its bar is gone
+    step = messages.PROGRESS_CHECK_VAULT
+    assert heard == [(step, 0, 2), (step, 1, 2), (step, 2, 2)]

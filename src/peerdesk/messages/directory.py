@@ -150,6 +150,7 @@ CLI_IMPORT_DONE = (
 )
 PROGRESS_IMPORT_CHECKING = "Comparing the file with the directory"
 PROGRESS_IMPORT_WRITING = "Writing clinicians"
+PROGRESS_IMPORT_READING = "Reading the file and checking its signature"
 CLI_EXPORT_DONE = "Exported {count} clinician(s) to {path} ({kind})."
 # The import preview, the same lines on the command line and in the terminal app
 # (interchange.preview); values come quoted and printable, or as DIRECTORY_VALUE_EMPTY.
@@ -272,6 +273,9 @@ CLINICIAN_FORM_KEYS = "ctrl+s save  escape cancel  tab next field"
 CLINICIAN_FORM_PROBLEMS = "Not saved: {count} field(s) need a fix (marked below). Nothing was lost."
 CLINICIAN_FORM_DISCARD = "Leave without saving the changes?"
 DIRECTORY_IMPORT_TITLE = "Import a directory file (CSV or JSON)"
+DIRECTORY_IMPORT_WORKING = "Importing the directory file"
+DIRECTORY_IMPORT_READING_WORKING = "Reading the directory file"
+DIRECTORY_IMPORT_WHAT = "the directory import"
 DIRECTORY_EXPORT_TITLE = "Export the directory (only the directory, nothing else)"
 DIRECTORY_PATH_LABEL = "File path"
 DIRECTORY_FORMAT_LABEL = "Format (left/right)"

@@ -131,6 +131,14 @@ REPORT_FILE_NUMBER_TOO_LONG = (
 REPORT_FILE_TOO_DEEP = "{file} is nested too deeply to be a month file."
 
 
+# Long merges say which step they are in (peerdesk.progress): the step, never a cell.
+PROGRESS_MERGE_READING = "Reading and checking the month files"
+PROGRESS_MERGE_SUPPRESSING = "Adding up the months and hiding small counts"
+PROGRESS_MERGE_AUDITING = "Checking what each reader of the report could work out"
+PROGRESS_MERGE_COMPARING = "Comparing with the earlier publications"
+PROGRESS_MERGE_RETRYING = "Trying to show hidden counts again"
+
+
 # --- terminal app: the stats screen and its month export -----------------------------------
 KEY_STATS = "monthly counts and charts"
 KEYS_ON_STATS = "On the monthly counts"

@@ -89,6 +89,12 @@ KEY_SHIFT_TAB = "previous field"
 KEY_CRISIS = "crisis lines (even while locked)"
 
 
+# --- long work: the progress dialog (tui.dialogs.work) ------------------------------------
+WORK_COUNTS = "{doing}: {done:,} of {total:,}"
+WORK_KEYS = "ctrl+l locks (the work stops and nothing of it is written)"
+WORK_STOPPED_AT_LOCK = "The lock stopped {what} before it finished; nothing of it was written."
+
+
 # --- the yes/no question -------------------------------------------------------------------
 YES_NO_KEYS = "y  yes      n  no"
 

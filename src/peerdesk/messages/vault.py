@@ -89,6 +89,11 @@ PROGRESS_BACKUP_COPYING = "Copying the vault"
 PROGRESS_BACKUP_VERIFYING = "Verifying the copy"
 PROGRESS_BACKUP_SAVING = "Saving the copy to disk"
 PROGRESS_SALVAGE_COPYING = "Saving what can be read, table by table"
+
+# --- long work on the vault's connection (a directory import in the terminal app) --------
+PROGRESS_CHECK_VAULT = "Checking every page of the vault file"
+VAULT_WORKING = "The vault is busy with an import; try again when it has finished."
+WORK_STOPPED = "The work was stopped before it finished, so nothing of it was written."
 BACKUP_MISSING = "There is no backup file at {path}."
 BACKUP_IS_FOLDER = "{path} is a folder, not a backup file; name the backup file inside it."
 RESTORE_NOT_VALID = "{path} is not a backup peerdesk can open: {reason}. Nothing was changed."

@@ -33,6 +33,8 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from peerdesk import messages
+from peerdesk.progress import Progress, counted, silent
 from peerdesk.reports.audit import cell_key, figure_key
 from peerdesk.reports.comparison import Comparison, Finding, Truth
 from peerdesk.reports.counts import (
@@ -78,9 +80,15 @@ class Outcome:
     earlier_hidden: int  # cells hidden only by this rule
 
 
-def protect_over_time(new: NewReport, rules: Reasons, history: Sequence[Publication]) -> Outcome:
+def protect_over_time(
+    new: NewReport,
+    rules: Reasons,
+    history: Sequence[Publication],
+    progress: Progress = silent,
+) -> Outcome:
     """The rules' `reasons` grown until neither the report's audit nor the comparison
-    with `history` (every publication of its months, in the log's order) finds a thing."""
+    with `history` (every publication of its months, in the log's order) finds a thing.
+    `progress` hears each step and each trial of step 3 (peerdesk.progress)."""
     alone, _ = protect(
         new.counts,
         dict(rules),
@@ -88,13 +96,14 @@ def protect_over_time(new: NewReport, rules: Reasons, history: Sequence[Publicat
         new.owners,
         tie_key=new.tie_key,
         zeros_hidden=new.zeros_hidden,
+        progress=progress,
     )
     rules = alone  # the report as it would be alone: the same files give the same report
     kept = _kept_from(new.counts, rules, last_of(history, new.period.label))
     sticky = {key for pub in history for key in pub.hidden}
     old = Comparison(history).exposed_set()
     last = last_of(history, new.period.label)
-    state, insiders = _until_safe(new, {**rules, **kept}, history, sticky, old)
+    state, insiders = _until_safe(new, {**rules, **kept}, history, sticky, old, progress)
     if last is not None and _as_publication(new, state).cells == last.cells:
         return Outcome(state, insiders, sum(1 for k in state if k not in alone))  # no change
     # Step 3: all of step 1's cells shown again at once, then (if that does not hide
@@ -102,12 +111,15 @@ def protect_over_time(new: NewReport, rules: Reasons, history: Sequence[Publicat
     candidates = [k for k in kept if k not in rules and _may_grow(new, k)]
     trials = [candidates] if len(candidates) > 1 else []
     trials += [[key] for key in candidates[:RELEASE_TRIALS]]
-    for released in trials:
+    retrying = messages.PROGRESS_MERGE_RETRYING
+    for released in counted(trials, len(trials), retrying, progress, every=1):
         if not any(key in kept for key in released):
             continue
         trial = {k: v for k, v in kept.items() if k not in released}
         try:
-            tried, tried_insiders = _until_safe(new, {**rules, **trial}, history, sticky, old)
+            tried, tried_insiders = _until_safe(
+                new, {**rules, **trial}, history, sticky, old, progress
+            )
         except AuditError:
             continue
         shown = [k for k in released if k not in tried]
@@ -155,6 +167,7 @@ def _until_safe(
     history: Sequence[Publication],
     sticky: set[str],
     old: set[Finding],
+    progress: Progress = silent,
 ) -> tuple[Reasons, int]:
     """Step 2 from `start`: both audits in turn until neither finds a thing."""
     state = dict(start)
@@ -167,7 +180,9 @@ def _until_safe(
             new.owners,
             tie_key=new.tie_key,
             zeros_hidden=new.zeros_hidden,
+            progress=progress,
         )
+        progress(messages.PROGRESS_MERGE_COMPARING, 0, 0)
         publication = _as_publication(new, state)
         comparison = Comparison(history, publication, new.truth, carry=carry)
         found = comparison.exposed(old=old)

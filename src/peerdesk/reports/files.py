@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from peerdesk import messages
+from peerdesk.progress import Progress, counted, silent
 from peerdesk.regular_files import read_regular
 from peerdesk.reports.counts import (
     CONTACTS,
@@ -413,8 +414,10 @@ def read_exports(
     month: str | None = None,
     opener: SealedOpener | None = None,
     any_month: bool = False,
+    progress: Progress = silent,
 ) -> list[MonthExport]:
     """Read and check every file; ReportFileError lists every problem of every file.
+    `progress` hears how many files were read (peerdesk.progress).
 
     All must be for one month (`month` if given, else the first readable file's),
     unless `any_month` (a quarter's or a year's merge checks its months itself). A
@@ -424,7 +427,8 @@ def read_exports(
     """
     problems: list[str] = []
     exports: list[MonthExport] = []
-    for path in paths:
+    reading = messages.PROGRESS_MERGE_READING
+    for path in counted(paths, len(paths), reading, progress, every=1):
         source = printable(str(path))
         try:
             # Only a regular file, at most one byte past the limit: a FIFO would block.

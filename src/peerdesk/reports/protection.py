@@ -28,6 +28,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping, Sequence
 
+from peerdesk import messages
+from peerdesk.progress import Progress, counted, silent
 from peerdesk.reports.audit import Auditor, cell_key, figure_key
 from peerdesk.reports.counts import (
     CONTACTS,
@@ -67,8 +69,10 @@ def protect(
     tie_key: bytes,
     insiders: bool = True,
     zeros_hidden: bool = False,
+    progress: Progress = silent,
 ) -> tuple[Reasons, int]:
     """`reasons` grown until the audit passes; and how many peers' months were checked.
+    `progress` hears how many readers each pass has checked.
 
     `months` are the peers' own months (in a fixed order: the report must not depend
     on the order of files on the command line). With a single file the only insider
@@ -88,7 +92,8 @@ def protect(
         changed = False
         auditor: Auditor | None = None
         readers: list[dict[str, int] | None] = [None, *peers_months]
-        for mine in readers:
+        auditing = messages.PROGRESS_MERGE_AUDITING
+        for mine in counted(readers, len(readers), auditing, progress, every=1):
             while True:
                 seen = (
                     [] if mine is None else subtracted(truth, state, mine, min_cell, zeros_hidden)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from peerdesk import messages
+from peerdesk.progress import Progress, silent
 from peerdesk.reports.files import MonthExport, ReportFileError, SealedOpener, read_exports
 from peerdesk.reports.periods import Period
 from peerdesk.safe_text import printable
@@ -104,6 +105,7 @@ def read_months(
     month: str | None = None,
     opener: SealedOpener | None = None,
     period: Period | None = None,
+    progress: Progress = silent,
 ) -> Chosen:
     """What a merge counts: every file read and checked (ReportFileError lists every
     problem), then one export per sender, with a sentence for each export left out.
@@ -113,8 +115,8 @@ def read_months(
     """
     if period is None or len(period.months) == 1:
         expected = period.label if period is not None else month
-        return choose(read_exports(paths, month=expected, opener=opener))
-    exports = read_exports(paths, opener=opener, any_month=True)
+        return choose(read_exports(paths, month=expected, opener=opener, progress=progress))
+    exports = read_exports(paths, opener=opener, any_month=True, progress=progress)
     problems = [
         messages.REPORT_FILE_OUTSIDE_PERIOD.format(
             file=e.source, month=e.counts.month, period=period.label
@@ -142,6 +144,7 @@ def team_report_of(
     period: Period | None = None,
     history: Sequence[Publication] = (),
     zeros_hidden: bool = False,
+    progress: Progress = silent,
 ) -> TeamReport:
     """The team report of what `read_months` chose: the one call both faces make, so a
     month, a quarter or a year merged on screen is the report `report merge` prints.
@@ -162,6 +165,7 @@ def team_report_of(
         owners=[sender_of(e) for e in exports],
         history=history,
         zeros_hidden=zeros_hidden,
+        progress=progress,
     )
 
 

@@ -50,6 +50,8 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from peerdesk import messages
+from peerdesk.progress import Progress, silent
 from peerdesk.reports.audit import UnknownCell, cell_key, figure_key, structure
 from peerdesk.reports.comparison import Truth
 from peerdesk.reports.counts import (
@@ -313,8 +315,10 @@ def team_report(
     owners: Sequence[str | None] | None = None,
     history: Sequence[Publication] = (),
     zeros_hidden: bool = False,
+    progress: Progress = silent,
 ) -> TeamReport:
-    """Add up peers' months (no export twice), suppress, then audit until safe.
+    """Add up peers' months (no export twice), suppress, then audit until safe;
+    `progress` hears each step (peerdesk.progress), never a cell.
 
     `months[i]` is the file whose export id is `export_ids[i]`; `owners[i]` names its
     sender (peerdesk.reports.senders), so that a peer's months of a quarter are taken
@@ -324,6 +328,7 @@ def team_report(
     with it (peerdesk.reports.earlier), and the report says what changed since the
     last publication of the same period. `zeros_hidden`: see `suppress`.
     """
+    progress(messages.PROGRESS_MERGE_SUPPRESSING, 0, 0)
     period = period or of_month(months[0].month)
     counts = replace(add_up(months), month=period.label)
     key = tie_key_of(export_ids)
@@ -333,13 +338,19 @@ def team_report(
     linked = involved(history, period.months)
     if not linked:
         reasons, insiders = protect(
-            counts, dict(first.reasons), min_cell, owned, tie_key=key, zeros_hidden=zeros
+            counts,
+            dict(first.reasons),
+            min_cell,
+            owned,
+            tie_key=key,
+            zeros_hidden=zeros,
+            progress=progress,
         )
         summary = AuditSummary(len(reasons), insiders)
         return _report(counts, min_cell, len(months), reasons, summary, zeros_hidden=zeros)
     truth = _truth(counts, months)
     new = NewReport(period, counts, min_cell, len(months), truth, owned, key, zeros)
-    outcome = protect_over_time(new, dict(first.reasons), linked)
+    outcome = protect_over_time(new, dict(first.reasons), linked, progress)
     reasons = outcome.reasons
     summary = AuditSummary(len(reasons), outcome.insiders, len(linked), outcome.earlier_hidden)
     last = last_of(linked, period.label)

@@ -41,7 +41,13 @@ from peerdesk.tui.events import (
 )
 from peerdesk.tui.idle import IdleWatch
 from peerdesk.tui.lockout import RetryDelay
-from peerdesk.tui.opening import VaultChecked, VaultCreated, VaultOpened, VaultUnlocked
+from peerdesk.tui.opening import (
+    VaultChecked,
+    VaultChecking,
+    VaultCreated,
+    VaultOpened,
+    VaultUnlocked,
+)
 from peerdesk.tui.screens.crisis import CrisisScreen
 from peerdesk.tui.screens.setup import SetupScreen
 from peerdesk.tui.screens.unlock import UnlockScreen
@@ -221,7 +227,11 @@ class PeerdeskApp(QuietCrashApp):
         check = vault.background_check
         if check is None:  # locked before the worker started
             return
-        problems = check.run()
+
+        def told(doing: str, done: int, total: int) -> None:
+            self.post_message(VaultChecking(doing, done, total))  # thread-safe
+
+        problems = check.run(told)
         if problems is not None:
             self.post_message(VaultChecked(vault, problems))
 
@@ -235,6 +245,15 @@ class PeerdeskApp(QuietCrashApp):
             reader.warm()
         except VaultError:
             return  # the first count on it meets the same error and shows it
+
+    @on(VaultChecking)
+    def _vault_checking(self, message: VaultChecking) -> None:
+        """How far the whole-file checks got, for home's discreet bar."""
+        from peerdesk.tui.screens.home import HomeScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.show_check(message.doing, message.done, message.total)
 
     @on(VaultChecked)
     def _vault_checked(self, message: VaultChecked) -> None:
@@ -267,9 +286,17 @@ class PeerdeskApp(QuietCrashApp):
             return
         from peerdesk.tui import drafts
 
-        # A form that cannot be kept (a full disk) never stops the lock; the sentence
-        # waits for the next unlock, so nothing about it shows on the locked screen.
-        self._lock_problem = drafts.keep(self.vault, self.screen_stack)
+        # Long work in a worker (an import) stops first and rolls back, so the form is
+        # kept on a free connection. A form that cannot be kept (a full disk) never
+        # stops the lock; the sentences wait for the next unlock, so nothing about them
+        # shows on the locked screen.
+        stopped = self.vault.stop_work()
+        kept = drafts.keep(self.vault, self.screen_stack)
+        if stopped is not None:
+            kept = " ".join(
+                filter(None, (messages.WORK_STOPPED_AT_LOCK.format(what=stopped), kept))
+            )
+        self._lock_problem = kept
         self._drop_everything()
         self.push_screen(self._locked_screen())
 
@@ -340,6 +367,8 @@ class PeerdeskApp(QuietCrashApp):
         """
         from peerdesk.tui import drafts
 
+        if self.vault is not None:
+            self.vault.stop_work()  # an import rolls back: the app is going
         problem = drafts.keep(self.vault, self.screen_stack) if self.vault else None
         self._drop_everything()
         if sig == hang_up_signal() and self.instance_lock is not None:
@@ -351,12 +380,15 @@ class PeerdeskApp(QuietCrashApp):
         self.lock()
 
     async def action_quit(self) -> None:
-        """ctrl+q: an open form is kept as a draft (offered after the next unlock).
+        """ctrl+q: an open form is kept as a draft (offered after the next unlock); an
+        import running in a worker is stopped and rolled back first.
 
         If the draft cannot be kept (a full disk, say), the first ctrl+q only says so:
         quitting would throw away what the peer typed, and they may want to free some
         space and save. A second ctrl+q, after that warning, quits all the same.
         """
+        if self.vault is not None:
+            self.vault.stop_work()  # an import mid-way rolls back: nothing half-written
         if self.vault is not None and not self._quit_warned:
             from peerdesk.tui import drafts
 

@@ -100,6 +100,16 @@ class VaultChecked(Message):
         self.problems = problems
 
 
+class VaultChecking(Message):
+    """The whole-file checks told how far they got (two checks, never anything else)."""
+
+    def __init__(self, doing: str, done: int, total: int) -> None:
+        super().__init__()
+        self.doing = doing
+        self.done = done
+        self.total = total
+
+
 class UnlockFailed(Message):
     """Opening or creating did not work; the screen shows the sentence."""
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import threading
 
+from peerdesk.progress import Progress, silent
 from peerdesk.vault.sqlcipher import Connection, integrity_problems
 
 WAITING, RUNNING, CANCELLED, DONE = "waiting", "running", "cancelled", "done"
@@ -32,8 +33,9 @@ class BackgroundCheck:
         self._finished = threading.Event()
         self._started = threading.Event()
 
-    def run(self) -> tuple[str, ...] | None:
-        """The problems found (empty: healthy), or None when cancelled. Worker thread."""
+    def run(self, progress: Progress = silent) -> tuple[str, ...] | None:
+        """The problems found (empty: healthy), or None when cancelled. Worker thread;
+        `progress` hears the two checks (vault.sqlcipher.integrity_problems)."""
         with self._mutex:
             if self._state != WAITING:
                 return None
@@ -41,7 +43,7 @@ class BackgroundCheck:
         self._started.set()
         problems: list[str] = []
         try:
-            problems = integrity_problems(self._conn)
+            problems = integrity_problems(self._conn, progress)
         finally:
             with self._mutex:
                 cancelled = self._state == CANCELLED

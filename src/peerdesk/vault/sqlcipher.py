@@ -15,6 +15,7 @@ from urllib.parse import quote
 from sqlcipher3 import dbapi2
 
 from peerdesk import messages
+from peerdesk.progress import Progress, silent
 from peerdesk.vault.errors import (
     EncryptionUnavailable,
     InvalidPassphrase,
@@ -38,6 +39,8 @@ HARDENING: tuple[tuple[str, str, str], ...] = (
     ("secure_delete", "ON", "1"),
     ("foreign_keys", "ON", "1"),
 )
+
+INTEGRITY_STEPS = 2  # quick_check, then cipher_integrity_check
 
 
 def normalise_passphrase(passphrase: str) -> str:
@@ -151,15 +154,23 @@ def harden(conn: Connection) -> None:
             raise EncryptionUnavailable(messages.VAULT_SETTING_REFUSED.format(name=name))
 
 
-def integrity_problems(conn: Connection) -> list[str]:
-    """What quick_check and cipher_integrity_check report; empty means healthy."""
+def integrity_problems(conn: Connection, progress: Progress = silent) -> list[str]:
+    """What quick_check and cipher_integrity_check report; empty means healthy.
+
+    Each is one C loop over every page (SQLite's progress handler is not called
+    inside it), so `progress` hears the two checks as two steps, not pages.
+    """
     problems: list[str] = []
+    checking = messages.PROGRESS_CHECK_VAULT
     try:
+        progress(checking, 0, INTEGRITY_STEPS)
         rows = conn.execute("PRAGMA quick_check").fetchall()
         problems += [str(r[0]) for r in rows if str(r[0]) != "ok"]
+        progress(checking, 1, INTEGRITY_STEPS)
         problems += [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")]
     except DatabaseError as exc:
         problems.append(str(exc))
+    progress(checking, INTEGRITY_STEPS, INTEGRITY_STEPS)
     return problems
 
 

@@ -21,6 +21,7 @@ from typing import Literal
 from peerdesk import messages
 from peerdesk.models.contacts import PurgeReport
 from peerdesk.platform_support import MODES_MEAN_PRIVACY, folder_is_private, make_folder_private
+from peerdesk.progress import Progress, silent
 from peerdesk.vault import full_check_log, migrate, retention, values
 from peerdesk.vault import settings as settings_repo
 from peerdesk.vault.background_check import BackgroundCheck
@@ -35,6 +36,7 @@ from peerdesk.vault.errors import (
     WrongPassphrase,
 )
 from peerdesk.vault.instance_lock import InstanceLock
+from peerdesk.vault.loan import Loan
 from peerdesk.vault.settings import Settings
 from peerdesk.vault.side_reader import SideReader
 from peerdesk.vault.sqlcipher import (
@@ -135,6 +137,9 @@ class Vault:
         self.purged_on_unlock: PurgeReport | None = None
         # The connection for reads in worker threads, when the opener asked for one.
         self.side_reader: SideReader | None = None
+        self._loan: Loan | None = None  # the connection lent to a worker (vault.loan)
+        # Hears every step of lent work, in the worker, before its screen (tests pause there).
+        self.work_watch: Progress = silent
 
     # --- opening and closing ------------------------------------------------
     @classmethod
@@ -285,6 +290,7 @@ class Vault:
         A close that SQLite refuses (an I/O error writing the last of the WAL back) still
         drops our handle: the file stays consistent, and the next open recovers the WAL.
         """
+        self.stop_work()  # never close the connection under a worker's write
         conn, self._conn = self._conn, None
         check, self.background_check = self.background_check, None
         reader, self.side_reader = self.side_reader, None
@@ -332,10 +338,37 @@ class Vault:
     # --- access for repositories --------------------------------------------
     @property
     def conn(self) -> Connection:
-        """The live connection; repositories use it for reads."""
+        """The live connection; repositories use it for reads. While it is lent
+        (`lend`), only the worker holding it gets it."""
         if self._conn is None:
             raise VaultError("The vault is locked.")
+        if self._loan is not None and not self._loan.holds():
+            raise VaultError(messages.VAULT_WORKING)
         return self._conn
+
+    def lend(self, what: str) -> Loan:
+        """Lend the connection to the worker that enters the loan (peerdesk.vault.loan);
+        from now until it is returned, nobody else may use it. `what` names the work
+        in a sentence (what a lock stopped)."""
+        loan = Loan(self.conn, what, self._returned)  # refused when locked or lent
+        loan.watch = self.work_watch
+        self._loan = loan
+        return loan
+
+    @property
+    def working(self) -> bool:
+        """Whether the connection is lent to a worker right now."""
+        return self._loan is not None
+
+    def _returned(self, loan: Loan) -> None:
+        if self._loan is loan:
+            self._loan = None
+
+    def stop_work(self) -> str | None:
+        """Stop a worker's loan, if one is out, and wait for the connection; the loan's
+        `what` if its work was stopped before it finished (it wrote nothing)."""
+        loan, self._loan = self._loan, None
+        return loan.what if loan is not None and loan.stop() else None
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:

@@ -14,7 +14,8 @@ refused file gets one sentence. Where the CLI would need --unsigned (a vault wit
 team, or the lead's own vault bringing in a file nobody signed), a separate question
 says nobody vouches for the file, and only y goes on; the preview then says first who
 vouches for it. A lead's export is signed, and says so. The file work itself is
-`peerdesk.interchange`, the same code as the CLI.
+`peerdesk.interchange`, the same code as the CLI. The import's steps, run in a worker
+with a progress bar, are tui.dialogs.directory_import.
 """
 
 from __future__ import annotations
@@ -36,20 +37,15 @@ from peerdesk.interchange import (
     FORMATS,
     DirectoryFileError,
     ImportPlan,
-    ParsedDirectory,
     attention,
     export_directory,
-    import_parsed,
     preview_lines,
-    read_directory,
     signing,
 )
-from peerdesk.interchange.reading import read_file_bytes
 from peerdesk.interchange.signing import Vouched
 from peerdesk.team.sealing import SealingUnavailable
 from peerdesk.tui import keys
 from peerdesk.tui.dialogs.confirm import ConfirmScreen
-from peerdesk.tui.events import ClinicianChanged
 from peerdesk.tui.widgets.choice import ChoiceField
 from peerdesk.tui.widgets.line_view import Line, LineView
 from peerdesk.tui.widgets.text_fields import PlainInput
@@ -196,96 +192,6 @@ class ImportPreviewScreen(ModalScreen[bool]):
 
     def action_no(self) -> None:
         self.dismiss(False)
-
-
-def start_import(screen: Screen[None], vault: Vault) -> None:
-    """Path; the file read once, parsed and its signature checked; the question about a
-    file nobody vouches for, when the CLI would need --unsigned; the preview (a dry
-    run); on y the real import, with the signed sequence, in one transaction."""
-
-    def path_given(choice: FileChoice | None) -> None:
-        if choice is None or not vault.is_open:
-            return
-        path = choice[0]
-        try:
-            data = read_file_bytes(path)
-            signature = signing.read_signature(path)
-            parsed = read_directory(path, data)
-        except DirectoryFileError as exc:
-            screen.notify(str(exc), severity="error", markup=False)
-            return
-        try:
-            try:
-                vouched = signing.check(vault.conn, path, data, signature, allow_unsigned=False)
-            except DirectoryFileError:
-                # Refused as it stands. The CLI would take it with --unsigned only if
-                # this succeeds; anything it refuses is refused here too.
-                vouched = signing.check(vault.conn, path, data, signature, allow_unsigned=True)
-                ask_unsigned(path, parsed, vouched, signed=signature is not None)
-                return
-        except (DirectoryFileError, VaultError) as exc:
-            screen.notify(str(exc), severity="error", markup=False)
-            return
-        except SealingUnavailable:  # a joined vault moved to a machine without age
-            screen.notify(messages.TEAM_UNAVAILABLE, severity="error", markup=False)
-            return
-        preview(path, parsed, vouched)
-
-    def ask_unsigned(
-        path: Path, parsed: ParsedDirectory, vouched: Vouched, *, signed: bool
-    ) -> None:
-        why = (
-            messages.DIRECTORY_UNSIGNED_WHY_NO_TEAM
-            if signed
-            else messages.DIRECTORY_UNSIGNED_WHY_NONE
-        )
-        question = messages.DIRECTORY_UNSIGNED_ASK.format(path=path, why=why)
-
-        def answered(yes: bool | None) -> None:
-            if yes and vault.is_open:
-                preview(path, parsed, vouched)
-
-        screen.app.push_screen(ConfirmScreen(question, id="directory-unsigned"), answered)
-
-    def preview(path: Path, parsed: ParsedDirectory, vouched: Vouched) -> None:
-        try:
-            plan = import_parsed(vault, parsed, dry_run=True)
-        except VaultError as exc:
-            screen.notify(str(exc), severity="error", markup=False)
-            return
-        screen.app.push_screen(
-            ImportPreviewScreen(path, plan, vouched),
-            lambda yes: answered(parsed, plan, vouched, yes),
-        )
-
-    def answered(
-        parsed: ParsedDirectory, shown: ImportPlan, vouched: Vouched, yes: bool | None
-    ) -> None:
-        if not yes or not vault.is_open:
-            return
-        try:
-            # A yes to a preview with look-alikes came after the second question.
-            plan = import_parsed(
-                vault,
-                parsed,
-                accept_lookalikes=bool(shown.lookalikes),
-                signed_sequence=vouched.sequence,
-                signed_digest=vouched.digest,
-            )
-        except VaultError as exc:
-            screen.notify(str(exc), severity="error", markup=False)
-            return
-        if plan.written:
-            screen.notify(
-                messages.DIRECTORY_IMPORTED.format(added=len(plan.added), changed=len(plan.changed))
-            )
-        else:
-            screen.notify(messages.DIRECTORY_IMPORT_NOT_WRITTEN, severity="error")
-        screen.post_message(ClinicianChanged())
-
-    screen.app.push_screen(
-        FilePathScreen(messages.DIRECTORY_IMPORT_TITLE, with_format=False), path_given
-    )
 
 
 def start_export(screen: Screen[None], vault: Vault) -> None:

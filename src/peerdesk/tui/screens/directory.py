@@ -32,7 +32,8 @@ from textual.widgets import Static
 from peerdesk import messages, vocab
 from peerdesk.models.clinicians import SUSPENDED, ClinicianRow
 from peerdesk.tui import keys
-from peerdesk.tui.dialogs.directory_files import start_export, start_import
+from peerdesk.tui.dialogs.directory_files import start_export
+from peerdesk.tui.dialogs.directory_import import start_import
 from peerdesk.tui.dialogs.topic_pick import TopicPickScreen
 from peerdesk.tui.dialogs.value_pick import ValuePickScreen
 from peerdesk.tui.events import ClinicianChanged
@@ -96,8 +97,8 @@ class DirectoryScreen(SearchListScreen):
 
     # --- querying -----------------------------------------------------------
     def _fetch(self, offset: int, limit: int) -> list[ClinicianRow]:
-        if not self.vault.is_open:
-            return []
+        if not self.vault.is_open or self.vault.working:
+            return []  # lent to an import (a resize under its bar): drawn again after it
         return clinicians.page(
             self.vault.conn, self.filter, today=self.today(), limit=limit, offset=offset
         )

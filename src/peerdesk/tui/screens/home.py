@@ -36,9 +36,12 @@ from peerdesk.tui.opening import Opened
 from peerdesk.tui.screens.contacts_list import ContactsListScreen
 from peerdesk.tui.widgets.followup_panel import FollowUpPanel
 from peerdesk.tui.widgets.referrals_due import ReferralsDue
+from peerdesk.tui.widgets.work_bar import WorkBar
 from peerdesk.vault import Settings, VaultError, contacts, followups, logbook, referrals
 
 LABEL_WIDTH = 11
+# The whole-file checks' bar shows only once they ran this long (1M contacts: ~1.6 s).
+CHECK_SHOWN_AFTER = 1.0
 KEY_COLUMN_WIDTH = 34  # two columns of keys fit the 68 columns inside the home box
 
 
@@ -251,6 +254,30 @@ class HomeScreen(Screen[None]):
             Static(Text(messages.VAULT_DAMAGED_READ_ONLY), id="damaged", classes="warning"),
             after=self.query_one(".app-title", Static),
         )
+
+    def show_check(self, doing: str, done: int, total: int) -> None:
+        """The whole-file checks' progress: a bar under the facts, but only once they
+        have run CHECK_SHOWN_AFTER seconds (at most vaults they end long before)."""
+        if not self.is_mounted:
+            return
+        bars = self.query("#home-check").results(WorkBar)
+        bar = next(bars, None)
+        if bar is None and done < total:
+            bar = WorkBar(id="home-check")
+            bar.display = False
+            self.query_one("#home-box", Vertical).mount(bar)
+            self.set_timer(CHECK_SHOWN_AFTER, lambda: self._reveal_check(bar))
+        if bar is None:
+            return
+        if done >= total:
+            bar.remove()
+            return
+        bar.show(doing, done, total)
+
+    @staticmethod
+    def _reveal_check(bar: WorkBar) -> None:
+        if bar.is_mounted:
+            bar.display = True
 
     def show_settings(self, settings: Settings) -> None:
         """Show the settings just saved, so home never states an auto-lock that is not set."""

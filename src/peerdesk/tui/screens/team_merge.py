@@ -7,7 +7,10 @@ over the period and its months and compared with every earlier publication of th
 as the command does. The title says which period.
 
 Opening and checking the files (age, two signatures per sealed month, the month's
-checks) runs in a worker thread; the vault is only read before it (the lead's keys,
+checks), the suppression, the audit and the comparison with earlier publications run
+in a worker thread, which says which step it is in (a bar, counted where counts are
+known: a year with its publication log can take tens of seconds); a lock or going
+back stops it at its next step. The vault is only read before it (the lead's keys,
 the threshold) and written after it (the peer keys seen), on the main thread, so the
 vault's connection is never used by two threads (peerdesk.vault.team_merge). The
 report shows counts only, small cells suppressed with the vault's threshold, what
@@ -30,6 +33,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
+from textual.worker import get_current_worker
 
 from peerdesk import messages
 from peerdesk.reports import TeamReport, render
@@ -41,9 +45,14 @@ from peerdesk.reports.senders import Chosen, read_months, team_report_of
 from peerdesk.tui import keys
 from peerdesk.tui.dialogs.team_export import TeamExported, TeamExportScreen
 from peerdesk.tui.widgets.bar_chart import BarChart
+from peerdesk.tui.widgets.work_bar import WorkBar
 from peerdesk.vault import Vault, VaultError, publications, team, team_merge
 
 CHART_TABLE = "mode"  # the table charted on screen: how the contacts were had
+
+
+class MergeStopped(Exception):
+    """The merge's screen went away (a lock, back) while it ran: stop working."""
 
 
 class MergeScroll(VerticalScroll, can_focus=False):
@@ -88,6 +97,7 @@ class TeamMergeScreen(Screen[None]):
             yield Static(self._title(), id="team-merge-title", classes="screen-title")
             with MergeScroll(id="team-merge-scroll"):
                 yield Static(self._reading(), id="team-merge-status")
+                yield WorkBar(id="team-merge-work")
                 yield Static("", id="team-merge-senders")
                 chart_title = Static(
                     Text(messages.TEAM_MERGE_CHART_TITLE),
@@ -141,15 +151,34 @@ class TeamMergeScreen(Screen[None]):
         month, added up, suppressed, and compared with the publication log, by the calls
         `report merge` makes (the screen only shows it: it is logged when first written
         to a file)."""
+        worker = get_current_worker()
+
+        def told(doing: str, done: int, total: int) -> None:
+            if worker.is_cancelled:  # the screen is gone (a lock, back): stop the merge
+                raise MergeStopped
+            self.post_message(WorkBar.Stepped(doing, done, total))
+
         try:
-            chosen = read_months(self.paths, opener=opener, period=self.period)
+            chosen = read_months(self.paths, opener=opener, period=self.period, progress=told)
+            report = team_report_of(
+                chosen,
+                min_cell,
+                period=self.period,
+                history=history,
+                zeros_hidden=self.zeros_hidden,
+                progress=told,
+            )
         except ReportFileError as exc:
             self.post_message(self.MonthsRefused(exc.problems))
             return
-        report = team_report_of(
-            chosen, min_cell, period=self.period, history=history, zeros_hidden=self.zeros_hidden
-        )
+        except MergeStopped:
+            return  # nobody is waiting for this report any more
         self.post_message(self.MonthsRead(chosen, report, render.team_table(report), min_cell))
+
+    @on(WorkBar.Stepped)
+    def _stepped(self, message: WorkBar.Stepped) -> None:
+        message.stop()
+        self.query_one(WorkBar).show(message.doing, message.done, message.total)
 
     @on(MonthsRefused)
     def _refused(self, message: MonthsRefused) -> None:
@@ -181,7 +210,7 @@ class TeamMergeScreen(Screen[None]):
         self.query_one("#team-merge-report", Static).update(Text(message.table, no_wrap=True))
         self.query_one("#team-merge-hint", Static).update(Text(messages.TEAM_MERGE_FILE_HINT))
         self.report = message.report
-        self.done = True
+        self._ended()
 
     def _chart(self, report: TeamReport) -> None:
         """Contacts by mode as bars, hidden cells as the report's mark; none when the
@@ -195,13 +224,17 @@ class TeamMergeScreen(Screen[None]):
         chart.display = True
         self.query_one("#team-merge-chart-title", Static).display = True
 
+    def _ended(self) -> None:
+        self.query_one(WorkBar).display = False
+        self.done = True
+
     def _problems(self, problems: list[str]) -> None:
         text = Text(messages.TEAM_MERGE_REFUSED.format(count=len(problems)), style="bold")
         for problem in problems:
             text.append("\n")
             text.append(problem)
         self.query_one("#team-merge-status", Static).update(text)
-        self.done = True
+        self._ended()
 
     def action_scroll(self, lines: int) -> None:
         self.query_one(MergeScroll).scroll_relative(y=lines, animate=False)
