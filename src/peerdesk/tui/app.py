@@ -31,7 +31,7 @@ from textual.theme import Theme
 
 from peerdesk import messages
 from peerdesk.platform_support import exit_after, hang_up_signal, lock_signals
-from peerdesk.tui import keys
+from peerdesk.tui import keys, styles
 from peerdesk.tui.crash import QuietCrashApp
 from peerdesk.tui.events import (
     ContactReferralRequested,
@@ -42,8 +42,6 @@ from peerdesk.tui.events import (
 from peerdesk.tui.idle import IdleWatch
 from peerdesk.tui.lockout import RetryDelay
 from peerdesk.tui.opening import VaultChecked, VaultCreated, VaultOpened, VaultUnlocked
-from peerdesk.tui.screens.crisis import CrisisScreen
-from peerdesk.tui.screens.setup import SetupScreen
 from peerdesk.tui.screens.unlock import UnlockScreen
 from peerdesk.vault import InstanceLock, Settings, VaultBusy, VaultError
 
@@ -99,7 +97,8 @@ class PeerdeskApp(QuietCrashApp):
     """
 
     # Absolute, so subclasses in other folders (benchmarks, test harnesses) find it too.
-    CSS_PATH = Path(__file__).with_name("app.tcss")
+    # Only the locked screens' styles: the rest is read after the first frame (tui.styles).
+    CSS_PATH = styles.LOCKED
     TITLE = messages.APP_TITLE
     # The palette offers screenshots (an SVG of whatever is on screen, written to disk)
     # and commands that bypass the key table; peerdesk has neither.
@@ -147,7 +146,12 @@ class PeerdeskApp(QuietCrashApp):
         self._install_signal_handlers()
         self.set_interval(self.idle_check_seconds, self.check_idle_lock, name="idle-lock")
         self.push_screen(self._locked_screen())
-        self.call_after_refresh(self._warm_up)
+        self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        """The styles and modules of later screens, while the peer types the passphrase."""
+        styles.load_later(self)
+        self._warm_up()
 
     # exit_on_error=False: a failed import here is raised again where the module is used.
     @work(thread=True, exit_on_error=False, group="warm-up", description="warm up imports")
@@ -166,6 +170,8 @@ class PeerdeskApp(QuietCrashApp):
     def _locked_screen(self) -> Screen[None]:
         """Set-up on first run (no vault file yet), otherwise a fresh unlock screen."""
         if not self.vault_path.exists():
+            from peerdesk.tui.screens.setup import SetupScreen
+
             return SetupScreen(self.vault_path, instance_lock=self.instance_lock)
         return UnlockScreen(
             self.vault_path,
@@ -178,6 +184,8 @@ class PeerdeskApp(QuietCrashApp):
     @on(VaultUnlocked)
     @on(VaultCreated)
     def _vault_opened(self, message: VaultOpened) -> None:
+        from peerdesk.tui.screens.crisis import CrisisScreen
+
         opened = message.opened
         crisis_open = isinstance(self.screen, CrisisScreen)
         asker = self.screen_stack[-2] if crisis_open else self.screen
@@ -192,6 +200,8 @@ class PeerdeskApp(QuietCrashApp):
         if crisis_open:  # the crisis lines opened during the KDF stay on top
             self.pop_screen()
         from peerdesk.tui.screens.home import HomeScreen
+
+        styles.load_later(self)  # loaded after the first frame; a no-op by now
 
         self.switch_screen(HomeScreen(opened))
         if self._lock_problem is not None:
@@ -402,9 +412,12 @@ class PeerdeskApp(QuietCrashApp):
 
     def action_crisis(self) -> None:
         """Open the crisis lines (vault locked or not), or close them when open."""
+        from peerdesk.tui.screens.crisis import CrisisScreen
+
         if isinstance(self.screen, CrisisScreen):
             self.pop_screen()
         else:
+            styles.load_later(self)  # pressed before the first frame's follow-up ran
             self.push_screen(CrisisScreen(self._unlocked))
 
     def _unlocked(self) -> bool:
