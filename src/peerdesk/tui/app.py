@@ -41,6 +41,7 @@ from peerdesk.tui.events import (
 )
 from peerdesk.tui.idle import IdleWatch
 from peerdesk.tui.lockout import RetryDelay
+from peerdesk.tui.long_lived import StartupFreeze
 from peerdesk.tui.opening import VaultChecked, VaultCreated, VaultOpened, VaultUnlocked
 from peerdesk.tui.screens.unlock import UnlockScreen
 from peerdesk.vault import InstanceLock, Settings, VaultBusy, VaultError
@@ -131,6 +132,7 @@ class PeerdeskApp(QuietCrashApp):
         # Said after the next unlock: a lock that could not keep the open form.
         self._lock_problem: str | None = None
         self._previous_handlers: dict[signal.Signals, Any] = {}
+        self.long_lived = StartupFreeze()
         self.register_theme(NIGHT)
         self.theme = THEMES["dark"]
 
@@ -145,6 +147,7 @@ class PeerdeskApp(QuietCrashApp):
             self._owns_lock = True
         self._install_signal_handlers()
         self.set_interval(self.idle_check_seconds, self.check_idle_lock, name="idle-lock")
+        self.long_lived.freeze()  # before any screen a secret could be typed into
         self.push_screen(self._locked_screen())
         self.call_after_refresh(self._after_first_frame)
 
@@ -194,6 +197,7 @@ class PeerdeskApp(QuietCrashApp):
             opened.vault.close()
             return
         self.vault = opened.vault
+        self.long_lived.opened = True
         self.retry.succeeded()
         self.apply_settings(opened.settings)
         self.idle.touch()
@@ -302,6 +306,8 @@ class PeerdeskApp(QuietCrashApp):
 
     async def on_event(self, event: events.Event) -> None:
         """Any key, mouse or paste from the terminal counts as activity."""
+        if isinstance(event, events.Key | events.Paste):
+            self.long_lived.typed = True  # no freeze from now on (tui.long_lived)
         if isinstance(event, events.InputEvent | events.Paste) and not getattr(
             event, "is_forwarded", False
         ):
