@@ -1,18 +1,24 @@
-"""Start-up's objects leave the garbage collector's way, and nothing confidential is
-frozen with them (tui.long_lived).
+"""The garbage collector stays off the keys a peer waits on (tui.long_lived): start-up's
+objects are frozen and nothing confidential with them; full passes wait for idle time.
 
-Each check runs a real app in a fresh interpreter: the freeze is once per process, and
-the test process may have frozen already. The passphrase goes in on stdin, never argv.
+The freeze checks run a real app in a fresh interpreter: the freeze is once per process,
+and the test process may have frozen already. The passphrase goes in on stdin, never
+argv.
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
 from pathlib import Path
 
+from peerdesk.tui.app import PeerdeskApp
+from peerdesk.tui.idle import FakeClock, IdleWatch
+from peerdesk.tui.long_lived import IDLE_SECONDS, NO_AUTOMATIC_FULL_PASS
 from tests.conftest import PASSPHRASE
+from tests.tui.helpers import SIZE, wait_until
 
 CHILD = r"""
 import asyncio, gc, json, sys
@@ -54,8 +60,8 @@ asyncio.run(main())
 
 GUARD = r"""
 import gc, json
-from peerdesk.tui.long_lived import StartupFreeze
-typed, opened = StartupFreeze(), StartupFreeze()
+from peerdesk.tui.long_lived import LongLived
+typed, opened = LongLived(), LongLived()
 typed.typed = True
 opened.opened = True
 print(json.dumps([typed.freeze(), opened.freeze(), gc.get_freeze_count()]))
@@ -89,3 +95,33 @@ def test_start_up_is_frozen_and_what_follows_is_not(closed_vault: Path) -> None:
 
 def test_no_freeze_after_a_key_or_once_the_vault_was_opened() -> None:
     assert run_child(GUARD) == [False, False, 0]
+
+
+async def test_the_full_pass_waits_for_the_peer_to_be_idle(closed_vault: Path) -> None:
+    """While the app runs, the oldest generation is collected only after a second with
+    no key; the collector's thresholds are back as they were once the app has ended."""
+    before = gc.get_threshold()
+    wall, monotonic = FakeClock(), FakeClock()
+    idle = IdleWatch(5, wall=wall, monotonic=monotonic)
+    passes: list[int] = []
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        if phase == "stop" and info["generation"] == 2:
+            passes.append(1)
+
+    gc.callbacks.append(seen)
+    try:
+        app = PeerdeskApp(closed_vault, idle_watch=idle)
+        async with app.run_test(size=SIZE) as pilot:
+            assert gc.get_threshold()[2] == NO_AUTOMATIC_FULL_PASS
+            for _ in range(3):
+                gc.collect(1)  # objects reach the oldest generation: a full pass is owed
+            await pilot.pause(IDLE_SECONDS * 1.5)  # the timer ran; the peer was not idle
+            assert passes == []
+            wall.advance(2 * IDLE_SECONDS)
+            monotonic.advance(2 * IDLE_SECONDS)
+            await wait_until(pilot, lambda: bool(passes), "a full pass while idle")
+            assert gc.get_count()[2] == 0
+        assert gc.get_threshold() == before
+    finally:
+        gc.callbacks.remove(seen)

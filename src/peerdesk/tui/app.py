@@ -41,7 +41,7 @@ from peerdesk.tui.events import (
 )
 from peerdesk.tui.idle import IdleWatch
 from peerdesk.tui.lockout import RetryDelay
-from peerdesk.tui.long_lived import StartupFreeze
+from peerdesk.tui.long_lived import IDLE_SECONDS, LongLived
 from peerdesk.tui.opening import VaultChecked, VaultCreated, VaultOpened, VaultUnlocked
 from peerdesk.tui.screens.unlock import UnlockScreen
 from peerdesk.vault import InstanceLock, Settings, VaultBusy, VaultError
@@ -132,7 +132,7 @@ class PeerdeskApp(QuietCrashApp):
         # Said after the next unlock: a lock that could not keep the open form.
         self._lock_problem: str | None = None
         self._previous_handlers: dict[signal.Signals, Any] = {}
-        self.long_lived = StartupFreeze()
+        self.long_lived = LongLived()
         self.register_theme(NIGHT)
         self.theme = THEMES["dark"]
 
@@ -148,6 +148,8 @@ class PeerdeskApp(QuietCrashApp):
         self._install_signal_handlers()
         self.set_interval(self.idle_check_seconds, self.check_idle_lock, name="idle-lock")
         self.long_lived.freeze()  # before any screen a secret could be typed into
+        self.long_lived.hold_full_passes()
+        self.set_interval(IDLE_SECONDS, self._collect_while_idle, name="idle-collect")
         self.push_screen(self._locked_screen())
         self.call_after_refresh(self._after_first_frame)
 
@@ -163,8 +165,13 @@ class PeerdeskApp(QuietCrashApp):
         for name in WARM_UP:
             import_module(name)
 
+    def _collect_while_idle(self) -> None:
+        """The garbage collector's full pass, while nobody waits on a key (tui.long_lived)."""
+        self.long_lived.collect_if_idle(self.idle.elapsed())
+
     def on_unmount(self) -> None:
         """However the app ends, the vault is closed and our own lock released."""
+        self.long_lived.release()
         self._close_vault()
         self._remove_signal_handlers()
         if self._owns_lock and self.instance_lock is not None:
