@@ -37,6 +37,7 @@ from textual.screen import Screen
 
 import peerdesk.tui.screens.unlock as unlock_screen
 from benchmarks.fixtures import PASSPHRASE, contacts_vault, working_copy
+from benchmarks.peer import reads_before_typing
 from benchmarks.timing import report_tail
 from peerdesk import vocab
 from peerdesk.tui.app import PeerdeskApp
@@ -149,6 +150,7 @@ async def one_round(path: Path, samples: Samples | None) -> None:
     app = TimedApp(path)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(lambda: bool(app.screen.query(PassphraseInput)), "unlock screen")
+        await reads_before_typing()
         app.screen.query_one(PassphraseInput).post_message(events.Paste(PASSPHRASE))
         await pilot.pause()
         app.expect(lambda screen: isinstance(screen, HomeScreen))

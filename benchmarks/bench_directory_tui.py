@@ -31,6 +31,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from benchmarks.fixtures import CACHE, PASSPHRASE, working_copy
+from benchmarks.peer import reads_before_typing
 from benchmarks.timing import median_ms, report_tail
 from peerdesk.synthetic import clinicians as synthetic_clinicians
 from peerdesk.tui.app import PeerdeskApp
@@ -103,6 +104,7 @@ def key_event(char: str) -> events.Key:
 
 async def open_directory(app: PeerdeskApp, pilot: Pilot[None]) -> DirectoryScreen:
     await until(lambda: app.focused is not None, "the unlock screen")
+    await reads_before_typing()
     assert app.focused is not None
     app.focused.post_message(events.Paste(PASSPHRASE))
     await pilot.pause()

@@ -25,6 +25,7 @@ from textual._compositor import CompositorUpdate
 from textual.screen import Screen
 
 from benchmarks.fixtures import PASSPHRASE, contacts_vault, working_copy
+from benchmarks.peer import reads_before_typing
 from benchmarks.timing import report_tail
 from peerdesk.tui.app import PeerdeskApp
 from peerdesk.tui.screens.home import HomeScreen
@@ -68,6 +69,7 @@ async def measure(vault_path: Path, months: int) -> list[float]:
     samples: list[float] = []
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        await reads_before_typing()
         app.screen.query_one(PassphraseInput).post_message(events.Paste(PASSPHRASE))
         await pilot.pause()
         await pilot.press("enter")

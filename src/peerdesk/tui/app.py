@@ -31,7 +31,7 @@ from textual.theme import Theme
 
 from peerdesk import messages
 from peerdesk.platform_support import exit_after, hang_up_signal, lock_signals
-from peerdesk.tui import keys
+from peerdesk.tui import keys, styles
 from peerdesk.tui.crash import QuietCrashApp
 from peerdesk.tui.events import (
     ContactReferralRequested,
@@ -41,6 +41,7 @@ from peerdesk.tui.events import (
 )
 from peerdesk.tui.idle import IdleWatch
 from peerdesk.tui.lockout import RetryDelay
+from peerdesk.tui.long_lived import IDLE_SECONDS, LongLived
 from peerdesk.tui.opening import (
     VaultChecked,
     VaultChecking,
@@ -48,8 +49,6 @@ from peerdesk.tui.opening import (
     VaultOpened,
     VaultUnlocked,
 )
-from peerdesk.tui.screens.crisis import CrisisScreen
-from peerdesk.tui.screens.setup import SetupScreen
 from peerdesk.tui.screens.unlock import UnlockScreen
 from peerdesk.vault import InstanceLock, Settings, VaultBusy, VaultError
 
@@ -105,7 +104,8 @@ class PeerdeskApp(QuietCrashApp):
     """
 
     # Absolute, so subclasses in other folders (benchmarks, test harnesses) find it too.
-    CSS_PATH = Path(__file__).with_name("app.tcss")
+    # Only the locked screens' styles: the rest is read after the first frame (tui.styles).
+    CSS_PATH = styles.LOCKED
     TITLE = messages.APP_TITLE
     # The palette offers screenshots (an SVG of whatever is on screen, written to disk)
     # and commands that bypass the key table; peerdesk has neither.
@@ -138,6 +138,7 @@ class PeerdeskApp(QuietCrashApp):
         # Said after the next unlock: a lock that could not keep the open form.
         self._lock_problem: str | None = None
         self._previous_handlers: dict[signal.Signals, Any] = {}
+        self.long_lived = LongLived()
         self.register_theme(NIGHT)
         self.theme = THEMES["dark"]
 
@@ -152,8 +153,16 @@ class PeerdeskApp(QuietCrashApp):
             self._owns_lock = True
         self._install_signal_handlers()
         self.set_interval(self.idle_check_seconds, self.check_idle_lock, name="idle-lock")
+        self.long_lived.freeze()  # before any screen a secret could be typed into
+        self.long_lived.hold_full_passes()
+        self.set_interval(IDLE_SECONDS, self._collect_while_idle, name="idle-collect")
         self.push_screen(self._locked_screen())
-        self.call_after_refresh(self._warm_up)
+        self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        """The styles and modules of later screens, while the peer types the passphrase."""
+        styles.load_later(self)
+        self._warm_up()
 
     # exit_on_error=False: a failed import here is raised again where the module is used.
     @work(thread=True, exit_on_error=False, group="warm-up", description="warm up imports")
@@ -162,8 +171,13 @@ class PeerdeskApp(QuietCrashApp):
         for name in WARM_UP:
             import_module(name)
 
+    def _collect_while_idle(self) -> None:
+        """The garbage collector's full pass, while nobody waits on a key (tui.long_lived)."""
+        self.long_lived.collect_if_idle(self.idle.elapsed())
+
     def on_unmount(self) -> None:
         """However the app ends, the vault is closed and our own lock released."""
+        self.long_lived.release()
         self._close_vault()
         self._remove_signal_handlers()
         if self._owns_lock and self.instance_lock is not None:
@@ -172,6 +186,8 @@ class PeerdeskApp(QuietCrashApp):
     def _locked_screen(self) -> Screen[None]:
         """Set-up on first run (no vault file yet), otherwise a fresh unlock screen."""
         if not self.vault_path.exists():
+            from peerdesk.tui.screens.setup import SetupScreen
+
             return SetupScreen(self.vault_path, instance_lock=self.instance_lock)
         return UnlockScreen(
             self.vault_path,
@@ -184,6 +200,8 @@ class PeerdeskApp(QuietCrashApp):
     @on(VaultUnlocked)
     @on(VaultCreated)
     def _vault_opened(self, message: VaultOpened) -> None:
+        from peerdesk.tui.screens.crisis import CrisisScreen
+
         opened = message.opened
         crisis_open = isinstance(self.screen, CrisisScreen)
         asker = self.screen_stack[-2] if crisis_open else self.screen
@@ -192,12 +210,15 @@ class PeerdeskApp(QuietCrashApp):
             opened.vault.close()
             return
         self.vault = opened.vault
+        self.long_lived.opened = True
         self.retry.succeeded()
         self.apply_settings(opened.settings)
         self.idle.touch()
         if crisis_open:  # the crisis lines opened during the KDF stay on top
             self.pop_screen()
         from peerdesk.tui.screens.home import HomeScreen
+
+        styles.load_later(self)  # loaded after the first frame; a no-op by now
 
         self.switch_screen(HomeScreen(opened))
         if self._lock_problem is not None:
@@ -319,6 +340,8 @@ class PeerdeskApp(QuietCrashApp):
 
     async def on_event(self, event: events.Event) -> None:
         """Any key, mouse or paste from the terminal counts as activity."""
+        if isinstance(event, events.Key | events.Paste):
+            self.long_lived.typed = True  # no freeze from now on (tui.long_lived)
         if isinstance(event, events.InputEvent | events.Paste) and not getattr(
             event, "is_forwarded", False
         ):
@@ -434,9 +457,12 @@ class PeerdeskApp(QuietCrashApp):
 
     def action_crisis(self) -> None:
         """Open the crisis lines (vault locked or not), or close them when open."""
+        from peerdesk.tui.screens.crisis import CrisisScreen
+
         if isinstance(self.screen, CrisisScreen):
             self.pop_screen()
         else:
+            styles.load_later(self)  # pressed before the first frame's follow-up ran
             self.push_screen(CrisisScreen(self._unlocked))
 
     def _unlocked(self) -> bool:
