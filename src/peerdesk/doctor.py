@@ -18,8 +18,8 @@ from peerdesk import messages
 from peerdesk.platform_support import MODES_MEAN_PRIVACY, core_dumps, platform_facts
 from peerdesk.vault import InstanceLock, Vault, VaultBusy, VaultError, VaultMissing, leftovers
 from peerdesk.vault.migrate import latest_version
+from peerdesk.vault.private_files import DIR_MODE, FILE_MODE
 from peerdesk.vault.sqlcipher import cipher_facts
-from peerdesk.vault.store import DIR_MODE, FILE_MODE
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 KDF_ITER_MIN = 256_000  # SQLCipher 4's default; anything lower is weaker than shipped

@@ -17,7 +17,7 @@ from peerdesk.crisis import (
     load_crisis_lines,
     save_crisis_lines,
 )
-from peerdesk.vault.store import file_mode
+from peerdesk.vault.private_files import file_mode
 from tests.support.cli import Cli
 
 

@@ -9,7 +9,7 @@ import pytest
 from peerdesk import messages
 from peerdesk.paths import default_vault_path
 from peerdesk.vault import Vault, WrongPassphrase
-from peerdesk.vault.store import file_mode
+from peerdesk.vault.private_files import file_mode
 from tests.conftest import PASSPHRASE
 from tests.support.cli import NEW_PASSPHRASE, WRONG_PASSPHRASE, Cli, lines, vault_files
 

@@ -20,7 +20,7 @@ from peerdesk.vault import (
 )
 from peerdesk.vault.backup import backup, restore
 from peerdesk.vault.migrate import latest_version
-from peerdesk.vault.store import file_mode
+from peerdesk.vault.private_files import file_mode
 from tests.conftest import PASSPHRASE
 from tests.core.helpers import sha256
 

@@ -19,7 +19,7 @@ from peerdesk.interchange import (
     unneutralise,
 )
 from peerdesk.vault import Vault, clinicians, contacts
-from peerdesk.vault.store import table_counts
+from peerdesk.vault.transactions import table_counts
 from tests.core.clinician_helpers import HEADER, NOW, add, fields, write_csv
 
 ID1 = "11111111-1111-4111-8111-111111111111"

@@ -25,7 +25,7 @@ from peerdesk.vault.backup import backup, restore
 from peerdesk.vault.contacts import ContactFilter
 from peerdesk.vault.settings import Settings
 from peerdesk.vault.sqlcipher import Connection, connect
-from peerdesk.vault.store import transaction
+from peerdesk.vault.transactions import transaction
 from tests.conftest import PASSPHRASE
 from tests.core.helpers import add_contacts, kill_9_while_writing
 

@@ -20,7 +20,7 @@ from peerdesk.vault import (
     migrate,
     sqlcipher,
 )
-from peerdesk.vault.store import file_mode
+from peerdesk.vault.private_files import file_mode
 from tests.conftest import PASSPHRASE
 from tests.core.helpers import sha256
 

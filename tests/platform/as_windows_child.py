@@ -109,7 +109,7 @@ def main() -> None:
     locked = ps.try_lock(fd)
     ps.unlock(fd)
     os.close(fd)
-    from peerdesk.vault.store import private_folder
+    from peerdesk.vault.private_files import private_folder
 
     created = private_folder(private / "new" / "vault.peerdesk")
     print(

@@ -111,7 +111,7 @@ async def test_the_night_theme_is_chosen_in_settings_and_stays_after_a_lock(
 ) -> None:
     """Dim and warm for a dark car, yet readable: text at least 7:1 on its background,
     and less blue than red in every colour of the palette."""
-    from peerdesk.tui.app import NIGHT
+    from peerdesk.tui.themes import NIGHT
 
     for colour in (NIGHT.foreground, NIGHT.background, NIGHT.primary, NIGHT.accent):
         assert colour is not None and int(colour[5:7], 16) < int(colour[1:3], 16)

@@ -107,7 +107,7 @@ def init(ctx: typer.Context, passphrase_stdin: PassphraseStdin = False) -> None:
     """
     from peerdesk.passphrase_strength import refusal
     from peerdesk.vault import InvalidPassphrase, Vault, VaultExists
-    from peerdesk.vault.store import private_folder
+    from peerdesk.vault.private_files import private_folder
 
     path = state_of(ctx).vault_path
     source = PassphraseSource(from_stdin=passphrase_stdin)

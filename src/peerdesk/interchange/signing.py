@@ -26,7 +26,7 @@ from peerdesk.regular_files import NotARegularFile, read_regular
 from peerdesk.team import minisign
 from peerdesk.vault import team, values
 from peerdesk.vault.sqlcipher import Connection
-from peerdesk.vault.store import transaction
+from peerdesk.vault.transactions import transaction
 
 SUFFIX = ".minisig"
 _NUMBER = re.compile(r"[1-9][0-9]{0,17}", re.ASCII)  # ASCII digits, no leading 0, no 10^30

@@ -16,21 +16,19 @@ the open `Vault`.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import signal
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events, on, work
 from textual.binding import BindingType
 from textual.screen import Screen
-from textual.theme import Theme
 
 from peerdesk import messages
-from peerdesk.platform_support import exit_after, hang_up_signal, lock_signals
+from peerdesk.platform_support import hang_up_signal
 from peerdesk.tui import keys, styles
 from peerdesk.tui.crash import QuietCrashApp
 from peerdesk.tui.events import (
@@ -50,6 +48,8 @@ from peerdesk.tui.opening import (
     VaultUnlocked,
 )
 from peerdesk.tui.screens.unlock import UnlockScreen
+from peerdesk.tui.signals import LockSignals
+from peerdesk.tui.themes import NIGHT, THEMES
 from peerdesk.vault import InstanceLock, Settings, VaultBusy, VaultError
 
 if TYPE_CHECKING:
@@ -68,29 +68,6 @@ WARM_UP = (
     "peerdesk.vault.store",
 )
 
-# The vault's theme setting -> a Textual built-in theme.
-THEMES = {"dark": "textual-dark", "light": "textual-light", "night": "peerdesk-night"}
-# For a dark car at night: amber and warm greys on near black, nothing bright and
-# little blue (blue light is what dazzles and what a dark-adapted eye sees worst), yet
-# text stays well above 7:1 against the background so it reads at arm's length.
-NIGHT = Theme(
-    name="peerdesk-night",
-    primary="#c27a2c",
-    secondary="#8a5a2b",
-    accent="#d08c3a",
-    warning="#d9a03f",
-    error="#d9573f",
-    success="#8fa35a",
-    foreground="#d6b98c",
-    background="#0b0806",
-    surface="#15100b",
-    panel="#1c150e",
-    dark=True,
-)
-LOCK_SIGNALS = lock_signals()
-# After a hang-up the process is gone within this many seconds, whatever Textual's
-# shutdown is waiting for (its output thread can block on a terminal that vanished).
-HANG_UP_GRACE_SECONDS = 0.8
 IDLE_CHECK_SECONDS = 5.0
 
 
@@ -137,7 +114,7 @@ class PeerdeskApp(QuietCrashApp):
         self._quit_warned = False  # ctrl+q was refused once: the form could not be kept
         # Said after the next unlock: a lock that could not keep the open form.
         self._lock_problem: str | None = None
-        self._previous_handlers: dict[signal.Signals, Any] = {}
+        self.signals = LockSignals(self._lock_and_exit)
         self.long_lived = LongLived()
         self.register_theme(NIGHT)
         self.theme = THEMES["dark"]
@@ -151,7 +128,7 @@ class PeerdeskApp(QuietCrashApp):
                 self.exit(return_code=1, message=Text(str(exc)))
                 return
             self._owns_lock = True
-        self._install_signal_handlers()
+        self.signals.install(headless=self.is_headless)
         self.set_interval(self.idle_check_seconds, self.check_idle_lock, name="idle-lock")
         self.long_lived.freeze()  # before any screen a secret could be typed into
         self.long_lived.hold_full_passes()
@@ -179,7 +156,7 @@ class PeerdeskApp(QuietCrashApp):
         """However the app ends, the vault is closed and our own lock released."""
         self.long_lived.release()
         self._close_vault()
-        self._remove_signal_handlers()
+        self.signals.remove()
         if self._owns_lock and self.instance_lock is not None:
             self.instance_lock.release()
 
@@ -348,37 +325,7 @@ class PeerdeskApp(QuietCrashApp):
             self.idle.touch()
         await super().on_event(event)
 
-    # --- signals ------------------------------------------------------------
-    def _install_signal_handlers(self) -> None:
-        """The loop handles the lock signals; a hang-up is first seen by a plain handler.
-
-        A plain (Python-level) handler runs in the main thread even while that thread
-        is stuck, e.g. waiting on Textual's output thread, which waits on a terminal
-        that is gone; a loop handler would then never run. It starts the watchdog and
-        then asks the loop to lock and exit as usual.
-        """
-        loop = asyncio.get_running_loop()
-        for sig in LOCK_SIGNALS:
-            self._previous_handlers[sig] = signal.getsignal(sig)
-            if sig == hang_up_signal() and not self.is_headless:
-                signal.signal(sig, lambda signum, _frame: self._hung_up(loop, signum))
-            else:
-                loop.add_signal_handler(sig, self._lock_and_exit, sig)
-
-    def _hung_up(self, loop: asyncio.AbstractEventLoop, signum: int) -> None:
-        """SIGHUP: the process ends within HANG_UP_GRACE_SECONDS whatever happens next."""
-        exit_after(HANG_UP_GRACE_SECONDS, 128 + signum)
-        if not loop.is_closed():
-            loop.call_soon_threadsafe(self._lock_and_exit, signal.Signals(signum))
-
-    def _remove_signal_handlers(self) -> None:
-        loop = asyncio.get_running_loop()
-        for sig, previous in self._previous_handlers.items():
-            loop.remove_signal_handler(sig)
-            if previous is not None:
-                signal.signal(sig, previous)
-        self._previous_handlers.clear()
-
+    # --- signals (tui.signals) ------------------------------------------------
     def _lock_and_exit(self, sig: signal.Signals) -> None:
         """SIGTERM/SIGHUP/SIGINT: keep the open form as a draft, close the vault, leave.
 
@@ -386,7 +333,7 @@ class PeerdeskApp(QuietCrashApp):
         going, and leaving the terminal's alternate screen takes whatever was drawn
         with it. After a hang-up there is no terminal to restore, and Textual's
         shutdown may wait forever on it: so the instance lock is let go at once, and
-        `_hung_up`'s watchdog ends the process soon whatever happens.
+        the hang-up's watchdog (tui.signals) ends the process soon whatever happens.
         """
         from peerdesk.tui import drafts
 

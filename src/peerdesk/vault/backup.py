@@ -31,6 +31,7 @@ from peerdesk.vault.backup_check import (
 from peerdesk.vault.errors import BackupError, RestoreError, VaultError
 from peerdesk.vault.instance_lock import InstanceLock
 from peerdesk.vault.leftovers import temp_sibling
+from peerdesk.vault.private_files import FILE_MODE, SIDE_FILES
 from peerdesk.vault.sqlcipher import (
     DatabaseError,
     connect,
@@ -38,7 +39,8 @@ from peerdesk.vault.sqlcipher import (
     normalise_passphrase,
 )
 from peerdesk.vault.sqlite_errors import VaultDamaged, translate_nested
-from peerdesk.vault.store import FILE_MODE, SIDE_FILES, Health, Vault, rollback, table_counts
+from peerdesk.vault.store import Health, Vault
+from peerdesk.vault.transactions import rollback, table_counts
 
 BACKUP_STEPS = 3  # copy, verify, save to disk: what `backup` tells its progress
 COPY_SCHEMA = "peerdesk_backup"  # the copy, attached to the vault's connection

@@ -29,7 +29,7 @@ from peerdesk import messages
 from peerdesk.vault import migrate
 from peerdesk.vault.errors import BackupError, VaultTooNew
 from peerdesk.vault.sqlcipher import Connection, DatabaseError, connect, integrity_problems
-from peerdesk.vault.store import table_counts
+from peerdesk.vault.transactions import table_counts
 
 VERIFY_SCHEMA = "peerdesk_verify"
 

@@ -17,7 +17,7 @@ from peerdesk.reports.files import document, dumps
 from peerdesk.reports.sealed import seal_month
 from peerdesk.vault import team
 from peerdesk.vault.sqlcipher import Connection
-from peerdesk.vault.store import transaction
+from peerdesk.vault.transactions import transaction
 
 
 @dataclass(frozen=True, repr=False)

@@ -25,8 +25,10 @@ from peerdesk.vault.backup import _fsync_dir, _fsync_file, _remove
 from peerdesk.vault.backup_check import require_our_schema, verify_copy
 from peerdesk.vault.errors import BackupError, VaultError
 from peerdesk.vault.leftovers import temp_sibling
+from peerdesk.vault.private_files import FILE_MODE
 from peerdesk.vault.sqlcipher import Connection, DatabaseError, connect, integrity_problems
-from peerdesk.vault.store import FILE_MODE, Vault, table_counts
+from peerdesk.vault.store import Vault
+from peerdesk.vault.transactions import table_counts
 
 BATCH = 200
 _LOWEST: tuple[Any, ...] = (-(2**63),)

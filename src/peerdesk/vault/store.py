@@ -7,9 +7,6 @@ instance lock; `close()` leaves no open handle on the vault file.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,14 +17,12 @@ from typing import Literal
 
 from peerdesk import messages
 from peerdesk.models.contacts import PurgeReport
-from peerdesk.platform_support import MODES_MEAN_PRIVACY, folder_is_private, make_folder_private
 from peerdesk.progress import Progress, silent
 from peerdesk.vault import full_check_log, migrate, retention, values
 from peerdesk.vault import settings as settings_repo
 from peerdesk.vault.background_check import BackgroundCheck
 from peerdesk.vault.errors import (
     InvalidPassphrase,
-    VaultCannotOpen,
     VaultDamaged,
     VaultError,
     VaultExists,
@@ -37,11 +32,16 @@ from peerdesk.vault.errors import (
 )
 from peerdesk.vault.instance_lock import InstanceLock
 from peerdesk.vault.loan import Loan
+from peerdesk.vault.private_files import (
+    SIDE_FILES,
+    create_private_file,
+    private_folder,
+    remove_empty_wal,
+)
 from peerdesk.vault.settings import Settings
 from peerdesk.vault.side_reader import SideReader
 from peerdesk.vault.sqlcipher import (
     Connection,
-    DatabaseError,
     connect,
     connect_unread,
     integrity_problems,
@@ -50,10 +50,7 @@ from peerdesk.vault.sqlcipher import (
 )
 from peerdesk.vault.sqlite_errors import VaultDamaged as PageDamaged
 from peerdesk.vault.sqlite_errors import guard, mapped
-
-DIR_MODE = 0o700
-FILE_MODE = 0o600
-SIDE_FILES = ("-wal", "-shm", "-journal")
+from peerdesk.vault.transactions import table_counts, transaction
 
 # How Vault.unlock checks the whole file (every page decrypted, ~7 ms per MB):
 # "full" before it returns (doctor, restore); "deferred" not at all, but it hands back
@@ -63,40 +60,6 @@ SIDE_FILES = ("-wal", "-shm", "-journal")
 # peerdesk.vault.backup). SQLCipher refuses a damaged page whenever one is read,
 # whichever is chosen.
 Checks = Literal["full", "deferred", "daily", "none"]
-
-
-def private_folder(path: Path) -> str | None:
-    """Make sure the vault's folder exists and only its owner can enter it.
-
-    Creates it 0700, or tightens an existing one that others could list or enter
-    (its file names and -wal sizes say when a peer worked). Returns the sentence
-    saying what was done (None when the folder was already private); a folder that
-    cannot be made private (someone else's, say) raises VaultCannotOpen.
-    """
-    folder = path.parent
-    try:
-        if not folder.is_dir():
-            folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-            created = (
-                messages.VAULT_FOLDER_CREATED
-                if MODES_MEAN_PRIVACY
-                else messages.VAULT_FOLDER_CREATED_ACL
-            )
-            return created.format(folder=folder)
-        if folder_is_private(folder):
-            return None
-        mode = f"{stat.S_IMODE(folder.stat().st_mode):04o}"
-    except OSError as exc:
-        raise VaultCannotOpen(
-            messages.VAULT_CANNOT_CREATE.format(path=path, reason=exc.strerror)
-        ) from None
-    try:
-        make_folder_private(folder)
-    except OSError as exc:
-        raise VaultCannotOpen(
-            messages.VAULT_FOLDER_NOT_PRIVATE.format(folder=folder, mode=mode, reason=exc.strerror)
-        ) from None
-    return messages.VAULT_FOLDER_TIGHTENED.format(folder=folder, mode=mode)
 
 
 @dataclass(frozen=True)
@@ -163,7 +126,7 @@ class Vault:
         own_lock = lock is None
         lock = lock or InstanceLock.acquire(path)
         try:
-            _create_private_file(path)
+            create_private_file(path)
             lock.cover_file()  # now that the file has an identity, hard links share it
             conn = None
             try:
@@ -174,7 +137,7 @@ class Vault:
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")
                 migrate.migrate(conn)
-                with _transaction(conn):
+                with transaction(conn):
                     settings_repo.save(conn, Settings())
                     # A new vault is whole by construction: the first day's commands
                     # need not read every page of it again.
@@ -259,7 +222,7 @@ class Vault:
                 damaged.side_reader = _side_reader(path, passphrase) if side_reader else None
                 return damaged
             if checked and checks == "daily":  # a write only where the daily check asks
-                with _transaction(conn):
+                with transaction(conn):
                     full_check_log.record(conn, now())
             background = (
                 BackgroundCheck(guard(connect_unread(path, passphrase)))
@@ -303,7 +266,7 @@ class Vault:
                 with mapped():
                     conn.close()
                 if self.read_only:
-                    _remove_empty_wal(self.path)
+                    remove_empty_wal(self.path)
         finally:
             if self._owns_lock and self._lock is not None:
                 self._lock.release()
@@ -375,7 +338,7 @@ class Vault:
         """One transaction per user action: BEGIN IMMEDIATE .. COMMIT, or ROLLBACK."""
         if self.read_only:
             raise VaultReadOnly(messages.VAULT_READ_ONLY)
-        with _transaction(self.conn) as conn:
+        with transaction(self.conn) as conn:
             yield conn
 
     # --- settings -----------------------------------------------------------
@@ -419,61 +382,10 @@ class Vault:
         return Health(tuple(integrity_problems(self.conn)))
 
 
-def table_counts(
-    conn: Connection, schema: str = "main", *, stored_only: bool = False
-) -> dict[str, int]:
-    """Rows per table; `stored_only` leaves out virtual tables (their rows are stored
-    in tables of their own, or read from the table they index)."""
-    stored = "AND rootpage > 0 " if stored_only else ""
-    names = [
-        row[0]
-        for row in conn.execute(
-            f"SELECT name FROM {schema}.sqlite_master WHERE type = 'table' {stored}"
-            "AND name NOT LIKE 'sqlite_%' ORDER BY name"
-        )
-    ]
-    return {
-        name: int(conn.execute(f'SELECT count(*) FROM {schema}."{name}"').fetchone()[0])
-        for name in names
-    }
-
-
-@contextmanager
-def _transaction(conn: Connection) -> Iterator[Connection]:
-    """BEGIN IMMEDIATE .. COMMIT; any failure, the COMMIT's included, rolls back."""
-    conn = guard(conn)
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield conn
-        conn.execute("COMMIT")
-    except BaseException:
-        _rollback(conn)
-        raise
-
-
-transaction = _transaction  # for the few writes made on a connection without a Vault
-
-
-def _rollback(conn: Connection) -> None:
-    """Roll back if a transaction is still open, without hiding the error that led here.
-
-    SQLite itself rolls back on a full disk or an I/O error, so there may be nothing
-    left to roll back; and a ROLLBACK that fails too (the disk gone) must not replace
-    the first error, which is the one that says what happened. SQLite discards an
-    unfinished transaction when the connection closes, which every lock does.
-    """
-    if conn.in_transaction:
-        with contextlib.suppress(DatabaseError):
-            conn.execute("ROLLBACK")
-
-
-rollback = _rollback  # for a transaction over an attached copy (backup's export)
-
-
 def _purge_expired_text(conn: Connection) -> PurgeReport:
     """Retention runs on every unlock, so expired text never outlives a session."""
     days = settings_repo.load(conn).retention_days
-    with _transaction(conn):
+    with transaction(conn):
         report = retention.wipe_expired(conn, datetime.now(UTC), days)
     if report.total:
         retention.reclaim(conn)
@@ -483,36 +395,3 @@ def _purge_expired_text(conn: Connection) -> PurgeReport:
 def _side_reader(path: Path, passphrase: str) -> SideReader:
     """Key (but do not read) the connection for worker-thread reads: no KDF here."""
     return SideReader(guard(connect_unread(path, passphrase)))
-
-
-def _create_private_file(path: Path) -> None:
-    """Create the empty vault file ourselves so it is 0600 from its first byte."""
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-    except FileExistsError:
-        raise VaultExists(messages.VAULT_EXISTS.format(path=path)) from None
-    except OSError as exc:
-        raise VaultCannotOpen(
-            messages.VAULT_CANNOT_CREATE.format(path=path, reason=exc.strerror)
-        ) from None
-    os.close(fd)
-
-
-def file_mode(path: Path) -> int:
-    """Permission bits of a path, for doctor and tests."""
-    return stat.S_IMODE(path.stat().st_mode)
-
-
-def _remove_empty_wal(path: Path) -> None:
-    """A read-only open of a WAL-mode file creates -wal/-shm and cannot delete them on
-    close; remove the pair when the -wal is empty (a reader never writes frames). Safe
-    while we hold the instance lock: no other peerdesk has the vault open, and an empty
-    -wal holds nothing a later open would need. A -wal with frames is left alone."""
-    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
-    try:
-        if wal.exists() and wal.stat().st_size > 0:
-            return
-        wal.unlink(missing_ok=True)
-        shm.unlink(missing_ok=True)
-    except OSError:
-        pass  # only tidiness: the next open deals with them
