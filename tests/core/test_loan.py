@@ -100,3 +100,40 @@ def test_a_loan_stopped_before_its_worker_began_refuses_it(vault: Vault) -> None
         pass
     assert not vault.working
     assert clinicians.total(vault.conn) == 0
+
+
+def test_a_stop_while_the_search_rows_are_written_is_a_work_stopped(
+    vault: Vault, tmp_path: Path
+) -> None:
+    """After the last row's report the search rows and COMMIT follow with no report, so
+    the stop interrupts a running statement: its error (sqlcipher3's "interrupted", no
+    vault error) is still the stop's, and the worker's caller hears WorkStopped."""
+    loan = vault.lend(WHAT)
+    parsed = read_directory(directory_file(tmp_path / "d.csv", 5000))
+    last = threading.Event()
+    ended: list[BaseException | None] = []
+
+    def watch(doing: str, done: int, total: int) -> None:
+        if doing == messages.PROGRESS_IMPORT_WRITING and done == total:
+            last.set()
+
+    loan.watch = watch
+
+    def run() -> None:
+        try:
+            with loan:
+                import_parsed(vault, parsed, progress=loan.progress(lambda *_: None))
+            ended.append(None)
+        except BaseException as exc:  # noqa: BLE001 - the test looks at what it was
+            ended.append(exc)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    assert last.wait(15)
+    stopped = vault.stop_work()
+    thread.join(15)
+    if stopped is None:  # the lock came after the commit: all of it is there
+        assert ended == [None] and clinicians.total(vault.conn) == 5000
+    else:
+        assert [type(e) for e in ended] == [WorkStopped]
+        assert clinicians.total(vault.conn) == 0

@@ -79,6 +79,10 @@ class Loan:
             self._thread = None
         self._on_return(self)
         self._returned.set()
+        if self.stopped and isinstance(exc, Exception) and not isinstance(exc, WorkStopped):
+            # The interrupted statement's own error (sqlcipher3's "interrupted", not a
+            # vault error) would reach the worker's caller as a crash: it is the stop's.
+            raise WorkStopped(messages.WORK_STOPPED) from None
 
     def progress(self, shown: Progress) -> Progress:
         """`shown`, told every step after `watch`; raises WorkStopped once stop was asked."""
