@@ -19,6 +19,7 @@ from peerdesk import messages
 from peerdesk.tui.app import PeerdeskApp
 from peerdesk.tui.dialogs.work import WorkScreen
 from peerdesk.tui.idle import FakeClock, IdleWatch
+from peerdesk.tui.opening import VaultChecked
 from peerdesk.tui.screens.crisis import CrisisScreen
 from peerdesk.tui.screens.directory import DirectoryScreen
 from peerdesk.vault import InstanceLock, Vault, clinicians
@@ -120,6 +121,28 @@ async def test_a_lock_mid_import_rolls_it_back_and_says_so_after_unlock(
         assert any(n.message == stopped for n in app._notifications)
         assert app.vault is not None and not app.vault.working
         assert clinicians.total(app.vault.conn) == BEFORE  # and the vault is usable
+
+
+async def test_damage_found_mid_import_stops_it_and_the_app_goes_on_read_only(
+    app: PeerdeskApp, vault_path: Path, tmp_path: Path
+) -> None:
+    """The whole-file check after unlock (1.6 s and more at a million contacts) finds a
+    damaged page while an import writes: the import is stopped and rolled back, the
+    vault turns read-only, and the peer is told; the app does not end."""
+    async with app.run_test(size=SIZE) as pilot:
+        _screen, pause, work = await held_mid_write(pilot, app, tmp_path)
+        vault = app.vault
+        assert vault is not None
+        # What the check's worker posts when it found a damaged page.
+        app.post_message(VaultChecked(vault, ("Page 7: btreeInitPage() returns error code 11",)))
+        await wait_until(pilot, lambda: vault.read_only, "the vault read-only")
+        stopped = messages.WORK_STOPPED_DAMAGED.format(what=messages.DIRECTORY_IMPORT_WHAT)
+        await wait_until(
+            pilot, lambda: any(n.message == stopped for n in app._notifications), "said"
+        )
+        await wait_until(pilot, lambda: app.screen is not work, "the bar gone")
+        assert pause.taken_back and app.return_code is None and app.vault is vault
+        assert not vault.working and clinicians.total(vault.conn) == BEFORE
 
 
 async def test_quitting_mid_import_leaves_the_vault_untouched(

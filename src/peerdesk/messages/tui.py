@@ -93,6 +93,9 @@ KEY_CRISIS = "crisis lines (even while locked)"
 WORK_COUNTS = "{doing}: {done:,} of {total:,}"
 WORK_KEYS = "ctrl+l locks (the work stops and nothing of it is written)"
 WORK_STOPPED_AT_LOCK = "The lock stopped {what} before it finished; nothing of it was written."
+WORK_STOPPED_DAMAGED = (
+    "The vault is damaged, so {what} was stopped before it finished; nothing of it was written."
+)
 
 
 # --- the yes/no question -------------------------------------------------------------------

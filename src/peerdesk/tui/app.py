@@ -262,7 +262,10 @@ class PeerdeskApp(QuietCrashApp):
         from peerdesk.tui.screens.home import HomeScreen
         from peerdesk.vault import Health
 
-        vault.turn_read_only(Health(message.problems))
+        stopped = vault.turn_read_only(Health(message.problems))
+        if stopped is not None:
+            sentence = messages.WORK_STOPPED_DAMAGED.format(what=stopped)
+            self.notify(sentence, severity="error", timeout=30, markup=False)
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
                 screen.show_damaged()

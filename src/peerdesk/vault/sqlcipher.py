@@ -154,6 +154,22 @@ def harden(conn: Connection) -> None:
             raise EncryptionUnavailable(messages.VAULT_SETTING_REFUSED.format(name=name))
 
 
+def _all_rows(conn: Connection, sql: str) -> list[Any]:
+    """Every row of `sql`, its cursor closed here, on the thread that ran it.
+
+    The checks run in a worker thread. A cursor left for Python's collector can be
+    finalized on the app's thread while the worker closes the connection: with the
+    check's progress drawn meanwhile, the damaged-vault test crashed the process
+    (SIGSEGV in the collector) in about one run in four; with the cursors closed
+    here, in none of 28.
+    """
+    cursor = conn.cursor()
+    try:
+        return list(cursor.execute(sql).fetchall())
+    finally:
+        cursor.close()
+
+
 def integrity_problems(conn: Connection, progress: Progress = silent) -> list[str]:
     """What quick_check and cipher_integrity_check report; empty means healthy.
 
@@ -164,10 +180,10 @@ def integrity_problems(conn: Connection, progress: Progress = silent) -> list[st
     checking = messages.PROGRESS_CHECK_VAULT
     try:
         progress(checking, 0, INTEGRITY_STEPS)
-        rows = conn.execute("PRAGMA quick_check").fetchall()
+        rows = _all_rows(conn, "PRAGMA quick_check")
         problems += [str(r[0]) for r in rows if str(r[0]) != "ok"]
         progress(checking, 1, INTEGRITY_STEPS)
-        problems += [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")]
+        problems += [str(r[0]) for r in _all_rows(conn, "PRAGMA cipher_integrity_check")]
     except DatabaseError as exc:
         problems.append(str(exc))
     progress(checking, INTEGRITY_STEPS, INTEGRITY_STEPS)

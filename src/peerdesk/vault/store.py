@@ -271,17 +271,21 @@ class Vault:
             if self._owns_lock and self._lock is not None:
                 self._lock.release()
 
-    def turn_read_only(self, health: Health) -> None:
+    def turn_read_only(self, health: Health) -> str | None:
         """The deferred check found damage: refuse every write from now on, at once.
 
-        Like a damaged unlock, nothing more is written: `transaction` refuses with
+        Like a damaged unlock, nothing more is written: long work in a worker (an
+        import) is stopped and rolled back first, `transaction` refuses with
         VAULT_READ_ONLY, and query_only makes SQLite refuse any write that would not
         go through it. What was written before the check finished (the unlock's purge)
-        touched only pages whose HMAC had passed.
+        touched only pages whose HMAC had passed. Returns what was stopped, if anything
+        (Vault.stop_work).
         """
+        stopped = self.stop_work()
         self.read_only = True
         self.health = health
         self.conn.execute("PRAGMA query_only = ON")
+        return stopped
 
     @property
     def is_open(self) -> bool:

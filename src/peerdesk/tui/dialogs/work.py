@@ -51,7 +51,8 @@ class WorkScreen(ModalScreen[WorkEnded[T]], Generic[T]):
     """Runs `job(progress)` in a worker on the lent connection; dismisses when it ends.
 
     A lock or quitting meanwhile drops the dialog without dismissing it: the job's
-    caller hears nothing, which is right, since nothing of the work was kept.
+    caller hears nothing, which is right, since nothing of the work was kept. Work
+    stopped otherwise (damage found meanwhile) ends with no value and no sentence.
     """
 
     class Ended(Message):
@@ -100,9 +101,10 @@ class WorkScreen(ModalScreen[WorkEnded[T]], Generic[T]):
             with loan:
                 value = self.job(loan.progress(self._told))
         except VaultError as exc:
-            if loan.stopped or isinstance(exc, WorkStopped):
-                return  # a lock or quitting took the connection back: nobody waits
-            problem = str(exc)
+            if not (loan.stopped or isinstance(exc, WorkStopped)):
+                problem = str(exc)
+            # Else stopped: whoever took the connection back says why (a lock after the
+            # next unlock, damage found at once), and a dialog a lock dropped hears none.
         self.post_message(self.Ended(WorkEnded(value, problem)))
 
     def _told(self, doing: str, done: int, total: int) -> None:
