@@ -32,9 +32,10 @@ from peerdesk.reports import (
     team_report,
     tie_key_of,
 )
-from peerdesk.reports.audit import Auditor, Published, Reach, Relation, UnknownCell, exposed
+from peerdesk.reports.audit import Auditor, Published, Reach, exposed
 from peerdesk.reports.counts import from_marginals
 from peerdesk.reports.disclosure import published, values_of
+from peerdesk.reports.relations import Relation, UnknownCell
 from tests.core.report_strategies import MONTH, teams
 from tests.support.attacker import Reader, truth_of
 

@@ -27,9 +27,9 @@ from peerdesk.reports import (
     tally,
     tie_key_of,
 )
-from peerdesk.reports.audit import UnknownCell
 from peerdesk.reports.counts import TABLES, spec_of
 from peerdesk.reports.disclosure import WITHHELD
+from peerdesk.reports.relations import UnknownCell
 from peerdesk.reports.suppression import Cut
 from tests.core.report_strategies import contacts_lists
 

@@ -64,8 +64,8 @@ Force = Annotated[bool, typer.Option("--force", help=messages.HELP_REPORT_FORCE)
 @contextmanager
 def report_errors() -> Iterator[None]:
     """Bad values, refused files, vault errors: sentences on stderr, exit 1."""
-    from peerdesk.reports.audit import UnknownCell
     from peerdesk.reports.files import ReportFileError
+    from peerdesk.reports.relations import UnknownCell
     from peerdesk.reports.solver import AuditError
 
     with user_errors():

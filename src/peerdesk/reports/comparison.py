@@ -9,7 +9,7 @@ PRODUCT.md's third reader has every publication of the months a new report cover
 - each publication observed its months at its own time. A month's report is that
   month then; a quarter's or a year's cells are the sum of its months then, each
   month a set of unknowns of its own (never published alone at that time) obeying a
-  month's relations (peerdesk.reports.audit.structure);
+  month's relations (peerdesk.reports.relations.structure);
 - between two observations of one month the later is the earlier plus late
   contacts: every cell the same or higher, and the change itself obeys a month's
   relations (each topic at most its contacts, minutes at least its contacts...). That
@@ -44,9 +44,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from peerdesk.reports.audit import Published, Relation, ceiling, structure
+from peerdesk.reports.audit import Published
 from peerdesk.reports.counts import CONTACTS, GROUP_PEOPLE, MINUTES
 from peerdesk.reports.history import Publication, split_key
+from peerdesk.reports.relations import Relation, ceiling, structure
 from peerdesk.reports.solver import AuditError
 from peerdesk.reports.whole_program import Expr, WholeProgram
 

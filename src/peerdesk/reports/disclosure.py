@@ -44,8 +44,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from peerdesk.reports.audit import Published, Relation, cell_key, figure_key, structure
+from peerdesk.reports.audit import Published
 from peerdesk.reports.counts import CONTACTS, MonthCounts, section_of, spec_of
+from peerdesk.reports.relations import Relation, cell_key, figure_key, structure
 
 THRESHOLD = "threshold"
 LINKED = "linked"

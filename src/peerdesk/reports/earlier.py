@@ -35,7 +35,6 @@ from dataclasses import dataclass
 
 from peerdesk import messages
 from peerdesk.progress import Progress, counted, silent
-from peerdesk.reports.audit import cell_key, figure_key
 from peerdesk.reports.comparison import Comparison, Finding, Truth
 from peerdesk.reports.counts import (
     CONTACTS,
@@ -51,6 +50,7 @@ from peerdesk.reports.disclosure import EARLIER, REASONS, WITHHELD, values_of
 from peerdesk.reports.history import Publication, last_of, publication, split_key
 from peerdesk.reports.periods import Period
 from peerdesk.reports.protection import protect
+from peerdesk.reports.relations import cell_key, figure_key
 from peerdesk.reports.solver import AuditError
 
 Reasons = dict[str, tuple[str, ...]]

@@ -1,7 +1,7 @@
 """The periods a team report covers: a month, a quarter or a year, and their months.
 
 A quarter's or a year's counts are the sum of its months' counts, so every relation
-of a month (peerdesk.reports.audit.structure) holds for them too, and a reader who
+of a month (peerdesk.reports.relations.structure) holds for them too, and a reader who
 has a quarter and some of its months can subtract. That is why the publication log
 (peerdesk.reports.history) keeps every period by its label and its months.
 

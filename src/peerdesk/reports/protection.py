@@ -30,7 +30,7 @@ from collections.abc import Mapping, Sequence
 
 from peerdesk import messages
 from peerdesk.progress import Progress, counted, silent
-from peerdesk.reports.audit import Auditor, cell_key, figure_key
+from peerdesk.reports.audit import Auditor
 from peerdesk.reports.counts import (
     CONTACTS,
     GROUP_PEOPLE,
@@ -55,6 +55,7 @@ from peerdesk.reports.disclosure import (
     published,
     values_of,
 )
+from peerdesk.reports.relations import cell_key, figure_key
 from peerdesk.reports.solver import AuditError
 
 Reasons = dict[str, tuple[str, ...]]

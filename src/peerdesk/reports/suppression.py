@@ -52,7 +52,6 @@ from dataclasses import dataclass, replace
 
 from peerdesk import messages
 from peerdesk.progress import Progress, silent
-from peerdesk.reports.audit import UnknownCell, cell_key, figure_key, structure
 from peerdesk.reports.comparison import Truth
 from peerdesk.reports.counts import (
     FIGURES,
@@ -73,6 +72,7 @@ from peerdesk.reports.history import Changes, Publication, changes_since, involv
 from peerdesk.reports.history import publication as publication_of
 from peerdesk.reports.periods import Period, of_label, of_month
 from peerdesk.reports.protection import follow_group, protect
+from peerdesk.reports.relations import UnknownCell, cell_key, figure_key, structure
 from peerdesk.validation import DEFAULT_MIN_CELL as DEFAULT_MIN_CELL
 from peerdesk.validation import HIGHEST_MIN_CELL as HIGHEST_MIN_CELL
 from peerdesk.validation import LOWEST_MIN_CELL as LOWEST_MIN_CELL
