@@ -16,7 +16,12 @@ from pathlib import Path
 
 from peerdesk.tui.app import PeerdeskApp
 from peerdesk.tui.idle import FakeClock, IdleWatch
-from peerdesk.tui.long_lived import IDLE_SECONDS, NO_AUTOMATIC_FULL_PASS
+from peerdesk.tui.long_lived import (
+    IDLE_SECONDS,
+    LONGEST_WAIT_SECONDS,
+    NO_AUTOMATIC_FULL_PASS,
+    LongLived,
+)
 from tests.conftest import PASSPHRASE
 from tests.tui.helpers import SIZE, wait_until
 
@@ -128,3 +133,22 @@ async def test_the_full_pass_waits_for_the_peer_to_be_idle(closed_vault: Path) -
         assert gc.get_threshold() == before
     finally:
         gc.callbacks.remove(seen)
+
+
+def test_a_peer_who_never_pauses_still_gets_a_full_pass_now_and_then() -> None:
+    """Keys without a one-second pause hold the full pass back, but not for longer than
+    LONGEST_WAIT_SECONDS: cycles holding typed text are freed, memory stays bounded."""
+    clock = FakeClock()
+    held = LongLived(clock)
+    held.hold_full_passes()
+    try:
+        gc.collect(1)  # something reached the oldest generation: a pass is owed
+        clock.advance(LONGEST_WAIT_SECONDS - 1)
+        assert not held.collect_if_idle(0.0)  # typing, and not overdue yet
+        clock.advance(1)
+        assert held.collect_if_idle(0.0)  # typing, but overdue
+        gc.collect(1)
+        assert not held.collect_if_idle(0.0)  # the wait starts again
+        assert held.collect_if_idle(IDLE_SECONDS)  # idle: at once, as before
+    finally:
+        held.release()

@@ -10,7 +10,8 @@ next: they were the screens' p95 outliers (docs/performance.md). Two measures:
 - Textual's render caches refill the oldest generation as screens are drawn, so the
   automatic full passes are switched off while the app runs (`hold_full_passes`) and
   one runs instead when the peer has touched nothing for a second (`collect_if_idle`,
-  from a timer). The young generations are still collected as usual (about 1 ms each).
+  from a timer), or after LONGEST_WAIT_SECONDS without one for a peer who never
+  pauses. The young generations are still collected as usual (about 1 ms each).
   The thresholds are put back when the app ends (`release`).
 
 What the freeze must never keep: a frozen object is still freed as soon as nothing
@@ -30,21 +31,29 @@ would otherwise freeze the first one's leftovers for good).
 from __future__ import annotations
 
 import gc
+import time
+from collections.abc import Callable
 
 IDLE_SECONDS = 1.0  # no key for this long: a full pass now is waited on by nobody
 # Python's default asks for a full pass after 10 passes over the middle generation;
 # this many means never, until the idle timer runs one.
 NO_AUTOMATIC_FULL_PASS = 1_000_000_000
+# A peer who never pauses for IDLE_SECONDS still gets a full pass this often, on one
+# key: cycles (and whatever typed text they hold) are freed within it, and memory
+# stays bounded.
+LONGEST_WAIT_SECONDS = 30.0
 
 
 class LongLived:
     """The collector's settings for one app: the freeze, and full passes while idle."""
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self.typed = False  # a key or a paste reached the app
         self.opened = False  # the vault was opened (or created) in this process
         self.frozen = False
         self._thresholds: tuple[int, int, int] | None = None
+        self._clock = clock
+        self._last_full = clock()
 
     def freeze(self) -> bool:
         """Freeze every object the collector tracks now; True if it froze.
@@ -66,11 +75,16 @@ class LongLived:
             gc.set_threshold(young, middle, NO_AUTOMATIC_FULL_PASS)
 
     def collect_if_idle(self, idle_seconds: float) -> bool:
-        """One full pass if the peer has been idle long enough and one is owed; True if
-        it ran. Owed: something reached the oldest generation since the last pass."""
-        if idle_seconds < IDLE_SECONDS or gc.get_count()[2] == 0:
+        """One full pass if one is owed and the peer has been idle long enough, or none
+        ran for LONGEST_WAIT_SECONDS; True if it ran. Owed: something reached the oldest
+        generation since the last pass."""
+        if gc.get_count()[2] == 0:
+            return False
+        overdue = self._clock() - self._last_full >= LONGEST_WAIT_SECONDS
+        if idle_seconds < IDLE_SECONDS and not overdue:
             return False
         gc.collect()
+        self._last_full = self._clock()
         return True
 
     def release(self) -> None:
