@@ -214,7 +214,7 @@ class Comparison:
             key
             for key, expr in group
             if any(1 <= program.value(expr, p) <= n - 1 for p in program.points)
-            or (program.extreme(expr, low=True) <= n - 1 and program.extreme(expr, low=False) >= 1)
+            or (program.reaches(expr, n - 1, low=True) and program.reaches(expr, 1, low=False))
         ]
         return maybe[0] if len(maybe) == 1 else None
 
@@ -270,12 +270,14 @@ class Comparison:
         """Solutions far apart, before a cell's own solves: the lowest and the highest sum
         of the hidden cells of its publication (or of its month inside a period). Most
         cells are then seen at two values, one of them 0 or N or more, and need no solve
-        of their own. False if that was done already."""
+        of their own. Linear runs only: an integer search for a point merely to be seen
+        costs more than the questions it spares (`WholeProgram.reaches`). False if that
+        was done already."""
         total = self._sums.pop((finding.kind, finding.publication, finding.month), None)
         if not total:
             return False
-        self.program.solve(total, minimise=True)
-        self.program.solve(total, minimise=False)
+        self.program.solve(total, minimise=True, search=False)
+        self.program.solve(total, minimise=False, search=False)
         return True
 
     def _publication(
@@ -449,26 +451,33 @@ class Comparison:
         return item.pinned_matters or low < n
 
     def _bad(self, item: _Item) -> bool:
+        """Whether a reader narrows the item too far, asked as whole-solution questions
+        (`WholeProgram.reaches`: can it be this low, this high), never as exact ranges."""
         program, expr, n = self.program, item.expr, item.n
-        kind = item.finding.kind
+
+        def at_most(bound: int) -> bool:
+            return program.reaches(expr, bound, low=True)
+
+        def at_least(bound: int) -> bool:
+            return program.reaches(expr, bound, low=False)
+
         low, high = program.seen(expr)
-        if kind in (HIDDEN, LATENT):
+        if item.finding.kind in (HIDDEN, LATENT):
             if not self._may_be_bad(item, low, high) or (
                 self._spread(item.finding) and not self._may_be_bad(item, *program.seen(expr))
             ):
                 return False
-            low, high = program.extreme(expr, low=True), program.extreme(expr, low=False)
-            return self._may_be_bad(item, low, high)
-        if item.head is None:  # the change of a count
-            if (low <= 0 or high >= n) and (high >= 0 or low <= -n):
-                return False
-            low, high = program.extreme(expr, low=True), program.extreme(expr, low=False)
-            return (low >= 1 and high <= n - 1) or (-(n - 1) <= low and high <= -1)
-        if high > low or low == 0:  # the change of a sum
+            low, high = program.seen(expr)
+            if low < high or 1 <= low <= n - 1:  # bad unless it can be 0 or N
+                return not (at_most(0) or at_least(n))
+            if low >= n and not item.pinned_matters:
+                return False  # N or more, pinned or not
+            return not (at_least(low + 1) or at_most(low - 1))  # bad if pinned
+        if item.head is None:  # the change of a count: neither 1 to N-1 nor -1 to -(N-1)
+            return not ((at_most(0) or at_least(n)) and (at_least(0) or at_most(-n)))
+        # the change of a sum: bad if pinned at a non-zero change, unless the contacts
+        # behind it are proved to have changed by N or more
+        if high > low or low == 0 or at_least(low + 1) or at_most(low - 1):
             return False
-        low, high = program.extreme(expr, low=True), program.extreme(expr, low=False)
-        if high > low or low == 0:
-            return False
-        head_low = program.extreme(item.head, low=True)
-        head_high = program.extreme(item.head, low=False)
-        return not (head_low >= n or head_high <= -n)
+        head = item.head
+        return program.reaches(head, n - 1, low=True) and program.reaches(head, 1 - n, low=False)
