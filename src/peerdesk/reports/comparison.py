@@ -162,10 +162,9 @@ class Comparison:
     def solutions(self) -> list[dict[str, int]]:
         """Every solution found, by cell name: to start a comparison of the same
         publications with a little more hidden (`carry`), which keeps those that still fit."""
-        return [
-            {name: self.program.value(expr, point) for name, expr in self._named.items()}
-            for point in self.program.points
-        ]
+        names = list(self._named)
+        table = self.program.evaluate(list(self._named.values()))
+        return [dict(zip(names, values, strict=True)) for values in table]
 
     def exposed(self, *, old: set[Finding] | None = None) -> list[Finding]:
         """What this reader narrows too far: the new report's findings if it has any,

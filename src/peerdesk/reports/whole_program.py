@@ -8,22 +8,25 @@ them. Apart from the comparison's reading of publications so that each can be re
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from peerdesk.reports.solver import (
     AuditError,
     Row,
+    RowCheck,
+    Sums,
     parts,
     program_of,
     tighten,
     twice,
     whole_bound,
-    within,
 )
 
 if TYPE_CHECKING:
+    import numpy as np
     from highspy._core import _Highs
+    from numpy.typing import NDArray
 
 Expr = tuple[dict[int, int], int]  # coefficients by unknown, and a constant
 # HiGHS's simplex_strategy: the dual simplex is its default, and the primal simplex
@@ -51,7 +54,10 @@ class WholeProgram:
         self.large: list[tuple[list[Expr], int]] = []  # at most one of these `big` or more
         self.switches: list[tuple[Expr, int, int]] = []  # (cell, big, factor): on/off columns
         self.switch_sums: list[list[int]] = []
-        self.points: list[list[int]] = []
+        self.points: list[list[int]] = []  # every whole solution found, in order
+        self._stacked: NDArray[np.int64] | None = None  # the points as one array's rows
+        self._row_check: RowCheck | None = None
+        self._columns_of: dict[frozenset[int], list[int]] = {}  # the columns of parts
         self._cache: dict[_Question, int] = {}  # exact extremes, without the constant
         self._reached: dict[tuple[_Question, int], bool] = {}  # answers, by bound
         self._solvers: dict[bool, _Highs] = {}  # by `whole`: see `_program`
@@ -106,19 +112,56 @@ class WholeProgram:
             for n, e in named.items()
             if e[1] == 0 and e[0] and len(e[0]) == 1 and next(iter(e[0].values())) == 1
         }
-        if len(names) < len(self.lows):
+        if len(names) < len(self.lows) or not carry:
             return
-        for solution in carry:
-            point = [solution.get(names[i], -1) for i in range(len(self.lows))]
-            if self._allows(point):
+        import numpy as np
+
+        n = len(self.lows)
+        candidates = np.array(
+            [[solution.get(names[i], -1) for i in range(n)] for solution in carry]
+        )
+        for point, fits in zip(candidates.tolist(), self._fits(candidates), strict=True):
+            if fits and self._one_large_holds(point):
                 self.points.append(point)
 
     def value(self, expr: Expr, point: Sequence[int]) -> int:
         return expr[1] + sum(c * point[i] for i, c in expr[0].items())
 
     def seen(self, expr: Expr) -> tuple[int, int]:
-        values = list(self._values(expr))
-        return min(values), max(values)
+        """The lowest and highest value of `expr` over the solutions found."""
+        coefs, constant = expr
+        if not coefs:
+            return constant, constant
+        values = self._at_points(coefs)
+        return constant + int(values.min()), constant + int(values.max())
+
+    def evaluate(self, exprs: Sequence[Expr]) -> list[list[int]]:
+        """Each of `exprs` at each solution found: one list per solution."""
+        import numpy as np
+
+        sums = [i for i, (coefs, _) in enumerate(exprs) if coefs]
+        table = np.tile(np.array([c for _, c in exprs], np.int64), (len(self.points), 1))
+        if sums:
+            table[:, sums] += Sums([exprs[i][0] for i in sums]).at(self._matrix())
+        return table.tolist()  # type: ignore[no-any-return]
+
+    def _at_points(self, coefs: Mapping[int, int]) -> NDArray[np.int64]:
+        import numpy as np
+
+        weights = np.fromiter(coefs.values(), np.int64, len(coefs))
+        return self._matrix()[:, list(coefs)] @ weights
+
+    def _matrix(self) -> NDArray[np.int64]:
+        """`points` as one array, the new ones added to it since it was last made."""
+        import numpy as np
+
+        done = 0 if self._stacked is None else len(self._stacked)
+        if done < len(self.points):
+            new = np.array(self.points[done:], np.int64).reshape(-1, len(self.lows))
+            self._stacked = new if self._stacked is None else np.vstack((self._stacked, new))
+        if self._stacked is None:
+            raise AuditError("the comparison's program was read before it was solved")
+        return self._stacked
 
     def extreme(self, expr: Expr, *, low: bool) -> int:
         """The exact lowest (or highest) whole value of `expr`."""
@@ -141,7 +184,8 @@ class WholeProgram:
         coefs, constant = expr
         if not coefs:
             return constant <= bound if low else constant >= bound
-        if any((v <= bound) if low else (v >= bound) for v in self._values(expr)):
+        least, most = self.seen(expr)
+        if (least <= bound) if low else (most >= bound):
             return True
         key = (tuple(sorted(coefs.items())), low)
         if key not in self._cache and (key, bound - constant) not in self._reached:
@@ -203,9 +247,6 @@ class WholeProgram:
         finally:
             for highs in touched:
                 highs.deleteRows(1, [highs.getNumRow() - 1])
-
-    def _values(self, expr: Expr) -> Iterable[int]:
-        return (self.value(expr, p) for p in self.points)
 
     def solve(
         self,
@@ -278,10 +319,10 @@ class WholeProgram:
     ) -> list[int] | None:
         """A known whole solution as good as the linear bound: then it is optimal."""
         best = whole_bound(sum(c * values[i] for i, c in objective.items()), minimise=minimise)
-        for point in self.points:
-            if sum(c * point[i] for i, c in objective.items()) == best:
-                return point
-        return None
+        if not self.points:
+            return None
+        hits = (self._at_points(objective) == best).nonzero()[0]
+        return self.points[int(hits[0])] if len(hits) else None
 
     def _whole_part(
         self, objective: Mapping[int, int], values: Sequence[float]
@@ -292,7 +333,10 @@ class WholeProgram:
         whole there or breaks a one-large fact."""
         if not self.points:
             return None
-        columns = {i for j in objective for i in self.members[self.part[j]]}
+        touched = frozenset(self.part[j] for j in objective)
+        if touched not in self._columns_of:
+            self._columns_of[touched] = [i for p in touched for i in self.members[p]]
+        columns = self._columns_of[touched]
         if any(abs(values[i] - round(values[i])) > 1e-6 for i in columns):
             return None
         point = list(self.points[0])
@@ -312,7 +356,16 @@ class WholeProgram:
         )
 
     def _allows(self, point: Sequence[int]) -> bool:
-        return within(point, self.lows, self.highs, self.rows) and self._one_large_holds(point)
+        import numpy as np
+
+        row = np.array([point], np.int64).reshape(1, len(self.lows))
+        return bool(self._fits(row)[0]) and self._one_large_holds(point)
+
+    def _fits(self, points: NDArray[np.int64]) -> NDArray[np.bool_]:
+        """Bounds and rows kept, point by point (the program no longer changes)."""
+        if self._row_check is None:
+            self._row_check = RowCheck(self.lows, self.highs, self.rows)
+        return self._row_check.holds(points)
 
     def _program(self, *, whole: bool, fresh: bool = False) -> _Highs:
         """The HiGHS instance for linear (`whole` False) or integer runs: two, because
