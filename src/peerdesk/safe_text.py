@@ -12,9 +12,9 @@ Core module: no textual, rich or typer here, so reports and the vault can use it
 
 from __future__ import annotations
 
-import json
 import re
 import string
+from functools import cache
 from typing import Any
 
 # Every format character (Unicode category Cf, as of Unicode 15): the soft hyphen, bidi
@@ -32,10 +32,17 @@ FORMAT_CHARACTERS = (
 # surrogates (what undecodable bytes on the command line become). C0 controls are
 # added below, with or without the newline.
 _OTHERS = f"\x7f-\x9f{FORMAT_CHARACTERS}\u2028\u2029\ud800-\udfff"
-_UNSAFE = re.compile(f"[\x00-\x1f{_OTHERS}]")
-_UNSAFE_BUT_NEWLINE = re.compile(f"[\x00-\x09\x0b-\x1f{_OTHERS}]")
+_UNSAFE = f"[\x00-\x1f{_OTHERS}]"
+_UNSAFE_BUT_NEWLINE = f"[\x00-\x09\x0b-\x1f{_OTHERS}]"
 # Inside a JSON string, json.dumps already escapes C0 controls; these are the rest.
-_UNSAFE_IN_JSON = re.compile(f"[{_OTHERS}]")
+_UNSAFE_IN_JSON = f"[{_OTHERS}]"
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """Compiled on first use: the three classes cost ~1 ms to compile, and start-up
+    (this module is on the way to the unlock screen) only ever sees plain ASCII."""
+    return re.compile(pattern)
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -61,14 +68,14 @@ def printable(text: str) -> str:
     """
     if text.isprintable() and text.isascii():
         return text
-    return _UNSAFE.sub(_escape, text)
+    return _compiled(_UNSAFE).sub(_escape, text)
 
 
 def printable_lines(text: str) -> str:
     """Like printable(), but newlines stay: for sentences and blocks made of lines."""
     if text.isprintable() and text.isascii():
         return text
-    return _UNSAFE_BUT_NEWLINE.sub(_escape, text)
+    return _compiled(_UNSAFE_BUT_NEWLINE).sub(_escape, text)
 
 
 def short(text: str, width: int = 40) -> str:
@@ -99,8 +106,10 @@ def json_text(obj: object) -> str:
     json.dumps already escapes C0 controls; DEL, C1 controls, bidi and invisible
     characters get \\uXXXX escapes here, so the text parses back to the same values.
     """
+    import json  # here, not at the top: start-up never writes JSON (docs/performance.md)
+
     text = json.dumps(obj, indent=2, ensure_ascii=False)
-    return _UNSAFE_IN_JSON.sub(_json_escape, text)
+    return _compiled(_UNSAFE_IN_JSON).sub(_json_escape, text)
 
 
 class _ValueFormatter(string.Formatter):

@@ -32,6 +32,40 @@ NOT_BEFORE_FIRST_FRAME = (
     "peerdesk.crisis",
 )
 
+# Loaded on first use, not before the unlock screen's first frame: the settings' checks
+# (the app arms its idle watch from `vault.defaults`), and json (safe_text imports it
+# where it writes JSON). Each cost ~1-2 ms of the measured start-up.
+LAZY_AT_FIRST_FRAME = (
+    "peerdesk.vault.settings",
+    "peerdesk.validation",
+    "peerdesk.vocab",
+    "json",
+)
+
+# The real app on a real (closed) vault, in a fresh interpreter: the modules loaded when
+# the unlock screen is first on the stack, before the after-first-frame warm-up starts.
+FIRST_FRAME_CHILD = r"""
+import asyncio, sys
+from pathlib import Path
+from peerdesk.tui.app import PeerdeskApp
+from peerdesk.tui.screens.unlock import UnlockScreen
+
+seen = []
+
+def hook(_message):
+    if not seen and app.screen_stack and isinstance(app.screen_stack[-1], UnlockScreen):
+        seen.append(sorted(sys.modules))
+
+async def main():
+    async with app.run_test(size=(80, 24), message_hook=hook) as pilot:
+        await pilot.pause()
+
+app = PeerdeskApp(Path(sys.argv[1]))
+asyncio.run(main())
+import json  # only now: json is one of the modules checked
+print(json.dumps(seen[0] if seen else None))
+"""
+
 CHILD = r"""
 import json, sys
 import peerdesk.cli, peerdesk.cli.launch, peerdesk.vault.instance_lock, peerdesk.tui.app
@@ -48,6 +82,20 @@ def test_the_app_module_loads_only_what_the_unlock_screen_draws() -> None:
     loaded = set(json.loads(result.stdout))
     assert "peerdesk.tui.screens.unlock" in loaded
     assert sorted(loaded.intersection(NOT_BEFORE_FIRST_FRAME)) == []
+
+
+def test_the_unlock_screen_is_drawn_without_what_loads_on_use(closed_vault: Path) -> None:
+    """Neither the settings' checks nor json are loaded when the unlock screen appears."""
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_FRAME_CHILD, str(closed_vault)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = json.loads(result.stdout.strip().splitlines()[-1])
+    assert loaded is not None, "the unlock screen never mounted"
+    assert sorted(set(loaded).intersection(LAZY_AT_FIRST_FRAME + NOT_BEFORE_FIRST_FRAME)) == []
 
 
 async def test_later_styles_arrive_after_the_first_frame(closed_vault: Path) -> None:

@@ -50,10 +50,12 @@ from peerdesk.tui.opening import (
 from peerdesk.tui.screens.unlock import UnlockScreen
 from peerdesk.tui.signals import LockSignals
 from peerdesk.tui.themes import NIGHT, THEMES
-from peerdesk.vault import InstanceLock, Settings, VaultBusy, VaultError
+from peerdesk.vault import InstanceLock, VaultBusy, VaultError
+from peerdesk.vault.defaults import IDLE_LOCK_MINUTES
 
 if TYPE_CHECKING:
-    from peerdesk.vault import Vault
+    # The settings' module brings their checks; the app needs it only once a vault is open.
+    from peerdesk.vault import Settings, Vault
 
 # Only what draws the first (unlock or set-up) screen is imported above. The rest
 # loads in a thread right after that first frame, while the peer types: see
@@ -106,7 +108,7 @@ class PeerdeskApp(QuietCrashApp):
         self.vault_path = Path(vault_path)
         self.instance_lock = instance_lock
         self.unlock_hint = unlock_hint
-        self.idle = idle_watch or IdleWatch(Settings().idle_lock_minutes)
+        self.idle = idle_watch or IdleWatch(IDLE_LOCK_MINUTES)
         self.retry = retry_delay or RetryDelay()
         self.idle_check_seconds = idle_check_seconds
         self.vault: Vault | None = None

@@ -18,6 +18,7 @@ from peerdesk.validation import (
     REPORT_ZEROS,
     has_control_characters,
 )
+from peerdesk.vault.defaults import IDLE_LOCK_MINUTES
 from peerdesk.vault.errors import InvalidSetting
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ RANGES: dict[str, tuple[int, int]] = {
 class Settings:
     """Defaults are what a new vault starts with."""
 
-    idle_lock_minutes: int = 5
+    idle_lock_minutes: int = IDLE_LOCK_MINUTES
     retention_days: int = 30  # 0 means never keep note text or handles
     min_cell: int = DEFAULT_MIN_CELL  # small-cell suppression threshold for team reports
     theme: str = "dark"
