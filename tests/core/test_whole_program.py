@@ -77,3 +77,25 @@ def test_each_question_is_answered_as_enumeration_answers_it(
         values = [sum(c * p[i] for i, c in coefs.items()) for p in points]
         expected = min(values) <= bound if low else max(values) >= bound
         assert program.reaches(expr, bound, low=low) == expected, (terms, bound, low)
+
+
+@settings(max_examples=30, deadline=None)
+@given(truth=st.tuples(*(st.integers(0, TOP) for _ in range(5))), large=st.booleans())
+def test_a_first_solution_is_a_solution_and_an_exact_one_is_the_least(
+    truth: tuple[int, ...], large: bool
+) -> None:
+    """The comparison's first solve needs any whole solution (`exact=False`); the
+    extremes need the optimum. Both against enumeration, on fractional vertices."""
+    if large and sum(v >= 3 for v in truth[:3]) > 1:
+        truth = (min(truth[0], 2), min(truth[1], 2), *truth[2:])
+    total = sum(truth[:3])
+    minutes = 15 * truth[3] + 30 * truth[4] + (14 * truth[3] + 29 * truth[4]) // 2
+    points = {
+        p for p in itertools.product(range(TOP + 1), repeat=5) if _holds(p, total, minutes, large)
+    }
+    objective = {3: 1, 4: 2}
+    rough = _program(total, minutes, large).solve(objective, minimise=True, exact=False)
+    exact = _program(total, minutes, large).solve(objective, minimise=True)
+    assert rough is not None and tuple(rough) in points
+    assert exact is not None and tuple(exact) in points
+    assert exact[3] + 2 * exact[4] == min(p[3] + 2 * p[4] for p in points)

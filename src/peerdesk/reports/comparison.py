@@ -250,7 +250,9 @@ class Comparison:
         program.tighten()
         for members, big in large:
             program.at_most_one_large(members, big)
-        if program.solve(_add((1, d) for d in links)[0], minimise=True) is None:
+        # whether the assumptions can all hold, and a first solution: the least growth
+        # steers the linear run, but no optimum is needed
+        if program.solve(_add((1, d) for d in links)[0], minimise=True, exact=False) is None:
             return None
         program.adopt(self._named, carry)
         items += self._latent_items(observed)

@@ -255,6 +255,7 @@ class WholeProgram:
         minimise: bool,
         bound_only: bool = False,
         search: bool = True,
+        exact: bool = True,
     ) -> list[int] | None:
         """One optimal whole solution (kept among the points), or None if there is none.
 
@@ -263,6 +264,9 @@ class WholeProgram:
         stands in for the integer program's (which a non-whole vertex costs).
         `search` False: no integer search at all, None unless the linear optimum is
         whole (on the objective's parts); for solutions wanted only to be seen.
+        `exact` False: when an integer search is needed, any whole solution will do
+        (it stops at the first): the objective only steers the linear run. Proving an
+        optimum nobody reads once took 55 s of a merge, on one order of its rows.
         """
         if not self.lows:  # nothing unknown (HiGHS calls such a program empty)
             self.points.append([])
@@ -276,7 +280,7 @@ class WholeProgram:
                 return known  # the relaxation's bound is every whole solution's bound too
             if not search:
                 return None
-            values = self._run(objective, minimise, whole=True)
+            values = self._run(objective if exact else {}, minimise, whole=True)
         if values is None:
             return None
         point = [round(v) for v in values]
