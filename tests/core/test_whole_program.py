@@ -99,3 +99,21 @@ def test_a_first_solution_is_a_solution_and_an_exact_one_is_the_least(
     assert rough is not None and tuple(rough) in points
     assert exact is not None and tuple(exact) in points
     assert exact[3] + 2 * exact[4] == min(p[3] + 2 * p[4] for p in points)
+
+
+def test_a_question_leaves_nothing_behind_for_the_exact_extremes_asked_after_it() -> None:
+    """A question the linear bound cannot settle is a row added for one integer run; a
+    row left behind would narrow every later answer (a range said narrower than it is
+    hides more than needed, or cannot be fixed). Here 51 minutes of contacts: the
+    linear program's vertices are fractional, so the answers need integer runs."""
+    total, minutes = 0, 51
+    points = [
+        p for p in itertools.product(range(TOP + 1), repeat=5) if _holds(p, total, minutes, True)
+    ]
+    values = [p[3] for p in points]
+    program = _program(total, minutes, large=True)
+    assert program.solve({}, minimise=True) is not None
+    # as a change since a shown count of 1 asks it: can the cell be 0
+    assert program.reaches(({3: 1}, -1), -1, low=True) == (min(values) <= 0)
+    assert program.extreme(({3: 1}, 7), low=False) == max(values) + 7
+    assert program.extreme(({3: 1}, 7), low=True) == min(values) + 7

@@ -199,9 +199,12 @@ class WholeProgram:
         values = self._run(coefs, low, whole=False)
         if values is None:
             raise AuditError("the comparison's program lost its solutions")
-        best = whole_bound(sum(c * values[i] for i, c in coefs.items()), minimise=low)
-        if (best > bound) if low else (best < bound):
-            return False  # not even the linear program gets there
+        optimum = sum(c * values[i] for i, c in coefs.items())
+        if (optimum >= bound + 1) if low else (optimum <= bound - 1):
+            # not even the linear program gets there, by a whole count at least: a
+            # floating optimum a hair past the bound is left to the integer run, whose
+            # answer a solution proves (a wrong no could let a change be read)
+            return False
         point = [round(v) for v in values] if self._whole(values) else None
         if point is None and (point := self._whole_part(coefs, values)) is None:
             point = self._reaching(coefs, values, low)  # one of self.points already
