@@ -14,7 +14,8 @@ import itertools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from peerdesk.reports.whole_program import Expr, WholeProgram
+from peerdesk.reports.solutions import Expr
+from peerdesk.reports.whole_program import WholeProgram
 
 TOP = 6  # every unknown from 0 to TOP: small enough to enumerate
 

@@ -48,8 +48,9 @@ from peerdesk.reports.audit import Published
 from peerdesk.reports.counts import CONTACTS, GROUP_PEOPLE, MINUTES
 from peerdesk.reports.history import Publication, split_key
 from peerdesk.reports.relations import Relation, ceiling, structure
+from peerdesk.reports.solutions import Expr
 from peerdesk.reports.solver import AuditError
-from peerdesk.reports.whole_program import Expr, WholeProgram
+from peerdesk.reports.whole_program import WholeProgram
 
 Values = Mapping[str, int]
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from peerdesk.reports.solutions import Expr, Solutions
 from peerdesk.reports.solver import (
     AuditError,
     Row,
     RowCheck,
-    Sums,
     parts,
     program_of,
     tighten,
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from highspy._core import _Highs
     from numpy.typing import NDArray
 
-Expr = tuple[dict[int, int], int]  # coefficients by unknown, and a constant
 # HiGHS's simplex_strategy: the dual simplex is its default, and the primal simplex
 # ends "Unknown" on a few of these programs when it starts from scratch.
 DUAL_SIMPLEX = 1
@@ -54,8 +53,7 @@ class WholeProgram:
         self.large: list[tuple[list[Expr], int]] = []  # at most one of these `big` or more
         self.switches: list[tuple[Expr, int, int]] = []  # (cell, big, factor): on/off columns
         self.switch_sums: list[list[int]] = []
-        self.points: list[list[int]] = []  # every whole solution found, in order
-        self._stacked: NDArray[np.int64] | None = None  # the points as one array's rows
+        self.points = Solutions()  # every whole solution found, in order
         self._row_check: RowCheck | None = None
         self._columns_of: dict[frozenset[int], list[int]] = {}  # the columns of parts
         self._cache: dict[_Question, int] = {}  # exact extremes, without the constant
@@ -129,39 +127,11 @@ class WholeProgram:
 
     def seen(self, expr: Expr) -> tuple[int, int]:
         """The lowest and highest value of `expr` over the solutions found."""
-        coefs, constant = expr
-        if not coefs:
-            return constant, constant
-        values = self._at_points(coefs)
-        return constant + int(values.min()), constant + int(values.max())
+        return self.points.seen(expr, len(self.lows))
 
     def evaluate(self, exprs: Sequence[Expr]) -> list[list[int]]:
         """Each of `exprs` at each solution found: one list per solution."""
-        import numpy as np
-
-        sums = [i for i, (coefs, _) in enumerate(exprs) if coefs]
-        table = np.tile(np.array([c for _, c in exprs], np.int64), (len(self.points), 1))
-        if sums:
-            table[:, sums] += Sums([exprs[i][0] for i in sums]).at(self._matrix())
-        return table.tolist()  # type: ignore[no-any-return]
-
-    def _at_points(self, coefs: Mapping[int, int]) -> NDArray[np.int64]:
-        import numpy as np
-
-        weights = np.fromiter(coefs.values(), np.int64, len(coefs))
-        return self._matrix()[:, list(coefs)] @ weights
-
-    def _matrix(self) -> NDArray[np.int64]:
-        """`points` as one array, the new ones added to it since it was last made."""
-        import numpy as np
-
-        done = 0 if self._stacked is None else len(self._stacked)
-        if done < len(self.points):
-            new = np.array(self.points[done:], np.int64).reshape(-1, len(self.lows))
-            self._stacked = new if self._stacked is None else np.vstack((self._stacked, new))
-        if self._stacked is None:
-            raise AuditError("the comparison's program was read before it was solved")
-        return self._stacked
+        return self.points.evaluate(exprs, len(self.lows))
 
     def extreme(self, expr: Expr, *, low: bool) -> int:
         """The exact lowest (or highest) whole value of `expr`."""
@@ -328,7 +298,7 @@ class WholeProgram:
         best = whole_bound(sum(c * values[i] for i, c in objective.items()), minimise=minimise)
         if not self.points:
             return None
-        hits = (self._at_points(objective) == best).nonzero()[0]
+        hits = (self.points.at(objective, len(self.lows)) == best).nonzero()[0]
         return self.points[int(hits[0])] if len(hits) else None
 
     def _whole_part(
