@@ -1,16 +1,23 @@
 """The lock screen: one masked field, and nothing about what is inside the vault.
 
 It is also what every lock lands on, so it shows no path, no counts, no names.
+
+It is the first frame of every start, and Textual's cost for a frame grows with its
+widgets (each is styled on mount and again when the screen is shown) and with each
+widget class's default styles, parsed before the frame. So the text above the field
+(title, screen title, hint, label) is one `Static`, the status and the keys line
+below it another, with the colours as theme-variable styles on their lines; they sit
+on the screen with no container around them; and the spinner is mounted only when the
+KDF first runs (docs/performance.md, "Start-up").
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, LoadingIndicator, Static
@@ -20,6 +27,18 @@ from peerdesk.tui.lockout import RetryDelay
 from peerdesk.tui.opening import UnlockFailed, deliver, open_safely
 from peerdesk.tui.widgets.passphrase import PassphraseInput
 from peerdesk.vault import InstanceLock
+
+# The lines' styles, as locked.tcss's `.app-title`, `.screen-title`, `.hint` and
+# `.status.error` (which the set-up screen still uses). The label and the keys line take
+# their widget's colour, `$text-muted` in locked.tcss: as a line style that colour
+# (`auto 60%`) would not be blended with the background and would read brighter.
+APP_TITLE_STYLE = "bold $accent"
+SCREEN_TITLE_STYLE = "bold $foreground"
+HINT_STYLE = "$warning"
+STATUS_STYLE = "$foreground"
+ERROR_STYLE = "$error"
+# A blank line between two blocks: the margin the separate widgets had.
+GAP = "\n\n"
 
 
 class UnlockScreen(Screen[None]):
@@ -41,18 +60,35 @@ class UnlockScreen(Screen[None]):
         self.busy = False
         self._wait_timer: Timer | None = None
         self._error = ""
+        self._spinner: LoadingIndicator | None = None
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="passphrase-box", classes="box"):
-            yield Static(Text(messages.APP_TITLE), classes="app-title")
-            yield Static(Text(messages.UNLOCK_TITLE), classes="screen-title")
-            if self.hint:
-                yield Static(Text(self.hint), id="hint", classes="hint")
-            yield Static(Text(messages.UNLOCK_PROMPT), classes="field-label")
-            yield PassphraseInput(id="passphrase")
-            yield LoadingIndicator(id="spinner")
-            yield Static("", id="status", classes="status")
-            yield Static(Text(messages.UNLOCK_KEYS), classes="keys-line")
+        # No box around them: the screen's own padding and their width put them where
+        # locked.tcss's `.box` would (a container cost the first frame a few ms).
+        yield Static(self._heading(), classes="unlock-part unlock-heading")
+        yield PassphraseInput(id="passphrase", classes="unlock-part")
+        yield Static(self._status_and_keys(""), id="status", classes="unlock-part status-and-keys")
+
+    def _heading(self) -> Content:
+        """The app's title, the screen's, the hint if any and the field's label."""
+        hint: list[str | tuple[str, str]] = [(self.hint, HINT_STYLE), GAP] if self.hint else []
+        return Content.assemble(
+            (messages.APP_TITLE, APP_TITLE_STYLE),
+            GAP,
+            (messages.UNLOCK_TITLE, SCREEN_TITLE_STYLE),
+            GAP,
+            *hint,
+            messages.UNLOCK_PROMPT,
+        )
+
+    @staticmethod
+    def _status_and_keys(sentence: str, *, error: bool = False) -> Content:
+        """The status (one blank line when there is none), a blank line, the keys."""
+        return Content.assemble(
+            (sentence, ERROR_STYLE if error else STATUS_STYLE),
+            GAP,
+            messages.UNLOCK_KEYS,
+        )
 
     def on_mount(self) -> None:
         if self.retry.remaining() > 0:
@@ -155,10 +191,22 @@ class UnlockScreen(Screen[None]):
         self.query_one(PassphraseInput).disabled = busy
         # Only the spinner changes: a class on the screen would restyle every widget on
         # it (tens of milliseconds, paid between Enter and the KDF starting).
-        self.query_one("#spinner").display = busy
+        self._show_spinner(busy)
         self._show_status(messages.UNLOCK_WORKING if busy else "")
 
+    def _show_spinner(self, shown: bool) -> None:
+        """Show or hide the spinner, mounting it the first time it is shown.
+
+        Mounted at the first Enter (the KDF already started), not composed: its class's
+        default styles and one more widget would otherwise cost the first frame."""
+        if self._spinner is None:
+            if not shown:
+                return
+            self._spinner = LoadingIndicator(id="spinner")
+            self._spinner.display = True  # locked.tcss hides #spinner until a screen shows it
+            self.mount(self._spinner, before="#status")
+            return
+        self._spinner.display = shown
+
     def _show_status(self, sentence: str, *, error: bool = False) -> None:
-        status = self.query_one("#status", Static)
-        status.update(Text(sentence))
-        status.set_class(error, "error")
+        self.query_one("#status", Static).update(self._status_and_keys(sentence, error=error))

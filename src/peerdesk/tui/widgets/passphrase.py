@@ -12,8 +12,12 @@ class PassphraseInput(Input):
     it in the app's clipboard attribute, so both do nothing here.
     """
 
-    def __init__(self, *, placeholder: str = "", id: str | None = None) -> None:
-        super().__init__(placeholder=placeholder, password=True, id=id, select_on_focus=False)
+    def __init__(
+        self, *, placeholder: str = "", id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(
+            placeholder=placeholder, password=True, id=id, classes=classes, select_on_focus=False
+        )
 
     def take(self) -> str:
         """Return the text and clear the field at once, so it stays on screen no longer."""
