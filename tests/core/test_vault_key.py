@@ -1,10 +1,12 @@
-"""A vault's key is derived once per unlock, and the file is still what a passphrase opens.
+"""A step that keys one file several times derives its key once; the file is still what
+its passphrase opens.
 
 Every connection keyed with a passphrase runs SQLCipher's KDF (PBKDF2-HMAC-SHA512,
-256,000 rounds) again. peerdesk derives the key once with the same function over the
-same salt and keys its other connections with it. These tests prove both halves on
-real files: the derivation is counted by wrapping the real `hashlib.pbkdf2_hmac`, and
-every file written is opened by plain SQLCipher with nothing but its passphrase.
+256,000 rounds) again. A backup under its own passphrase, a restore and a salvage
+derive the key once with the same function over the same salt and key every open of
+that file with it. These tests prove both halves on real files: the derivation is
+counted by wrapping the real `hashlib.pbkdf2_hmac`, and every file written is opened
+by plain SQLCipher with nothing but its passphrase.
 """
 
 from __future__ import annotations
@@ -24,29 +26,21 @@ from tests.support.key_derivations import opens_with_passphrase_alone
 OTHER = "a different passphrase for the copy"
 
 
-def test_an_unlock_keys_all_its_connections_with_one_derivation(
+def test_the_unlock_the_peer_waits_on_leaves_the_kdf_to_sqlcipher(
     closed_vault: Path, derivations: list[bytes]
 ) -> None:
+    """SQLCipher's own PBKDF2 is faster than hashlib's, and the peer waits on this one."""
     with Vault.unlock(closed_vault, PASSPHRASE, checks="deferred", side_reader=True) as vault:
         assert vault.background_check is not None and vault.side_reader is not None
-        assert vault.background_check.run() == ()  # reads every page on its own connection
+        assert vault.background_check.run() == ()
         assert vault.side_reader.read(lambda c: c.execute("SELECT 1").fetchone()) == (1,)
-        assert vault.conn.execute("SELECT count(*) FROM settings").fetchone()[0] > 0
-    assert derivations == [closed_vault.read_bytes()[:SALT_BYTES]]
+    assert derivations == []
 
 
-def test_a_new_vault_writes_the_salt_it_was_keyed_with(
-    vault_path: Path, derivations: list[bytes]
+def test_a_backup_sqlcipher_keyed_itself_restores(
+    closed_vault: Path, tmp_path: Path, derivations: list[bytes]
 ) -> None:
-    with Vault.create(vault_path, PASSPHRASE, side_reader=True) as vault:
-        assert vault.side_reader is not None
-        assert vault.side_reader.read(lambda c: c.execute("SELECT 1").fetchone()) == (1,)
-    assert derivations == [vault_path.read_bytes()[:SALT_BYTES]]
-    assert opens_with_passphrase_alone(vault_path, PASSPHRASE) > 5
-
-
-def test_a_vault_sqlcipher_keyed_itself_unlocks(closed_vault: Path, tmp_path: Path) -> None:
-    """A vault written before keys were derived here (SQLCipher's KDF, its own salt)."""
+    """A backup written before keys were derived here (SQLCipher's KDF, its own salt)."""
     older = tmp_path / "older.peerdesk"
     conn = dbapi2.connect(str(closed_vault))
     conn.execute(f"PRAGMA key = '{PASSPHRASE}'")
@@ -57,10 +51,11 @@ def test_a_vault_sqlcipher_keyed_itself_unlocks(closed_vault: Path, tmp_path: Pa
     )
     conn.execute("DETACH DATABASE older")
     conn.close()
-    with Vault.unlock(older, PASSPHRASE, side_reader=True) as vault:
-        assert not vault.read_only
-        assert vault.side_reader is not None
-        assert vault.side_reader.read(lambda c: c.execute("SELECT 1").fetchone()) == (1,)
+    restore(closed_vault, older, PASSPHRASE)
+    assert derivations == [older.read_bytes()[:SALT_BYTES]]
+    assert closed_vault.read_bytes()[:SALT_BYTES] == older.read_bytes()[:SALT_BYTES]
+    with Vault.unlock(closed_vault, PASSPHRASE) as vault:
+        assert not vault.read_only and vault.check_integrity().ok
 
 
 def test_a_backup_under_its_own_passphrase_costs_one_derivation_and_opens_with_it(

@@ -209,10 +209,10 @@ class PeerdeskApp(QuietCrashApp):
         if crisis_open:
             self.push_screen(CrisisScreen(self._unlocked))
         if opened.vault.background_check is not None:
-            # After home's first frame: the check's page reads take a core.
+            # After home's first frame: the check's KDF and page reads take a core.
             self.call_after_refresh(self._check_in_background, opened.vault)
         if opened.vault.side_reader is not None:
-            # Likewise: its first read runs now, not when the peer first waits on a count.
+            # Likewise: its KDF runs now, not when the peer first waits on a count.
             self.call_after_refresh(self._warm_side_reader, opened.vault)
 
     # exit_on_error=False: an unexpected error is logged by Textual; the vault stays
@@ -237,7 +237,7 @@ class PeerdeskApp(QuietCrashApp):
 
     @work(thread=True, exit_on_error=False, group="side-reader", description="open side reader")
     def _warm_side_reader(self, vault: Vault) -> None:
-        """Make the side connection's first read in a worker (see vault.side_reader)."""
+        """Run the side connection's KDF in a worker (see vault.side_reader)."""
         reader = vault.side_reader
         if reader is None:  # locked before the worker started
             return

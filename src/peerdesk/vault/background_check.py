@@ -6,12 +6,11 @@ fails when it is read. So the app draws home first and runs the whole-file check
 here, in a worker thread, on a second read-only connection: SQLite connections must
 never be used from two threads at once, and the app's own connection stays free.
 
-The second connection is keyed inside the unlock worker with the key the unlock
-derived (sqlcipher.VaultKey: no KDF of its own) but never read there; its pages are
-first read in this worker, after home is drawn. The key is then held by SQLCipher's
-(locked, wiped) memory, never by a Python object that outlives the unlock. A lock
-cancels the check: the connection is interrupted and closed before `cancel` returns,
-so no handle on the file is left.
+The second connection is keyed inside the unlock worker but never read there, so
+SQLCipher runs its KDF on the first read, in this worker, after home is drawn; the
+passphrase is held by SQLCipher's (locked, wiped) memory until then, never by a
+Python object that outlives the unlock. A lock cancels the check: the connection is
+interrupted and closed before `cancel` returns, so no handle on the file is left.
 """
 
 from __future__ import annotations
@@ -57,7 +56,7 @@ class BackgroundCheck:
         """Stop the check (if it runs) and close its connection; returns when it is closed.
 
         SQLite checks for an interrupt between steps, so a running check stops within
-        milliseconds.
+        milliseconds; a KDF already started on the first read finishes first (~150 ms).
         """
         with self._mutex:
             state = self._state

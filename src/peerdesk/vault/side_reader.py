@@ -7,10 +7,10 @@ connection must never be used from two threads at once. So such reads run here, 
 a read-only connection of their own, one at a time (a mutex), from whichever worker
 thread asks.
 
-Like the background check's, the connection is keyed when the vault opens, with the
-key the unlock derived (sqlcipher.VaultKey: no KDF of its own), but not read; the key
-is held by SQLCipher's locked, wiped memory, never by a Python object that outlives
-the unlock.
+Like the background check's, the connection is keyed when the vault opens but not
+read, so SQLCipher runs its KDF (~150 ms) on the first read, inside the first worker
+that uses it, never on the main thread; the passphrase is held by SQLCipher's locked,
+wiped memory, never by a Python object that outlives the unlock.
 
 `close` (every lock) interrupts a running read and closes the connection before it
 returns, so no handle on the file is left; a read cut short that way, or asked for
@@ -83,7 +83,7 @@ class SideReader:
         return self._closed or self._cut
 
     def warm(self) -> None:
-        """Make the first read now (the schema, read once), so the first count need not.
+        """Make the first read now (it runs the KDF), so the first count need not wait.
 
         Worker thread. A read that fails here fails again for the first real asker,
         which says so; a warm-up has no one to tell.
@@ -101,7 +101,7 @@ class SideReader:
         """Stop a running read and close the connection; returns once it is closed.
 
         SQLite checks for an interrupt between steps, so a running count stops within
-        milliseconds.
+        milliseconds; a KDF already started by the first read finishes first (~150 ms).
         Idempotent.
         """
         with self._mutex:

@@ -42,11 +42,9 @@ from peerdesk.vault.settings import Settings
 from peerdesk.vault.side_reader import SideReader
 from peerdesk.vault.sqlcipher import (
     Connection,
-    VaultKey,
     connect,
     connect_unread,
     integrity_problems,
-    key_for,
     normalise_passphrase,
     sql_string,
 )
@@ -132,9 +130,7 @@ class Vault:
             lock.cover_file()  # now that the file has an identity, hard links share it
             conn = None
             try:
-                # The salt is ours, so the side reader reuses the key: one KDF, not two.
-                secret = VaultKey.for_new_file(key)
-                conn = connect(path, secret, mode="rw")
+                conn = connect(path, key, mode="rw")
                 conn = guard(conn)
                 # Before any table exists: lets a purge hand freed pages back to the OS.
                 conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
@@ -146,7 +142,7 @@ class Vault:
                     # A new vault is whole by construction: the first day's commands
                     # need not read every page of it again.
                     full_check_log.record(conn, values.utc_now())
-                reader = _side_reader(path, secret) if side_reader else None
+                reader = _side_reader(path, key) if side_reader else None
             except BaseException:
                 if conn is not None:
                     conn.close()
@@ -193,9 +189,10 @@ class Vault:
         conn = None
         purged: PurgeReport | None = None
         try:
-            # Derived once for the three connections an unlock may key (see VaultKey).
-            secret = key_for(path, passphrase)
-            conn = guard(connect(path, secret, mode="rw"))
+            # The passphrase, not a VaultKey: SQLCipher's KDF is the fastest one peerdesk
+            # has (its OpenSSL; hashlib's took ~16% longer), and this is the wait the
+            # peer sees. The two connections below run theirs in workers, after home.
+            conn = guard(connect(path, passphrase, mode="rw"))
             if migrate.current_version(conn) == 0:
                 # An empty file (cut to 0 bytes, or a create that never finished) keys with
                 # any passphrase; unlock must never turn it into a fresh vault.
@@ -216,7 +213,7 @@ class Vault:
                         raise
             if problems:
                 conn.close()
-                conn = guard(connect(path, secret, mode="ro"))
+                conn = guard(connect(path, passphrase, mode="ro"))
                 damaged = cls(
                     path,
                     conn,
@@ -225,18 +222,18 @@ class Vault:
                     read_only=True,
                     health=Health(tuple(problems)),
                 )
-                damaged.side_reader = _side_reader(path, secret) if side_reader else None
+                damaged.side_reader = _side_reader(path, passphrase) if side_reader else None
                 return damaged
             if checked and checks == "daily":  # a write only where the daily check asks
                 with transaction(conn):
                     full_check_log.record(conn, now())
             background = (
-                BackgroundCheck(guard(connect_unread(path, secret)))
+                BackgroundCheck(guard(connect_unread(path, passphrase)))
                 if checks == "deferred"
                 else None
             )
             try:
-                reader = _side_reader(path, secret) if side_reader else None
+                reader = _side_reader(path, passphrase) if side_reader else None
             except BaseException:
                 if background is not None:
                     background.cancel()
@@ -402,7 +399,6 @@ def _purge_expired_text(conn: Connection) -> PurgeReport:
     return report
 
 
-def _side_reader(path: Path, key: VaultKey) -> SideReader:
-    """Key (but do not read) the connection for worker-thread reads, with the key the
-    vault was opened with: no KDF at all."""
-    return SideReader(guard(connect_unread(path, key)))
+def _side_reader(path: Path, passphrase: str) -> SideReader:
+    """Key (but do not read) the connection for worker-thread reads: no KDF here."""
+    return SideReader(guard(connect_unread(path, passphrase)))
