@@ -12,7 +12,7 @@ and checked, fsync, rename), close. Baseline, on the same file, interleaved: con
 `DETACH`, close; nothing else. Both derive the vault's key once. For a backup under the
 vault's passphrase both attach without KEY (SQLCipher reuses the vault's key and salt:
 no second derivation); with --own-passphrase both attach with KEY (one derivation for
-the copy each) and the subject derives that key once more to read the copy back.
+the copy each; the subject keeps the key it derived to read the copy back).
 The bare export commits (and fsyncs) once per table and index; the backup exports in
 one transaction and fsyncs the copy once, so at small sizes it can be the faster.
 

@@ -7,11 +7,13 @@ Tests run in parallel (pytest-xdist), so nothing here may be a fixed shared path
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -109,3 +111,18 @@ def vault(vault_path: Path) -> Iterator[Vault]:
         yield opened
     finally:
         opened.close()
+
+
+@pytest.fixture
+def derivations(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
+    """The salts of every PBKDF2 run in this process, the real function doing the work:
+    lets a test prove a step derived a vault's key once."""
+    real: Callable[..., bytes] = hashlib.pbkdf2_hmac
+    salts: list[bytes] = []
+
+    def counted(name: str, password: bytes, salt: bytes, *args: Any) -> bytes:
+        salts.append(salt)
+        return real(name, password, salt, *args)
+
+    monkeypatch.setattr(hashlib, "pbkdf2_hmac", counted)
+    return salts

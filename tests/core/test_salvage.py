@@ -13,9 +13,10 @@ import pytest
 from peerdesk import messages
 from peerdesk.vault import Vault, contact_total, logbook
 from peerdesk.vault.salvage import salvage
-from peerdesk.vault.sqlcipher import DatabaseError
+from peerdesk.vault.sqlcipher import SALT_BYTES, DatabaseError
 from tests.conftest import PASSPHRASE
 from tests.support.cli import BACKUP_PASSPHRASE, Cli
+from tests.support.key_derivations import opens_with_passphrase_alone
 
 CONTACTS = 3000
 PAGE = 4096
@@ -145,3 +146,17 @@ def test_salvage_tells_each_table_then_the_verifying(damaged: Path, tmp_path: Pa
         messages.PROGRESS_BACKUP_SAVING,
         messages.PROGRESS_BACKUP_SAVING,
     ]
+
+
+def test_a_salvage_reopens_the_damaged_vault_without_deriving_again(
+    damaged: Path, tmp_path: Path, derivations: list[bytes]
+) -> None:
+    """One derivation for the damaged vault, however often it is reopened, one for the copy."""
+    dest = tmp_path / "salvaged.peerdesk"
+    with Vault.unlock(damaged, PASSPHRASE) as vault:
+        assert vault.read_only
+        derivations.clear()
+        report = salvage(vault, PASSPHRASE, dest, BACKUP_PASSPHRASE)
+    assert any(table.lost for table in report.tables)  # it met the damage, and reopened
+    assert derivations == [damaged.read_bytes()[:SALT_BYTES], dest.read_bytes()[:SALT_BYTES]]
+    assert opens_with_passphrase_alone(dest, BACKUP_PASSPHRASE) > 5

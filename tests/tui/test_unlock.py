@@ -78,6 +78,9 @@ async def test_growing_wait_after_three_wrong_tries(closed_vault: Path) -> None:
         assert app.retry.failures == 3
         assert field.value == "wrong again"
         assert messages.UNLOCK_WAIT_KEPT.format(seconds=1) in screen_text(app)
+        await pilot.pause(0.6)  # the countdown ticks (every 0.25 s) and still says so
+        assert screen.waiting
+        assert messages.UNLOCK_WAIT_KEPT.format(seconds=1) in screen_text(app)
 
         clock.advance(1.0)
         await wait_until(pilot, lambda: not screen.waiting, "the end of the wait")

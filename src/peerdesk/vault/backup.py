@@ -34,9 +34,11 @@ from peerdesk.vault.leftovers import temp_sibling
 from peerdesk.vault.private_files import FILE_MODE, SIDE_FILES
 from peerdesk.vault.sqlcipher import (
     DatabaseError,
+    Secret,
+    VaultKey,
     connect,
     integrity_problems,
-    normalise_passphrase,
+    key_for,
 )
 from peerdesk.vault.sqlite_errors import VaultDamaged, translate_nested
 from peerdesk.vault.store import Health, Vault
@@ -104,7 +106,8 @@ def backup(
         raise BackupError(messages.BACKUP_EXISTS.format(path=dest))
     if not dest.parent.is_dir():
         raise BackupError(messages.BACKUP_FAILED.format(reason=f"no folder {dest.parent}"))
-    key = normalise_passphrase(passphrase) if passphrase is not None else None
+    # Derived once, with a fresh salt, for both attaches (the copy's and its check's).
+    key = VaultKey.for_new_file(passphrase).bound_value if passphrase is not None else None
     tmp = temp_sibling(dest, "backup")
     conn = vault.conn
     try:
@@ -196,9 +199,9 @@ def restore(
         vault_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         staged = temp_sibling(vault_path, "restore")
         try:
-            _stage(backup_path, staged, passphrase)
+            secret = _stage(backup_path, staged, passphrase)
             _settle_old_vault(vault_path, passphrase)
-            _swap_in(vault_path, staged, passphrase)
+            _swap_in(vault_path, staged, secret)
         finally:
             _remove(staged)
     finally:
@@ -206,8 +209,9 @@ def restore(
             lock.release()
 
 
-def _stage(backup_path: Path, staged: Path, passphrase: str) -> None:
-    """Copy the backup (and its pending -wal/-journal) to `staged`, settle, verify.
+def _stage(backup_path: Path, staged: Path, passphrase: str) -> Secret:
+    """Copy the backup (and its pending -wal/-journal) to `staged`, settle, verify;
+    return the copy's key, derived once for every open of it that follows.
 
     The backup's side files are copied under the staged name and the staged copy is
     checkpointed, so the restored vault holds every row the backup holds, and nothing
@@ -217,6 +221,7 @@ def _stage(backup_path: Path, staged: Path, passphrase: str) -> None:
         _create_private(staged)
         crash_point("staging")
         shutil.copyfile(backup_path, staged)
+        secret = key_for(staged, passphrase)
         pending = False
         for suffix in ("-wal", "-journal"):
             side = Path(f"{backup_path}{suffix}")
@@ -225,7 +230,7 @@ def _stage(backup_path: Path, staged: Path, passphrase: str) -> None:
                 shutil.copyfile(side, Path(f"{staged}{suffix}"))
                 pending = True
         if pending:
-            conn = connect(staged, passphrase, mode="rw")
+            conn = connect(staged, secret, mode="rw")
             try:
                 # Reading rolls a hot -journal back; this writes -wal frames into the file.
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -236,7 +241,7 @@ def _stage(backup_path: Path, staged: Path, passphrase: str) -> None:
             for suffix in SIDE_FILES:
                 Path(f"{staged}{suffix}").unlink(missing_ok=True)
         _fsync_file(staged)
-        verify_copy(staged, passphrase, None)
+        verify_copy(staged, secret, None)
     except VaultError as exc:
         raise RestoreError(
             messages.RESTORE_NOT_VALID.format(path=backup_path, reason=_reason(exc))
@@ -244,6 +249,7 @@ def _stage(backup_path: Path, staged: Path, passphrase: str) -> None:
     except (OSError, DatabaseError) as exc:
         raise RestoreError(messages.RESTORE_FAILED.format(reason=_reason(exc))) from None
     crash_point("staged")
+    return secret
 
 
 def _unsaved(vault_path: Path) -> bool:
@@ -281,7 +287,7 @@ def _settle_old_vault(vault_path: Path, passphrase: str) -> None:
         raise RestoreError(messages.RESTORE_OLD_UNSAVED.format(path=vault_path))
 
 
-def _swap_in(vault_path: Path, staged: Path, passphrase: str) -> None:
+def _swap_in(vault_path: Path, staged: Path, secret: Secret) -> None:
     """Set the old vault aside, put the verified `staged` copy at the path, verify."""
     aside = temp_sibling(vault_path, "before-restore")
     had_vault = vault_path.exists()
@@ -302,7 +308,7 @@ def _swap_in(vault_path: Path, staged: Path, passphrase: str) -> None:
         swapped = True
         _fsync_dir(vault_path.parent)
         crash_point("swapped")
-        verify_copy(vault_path, passphrase, None)
+        verify_copy(vault_path, secret, None)
         crash_point("verified")
     except BaseException as exc:
         if swapped and had_vault:

@@ -28,7 +28,13 @@ from pathlib import Path
 from peerdesk import messages
 from peerdesk.vault import migrate
 from peerdesk.vault.errors import BackupError, VaultTooNew
-from peerdesk.vault.sqlcipher import Connection, DatabaseError, connect, integrity_problems
+from peerdesk.vault.sqlcipher import (
+    Connection,
+    DatabaseError,
+    Secret,
+    connect,
+    integrity_problems,
+)
 from peerdesk.vault.transactions import table_counts
 
 VERIFY_SCHEMA = "peerdesk_verify"
@@ -40,7 +46,8 @@ def verify_attached(
     """Prove the copy at `path` (see the module's docstring) through `conn`, the
     vault's own connection: attached afresh, so every page comes from the file and
     not from the cache the export filled. Without `key` the copy is attached with the
-    vault's key (and salt: no key derivation at all); with one, SQLCipher derives it.
+    vault's key (and salt: no key derivation at all); with one (a VaultKey's raw form,
+    derived once by `backup`), no derivation either.
     Any failure is a BackupError saying the copy did not verify."""
     attached = False
     try:
@@ -79,7 +86,7 @@ def _failed(reason: str) -> BackupError:
     return BackupError(messages.BACKUP_VERIFY_FAILED.format(reason=reason))
 
 
-def verify_copy(path: Path, passphrase: str, expected_counts: dict[str, int] | None) -> int:
+def verify_copy(path: Path, passphrase: Secret, expected_counts: dict[str, int] | None) -> int:
     """Open a file made elsewhere, run both integrity checks, compare row counts;
     return its user_version (restore and salvage)."""
     had_side_files = any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm"))

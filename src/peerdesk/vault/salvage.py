@@ -26,7 +26,14 @@ from peerdesk.vault.backup_check import require_our_schema, verify_copy
 from peerdesk.vault.errors import BackupError, VaultError
 from peerdesk.vault.leftovers import temp_sibling
 from peerdesk.vault.private_files import FILE_MODE
-from peerdesk.vault.sqlcipher import Connection, DatabaseError, connect, integrity_problems
+from peerdesk.vault.sqlcipher import (
+    Connection,
+    DatabaseError,
+    VaultKey,
+    connect,
+    integrity_problems,
+    key_for,
+)
 from peerdesk.vault.store import Vault
 from peerdesk.vault.transactions import table_counts
 
@@ -74,7 +81,8 @@ def salvage(
     try:
         source = _Source(vault.path, vault_passphrase)
         os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
-        target = connect(tmp, passphrase, mode="rw")
+        copy_key = VaultKey.for_new_file(passphrase)  # one KDF for the copy and its check
+        target = connect(tmp, copy_key, mode="rw")
         try:
             migrate.migrate(target, up_to=version)
             target.execute("PRAGMA foreign_keys = OFF")  # parents may be among the lost
@@ -99,7 +107,7 @@ def salvage(
             counts = table_counts(target)
         finally:
             target.close()
-        verify_copy(tmp, passphrase, None)
+        verify_copy(tmp, copy_key, None)
         for result in results:
             if counts.get(result.table) != result.saved:
                 raise BackupError(
@@ -165,11 +173,12 @@ def _key_columns(target: Connection, table: str) -> list[str]:
 class _Source:
     """The damaged vault, read through a connection that is opened again after every
     failed read: once SQLCipher has refused a page, that connection refuses every page
-    it has not cached yet (seen in tests), so one bad page would end the salvage."""
+    it has not cached yet (seen in tests), so one bad page would end the salvage. The
+    key is derived once: a reopen costs no KDF however many pages are damaged."""
 
     def __init__(self, path: Path, passphrase: str) -> None:
-        self.path, self.passphrase = path, passphrase
-        self.conn = connect(path, passphrase, mode="ro")
+        self.path, self.key = path, key_for(path, passphrase)
+        self.conn = connect(path, self.key, mode="ro")
 
     def rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any] | None:
         """All rows, or None when the read failed (the connection is then renewed)."""
@@ -177,7 +186,7 @@ class _Source:
             return _rows(self.conn, sql, params)
         except DatabaseError:
             self.conn.close()
-            self.conn = connect(self.path, self.passphrase, mode="ro")
+            self.conn = connect(self.path, self.key, mode="ro")
             return None
 
     def close(self) -> None:

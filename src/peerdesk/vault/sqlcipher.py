@@ -7,6 +7,8 @@ is silently created, a missing cipher means plaintext, temp files may be plainte
 
 from __future__ import annotations
 
+import hashlib
+import os
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -42,6 +44,78 @@ HARDENING: tuple[tuple[str, str, str], ...] = (
 
 INTEGRITY_STEPS = 2  # quick_check, then cipher_integrity_check
 
+# SQLCipher 4's key derivation (the defaults peerdesk never changes; doctor reports them).
+KDF_HASH = "sha512"
+KDF_ITERATIONS = 256_000
+KEY_BYTES = 32
+SALT_BYTES = 16  # the first bytes of every SQLCipher file
+
+
+class VaultKey:
+    """The key SQLCipher would derive from a passphrase and a file's salt, derived once.
+
+    Every connection keyed with a passphrase runs the KDF again (~130 ms of CPU each).
+    Where one step keys a file several times (a backup under its own passphrase and its
+    check, a restore's staged copy, a salvage that reopens a damaged vault after every
+    failed read), a key derived once (SQLCipher's raw-key form, with the salt) serves
+    them all, and the file stays exactly what a passphrase opens: the same PBKDF2 over
+    the same salt. hashlib's PBKDF2 is ~16% slower than SQLCipher's own (measured:
+    161 vs 139 ms), so a single open (the unlock the peer waits on) keys with the
+    passphrase. It lives no longer than the passphrase it came from (Python can wipe
+    neither), and never prints itself.
+    """
+
+    __slots__ = ("_value",)
+
+    def __init__(self, key: bytes, salt: bytes) -> None:
+        self._value = f"x'{key.hex()}{salt.hex()}'"
+
+    def __repr__(self) -> str:
+        return "VaultKey(<hidden>)"
+
+    @classmethod
+    def derive(cls, passphrase: str, salt: bytes) -> VaultKey:
+        """Run the KDF (in the calling thread: hashlib lets other threads run meanwhile)."""
+        text = normalise_passphrase(passphrase).encode()
+        return cls(hashlib.pbkdf2_hmac(KDF_HASH, text, salt, KDF_ITERATIONS, KEY_BYTES), salt)
+
+    @classmethod
+    def for_new_file(cls, passphrase: str) -> VaultKey:
+        """A key with a fresh salt, which SQLCipher writes as the new file's first bytes."""
+        return cls.derive(passphrase, os.urandom(SALT_BYTES))
+
+    @property
+    def pragma_value(self) -> str:
+        """The quoted value for `PRAGMA key = ...` (PRAGMA cannot bind)."""
+        return f'"{self._value}"'
+
+    @property
+    def bound_value(self) -> str:
+        """The value to bind to `ATTACH .. KEY ?` (quotes there would be key text)."""
+        return self._value
+
+
+Secret = str | VaultKey  # a passphrase (SQLCipher runs the KDF) or a key derived once
+
+
+def key_for(path: Path, passphrase: str) -> VaultKey:
+    """The key of the file at `path`, from the salt it starts with (SQLCipher reads
+    the same 16 bytes).
+
+    A file too short to hold a salt (empty, or cut) has none to share: it gets a key
+    with a fresh salt, which SQLCipher treats exactly as a passphrase (an empty file
+    opens as an empty database, a cut one is refused). So does a file that cannot be
+    read, for `connect` to report in its own words.
+    """
+    try:
+        with path.open("rb") as file:
+            salt = file.read(SALT_BYTES)
+    except OSError:
+        salt = b""
+    if len(salt) < SALT_BYTES:
+        return VaultKey.for_new_file(passphrase)
+    return VaultKey.derive(passphrase, salt)
+
 
 def normalise_passphrase(passphrase: str) -> str:
     """NFC form, so a passphrase typed as NFD (e.g. on macOS) opens an NFC vault."""
@@ -61,7 +135,7 @@ def _uri(path: Path, mode: str) -> str:
     return f"file:{quote(str(path.resolve()))}?mode={mode}"
 
 
-def connect(path: Path, passphrase: str, *, mode: str) -> Connection:
+def connect(path: Path, passphrase: Secret, *, mode: str) -> Connection:
     """Open and key `path`, proving the key on a first read.
 
     `mode` is a SQLite URI mode: "rw" for existing vaults (never creates a file),
@@ -93,7 +167,7 @@ def connect(path: Path, passphrase: str, *, mode: str) -> Connection:
     return conn
 
 
-def connect_unread(path: Path, passphrase: str) -> Connection:
+def connect_unread(path: Path, passphrase: Secret) -> Connection:
     """A read-only connection, keyed and hardened, that has not read a page yet.
 
     SQLCipher runs the KDF on the first read, so this costs well under a millisecond
@@ -109,9 +183,13 @@ def connect_unread(path: Path, passphrase: str) -> Connection:
     return conn
 
 
-def _keyed(path: Path, passphrase: str, *, mode: str) -> Connection:
+def _keyed(path: Path, passphrase: Secret, *, mode: str) -> Connection:
     """Open `path` and set the key as the first statement; nothing is read yet."""
-    key = normalise_passphrase(passphrase)
+    key = (
+        passphrase.pragma_value
+        if isinstance(passphrase, VaultKey)
+        else sql_string(normalise_passphrase(passphrase))
+    )
     try:
         # cached_statements=0: with cipher_memory_security ON every allocation SQLite
         # makes outside its small per-connection lookaside pool costs an mlock and an
@@ -129,7 +207,7 @@ def _keyed(path: Path, passphrase: str, *, mode: str) -> Connection:
     except OperationalError as exc:
         raise VaultCannotOpen(messages.VAULT_CANNOT_OPEN.format(path=path, reason=exc)) from None
     try:
-        conn.execute(f"PRAGMA key = {sql_string(key)}")  # must be the first statement
+        conn.execute(f"PRAGMA key = {key}")  # must be the first statement
         conn.execute("PRAGMA cipher_log_level = NONE")  # before the first read
         require_cipher(conn)
     except BaseException:

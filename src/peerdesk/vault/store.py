@@ -189,6 +189,9 @@ class Vault:
         conn = None
         purged: PurgeReport | None = None
         try:
+            # The passphrase, not a VaultKey: SQLCipher's KDF is the fastest one peerdesk
+            # has (its OpenSSL; hashlib's took ~16% longer), and this is the wait the
+            # peer sees. The two connections below run theirs in workers, after home.
             conn = guard(connect(path, passphrase, mode="rw"))
             if migrate.current_version(conn) == 0:
                 # An empty file (cut to 0 bytes, or a create that never finished) keys with

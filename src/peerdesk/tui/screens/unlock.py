@@ -60,6 +60,7 @@ class UnlockScreen(Screen[None]):
         self.busy = False
         self._wait_timer: Timer | None = None
         self._error = ""
+        self._typing_kept = False  # Enter during the wait: the countdown says it is kept
         self._spinner: LoadingIndicator | None = None
 
     def compose(self) -> ComposeResult:
@@ -104,8 +105,8 @@ class UnlockScreen(Screen[None]):
         if self.retry.remaining() > 0:
             # The typed passphrase stays in the field (never silently cleared): it is
             # tried when the peer presses Enter again once the wait is over.
-            kept = messages.UNLOCK_WAIT_KEPT.format(seconds=self.retry.remaining_shown())
-            self._show_status(f"{self._error}\n{kept}" if self._error else kept, error=True)
+            self._typing_kept = True
+            self._show_wait()
             return
         passphrase = self.query_one(PassphraseInput).take()
         if not passphrase:
@@ -155,6 +156,7 @@ class UnlockScreen(Screen[None]):
         field = self.query_one(PassphraseInput)
         field.disabled = False
         field.focus()
+        self._typing_kept = False
         self._show_wait()
         if self._wait_timer is not None:
             self._wait_timer.stop()
@@ -177,7 +179,10 @@ class UnlockScreen(Screen[None]):
         )
 
     def _show_wait(self) -> None:
-        wait = messages.UNLOCK_WAIT.format(seconds=self.retry.remaining_shown())
+        """The countdown; once the peer pressed Enter during it, every tick says the
+        typing is kept (a tick must not take that sentence back)."""
+        sentence = messages.UNLOCK_WAIT_KEPT if self._typing_kept else messages.UNLOCK_WAIT
+        wait = sentence.format(seconds=self.retry.remaining_shown())
         self._show_status(f"{self._error}\n{wait}" if self._error else wait, error=True)
 
     @property
