@@ -12,14 +12,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlcipher3 import dbapi2
 
 from peerdesk.vault import Vault
 from peerdesk.vault.backup import backup, restore
 from peerdesk.vault.errors import WrongPassphrase
 from peerdesk.vault.sqlcipher import SALT_BYTES, VaultKey, key_for
 from tests.conftest import PASSPHRASE
-from tests.support.key_derivations import opens_with_passphrase_alone
+from tests.support.key_derivations import keyed_by_sqlcipher, opens_with_passphrase_alone
 
 OTHER = "a different passphrase for the copy"
 
@@ -47,16 +46,7 @@ def test_a_new_vault_writes_the_salt_it_was_keyed_with(
 
 def test_a_vault_sqlcipher_keyed_itself_unlocks(closed_vault: Path, tmp_path: Path) -> None:
     """A vault written before keys were derived here (SQLCipher's KDF, its own salt)."""
-    older = tmp_path / "older.peerdesk"
-    conn = dbapi2.connect(str(closed_vault))
-    conn.execute(f"PRAGMA key = '{PASSPHRASE}'")
-    conn.execute("ATTACH DATABASE ? AS older KEY ?", (str(older), PASSPHRASE))
-    conn.execute("SELECT sqlcipher_export('older')")
-    conn.execute(
-        "PRAGMA older.user_version = " + str(conn.execute("PRAGMA user_version").fetchone()[0])
-    )
-    conn.execute("DETACH DATABASE older")
-    conn.close()
+    older = keyed_by_sqlcipher(closed_vault, PASSPHRASE, tmp_path / "older.peerdesk", PASSPHRASE)
     with Vault.unlock(older, PASSPHRASE, side_reader=True) as vault:
         assert not vault.read_only
         assert vault.side_reader is not None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,9 @@ KDF_HASH = "sha512"
 KDF_ITERATIONS = 256_000
 KEY_BYTES = 32
 SALT_BYTES = 16  # the first bytes of every SQLCipher file
+# Text SQLCipher itself takes as a raw key, its salt optional, and runs no KDF over:
+# a passphrase of this shape always meant that to SQLCipher, so it must go on doing so.
+RAW_KEY_TEXT = re.compile(r"[xX]'(?:[0-9a-fA-F]{64}|[0-9a-fA-F]{96})'")
 
 
 class VaultKey:
@@ -72,9 +76,17 @@ class VaultKey:
 
     @classmethod
     def derive(cls, passphrase: str, salt: bytes) -> VaultKey:
-        """Run the KDF (in the calling thread: hashlib lets other threads run meanwhile)."""
-        text = normalise_passphrase(passphrase).encode()
-        return cls(hashlib.pbkdf2_hmac(KDF_HASH, text, salt, KDF_ITERATIONS, KEY_BYTES), salt)
+        """Run the KDF (in the calling thread: hashlib lets other threads run meanwhile).
+
+        A passphrase shaped like SQLCipher's raw key (see RAW_KEY_TEXT) is a key to
+        SQLCipher, so it is one here too: a vault keyed with it by SQLCipher opens.
+        """
+        text = normalise_passphrase(passphrase)
+        if RAW_KEY_TEXT.fullmatch(text):
+            digits = text[2:-1]
+            return cls(bytes.fromhex(digits[:64]), bytes.fromhex(digits[64:]) or salt)
+        derived = hashlib.pbkdf2_hmac(KDF_HASH, text.encode(), salt, KDF_ITERATIONS, KEY_BYTES)
+        return cls(derived, salt)
 
     @classmethod
     def for_new_file(cls, passphrase: str) -> VaultKey:
