@@ -20,7 +20,7 @@ from peerdesk import messages
 from peerdesk.vault import Vault
 from peerdesk.vault.backup import backup, restore
 from peerdesk.vault.errors import VaultMissing, WrongPassphrase
-from peerdesk.vault.sqlcipher import SALT_BYTES
+from peerdesk.vault.sqlcipher import SALT_BYTES, key_for
 from tests.conftest import PASSPHRASE
 from tests.support.key_derivations import keyed_by_sqlcipher, opens_with_passphrase_alone
 
@@ -132,6 +132,21 @@ def test_a_fifo_or_folder_at_the_vault_path_is_no_vault_and_nothing_waits(
     vault_path.mkdir()
     with pytest.raises(VaultMissing):
         Vault.unlock(vault_path, PASSPHRASE)
+
+
+def test_reading_the_salt_never_waits_on_or_eats_from_a_fifo(tmp_path: Path) -> None:
+    """A FIFO swapped in after unlock's is_file(): reading it would wait forever for a
+    writer (and eat the writer's bytes). Here the test is the writer, with 16 bytes
+    waiting, so a read cannot hang this test; it must not have taken them."""
+    fifo = tmp_path / "swapped.peerdesk"
+    os.mkfifo(fifo)
+    writer = os.open(fifo, os.O_RDWR | os.O_NONBLOCK)
+    try:
+        os.write(writer, b"S" * SALT_BYTES)
+        key_for(fifo, PASSPHRASE)
+        assert os.read(writer, 64) == b"S" * SALT_BYTES
+    finally:
+        os.close(writer)
 
 
 def test_a_symlink_to_the_vault_opens_it(closed_vault: Path, tmp_path: Path) -> None:
