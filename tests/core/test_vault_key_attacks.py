@@ -10,6 +10,7 @@ they got before, nothing is written to them, and nothing waits on them.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import unicodedata
 from pathlib import Path
@@ -20,10 +21,11 @@ from peerdesk import messages
 from peerdesk.vault import Vault
 from peerdesk.vault.backup import backup, restore
 from peerdesk.vault.errors import VaultMissing, WrongPassphrase
-from peerdesk.vault.sqlcipher import SALT_BYTES, key_for
+from peerdesk.vault.sqlcipher import SALT_BYTES, connect, key_for
 from tests.conftest import PASSPHRASE
 from tests.support.key_derivations import keyed_by_sqlcipher, opens_with_passphrase_alone
 
+WAL_HEADER = 32  # bytes before the first frame's header, whose first 4 are its page
 NFC = unicodedata.normalize("NFC", "Zoë Ångström café naïve")
 # SQLCipher reads text of exactly these shapes as a raw key (with or without its
 # salt) and runs no KDF over it; measured against PBKDF2 of the text.
@@ -67,7 +69,21 @@ def test_a_vault_and_its_backup_made_now_open_with_the_passphrase_alone(
 
 
 @pytest.mark.parametrize("passphrase", RAW_LOOKING.values(), ids=RAW_LOOKING.keys())
-def test_a_backup_sqlcipher_keyed_with_a_raw_looking_passphrase_restores(
+def test_a_vault_rekeyed_to_a_raw_looking_passphrase_unlocks_with_it(
+    closed_vault: Path, passphrase: str
+) -> None:
+    """SQLCipher's rekey reads such text as a key too; the next unlock must agree."""
+    with Vault.unlock(closed_vault, PASSPHRASE) as vault:
+        vault.change_passphrase(passphrase)
+    Vault.unlock(closed_vault, passphrase).close()
+    assert opens_with_passphrase_alone(closed_vault, passphrase) > 5
+
+
+RESTORED = {"plain": PASSPHRASE, **RAW_LOOKING}
+
+
+@pytest.mark.parametrize("passphrase", RESTORED.values(), ids=RESTORED.keys())
+def test_a_backup_sqlcipher_keyed_itself_restores(
     closed_vault: Path, tmp_path: Path, passphrase: str
 ) -> None:
     older = keyed_by_sqlcipher(closed_vault, PASSPHRASE, tmp_path / "older.peerdesk", passphrase)
@@ -82,6 +98,32 @@ def test_a_passphrase_typed_as_nfd_opens_a_vault_sqlcipher_keyed_as_nfc(
     nfd = unicodedata.normalize("NFD", NFC)
     assert nfd != NFC
     Vault.unlock(older, nfd).close()
+
+
+def test_a_backup_whose_wal_holds_page_one_restores_with_the_salt_of_its_file(
+    closed_vault: Path, tmp_path: Path, derivations: list[bytes]
+) -> None:
+    """The staged copy's salt is read before its -wal is checkpointed: page 1 in the
+    -wal (here a rewritten user_version) carries the same salt, so the key holds. The
+    backup is the vault's folder copied while the vault was open, as a peer might."""
+    original = closed_vault
+    copied = tmp_path / "copied" / "copy.peerdesk"
+    copied.parent.mkdir()
+    writer = connect(original, PASSPHRASE, mode="rw")
+    try:
+        version = int(writer.execute("PRAGMA user_version").fetchone()[0])
+        writer.execute(f"PRAGMA user_version = {version}")
+        shutil.copyfile(original, copied)
+        shutil.copyfile(f"{original}-wal", f"{copied}-wal")
+    finally:
+        writer.close()
+    wal = Path(f"{copied}-wal").read_bytes()
+    assert int.from_bytes(wal[WAL_HEADER : WAL_HEADER + 4], "big") == 1  # page 1's frame
+    derivations.clear()
+    restore(closed_vault, copied, PASSPHRASE)
+    assert derivations == [copied.read_bytes()[:SALT_BYTES]]
+    with Vault.unlock(closed_vault, PASSPHRASE) as restored:
+        assert restored.schema_version() == version
 
 
 def plaintext_sqlite(path: Path) -> None:
