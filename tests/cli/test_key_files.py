@@ -134,6 +134,7 @@ def test_the_derived_key_never_shows_in_output_or_files(
             input=own,
         )
         assert result.exit_code == 1, result.output
+        assert sorted(p.name for p in disk.iterdir()) == [full_disk.FILLER]  # nothing left
         said.append(result.output)
         keys = _keys_of(derivations)
         assert derivations and len(keys) >= len(SECRETS)

@@ -163,6 +163,24 @@ def test_a_file_that_is_not_this_vault_is_refused_as_before_and_left_alone(
     assert not Path(f"{closed_vault}-wal").exists()
 
 
+def test_a_vault_swapped_between_the_salt_read_and_the_open_is_refused_untouched(
+    closed_vault: Path, tmp_path: Path
+) -> None:
+    """Unlock reads the salt, then opens: a file put in its place meanwhile (another
+    vault, same passphrase) gets the wrong key, which is refused with the sentence a
+    wrong passphrase gets; neither file is written."""
+    other = tmp_path / "other" / "vault.peerdesk"
+    Vault.create(other, PASSPHRASE).close()
+    key = key_for(closed_vault, PASSPHRASE)
+    os.replace(other, closed_vault)
+    swapped_in = closed_vault.read_bytes()
+    with pytest.raises(WrongPassphrase) as refused:
+        connect(closed_vault, key, mode="rw")
+    assert str(refused.value) == messages.WRONG_PASSPHRASE
+    assert closed_vault.read_bytes() == swapped_in
+    assert not Path(f"{closed_vault}-wal").exists()
+
+
 def test_a_fifo_or_folder_at_the_vault_path_is_no_vault_and_nothing_waits(
     vault_path: Path,
 ) -> None:
