@@ -14,14 +14,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlcipher3 import dbapi2
 
 from peerdesk.vault import Vault
 from peerdesk.vault.backup import backup, restore
 from peerdesk.vault.errors import WrongPassphrase
 from peerdesk.vault.sqlcipher import SALT_BYTES, VaultKey, key_for
 from tests.conftest import PASSPHRASE
-from tests.support.key_derivations import opens_with_passphrase_alone
+from tests.support.key_derivations import keyed_by_sqlcipher, opens_with_passphrase_alone
 
 OTHER = "a different passphrase for the copy"
 
@@ -37,20 +36,11 @@ def test_the_unlock_the_peer_waits_on_leaves_the_kdf_to_sqlcipher(
     assert derivations == []
 
 
-def test_a_backup_sqlcipher_keyed_itself_restores(
+def test_a_backup_sqlcipher_keyed_itself_restores_with_one_derivation(
     closed_vault: Path, tmp_path: Path, derivations: list[bytes]
 ) -> None:
     """A backup written before keys were derived here (SQLCipher's KDF, its own salt)."""
-    older = tmp_path / "older.peerdesk"
-    conn = dbapi2.connect(str(closed_vault))
-    conn.execute(f"PRAGMA key = '{PASSPHRASE}'")
-    conn.execute("ATTACH DATABASE ? AS older KEY ?", (str(older), PASSPHRASE))
-    conn.execute("SELECT sqlcipher_export('older')")
-    conn.execute(
-        "PRAGMA older.user_version = " + str(conn.execute("PRAGMA user_version").fetchone()[0])
-    )
-    conn.execute("DETACH DATABASE older")
-    conn.close()
+    older = keyed_by_sqlcipher(closed_vault, PASSPHRASE, tmp_path / "older.peerdesk", PASSPHRASE)
     restore(closed_vault, older, PASSPHRASE)
     assert derivations == [older.read_bytes()[:SALT_BYTES]]
     assert closed_vault.read_bytes()[:SALT_BYTES] == older.read_bytes()[:SALT_BYTES]

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
+import stat
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -49,6 +51,9 @@ KDF_HASH = "sha512"
 KDF_ITERATIONS = 256_000
 KEY_BYTES = 32
 SALT_BYTES = 16  # the first bytes of every SQLCipher file
+# Text SQLCipher itself takes as a raw key, its salt optional, and runs no KDF over:
+# a passphrase of this shape always meant that to SQLCipher, so it must go on doing so.
+RAW_KEY_TEXT = re.compile(r"[xX]'(?:[0-9a-fA-F]{64}|[0-9a-fA-F]{96})'")
 
 
 class VaultKey:
@@ -75,9 +80,17 @@ class VaultKey:
 
     @classmethod
     def derive(cls, passphrase: str, salt: bytes) -> VaultKey:
-        """Run the KDF (in the calling thread: hashlib lets other threads run meanwhile)."""
-        text = normalise_passphrase(passphrase).encode()
-        return cls(hashlib.pbkdf2_hmac(KDF_HASH, text, salt, KDF_ITERATIONS, KEY_BYTES), salt)
+        """Run the KDF (in the calling thread: hashlib lets other threads run meanwhile).
+
+        A passphrase shaped like SQLCipher's raw key (see RAW_KEY_TEXT) is a key to
+        SQLCipher, so it is one here too: a vault keyed with it by SQLCipher opens.
+        """
+        text = normalise_passphrase(passphrase)
+        if RAW_KEY_TEXT.fullmatch(text):
+            digits = text[2:-1]
+            return cls(bytes.fromhex(digits[:64]), bytes.fromhex(digits[64:]) or salt)
+        derived = hashlib.pbkdf2_hmac(KDF_HASH, text.encode(), salt, KDF_ITERATIONS, KEY_BYTES)
+        return cls(derived, salt)
 
     @classmethod
     def for_new_file(cls, passphrase: str) -> VaultKey:
@@ -105,16 +118,33 @@ def key_for(path: Path, passphrase: str) -> VaultKey:
     A file too short to hold a salt (empty, or cut) has none to share: it gets a key
     with a fresh salt, which SQLCipher treats exactly as a passphrase (an empty file
     opens as an empty database, a cut one is refused). So does a file that cannot be
-    read, for `connect` to report in its own words.
+    read or is not a regular file, for `connect` to report in its own words.
     """
-    try:
-        with path.open("rb") as file:
-            salt = file.read(SALT_BYTES)
-    except OSError:
-        salt = b""
+    salt = _salt_of(path)
     if len(salt) < SALT_BYTES:
         return VaultKey.for_new_file(passphrase)
     return VaultKey.derive(passphrase, salt)
+
+
+def _salt_of(path: Path) -> bytes:
+    """The first bytes of the regular file at `path`, or b"" when it is none.
+
+    A FIFO swapped in after the caller's is_file() would block a plain open (and its
+    read) forever, and a read would eat a writer's bytes: opened without waiting and
+    read only once it proves a regular file. An OSError here (missing, unreadable)
+    is left for `connect` to meet again and report in its own words.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(path, flags | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return b""
+    try:
+        return os.read(fd, SALT_BYTES) if stat.S_ISREG(os.fstat(fd).st_mode) else b""
+    except OSError:
+        return b""
+    finally:
+        os.close(fd)
 
 
 def normalise_passphrase(passphrase: str) -> str:
