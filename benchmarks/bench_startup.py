@@ -1,6 +1,6 @@
 """Process start to the unlock screen drawn, against a bare Textual hello-world app.
 
-Measured two ways, in interleaved pairs (bare app, then peerdesk):
+Measured two ways, in interleaved pairs (bare app and peerdesk, which first alternating):
 
 - a raw pseudo-terminal (80x24 via TIOCSWINSZ) read until the screen's text has been
   written, escape sequences removed first (a colour change or cursor move can fall
@@ -142,12 +142,17 @@ def time_in_tmux(argv: Sequence[str], marker: str, env: dict[str, str]) -> float
     command = shlex.join(argv)
     start = time.perf_counter()
     pane = subprocess.run(
-        [*tmux, "new-session", "-d", "-P", "-F", "#{pane_pid}", "-x", "80", "-y", "24", command],
+        [
+            *tmux,
+            *("new-session", "-d", "-P", "-F", "#{pane_pid} #{pid}", "-x", "80", "-y", "24"),
+            command,
+        ],
         env=env,
         check=True,
         capture_output=True,
         text=True,
     )
+    pane_pid, server_pid = (int(word) for word in pane.stdout.split())
     screen = ""
     try:
         while time.perf_counter() - start < TIMEOUT_SECONDS:
@@ -159,8 +164,12 @@ def time_in_tmux(argv: Sequence[str], marker: str, env: dict[str, str]) -> float
             time.sleep(0.002)
         raise TimeoutError(f"{marker!r} never appeared; last screen:\n{screen}")
     finally:
-        _kill_and_wait(int(pane.stdout))
+        _kill_and_wait(pane_pid)
         subprocess.run([*tmux, "kill-server"], env=env, capture_output=True, check=False)
+        # kill-server returns before the server has exited; a server still tearing down
+        # would take a core from whichever run comes next (measured: it slowed the next
+        # subject by ~15%, and always the same one while the order was fixed).
+        _kill_and_wait(server_pid)
 
 
 def _kill_and_wait(pid: int) -> None:
@@ -194,17 +203,20 @@ def fresh_copy(template: Path) -> Path:
 Timer = Callable[[Sequence[str], str, dict[str, str]], float]
 
 
-def pair(timer: Timer, folder: Path, bare: Path, vault: Path) -> tuple[float, float]:
-    """One bare run then one peerdesk run, each with a temp folder and home of its own."""
-    times = []
-    for argv, marker in (
-        ([PYTHON, str(bare)], BARE_MARKER),
-        ([PYTHON, "-m", "peerdesk", "--vault", str(fresh_copy(vault))], PEERDESK_MARKER),
-    ):
+def pair(
+    timer: Timer, folder: Path, bare: Path, vault: Path, *, bare_first: bool = True
+) -> tuple[float, float]:
+    """One bare run and one peerdesk run, each with a temp folder and home of its own;
+    returns (bare, peerdesk). `main` alternates which goes first, so whatever the run
+    before leaves behind (a page cache, an exiting process) falls on both alike."""
+    subject = [PYTHON, "-m", "peerdesk", "--vault", str(fresh_copy(vault))]
+    runs = [("bare", [PYTHON, str(bare)], BARE_MARKER), ("peerdesk", subject, PEERDESK_MARKER)]
+    times: dict[str, float] = {}
+    for name, argv, marker in runs if bare_first else runs[::-1]:
         home = Path(tempfile.mkdtemp(dir=folder, prefix="home-"))
-        times.append(timer(argv, marker, child_env(home, folder / "pycache")))
+        times[name] = timer(argv, marker, child_env(home, folder / "pycache"))
         shutil.rmtree(home, ignore_errors=True)
-    return times[0], times[1]
+    return times["bare"], times["peerdesk"]
 
 
 def main() -> None:
@@ -225,9 +237,10 @@ def main() -> None:
         vault = make_vault(folder)
         for timer in timers.values():  # warm the page cache for both before counting
             pair(timer, folder, bare, vault)
-        for _ in range(rounds):
+        for round_number in range(rounds):
             for where, timer in timers.items():
-                bare_s, subject_s = pair(timer, folder, bare, vault)
+                first = round_number % 2 == 0
+                bare_s, subject_s = pair(timer, folder, bare, vault, bare_first=first)
                 samples[where][0].append(subject_s)
                 samples[where][1].append(bare_s)
     print(f"{rounds} interleaved pairs each, 80x24:")
