@@ -49,9 +49,10 @@ def main(runs: int) -> None:
         subject, baseline = interleaved(
             runs, lambda: derived_open(path), lambda: bare_kdf_open(path)
         )
-        report_ratio(
-            "first unlock connection, hashlib KDF / SQLCipher KDF", subject, baseline, 1.10
-        )
+        # The bar for keying the unlock itself with a derived key: no slower than
+        # SQLCipher's own KDF, since the peer waits on it. Missed where Python's OpenSSL
+        # is the older one, which is why the unlock keys with the passphrase.
+        report_ratio("first unlock connection, hashlib KDF / SQLCipher KDF", subject, baseline, 1.0)
 
 
 if __name__ == "__main__":
